@@ -1,0 +1,117 @@
+// Rules about the document's Markdown rather than its links: ways Markdown can swallow a report.
+// The reference email's separator, a line of tildes, opens a code fence in Markdown that runs to the
+// end of the file, hiding every topic after it.
+import type { Token } from './markdownTypes';
+import type { LineIndex } from './lineIndex';
+import type { LinkProblem, Range, Severity } from './model';
+
+export interface DocumentProblem extends LinkProblem {
+  range: Range;
+  severity: Severity;
+}
+
+export const DOCUMENT_RULE_INFO: readonly { code: string; description: string; severity: Severity }[] = [
+  { code: 'separator-opens-code-block', severity: 'error', description: 'A separator line of `~~~` or ```` ``` ```` that opens a code block running to the end of the file, hiding every topic after it.' },
+  { code: 'separator-pair', severity: 'warning', description: 'Two separator lines of tildes that make the topics between them a code block.' },
+  { code: 'code-block-unclosed', severity: 'warning', description: 'A code block (with a language) that is never closed and runs to the end of the file.' },
+  { code: 'front-matter-unclosed', severity: 'error', description: 'Front matter opened by `---` and never closed, which swallows the whole draft.' },
+  { code: 'front-matter-invalid', severity: 'warning', description: 'Front matter that is not valid YAML, or not a mapping of keys to values.' },
+];
+
+const severityOf = (code: string): Severity => DOCUMENT_RULE_INFO.find((r) => r.code === code)?.severity ?? 'warning';
+
+export interface FenceFindings {
+  problems: DocumentProblem[];
+  /** Lines whose fence marker Midcycle reads as a text separator (escaped before the next parse). */
+  separatorLines: number[];
+}
+
+/** Looks at the top-level fences of one parse. */
+export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFindings {
+  const problems: DocumentProblem[] = [];
+  const separatorLines: number[] = [];
+  for (const t of tokens) {
+    if (t.type !== 'fence' || !t.map) continue;
+    const [first, end] = t.map;
+    const markerLine = lines.lineText(first);
+    const indent = markerLine.length - markerLine.trimStart().length;
+    const marker = t.markup;
+    const closed = end - 1 > first && isClosingFence(lines.lineText(end - 1), marker);
+    const info = t.info.trim();
+    if (!closed && end >= lines.lineCount) {
+      const hidden = end - first - 1;
+      const items = countTopLevelItems(t.content);
+      if (!info) {
+        separatorLines.push(first);
+        problems.push({
+          code: 'separator-opens-code-block',
+          severity: severityOf('separator-opens-code-block'),
+          range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
+          message:
+            `This line of "${marker[0]}" opens a Markdown code block that runs to the end of the file: in a Markdown preview it hides ` +
+            `the ${hidden} line${hidden === 1 ? '' : 's'} after it${items ? ` (${items} topic${items === 1 ? '' : 's'})` : ''}. ` +
+            `Midcycle reads it as a separator line; write it as "\\${marker}" so that it stays one everywhere.`,
+          fix: { range: { start: { line: first, character: indent }, end: { line: first, character: indent } }, text: '\\' },
+        });
+      } else {
+        const last = lines.lineCount - 1;
+        problems.push({
+          code: 'code-block-unclosed',
+          severity: severityOf('code-block-unclosed'),
+          range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
+          message: `This "${info}" code block is never closed, so the ${hidden} line${hidden === 1 ? '' : 's'} after it are code. Close it with "${marker}".`,
+          fix: { range: { start: { line: last, character: lines.lineText(last).length }, end: { line: last, character: lines.lineText(last).length } }, text: `\n${marker}` },
+        });
+      }
+      continue;
+    }
+    if (closed && !info && marker[0] === '~' && looksLikeReport(t.content)) {
+      const closing = lines.lineText(end - 1);
+      const closingIndent = closing.length - closing.trimStart().length;
+      const block: string[] = [];
+      for (let l = first; l < end; l++) block.push(lines.lineText(l));
+      block[0] = `${markerLine.slice(0, indent)}\\${markerLine.slice(indent)}`;
+      block[block.length - 1] = `${closing.slice(0, closingIndent)}\\${closing.slice(closingIndent)}`;
+      problems.push({
+        code: 'separator-pair',
+        severity: severityOf('separator-pair'),
+        range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
+        message:
+          `These two lines of "~" (lines ${first + 1} and ${end}) make the ${end - first - 2} lines between them a code block, ` +
+          `so their topics and links are not read. Escape both as "\\${marker}" to keep them as separators.`,
+        fix: { range: lines.linesRange(first, end - 1), text: block.join('\n') },
+      });
+    }
+  }
+  return { problems, separatorLines };
+}
+
+function isClosingFence(line: string, marker: string): boolean {
+  const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+  return !!m && m[1][0] === marker[0] && m[1].length >= marker.length;
+}
+
+function countTopLevelItems(content: string): number {
+  return content.split('\n').filter((l) => /^(?:[-*+]|\d{1,9}[.)])\s+\S/.test(l)).length;
+}
+
+function looksLikeReport(content: string): boolean {
+  return countTopLevelItems(content) > 0 || /https?:\/\//.test(content);
+}
+
+/** Front matter opened and never closed: markdown-it-front-matter takes the whole file. */
+export function checkFrontMatter(token: Token, lines: LineIndex): DocumentProblem | undefined {
+  const [first, end] = token.map ?? [0, 0];
+  const last = lines.lineText(end - 1).trim();
+  if (end - 1 > first && /^(-{3,}|\.\.\.)$/.test(last)) return undefined;
+  return {
+    code: 'front-matter-unclosed',
+    severity: severityOf('front-matter-unclosed'),
+    range: { start: { line: first, character: 0 }, end: { line: first, character: lines.lineText(first).length } },
+    message: 'The front matter opened by "---" is never closed, so the whole draft is read as front matter. Close it with a "---" line after the subject, to and cc.',
+  };
+}
+
+export function frontMatterProblem(range: Range, message: string): DocumentProblem {
+  return { code: 'front-matter-invalid', severity: severityOf('front-matter-invalid'), range, message };
+}

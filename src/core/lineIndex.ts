@@ -1,0 +1,53 @@
+// Offsets to line/character positions over one text, computed once per parse.
+import type { Position, Range } from './model';
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The line's text without its line end. */
+  lineText(line: number): string {
+    const start = this.starts[line];
+    if (start === undefined) return '';
+    const next = this.starts[line + 1];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--; // CR of a CRLF
+    return this.text.slice(start, end);
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - this.starts[lo] };
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.starts[Math.max(0, Math.min(position.line, this.starts.length - 1))];
+    return start + position.character;
+  }
+
+  /** The range of whole lines [first, last], to the end of the last one. */
+  linesRange(first: number, last: number): Range {
+    return { start: { line: first, character: 0 }, end: { line: last, character: this.lineText(last).length } };
+  }
+}

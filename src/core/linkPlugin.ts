@@ -1,0 +1,238 @@
+// A markdown-it core rule that finds every link in the inline content, classifies and checks it with
+// the link rules, and (like markdown-it's own linkify, which it replaces) turns bare URLs into link
+// tokens for the exporters. Links are found in the token stream, so code spans, code blocks and
+// HTML are never mistaken for links; their exact source range comes from the block's own lines.
+import { LinkifyIt } from 'linkify-it';
+import type { MarkdownIt, StateCore, Token } from './markdownTypes';
+import { intendedHost, isKnownHost, type LinkHosts } from './linkHosts';
+import { checkLink } from './linkRules/checkLink';
+import { LineIndex } from './lineIndex';
+import type { Link } from './model';
+import { hostName, splitUrl } from './urlParts';
+
+/** What the plugin reads from and writes to markdown-it's `env`. */
+export interface LinkEnv {
+  hosts: LinkHosts;
+  /** Set by the plugin: the line index of the text markdown-it parsed. */
+  lines?: LineIndex;
+  /** Set by the plugin: every link, in document order. */
+  links: Link[];
+}
+
+/** The links found in one inline token, kept on its `meta`. */
+export interface InlineMeta {
+  links: Link[];
+}
+
+export function inlineLinks(token: Token): Link[] {
+  return (token.meta as InlineMeta | null)?.links ?? [];
+}
+
+export function linkPlugin(md: MarkdownIt): void {
+  // fuzzy links are let through only for the hosts we check (`review.openstack.org/#/c/…`) and www.
+  const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
+  md.core.ruler.push('midcycle_links', (state) => {
+    const env = state.env as { midcycle?: LinkEnv };
+    if (!env.midcycle) return;
+    findLinks(state, env.midcycle, linkify);
+  });
+}
+
+function findLinks(state: StateCore, env: LinkEnv, linkify: LinkifyIt): void {
+  const src = state.src;
+  const lines = new LineIndex(src);
+  env.lines = lines;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.map || !block.children) continue;
+    const found: Link[] = [];
+    const blockStart = lines.starts[block.map[0]] ?? src.length;
+    const blockEnd = lines.starts[block.map[1]] ?? src.length;
+    let cursor = blockStart;
+
+    /** Where `raw` stands in the block's source, searching on from the last link found. */
+    const locate = (raw: string, from = cursor): number => {
+      const at = src.indexOf(raw, from);
+      return at !== -1 && at < blockEnd ? at : -1;
+    };
+    const add = (raw: string, at: number, following: string): Link => {
+      const link = makeLink(raw, at, following, env.hosts, lines, block.map![0]);
+      found.push(link);
+      if (at >= 0) cursor = at + raw.length;
+      return link;
+    };
+
+    const children = block.children;
+    const out: Token[] = [];
+    let insideLink = 0;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.type === 'link_open') {
+        insideLink++;
+        out.push(child);
+        const href = child.attrGet('href') ?? '';
+        if (child.markup === 'autolink') {
+          const raw = children[i + 1]?.content ?? href;
+          add(raw, locate(`<${raw}>`) + 1 || -1, '');
+        } else {
+          const dest = inlineDestination(src, cursor, blockEnd, md(state), href);
+          if (dest) add(dest.raw, dest.at, '');
+          else {
+            // a reference link: its URL stands in the definition, anywhere in the document
+            const at = src.indexOf(href);
+            found.push(makeLink(href, at, '', env.hosts, lines, block.map[0]));
+          }
+        }
+        continue;
+      }
+      if (child.type === 'link_close') {
+        insideLink--;
+        out.push(child);
+        continue;
+      }
+      if (child.type !== 'text' || insideLink > 0 || !linkify.test(child.content)) {
+        out.push(child);
+        continue;
+      }
+      splitText(child, state, linkify, env.hosts, out, (raw, following, brokenDestination) => {
+        const link = add(raw, locate(raw), following);
+        return brokenDestination ? undefined : link;
+      });
+    }
+    block.children = out;
+    block.meta = { links: found } satisfies InlineMeta;
+    env.links.push(...found);
+  }
+}
+
+function md(state: StateCore): MarkdownIt {
+  return state.md;
+}
+
+/**
+ * Splits a text token at its URLs into text and link tokens. `onLink` records the link and returns
+ * it, or undefined when the URL must stay text (a destination broken by a space is not a link).
+ */
+function splitText(
+  token: Token,
+  state: StateCore,
+  linkify: LinkifyIt,
+  hosts: LinkHosts,
+  out: Token[],
+  onLink: (raw: string, following: string, brokenDestination: boolean) => Link | undefined,
+): void {
+  const text = token.content;
+  const matches = (linkify.match(text) ?? []).filter((m) => acceptMatch(m.schema, m.raw, hosts));
+  if (matches.length === 0) {
+    out.push(token);
+    return;
+  }
+  let pos = 0;
+  const pushText = (content: string) => {
+    if (!content) return;
+    const t = new state.Token('text', '', 0);
+    t.content = content;
+    t.level = token.level;
+    out.push(t);
+  };
+  for (const m of matches) {
+    if (m.index < pos) continue;
+    let raw = m.raw;
+    let end = m.lastIndex;
+    // `[text](https://host/path with space)`: Markdown made text of it; the URL runs to the `)`
+    const before = text.slice(0, m.index);
+    const broken = /\]\(<?$/.test(before) ? brokenDestination(text, m.index, m.lastIndex, before.endsWith('<') ? '>' : ')') : undefined;
+    if (broken) {
+      raw = broken;
+      end = m.index + broken.length;
+    }
+    const link = onLink(raw, text.slice(end), broken !== undefined);
+    const href = link ? state.md.normalizeLink(link.url) : '';
+    if (!link || !state.md.validateLink(href)) continue; // stays in the surrounding text
+    pushText(text.slice(pos, m.index));
+    const open = new state.Token('link_open', 'a', 1);
+    open.attrs = [['href', href]];
+    open.markup = 'linkify';
+    open.info = 'auto';
+    open.level = token.level;
+    out.push(open);
+    const label = new state.Token('text', '', 0);
+    label.content = raw;
+    label.level = token.level + 1;
+    out.push(label);
+    const close = new state.Token('link_close', 'a', -1);
+    close.markup = 'linkify';
+    close.info = 'auto';
+    close.level = token.level;
+    out.push(close);
+    pos = end;
+  }
+  pushText(text.slice(pos));
+}
+
+function acceptMatch(schema: string, raw: string, hosts: LinkHosts): boolean {
+  const s = schema.toLowerCase();
+  if (s === 'http:' || s === 'https:' || s === 'mailto:' || s === 'ftp:') return true;
+  if (s !== '') return false;
+  if (/^www\./i.test(raw)) return true;
+  const parts = splitUrl(raw);
+  if (!parts) return false;
+  const host = hostName(parts);
+  return isKnownHost(host, hosts) || intendedHost(host, hosts) !== undefined;
+}
+
+/** The whole destination when it has a space before its closing bracket, else undefined. */
+function brokenDestination(text: string, start: number, urlEnd: number, close: string): string | undefined {
+  const end = text.indexOf(close, urlEnd);
+  if (end === -1) return undefined;
+  const dest = text.slice(start, end).trimEnd();
+  return /\s/.test(dest) && !/\s["'(]/.test(dest) ? dest : undefined;
+}
+
+/** The raw destination of the inline link `[text](dest)` that starts after `from`, when it is that. */
+function inlineDestination(src: string, from: number, limit: number, md: MarkdownIt, href: string): { raw: string; at: number } | undefined {
+  for (let at = src.indexOf('](', from); at !== -1 && at < limit; at = src.indexOf('](', at + 2)) {
+    let start = at + 2;
+    while (src[start] === ' ' || src[start] === '\t' || src[start] === '\n') start++;
+    let raw: string;
+    if (src[start] === '<') {
+      const end = src.indexOf('>', start);
+      if (end === -1) continue;
+      start += 1;
+      raw = src.slice(start, end);
+    } else {
+      let end = start;
+      let depth = 0;
+      for (; end < src.length; end++) {
+        const c = src[end];
+        if (c === '\\') { end++; continue; }
+        if (c === '(') depth++;
+        else if (c === ')') { if (depth === 0) break; depth--; }
+        else if (c <= ' ') break;
+      }
+      raw = src.slice(start, end);
+    }
+    if (md.normalizeLink(unescapeMarkdown(raw)) === href) return { raw, at: start };
+  }
+  return undefined;
+}
+
+function unescapeMarkdown(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function makeLink(raw: string, at: number, following: string, hosts: LinkHosts, lines: LineIndex, fallbackLine: number): Link {
+  const check = checkLink(raw, hosts, following);
+  const range = at >= 0 ? lines.rangeAt(at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(check.url) ? check.url : `https://${check.url}`;
+  const link: Link = { kind: check.kind, raw, url, range };
+  if (check.review) link.review = check.review;
+  if (check.bug) link.bug = check.bug;
+  if (check.blueprint) link.blueprint = check.blueprint;
+  if (check.etherpad) link.etherpad = check.etherpad;
+  if (check.problem) {
+    const { code, message, fixed, consumeFollowing } = check.problem;
+    link.problem = { code, message };
+    if (fixed !== undefined && at >= 0) link.problem.fix = { range: lines.rangeAt(at, at + raw.length + consumeFollowing), text: fixed };
+  }
+  return link;
+}

@@ -1,0 +1,108 @@
+// The one engine that runs the link rules over a URL: each rule sees the URL as corrected by the
+// rules before it, so a link with two mistakes gets one diagnostic whose fix mends both.
+import { hostKind, LAUNCHPAD_BLUEPRINTS, LAUNCHPAD_BUGS, type LinkHosts } from '../linkHosts';
+import type { BlueprintTarget, BugTarget, EtherpadTarget, LinkKind, ReviewTarget } from '../model';
+import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
+import { etherpadTarget, ETHERPAD_RULES } from './etherpadRules';
+import { misspeltHost, missingScheme, spaceInLink } from './hostRules';
+import { blueprintTarget, bugTarget, LAUNCHPAD_RULES } from './launchpadRules';
+import type { LinkRule } from './linkRule';
+import { REVIEW_RULES, reviewTarget } from './reviewRules';
+
+/** Every rule in the order the engine runs them (the space rule reads the raw text first). */
+export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, ...REVIEW_RULES, ...LAUNCHPAD_RULES, ...ETHERPAD_RULES];
+
+/** Codes and descriptions of every link rule, the space rule included: for docs and settings. */
+export const LINK_RULE_INFO: readonly { code: string; description: string; example: { bad: string; good?: string } }[] = [
+  spaceInLink,
+  ...LINK_RULES,
+];
+
+export interface LinkCheck {
+  kind: LinkKind;
+  /** The URL to open: corrected when every problem had a clear fix. */
+  url: string;
+  review?: ReviewTarget;
+  bug?: BugTarget;
+  blueprint?: BlueprintTarget;
+  etherpad?: EtherpadTarget;
+  problem?: {
+    code: string;
+    message: string;
+    /** The corrected URL, when the intended link is clear. */
+    fixed?: string;
+    /** Characters after the URL that the fix takes in. */
+    consumeFollowing: number;
+  };
+}
+
+export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCheck {
+  const findings: { code: string; message: string }[] = [];
+  let clear = true;
+  let consumeFollowing = 0;
+
+  const space = spaceInLink.check(raw);
+  if (space) findings.push({ code: spaceInLink.code, message: space.message });
+  const text = space ? space.fixed : raw;
+
+  let url = splitUrl(text);
+  if (url && /^(https?)?$/i.test(url.scheme)) {
+    const run = (rule: LinkRule, parts: UrlParts): UrlParts | undefined => {
+      const found = rule.check(parts, { hosts, following: consumeFollowing ? '' : following });
+      if (!found) return parts;
+      findings.push({ code: rule.code, message: found.message });
+      consumeFollowing += found.consumeFollowing ?? 0;
+      if (!found.fixed) clear = false;
+      return found.fixed;
+    };
+    for (const rule of LINK_RULES) {
+      if (!url) break;
+      if (rule.hosts !== 'any' && rule.hosts !== hostKind(hostName(url), hosts)) continue;
+      const next: UrlParts | undefined = run(rule, url);
+      if (!next) break; // no clear fix: later rules would judge a URL nobody meant
+      url = next;
+    }
+  }
+
+  const target = url && clear ? url : splitUrl(text);
+  const result: LinkCheck = { ...classify(target, hosts), url: clear && url ? joinUrl(url) : text };
+  if (findings.length) {
+    const [first, ...more] = findings;
+    const fixed = clear ? result.url : undefined;
+    let message = first.message;
+    if (more.length) message += `; also ${more.map((f) => f.message).join('; ')}`;
+    if (fixed) message += `. Did you mean ${fixed} ?`;
+    result.problem = { code: first.code, message, fixed, consumeFollowing: fixed ? consumeFollowing : 0 };
+  }
+  return result;
+}
+
+function classify(url: UrlParts | undefined, hosts: LinkHosts): Omit<LinkCheck, 'url' | 'problem'> {
+  if (!url) return { kind: 'other' };
+  const host = hostName(url);
+  switch (hostKind(host, hosts)) {
+    case 'gerrit':
+      return { kind: 'review', review: reviewTarget(url, host) };
+    case 'etherpad': {
+      const etherpad = etherpadTarget(url);
+      return etherpad ? { kind: 'etherpad', etherpad } : { kind: 'other' };
+    }
+    case 'launchpad': {
+      if (host !== LAUNCHPAD_BLUEPRINTS && /\/\+?bugs?(\/|$)/.test(url.path)) {
+        const bug = bugTarget(url);
+        if (bug) return { kind: 'bug', bug };
+      }
+      if (host !== LAUNCHPAD_BUGS && /\/\+?specs?(\/|$)|^\/[^/]+\/?$/.test(url.path)) {
+        const blueprint = blueprintTarget(url);
+        if (blueprint) return { kind: 'blueprint', blueprint };
+      }
+      if (host === LAUNCHPAD_BUGS) {
+        const bug = bugTarget(url);
+        if (bug) return { kind: 'bug', bug };
+      }
+      return { kind: 'other' };
+    }
+    default:
+      return { kind: 'other' };
+  }
+}

@@ -1,0 +1,151 @@
+// Gerrit review links: the old UI's `/#/c/<n>/<patchset>/<file>`, the new `/c/<project>/+/<n>`,
+// the short `/<n>`, and queries. Each rule names one way writers get them wrong.
+import type { ReviewTarget } from '../model';
+import type { UrlParts } from '../urlParts';
+import { intendedNumber, numberAfterSpace, type LinkRule } from './linkRule';
+
+/** Where a Gerrit page's route is: in the fragment (old UI, `#/c/…`) or in the path. */
+function route(url: UrlParts): { route: string; inFragment: boolean } {
+  if (url.fragment.startsWith('#/')) return { route: url.fragment.slice(1), inFragment: true };
+  return { route: url.path, inFragment: false };
+}
+
+function withRoute(url: UrlParts, inFragment: boolean, newRoute: string): UrlParts {
+  return inFragment ? { ...url, fragment: `#${newRoute}` } : { ...url, path: newRoute };
+}
+
+/** `/c/` followed by a change number (typo included) rather than by a project name. */
+const CHANGE_ROUTE = /^\/c\/(\d[^/]*)(\/.*)?$/;
+/** `/c/<project>/+/<change>…`, the project possibly with slashes. */
+const PROJECT_ROUTE = /^\/c\/(.+?)\/\+\/([^/]*)(\/.*)?$/;
+
+export const reviewMissingSlash: LinkRule = {
+  code: 'review-missing-slash',
+  description: 'A Gerrit link missing a `/`: `#c/`, or `/c` run into the number.',
+  example: { bad: 'https://review.openstack.org/#c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  hosts: 'gerrit',
+  check(url) {
+    let m = /^#(c|q)\/(.*)$/s.exec(url.fragment);
+    if (m) return { message: 'Gerrit link is missing the "/" after "#"', fixed: { ...url, fragment: `#/${m[1]}/${m[2]}` } };
+    const { route: r, inFragment } = route(url);
+    m = /^\/c(\d.*)$/s.exec(r);
+    if (m) return { message: 'Gerrit link is missing the "/" between "c" and the change number', fixed: withRoute(url, inFragment, `/c/${m[1]}`) };
+    return undefined;
+  },
+};
+
+export const reviewMissingHash: LinkRule = {
+  code: 'review-missing-hash',
+  description: 'An old-style Gerrit change link (`/c/<number>`) without its `#`.',
+  example: { bad: 'https://review.openstack.org/c/283798', good: 'https://review.openstack.org/#/c/283798/' },
+  hosts: 'gerrit',
+  check(url) {
+    if (url.fragment) return undefined;
+    const m = CHANGE_ROUTE.exec(url.path);
+    if (!m) return undefined;
+    const rest = m[2] ?? '/';
+    return { message: 'Gerrit change link is missing the "#" of "/#/c/"', fixed: { ...url, path: '/', fragment: `#/c/${m[1]}${rest}` } };
+  },
+};
+
+export const reviewMissingPlus: LinkRule = {
+  code: 'review-missing-plus',
+  description: 'A `/c/<project>/<number>` link missing the `/+/` between project and change number.',
+  example: { bad: 'https://review.opendev.org/c/openstack/neutron/283798', good: 'https://review.opendev.org/c/openstack/neutron/+/283798' },
+  hosts: 'gerrit',
+  check(url) {
+    const { route: r, inFragment } = route(url);
+    if (!r.startsWith('/c/') || CHANGE_ROUTE.test(r) || PROJECT_ROUTE.test(r)) return undefined;
+    const rest = r.slice(3);
+    const forms: [RegExp, string][] = [
+      [/^(.+?)\/\+(\d.*)$/s, 'the "/" after "+"'],
+      [/^(.+?)\+\/(\d.*)$/s, 'the "/" before "+"'],
+      [/^(.+?)\/(\d[^/]*(?:\/.*)?)$/s, '"/+/" between the project and the change number'],
+    ];
+    for (const [re, what] of forms) {
+      const m = re.exec(rest);
+      if (m) return { message: `Gerrit change link is missing ${what}`, fixed: withRoute(url, inFragment, `/c/${m[1].replace(/\/$/, '')}/+/${m[2]}`) };
+    }
+    return undefined;
+  },
+};
+
+export const reviewChangeMissing: LinkRule = {
+  code: 'review-change-missing',
+  description: 'A Gerrit change link with no change number.',
+  example: { bad: 'https://review.openstack.org/#/c/', good: 'https://review.openstack.org/#/c/283798/' },
+  hosts: 'gerrit',
+  check(url, { following }) {
+    const { route: r, inFragment } = route(url);
+    const m = /^(\/c\/?|\/c\/.+?\/\+\/?)$/s.exec(r);
+    if (!m) return undefined;
+    const message = 'Gerrit change link has no change number';
+    const typed = numberAfterSpace(following);
+    if (!typed) return { message };
+    const base = m[1].endsWith('/') ? m[1] : `${m[1]}/`;
+    return { message: `${message} (it is after a space)`, fixed: withRoute(url, inFragment, `${base}${typed.digits}/`), consumeFollowing: typed.length };
+  },
+};
+
+export const reviewChangeNotNumeric: LinkRule = {
+  code: 'review-change-not-numeric',
+  description: 'A Gerrit change number with letters or other characters in it.',
+  example: { bad: 'https://review.openstack.org/#/c/283798x/', good: 'https://review.openstack.org/#/c/283798/' },
+  hosts: 'gerrit',
+  check(url) {
+    const { route: r, inFragment } = route(url);
+    let m = PROJECT_ROUTE.exec(r);
+    let prefix: string;
+    let id: string;
+    let rest: string;
+    if (m) [prefix, id, rest] = [`/c/${m[1]}/+/`, m[2], m[3] ?? ''];
+    else if ((m = /^\/c\/([^/]+)(\/.*)?$/s.exec(r))) [prefix, id, rest] = ['/c/', m[1], m[2] ?? ''];
+    else if (!inFragment && (m = /^\/([^/]*\d[^/]*)(\/?)$/s.exec(r))) [prefix, id, rest] = ['/', m[1], m[2]];
+    else return undefined;
+    if (/^\d+$/.test(id)) return undefined;
+    // `/c/<project>` with no change yet is another rule's business
+    if (prefix === '/c/' && !/^\d/.test(id) && !/\d/.test(id)) {
+      if (rest && rest !== '/') return undefined;
+      return { message: `Gerrit change "${id}" is not a number` };
+    }
+    if (prefix === '/' && intendedNumber(id) === undefined) return undefined; // some other Gerrit page
+    const digits = intendedNumber(id);
+    const message = `Gerrit change number "${id}" is not a number`;
+    return digits ? { message, fixed: withRoute(url, inFragment, `${prefix}${digits}${rest}`) } : { message };
+  },
+};
+
+/** What a Gerrit link points at, once it is well formed. */
+export function reviewTarget(url: UrlParts, host: string): ReviewTarget {
+  const { route: r } = route(url);
+  const target: ReviewTarget = { host };
+  let m = /^\/c\/(\d+)(?:\/([^/]+))?(?:\/(.*))?$/s.exec(r) ?? undefined;
+  if (m) return withChange(target, m[1], m[2], m[3]);
+  m = /^\/c\/(.+?)\/\+\/(\d+)(?:\/([^/]+))?(?:\/(.*))?$/s.exec(r) ?? undefined;
+  if (m) return { ...withChange(target, m[2], m[3], m[4]), project: m[1] };
+  m = /^\/(\d+)\/?$/.exec(r) ?? undefined;
+  if (m) return { ...target, change: Number(m[1]) };
+  m = /^\/q\/(.*)$/s.exec(r) ?? undefined;
+  if (m) return { ...target, query: safeDecode(m[1]) };
+  return target;
+}
+
+function withChange(target: ReviewTarget, change: string, patchset?: string, file?: string): ReviewTarget {
+  const t: ReviewTarget = { ...target, change: Number(change) };
+  if (patchset && /^\d+(\.\.\d+)?$/.test(patchset)) t.patchset = patchset;
+  const path = file?.replace(/\/$/, '');
+  if (path) t.file = path;
+  return t;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+export const REVIEW_RULES: readonly LinkRule[] = [
+  reviewMissingSlash, reviewMissingHash, reviewMissingPlus, reviewChangeMissing, reviewChangeNotNumeric,
+];

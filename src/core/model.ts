@@ -1,0 +1,143 @@
+// The report model: what one parse of a Markdown draft yields. Plain data, no behaviour.
+// Lines and columns are 0-based here (as in VS Code and markdown-it); the CLI's JSON is 1-based.
+import type { Token } from './markdownTypes';
+
+export interface Position {
+  line: number;
+  /** UTF-16 code units from the start of the line. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type LinkKind = 'review' | 'bug' | 'blueprint' | 'etherpad' | 'other';
+
+export const LINK_KINDS: readonly LinkKind[] = ['review', 'bug', 'blueprint', 'etherpad', 'other'];
+
+/** What a Gerrit link points at. */
+export interface ReviewTarget {
+  host: string;
+  /** The change number, absent for queries, dashboards and other Gerrit pages. */
+  change?: number;
+  /** A patchset, or a `base..patchset` range, when the link names one. */
+  patchset?: string;
+  /** `openstack/neutron` in the `/c/<project>/+/<n>` form. */
+  project?: string;
+  /** The query of a `/#/q/…` or `/q/…` link. */
+  query?: string;
+  /** A file path after the patchset. */
+  file?: string;
+}
+
+export interface BugTarget {
+  /** Absent on a project's bug list (`/neutron/+bugs`). */
+  id?: number;
+  project?: string;
+  comment?: number;
+}
+
+export interface BlueprintTarget {
+  project: string;
+  /** Absent on a project's blueprint list. */
+  name?: string;
+}
+
+export interface EtherpadTarget {
+  host: string;
+  name: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit, as data: replace `range` with `text`. */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  /** Stable rule code, e.g. `bug-plural`; see README "Rules". */
+  code: string;
+  message: string;
+  /** The edit that makes the intended text, when it is clear. */
+  fix?: TextEdit;
+}
+
+/** A problem a link rule found, before severities are applied. */
+export interface LinkProblem {
+  code: string;
+  message: string;
+  fix?: TextEdit;
+}
+
+export interface Link {
+  kind: LinkKind;
+  /** The URL as the writer typed it (for a broken destination: with its spaces). */
+  raw: string;
+  /** The URL to open: the writer's, or the corrected one when the fix is clear. */
+  url: string;
+  /** Source range of the URL itself (not the link text). */
+  range: Range;
+  review?: ReviewTarget;
+  bug?: BugTarget;
+  blueprint?: BlueprintTarget;
+  etherpad?: EtherpadTarget;
+  problem?: LinkProblem;
+}
+
+export interface ActionItem {
+  owner: string;
+  /** What the owner is to do, e.g. "put up model proposal". */
+  text: string;
+  range: Range;
+}
+
+export type TopicKind = 'heading' | 'item';
+
+export interface Topic {
+  kind: TopicKind;
+  /** Short title: the text before a colon, or the first sentence cut to a few words. */
+  title: string;
+  /** The topic's own first paragraph, as plain text. */
+  text: string;
+  /** Heading level (1–6) for headings; nesting depth (0 = top level) for list items. */
+  level: number;
+  /** The whole block: the item with its sub-items, or the heading with its section. */
+  range: Range;
+  /** The title line (the item's or the heading's first line). */
+  selectionRange: Range;
+  children: Topic[];
+  /** Links in the topic's own text and in link-only sub-items; not those of child topics. */
+  links: Link[];
+  actions: ActionItem[];
+}
+
+/** The YAML front matter: subject, to, cc and anything else the writer keeps there. */
+export interface FrontMatter {
+  subject?: string;
+  to?: string | string[];
+  cc?: string | string[];
+  [key: string]: unknown;
+}
+
+export interface Report {
+  /** The text that was parsed (markdown-it normalised: `\n` line ends, NUL as U+FFFD). */
+  text: string;
+  lineCount: number;
+  frontMatter: FrontMatter;
+  /** The front matter's source range, when there is front matter. */
+  frontMatterRange?: Range;
+  topics: Topic[];
+  /** Every link in document order. */
+  links: Link[];
+  /** Every action item in document order. */
+  actions: ActionItem[];
+  diagnostics: Diagnostic[];
+  /** markdown-it's block tokens of the (recovered) text: what the exporters render. */
+  tokens: Token[];
+}
