@@ -1,5 +1,8 @@
 // Bundles the extension and the CLI with esbuild: one CommonJS file each, `vscode` left external.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,6 +16,7 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  define: { MIDCYCLE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

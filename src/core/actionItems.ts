@@ -11,8 +11,9 @@ export interface FoundAction {
   length: number;
 }
 
-/** An IRC nick or a name: letters, digits and IRC's punctuation, starting with a letter or `_`. */
-const NICK = String.raw`[A-Za-z_\[\]\\^{}|\x60][\w\-\[\]\\^{}|\x60]{0,31}`;
+/** An IRC nick or a name: letters, digits and IRC's punctuation, starting with a letter or `_`
+ * (IRC allows `[` first too, but in a draft that is Markdown's bracket). */
+const NICK = String.raw`[A-Za-z_][\w\-\[\]\\^{}|\x60]{0,31}`;
 const OWNERS = `(${NICK}(?:\\s*(?:,|&|\\band\\b)\\s*${NICK})*)`;
 const PREFIX = String.raw`(?:(?:AI|ACTION|Action(?: item)?|TODO|#action|#agreed)\s*:?\s+)?`;
 const CLAUSE_START = new RegExp(`^${PREFIX}${OWNERS}\\s+to\\s+([a-z][a-z'-]*)\\b`);

@@ -3,7 +3,7 @@
 // tokens for the exporters. Links are found in the token stream, so code spans, code blocks and
 // HTML are never mistaken for links; their exact source range comes from the block's own lines.
 import { LinkifyIt } from 'linkify-it';
-import type { MarkdownIt, StateCore, Token } from './markdownTypes';
+import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTypes';
 import { intendedHost, isKnownHost, type LinkHosts } from './linkHosts';
 import { checkLink } from './linkRules/checkLink';
 import { LineIndex } from './lineIndex';
@@ -69,7 +69,7 @@ function findLinks(state: StateCore, env: LinkEnv, linkify: LinkifyIt): void {
       if (child.type === 'link_open') {
         insideLink++;
         out.push(child);
-        const href = child.attrGet('href') ?? '';
+        const href = attr(child, 'href');
         if (child.markup === 'autolink') {
           const raw = children[i + 1]?.content ?? href;
           add(raw, locate(`<${raw}>`) + 1 || -1, '');

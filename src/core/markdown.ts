@@ -1,7 +1,8 @@
 // The markdown-it instance every parse uses: CommonMark with tables and strikethrough, front matter,
 // and Midcycle's link plugin in place of markdown-it's linkify. Raw HTML is text: a draft is mail
 // to be escaped, never markup to be trusted.
-import MarkdownIt from 'markdown-it';
+import MarkdownItConstructor from 'markdown-it';
+import type { MarkdownIt } from './markdownTypes';
 import frontMatter from 'markdown-it-front-matter';
 import { linkPlugin } from './linkPlugin';
 
@@ -10,7 +11,7 @@ let shared: MarkdownIt | undefined;
 /** One instance, built on first use: its rules compile once, and parsing keeps no state in it. */
 export function createMarkdown(): MarkdownIt {
   if (!shared) {
-    shared = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
+    shared = new MarkdownItConstructor('default', { html: false, linkify: false, typographer: false, breaks: false });
     // the YAML is read from the front_matter token (token.meta) where the report is built
     shared.use(frontMatter, () => undefined);
     shared.use(linkPlugin);

@@ -10,6 +10,7 @@ import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
 import type { ActionItem, Diagnostic, FrontMatter, Link, Range, Report, Severity, Topic } from './model';
+import { linkLabel } from './linkLabel';
 import { topicTitle } from './topicTitle';
 
 export type SeveritySetting = Severity | 'off';
@@ -131,7 +132,7 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
           parent.links.push(...topic.links);
           parent.actions.push(...topic.actions);
         } else {
-          if (!topic.title) topic.title = topic.links[0]?.raw ?? '(empty item)';
+          if (!topic.title) topic.title = topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)';
           attach(parent, topic);
         }
         break;
@@ -143,7 +144,7 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
         const owner = container();
         if (titleFor && !titleFor.title) {
           titleFor.text = text;
-          titleFor.title = topicTitle(text) || (titleFor.kind === 'heading' ? '(untitled heading)' : '');
+          titleFor.title = topicTitle(readableText(text, links)) || (titleFor.kind === 'heading' ? '(untitled heading)' : '');
         }
         titleFor = undefined;
         const frame = items[items.length - 1];
@@ -199,6 +200,20 @@ export function plainText(inline: Token): string {
     }
   }
   return out;
+}
+
+/** Text for a title: a link's short name in place of its URL, a broken `[text](url)` as its text. */
+function readableText(text: string, links: readonly Link[]): string {
+  let out = text;
+  for (const link of links) {
+    const label = linkLabel(link);
+    out = out.replace(new RegExp(`\\[([^\\]]*)\\]\\(<?${escapeRegExp(link.raw)}>?\\)`), '$1').split(link.raw).join(label);
+  }
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function hasProse(text: string, links: readonly Link[]): boolean {

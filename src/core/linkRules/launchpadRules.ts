@@ -53,13 +53,18 @@ function bugNumberPart(path: string): [string, string, string] | undefined {
 export const bugNumberMissing: LinkRule = {
   code: 'bug-number-missing',
   description: 'A Launchpad bug link with no bug number.',
-  example: { bad: 'https://bugs.launchpad.net/neutron/+bug/', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  example: { bad: 'https://bugs.launchpad.net/neutron/+bug/' },
   hosts: 'launchpad',
   check(url, { following }) {
     const path = /\/\+bug$|^\/bugs$/.test(url.path) ? `${url.path}/` : url.path;
     const part = bugNumberPart(path);
     if (!part || part[1] !== '' || (part[2] !== '' && part[2] !== '/')) return undefined;
     const message = 'Launchpad bug link has no bug number';
+    // "bug #1507499" carried into the URL: the number became a fragment
+    const hashed = /^#(\d+)$/.exec(url.fragment);
+    if (hashed && !url.query) {
+      return { message: `${message}: "#${hashed[1]}" is not part of the path`, fixed: { ...url, path: `${part[0]}${hashed[1]}`, fragment: '' } };
+    }
     const typed = numberAfterSpace(following);
     if (!typed || url.query || url.fragment) return { message };
     return { message: `${message} (it is after a space)`, fixed: { ...url, path: `${part[0]}${typed.digits}` }, consumeFollowing: typed.length };

@@ -73,7 +73,7 @@ export const reviewMissingPlus: LinkRule = {
 export const reviewChangeMissing: LinkRule = {
   code: 'review-change-missing',
   description: 'A Gerrit change link with no change number.',
-  example: { bad: 'https://review.openstack.org/#/c/', good: 'https://review.openstack.org/#/c/283798/' },
+  example: { bad: 'https://review.openstack.org/#/c/' },
   hosts: 'gerrit',
   check(url, { following }) {
     const { route: r, inFragment } = route(url);

@@ -1,0 +1,41 @@
+// The Quick start's main job: outline, check and export the example draft of the reference email,
+// writing the email where a person can open it. Run by `npm run demo` (which builds first).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const draft = join(root, 'examples', 'neutron-mitaka-midcycle.md');
+const outDir = join(root, 'examples', 'out');
+mkdirSync(outDir, { recursive: true });
+const html = join(outDir, 'neutron-mitaka-midcycle.html');
+const text = join(outDir, 'neutron-mitaka-midcycle.txt');
+
+const run = (title, args) => {
+  console.log(`\n$ midcycle ${args.map((a) => relative(root, a) || a).join(' ')}    # ${title}`);
+  const r = spawnSync(process.execPath, [cli, ...args.map((a) => relative(root, a) || a)], { stdio: 'inherit', cwd: root });
+  return r.status ?? 1;
+};
+
+run('the topics, links and action items', ['outline', draft]);
+run('malformed links: none in this draft', ['check', draft]);
+run('the email, as Gmail HTML', ['export', draft, '-o', html]);
+run('and its text/plain alternative', ['export', draft, '--format', 'text', '-o', text]);
+run('a draft with mistakes, for contrast', ['check', join(root, 'examples', 'nova-ptg-summary.md')]);
+
+// The reference email and its shape tool live beside the project when it is checked out with shared/.
+const shared = join(root, '..', 'shared');
+const shapeTool = join(shared, 'tools', 'email-shape.mjs');
+const reference = join(shared, 'reference', 'neutron-mitaka-midcycle-report.html');
+if (existsSync(shapeTool) && existsSync(reference)) {
+  // run a copy inside node_modules so that it finds parse5 there, without installing anything
+  const copy = join(root, 'node_modules', '.cache', 'midcycle', 'email-shape.mjs');
+  mkdirSync(dirname(copy), { recursive: true });
+  copyFileSync(shapeTool, copy);
+  console.log('\n$ email-shape reference.html exported.html    # the export against the email as it went out');
+  spawnSync(process.execPath, [copy, reference, html], { stdio: 'inherit' });
+}
+
+console.log(`\nOpen the email: file://${html}\nIts text part:  ${text}`);

@@ -1,0 +1,216 @@
+// `midcycle`: the core, adapted to a terminal. Output formats are contracts (see README "CLI").
+// Exit status: 0 fine, 1 when `check` found an error, 2 for a usage or input problem.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  applyFixes,
+  DEFAULT_LINK_HOSTS,
+  diagnosticJson,
+  exportEmail,
+  exportText,
+  parseReport,
+  toOutline,
+  type LinkHosts,
+  type ListNesting,
+  type OutlineTopic,
+  type Report,
+  type ReportOptions,
+} from './core';
+
+declare const MIDCYCLE_VERSION: string | undefined;
+
+const USAGE = `Usage: midcycle <command> FILE [options]     (FILE may be - for standard input)
+
+Commands:
+  outline FILE [--json]                   the report's topics, links and action items
+  check FILE [--json] [--fix]             malformed review, bug, blueprint and etherpad links, and
+                                          Markdown that hides topics; exit status 1 on any error
+  export FILE [--format html|text] [-o OUT] [--nesting gmail|standard] [--font FONTS]
+                                          the mailing-list email (Gmail HTML, or its text/plain part)
+
+Options:
+  --gerrit-host HOST      another Gerrit host to check (repeatable)
+  --etherpad-host HOST    another etherpad host to check (repeatable)
+  -h, --help              this help
+  --version               the version`;
+
+class UsageError extends Error {}
+
+export function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => Buffer }): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        nesting: { type: 'string' },
+        font: { type: 'string' },
+        'gerrit-host': { type: 'string', multiple: true },
+        'etherpad-host': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    // node's message goes on about `--`; its first sentence says what is wrong
+    io.err(`midcycle: ${(e as Error).message.split(/\.\s/)[0]} (see midcycle --help)`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.out(typeof MIDCYCLE_VERSION === 'string' ? MIDCYCLE_VERSION : 'dev');
+    return 0;
+  }
+  try {
+    const [command, file, ...extra] = positionals;
+    if (!command) throw new UsageError('no command given (outline, check or export)');
+    if (!['outline', 'check', 'export'].includes(command)) throw new UsageError(`unknown command "${command}" (outline, check or export)`);
+    if (!file) throw new UsageError(`${command} needs a FILE`);
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const hosts: LinkHosts = {
+      gerrit: [...DEFAULT_LINK_HOSTS.gerrit, ...(values['gerrit-host'] ?? []).map((h) => h.toLowerCase())],
+      etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...(values['etherpad-host'] ?? []).map((h) => h.toLowerCase())],
+    };
+    const options: ReportOptions = { hosts };
+    const text = readInput(file, io.stdin);
+    const report = parseReport(text, options);
+    switch (command) {
+      case 'outline':
+        return outline(report, values.json === true, io.out);
+      case 'check':
+        return check(report, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
+      default:
+        return exportCommand(report, values, io.out);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
+    else io.err(`midcycle: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+function readInput(file: string, stdin: () => Buffer): string {
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? stdin() : fs.readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' }[err.code ?? ''] ?? err.message;
+    throw new Error(`cannot read ${file}: ${why}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`cannot read ${file}: it is not UTF-8 text (save it as UTF-8 and try again)`);
+  }
+}
+
+function outline(report: Report, json: boolean, out: (s: string) => void): number {
+  const o = toOutline(report);
+  if (json) {
+    out(JSON.stringify(o, null, 2));
+    return 0;
+  }
+  if (o.subject) out(`${o.subject}\n`);
+  const print = (t: OutlineTopic, depth: number) => {
+    const counts = countKinds(t);
+    out(`${'  '.repeat(depth)}${t.title}  (line ${t.line})${counts ? `  ${counts}` : ''}`);
+    t.children.forEach((c) => print(c, depth + 1));
+  };
+  o.topics.forEach((t) => print(t, 0));
+  out(`\n${o.topics.length} topics, ${o.links.length} links, ${o.actions.length} action items`);
+  if (o.actions.length) {
+    out('\nAction items:');
+    for (const a of o.actions) out(`  ${a.owner}: ${a.text}  (line ${a.line})`);
+  }
+  return 0;
+}
+
+function countKinds(t: OutlineTopic): string {
+  const counts = new Map<string, number>();
+  for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+  const names: Record<string, [string, string]> = {
+    review: ['review', 'reviews'], bug: ['bug', 'bugs'], blueprint: ['blueprint', 'blueprints'], etherpad: ['etherpad', 'etherpads'], other: ['link', 'links'],
+  };
+  const parts = [...counts].map(([k, n]) => `${n} ${names[k][n === 1 ? 0 : 1]}`);
+  if (t.actions.length) parts.push(`${t.actions.length} action${t.actions.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+function check(
+  report: Report,
+  file: string,
+  text: string,
+  options: ReportOptions,
+  flags: { json: boolean; fix: boolean },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): number {
+  let diagnostics = report.diagnostics;
+  if (flags.fix) {
+    if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
+    const fixed = applyFixes(text, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
+    if (fixed.applied > 0) {
+      writeAtomically(file, fixed.text);
+      io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
+      diagnostics = parseReport(fixed.text, options).diagnostics;
+    }
+  }
+  if (flags.json) io.out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
+  else {
+    for (const d of diagnostics) {
+      const j = diagnosticJson(d);
+      io.out(`${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`);
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const fixable = diagnostics.filter((d) => d.fix).length;
+    if (diagnostics.length) io.err(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} other problem${diagnostics.length - errors === 1 ? '' : 's'}${fixable ? `; ${fixable} fixable with --fix` : ''}`);
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function exportCommand(report: Report, values: { format?: string; output?: string; nesting?: string; font?: string }, out: (s: string) => void): number {
+  const format = values.format ?? 'html';
+  if (format !== 'html' && format !== 'text') throw new UsageError(`unknown format "${format}" (html or text)`);
+  const nesting = values.nesting ?? 'gmail';
+  if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
+  const email = format === 'html' ? exportEmail(report, { listNesting: nesting as ListNesting, font: values.font }) : exportText(report);
+  if (values.output) writeAtomically(values.output, email);
+  else out(email.replace(/\n$/, ''));
+  return 0;
+}
+
+/** Writes to a temporary file beside the target, then renames it: never a half-written file. */
+function writeAtomically(file: string, content: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, content, 'utf8');
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+  }
+}
+
+if (require.main === module) {
+  // `midcycle outline x | head`: a closed pipe is the reader's choice, not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const code = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    stdin: () => fs.readFileSync(0),
+  });
+  process.exitCode = code;
+}

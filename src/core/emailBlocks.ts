@@ -1,0 +1,103 @@
+// The report's blocks as an email has them (paragraphs of lines, lists of items, quotes, code),
+// read once from markdown-it's block tokens; the HTML and the plain-text exporters render these.
+import { attr, type Token } from './markdownTypes';
+
+export type Block =
+  | { type: 'paragraph'; inline: Token[] }
+  | { type: 'heading'; level: number; inline: Token[] }
+  | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { type: 'quote'; blocks: Block[] }
+  | { type: 'code'; lines: string[] }
+  | { type: 'rule' }
+  | { type: 'table'; rows: Token[][][] };
+
+/** The blocks of a token stream (front matter left out: it is the message's headers). */
+export function emailBlocks(tokens: readonly Token[]): Block[] {
+  let i = 0;
+
+  const readBlocks = (closing?: string): Block[] => {
+    const blocks: Block[] = [];
+    while (i < tokens.length) {
+      const t = tokens[i];
+      if (closing && t.type === closing) {
+        i++;
+        return blocks;
+      }
+      const block = readBlock();
+      if (block) blocks.push(block);
+    }
+    return blocks;
+  };
+
+  const readBlock = (): Block | undefined => {
+    const t = tokens[i++];
+    switch (t.type) {
+      case 'paragraph_open': {
+        const inline = tokens[i]?.type === 'inline' ? tokens[i++].children ?? [] : [];
+        i++; // paragraph_close
+        return { type: 'paragraph', inline };
+      }
+      case 'heading_open': {
+        const inline = tokens[i]?.type === 'inline' ? tokens[i++].children ?? [] : [];
+        i++; // heading_close
+        return { type: 'heading', level: Number(t.tag.slice(1)) || 1, inline };
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const ordered = t.type === 'ordered_list_open';
+        const close = ordered ? 'ordered_list_close' : 'bullet_list_close';
+        const items: Block[][] = [];
+        while (i < tokens.length && tokens[i].type !== close) {
+          if (tokens[i].type === 'list_item_open') {
+            i++;
+            items.push(readBlocks('list_item_close'));
+          } else i++;
+        }
+        i++; // list close
+        return { type: 'list', ordered, start: Number(attr(t, 'start') || 1), items };
+      }
+      case 'blockquote_open':
+        return { type: 'quote', blocks: readBlocks('blockquote_close') };
+      case 'fence':
+      case 'code_block':
+      case 'html_block':
+        return { type: 'code', lines: t.content.replace(/\n$/, '').split('\n') };
+      case 'hr':
+        return { type: 'rule' };
+      case 'table_open':
+        return { type: 'table', rows: readTable() };
+      default:
+        return undefined; // front matter, and closing tokens of structures read whole
+    }
+  };
+
+  const readTable = (): Token[][][] => {
+    const rows: Token[][][] = [];
+    let row: Token[][] | undefined;
+    while (i < tokens.length && tokens[i].type !== 'table_close') {
+      const t = tokens[i++];
+      if (t.type === 'tr_open') row = [];
+      else if (t.type === 'tr_close' && row) rows.push(row);
+      else if (t.type === 'inline' && row) row.push(t.children ?? []);
+    }
+    i++;
+    return rows;
+  };
+
+  return readBlocks();
+}
+
+/** Splits inline tokens at line breaks, so that each line of a paragraph is a line of the email. */
+export function inlineLines(inline: readonly Token[]): Token[][] {
+  const lines: Token[][] = [[]];
+  for (const t of inline) {
+    if (t.type === 'softbreak' || t.type === 'hardbreak') lines.push([]);
+    else lines[lines.length - 1].push(t);
+  }
+  return lines;
+}
+
+/** Only these become anchors in an email; any other scheme stays text. */
+export function isMailableHref(href: string): boolean {
+  return /^(https?:|mailto:)/i.test(href.trim());
+}

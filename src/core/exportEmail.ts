@@ -1,0 +1,183 @@
+// The report as the mailing list receives it from Gmail: a `<div dir="ltr">` body, each line of a
+// paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
+// `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`. Everything the
+// writer typed is escaped; only http(s) and mailto links become anchors.
+import { emailBlocks, inlineLines, isMailableHref, type Block } from './emailBlocks';
+import { attr, type Token } from './markdownTypes';
+import type { Report } from './model';
+
+export type ListNesting = 'gmail' | 'standard';
+
+export interface EmailOptions {
+  /** `gmail` (default) puts a nested list beside its item, as Gmail's composer does. */
+  listNesting?: ListNesting;
+  /** A CSS font list for `<font face>`, as in the reference email; empty for the reader's default. */
+  font?: string;
+}
+
+export const DEFAULT_FONT = 'arial, helvetica, sans-serif';
+
+const QUOTE_STYLE = 'margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex';
+
+export function exportEmail(report: Report, options: EmailOptions = {}): string {
+  const renderer = new GmailRenderer(options.listNesting ?? 'gmail', options.font ?? DEFAULT_FONT);
+  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens))}</div>\n`;
+}
+
+class GmailRenderer {
+  constructor(
+    private readonly nesting: ListNesting,
+    private readonly font: string,
+  ) {}
+
+  /** Blocks one after another, a blank line between them but not around lists (Gmail's way). */
+  blocks(blocks: readonly Block[]): string {
+    let out = '';
+    blocks.forEach((block, i) => {
+      if (i > 0 && block.type !== 'list' && blocks[i - 1].type !== 'list') out += '<div><br></div>';
+      out += this.block(block);
+    });
+    return out;
+  }
+
+  private block(block: Block): string {
+    switch (block.type) {
+      case 'paragraph':
+        return this.lines(block.inline).map((line) => `<div>${this.withFont(line)}</div>`).join('');
+      case 'heading': {
+        const size = block.level <= 2 ? ' size="4"' : '';
+        return this.lines(block.inline).map((line) => `<div><b>${this.withFont(line, size)}</b></div>`).join('');
+      }
+      case 'list':
+        return this.list(block);
+      case 'quote':
+        return `<blockquote class="gmail_quote" style="${QUOTE_STYLE}">${this.blocks(block.blocks)}</blockquote>`;
+      case 'code':
+        return block.lines.map((l) => `<div><font face="monospace">${escapeHtml(l) || '<br>'}</font></div>`).join('');
+      case 'rule':
+        return '<hr>';
+      case 'table':
+        return (
+          '<table style="border-collapse:collapse">' +
+          block.rows.map((row) => `<tr>${row.map((cell) => `<td style="border:1px solid rgb(204,204,204);padding:2px 6px">${this.withFont(this.inline(cell))}</td>`).join('')}</tr>`).join('') +
+          '</table>'
+        );
+    }
+  }
+
+  private list(list: Extract<Block, { type: 'list' }>): string {
+    const tag = list.ordered ? 'ol' : 'ul';
+    const start = list.ordered && list.start !== 1 ? ` start="${list.start}"` : '';
+    let out = `<${tag}${start}>`;
+    for (const item of list.items) {
+      const own = this.nesting === 'gmail' ? item.filter((b) => b.type !== 'list') : item;
+      const nested = this.nesting === 'gmail' ? item.filter((b) => b.type === 'list') : [];
+      out += `<li>${this.itemContent(own) || '<br>'}</li>`;
+      out += nested.map((b) => this.block(b)).join('');
+    }
+    return `${out}</${tag}>`;
+  }
+
+  /** An item's paragraphs as lines joined by `<br>`; other blocks as they are. */
+  private itemContent(blocks: readonly Block[]): string {
+    return blocks
+      .map((b) => (b.type === 'paragraph' ? this.lines(b.inline).map((l) => this.withFont(l)).join('<br>') : this.block(b)))
+      .join('<br>');
+  }
+
+  private withFont(html: string, attrs = ''): string {
+    if (!html) return '<br>';
+    if (!this.font && !attrs) return html;
+    return `<font${this.font ? ` face="${escapeAttribute(this.font)}"` : ''}${attrs}>${html}</font>`;
+  }
+
+  /** A paragraph's lines as HTML; a break inside a link or emphasis stays a `<br>` within it. */
+  private lines(inline: readonly Token[]): string[] {
+    const lines = inlineLines(inline);
+    const out: string[] = [];
+    let pending = '';
+    for (const line of lines) {
+      pending += this.inline(line);
+      if (balanced(pending)) {
+        out.push(pending);
+        pending = '';
+      } else pending += '<br>';
+    }
+    if (pending) out.push(pending);
+    return out;
+  }
+
+  private inline(tokens: readonly Token[]): string {
+    let out = '';
+    const links: boolean[] = []; // for each open link: whether it became an anchor
+    for (const t of tokens) {
+      switch (t.type) {
+        case 'text':
+        case 'html_inline':
+          out += escapeHtml(t.content);
+          break;
+        case 'code_inline':
+          out += `<font face="monospace">${escapeHtml(t.content)}</font>`;
+          break;
+        case 'strong_open':
+          out += '<b>';
+          break;
+        case 'strong_close':
+          out += '</b>';
+          break;
+        case 'em_open':
+          out += '<i>';
+          break;
+        case 'em_close':
+          out += '</i>';
+          break;
+        case 's_open':
+          out += '<strike>';
+          break;
+        case 's_close':
+          out += '</strike>';
+          break;
+        case 'link_open': {
+          const href = attr(t, 'href');
+          const mailable = isMailableHref(href);
+          links.push(mailable);
+          if (mailable) out += `<a href="${escapeAttribute(href)}">`;
+          break;
+        }
+        case 'link_close':
+          if (links.pop()) out += '</a>';
+          break;
+        case 'image': {
+          const src = attr(t, 'src');
+          const alt = escapeHtml(t.content || src);
+          out += isMailableHref(src) ? `<a href="${escapeAttribute(src)}">${alt}</a>` : alt;
+          break;
+        }
+        case 'softbreak':
+        case 'hardbreak':
+          out += '<br>';
+          break;
+      }
+    }
+    return out;
+  }
+}
+
+/** True when every tag opened in `html` is closed in it. */
+function balanced(html: string): boolean {
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)(a|b|i|strike|font)\b[^>]*>/g)) depth += m[1] ? -1 : 1;
+  return depth <= 0;
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an element's content: `&`, `<` and `>` (quotes are safe there, and Gmail leaves them). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>]/g, (c) => ENTITIES[c]);
+}
+
+/** Escapes text for a quoted attribute value. */
+export function escapeAttribute(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}

@@ -1,0 +1,138 @@
+// The text/plain alternative, for lists and readers that strip HTML: paragraphs wrapped at a width,
+// "-" bullets indented by nesting, a link as "text <url>", and URLs never broken across lines.
+import { emailBlocks, inlineLines, type Block } from './emailBlocks';
+import { attr, type Token } from './markdownTypes';
+import type { Report } from './model';
+
+export interface TextOptions {
+  /** Wrap prose at this many columns; 0 keeps each line as written. Default 72. */
+  width?: number;
+}
+
+export function exportText(report: Report, options: TextOptions = {}): string {
+  const width = options.width ?? 72;
+  const text = renderBlocks(emailBlocks(report.tokens), width).join('\n');
+  return `${text.replace(/\n+$/, '')}\n`;
+}
+
+function renderBlocks(blocks: readonly Block[], width: number): string[] {
+  const out: string[] = [];
+  blocks.forEach((block, i) => {
+    if (i > 0) out.push('');
+    out.push(...renderBlock(block, width));
+  });
+  return out;
+}
+
+function renderBlock(block: Block, width: number): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return inlineLines(block.inline).flatMap((line) => wrap(inlineText(line), width, '', ''));
+    case 'heading': {
+      const text = inlineLines(block.inline).map(inlineText).join(' ');
+      return [text, (block.level === 1 ? '=' : '-').repeat(Math.min(Math.max(text.length, 3), width || text.length))];
+    }
+    case 'list':
+      return renderList(block, width, '');
+    case 'quote':
+      return renderBlocks(block.blocks, width ? Math.max(20, width - 2) : 0).map((l) => (l ? `> ${l}` : '>'));
+    case 'code':
+      return block.lines.map((l) => `    ${l}`.trimEnd());
+    case 'rule':
+      return ['-'.repeat(width ? Math.min(width, 40) : 40)];
+    case 'table':
+      return block.rows.map((row) => row.map((cell) => inlineText(cell)).join(' | '));
+  }
+}
+
+function renderList(list: Extract<Block, { type: 'list' }>, width: number, indent: string): string[] {
+  const out: string[] = [];
+  list.items.forEach((item, n) => {
+    const marker = list.ordered ? `${list.start + n}. ` : '- ';
+    const hang = `${indent}${' '.repeat(marker.length)}`;
+    let first = true;
+    for (const block of item) {
+      if (block.type === 'list') {
+        out.push(...renderList(block, width, hang));
+        continue;
+      }
+      const lines = block.type === 'paragraph' ? inlineLines(block.inline).map(inlineText) : renderBlock(block, width);
+      for (const line of lines) {
+        out.push(...wrap(line, width, first ? `${indent}${marker}` : hang, hang));
+        first = false;
+      }
+    }
+    if (first) out.push(`${indent}${marker}`.trimEnd());
+  });
+  return out;
+}
+
+function inlineText(tokens: readonly Token[]): string {
+  let out = '';
+  let link: { href: string; start: number } | undefined;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+      case 'html_inline':
+        out += t.content;
+        break;
+      case 'code_inline':
+        out += t.content;
+        break;
+      case 'strong_open':
+      case 'strong_close':
+        out += '*';
+        break;
+      case 'em_open':
+      case 'em_close':
+        out += '_';
+        break;
+      case 'link_open':
+        link = { href: attr(t, 'href'), start: out.length };
+        break;
+      case 'link_close':
+        if (link) {
+          const label = out.slice(link.start);
+          if (!sameUrl(label, link.href)) out += ` <${link.href}>`;
+          link = undefined;
+        }
+        break;
+      case 'image': {
+        const src = attr(t, 'src');
+        out += t.content ? `${t.content} <${src}>` : src;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function sameUrl(label: string, href: string): boolean {
+  const norm = (s: string) => s.trim().replace(/^mailto:/i, '').replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  try {
+    return norm(label) === norm(href) || norm(decodeURI(href)) === norm(label);
+  } catch {
+    return norm(label) === norm(href);
+  }
+}
+
+/** Greedy word wrap; a word longer than the width (a URL) gets a line of its own, whole. */
+function wrap(text: string, width: number, firstPrefix: string, nextPrefix: string): string[] {
+  const words = text.split(/[ \t]+/).filter(Boolean);
+  if (words.length === 0) return [firstPrefix.trimEnd()];
+  if (!width) return [`${firstPrefix}${words.join(' ')}`];
+  const lines: string[] = [];
+  let line = firstPrefix;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = nextPrefix;
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

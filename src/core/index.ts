@@ -1,0 +1,14 @@
+// The core's public surface, for the extension, the CLI and the tests. It never imports `vscode`.
+export * from './model';
+export { parseReport, plainText, type ReportOptions, type SeveritySetting } from './parseReport';
+export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './exportEmail';
+export { exportText, type TextOptions } from './exportText';
+export { toOutline, diagnosticJson, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
+export { applyFixes, type AppliedFixes } from './applyFixes';
+export { checkLink, LINK_RULES, LINK_RULE_INFO, type LinkCheck } from './linkRules/checkLink';
+export { DOCUMENT_RULE_INFO } from './documentRules';
+export { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
+export { LineIndex } from './lineIndex';
+export { topicTitle } from './topicTitle';
+export { findActionItems } from './actionItems';
+export { linkLabel } from './linkLabel';

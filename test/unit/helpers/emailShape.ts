@@ -1,0 +1,80 @@
+// An email as a reader sees it: lines of text, blank lines, list items with their depth, and links
+// in order, ignoring styling. The project's own version of ../shared/tools/email-shape.mjs, so
+// that CI compares the export with the reference email without anything beside the clone.
+import { parseFragment } from 'parse5';
+
+type Node = { nodeName: string; tagName?: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] };
+
+export type ShapeLine = { t: 'line'; text: string } | { t: 'blank' } | { t: 'item'; depth: number; ordered: boolean; text: string };
+
+export interface EmailShape {
+  lines: ShapeLine[];
+  links: { href: string; text: string }[];
+}
+
+const BLOCKS = new Set(['div', 'p', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'tr', 'hr']);
+const squash = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+export function emailShape(html: string): EmailShape {
+  const out: ShapeLine[] = [];
+  const links: EmailShape['links'] = [];
+  let text = '';
+  let ordered = false;
+
+  const endLine = (depth: number): string => {
+    const line = squash(text);
+    text = '';
+    if (line) out.push(depth >= 0 ? { t: 'item', depth, ordered, text: line } : { t: 'line', text: line });
+    return line;
+  };
+  const onlyBreaks = (n: Node) => (n.childNodes ?? []).every((c) => c.tagName === 'br' || (c.nodeName === '#text' && !squash(c.value ?? '')));
+
+  const walk = (node: Node, depth: number): void => {
+    for (const child of node.childNodes ?? []) {
+      if (child.nodeName === '#text') { text += child.value ?? ''; continue; }
+      const tag = child.tagName;
+      if (!tag || tag === 'script' || tag === 'style' || tag === 'head') continue;
+      if (tag === 'br') {
+        if (!endLine(depth) && depth < 0 && onlyBreaks(node)) out.push({ t: 'blank' });
+      } else if (tag === 'a') {
+        const start = text.length;
+        walk(child, depth);
+        links.push({ href: child.attrs?.find((a) => a.name === 'href')?.value ?? '', text: squash(text.slice(start)) });
+      } else if (tag === 'ul' || tag === 'ol') {
+        endLine(depth);
+        // Gmail nests a list directly in its parent list, beside the item it belongs to
+        const inList = node.tagName === 'ul' || node.tagName === 'ol';
+        walkList(child, Math.max(0, inList ? depth : depth + 1));
+      } else if (BLOCKS.has(tag)) {
+        endLine(depth);
+        walk(child, depth);
+        endLine(depth);
+      } else walk(child, depth);
+    }
+  };
+  const walkList = (list: Node, depth: number): void => {
+    const outer = ordered;
+    ordered = list.tagName === 'ol';
+    for (const child of list.childNodes ?? []) {
+      if (child.tagName === 'li') { endLine(depth); walk(child, depth); endLine(depth); }
+      else if (child.tagName === 'ul' || child.tagName === 'ol') { endLine(depth); walkList(child, depth + 1); }
+      else if (child.nodeName === '#text') { if (squash(child.value ?? '')) text += child.value; }
+      else walk(child, depth);
+    }
+    endLine(depth);
+    ordered = outer;
+  };
+
+  walk(parseFragment(html.replace(/\u00a0/g, ' ')) as unknown as Node, -1);
+  endLine(-1);
+  // runs of blank lines count once; none at the ends; none beside a list (that is the list's margin)
+  const collapsed = out.filter((e, i) => e.t !== 'blank' || (i > 0 && out[i - 1].t !== 'blank'));
+  while (collapsed.length && collapsed[collapsed.length - 1].t === 'blank') collapsed.pop();
+  const lines = collapsed.filter((e, i) => e.t !== 'blank' || (collapsed[i - 1]?.t !== 'item' && collapsed[i + 1]?.t !== 'item'));
+  return { lines, links };
+}
+
+/** One line per shape line, as a person would compare them in a diff. */
+export function shapeText(shape: EmailShape): string[] {
+  return shape.lines.map((e) => (e.t === 'blank' ? '(blank)' : e.t === 'item' ? `${'  '.repeat(e.depth)}${e.ordered ? '1.' : '-'} ${e.text}` : e.text));
+}
