@@ -106,12 +106,12 @@ function readInput(file: string, stdin: () => Buffer): string {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' }[err.code ?? ''] ?? err.message;
-    throw new Error(`cannot read ${file}: ${why}`);
+    throw new Error(`cannot read ${file}: ${why}`, { cause: e });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`cannot read ${file}: it is not UTF-8 text (save it as UTF-8 and try again)`);
+  } catch (e) {
+    throw new Error(`cannot read ${file}: it is not UTF-8 text (save it as UTF-8 and try again)`, { cause: e });
   }
 }
 
@@ -197,7 +197,7 @@ function writeAtomically(file: string, content: string): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`, { cause: e });
   }
 }
 

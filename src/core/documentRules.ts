@@ -38,7 +38,7 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
     const marker = t.markup;
     const closed = end - 1 > first && isClosingFence(lines.lineText(end - 1), marker);
     const info = t.info.trim();
-    if (!closed && end >= lines.lineCount) {
+    if (!closed && onlyBlankFrom(end, lines)) {
       const hidden = end - first - 1;
       const items = countTopLevelItems(t.content);
       if (!info) {
@@ -84,6 +84,12 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
     }
   }
   return { problems, separatorLines };
+}
+
+/** True when nothing but blank lines follows: markdown-it does not count the line after a final newline. */
+function onlyBlankFrom(line: number, lines: LineIndex): boolean {
+  for (let l = line; l < lines.lineCount; l++) if (lines.lineText(l).trim()) return false;
+  return true;
 }
 
 function isClosingFence(line: string, marker: string): boolean {

@@ -2,7 +2,7 @@
 // paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
 // `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`. Everything the
 // writer typed is escaped; only http(s) and mailto links become anchors.
-import { emailBlocks, inlineLines, isMailableHref, type Block } from './emailBlocks';
+import { emailBlocks, isMailableHref, type Block } from './emailBlocks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
 
@@ -80,9 +80,13 @@ class GmailRenderer {
 
   /** An item's paragraphs as lines joined by `<br>`; other blocks as they are. */
   private itemContent(blocks: readonly Block[]): string {
-    return blocks
-      .map((b) => (b.type === 'paragraph' ? this.lines(b.inline).map((l) => this.withFont(l)).join('<br>') : this.block(b)))
-      .join('<br>');
+    let out = '';
+    blocks.forEach((b, i) => {
+      // lines of text are separated by <br>; a list or a quote is a block of its own
+      if (i > 0 && b.type === 'paragraph' && blocks[i - 1].type === 'paragraph') out += '<br>';
+      out += b.type === 'paragraph' ? this.lines(b.inline).map((l) => this.withFont(l)).join('<br>') : this.block(b);
+    });
+    return out;
   }
 
   private withFont(html: string, attrs = ''): string {
@@ -93,22 +97,18 @@ class GmailRenderer {
 
   /** A paragraph's lines as HTML; a break inside a link or emphasis stays a `<br>` within it. */
   private lines(inline: readonly Token[]): string[] {
-    const lines = inlineLines(inline);
-    const out: string[] = [];
-    let pending = '';
-    for (const line of lines) {
-      pending += this.inline(line);
-      if (balanced(pending)) {
-        out.push(pending);
-        pending = '';
-      } else pending += '<br>';
-    }
-    if (pending) out.push(pending);
-    return out;
+    return this.render(inline);
   }
 
   private inline(tokens: readonly Token[]): string {
+    return this.render(tokens).join('<br>');
+  }
+
+  /** Inline tokens to HTML, split into lines at the breaks where no tag is open. */
+  private render(tokens: readonly Token[]): string[] {
+    const lines: string[] = [];
     let out = '';
+    let open = 0; // tags open at this point: a line can only end where this is 0
     const links: boolean[] = []; // for each open link: whether it became an anchor
     for (const t of tokens) {
       switch (t.type) {
@@ -120,32 +120,32 @@ class GmailRenderer {
           out += `<font face="monospace">${escapeHtml(t.content)}</font>`;
           break;
         case 'strong_open':
-          out += '<b>';
+        case 'em_open':
+        case 's_open':
+          out += `<${INLINE_TAGS[t.type]}>`;
+          open++;
           break;
         case 'strong_close':
-          out += '</b>';
-          break;
-        case 'em_open':
-          out += '<i>';
-          break;
         case 'em_close':
-          out += '</i>';
-          break;
-        case 's_open':
-          out += '<strike>';
-          break;
         case 's_close':
-          out += '</strike>';
+          out += `</${INLINE_TAGS[t.type]}>`;
+          open--;
           break;
         case 'link_open': {
           const href = attr(t, 'href');
           const mailable = isMailableHref(href);
           links.push(mailable);
-          if (mailable) out += `<a href="${escapeAttribute(href)}">`;
+          if (mailable) {
+            out += `<a href="${escapeAttribute(href)}">`;
+            open++;
+          }
           break;
         }
         case 'link_close':
-          if (links.pop()) out += '</a>';
+          if (links.pop()) {
+            out += '</a>';
+            open--;
+          }
           break;
         case 'image': {
           const src = attr(t, 'src');
@@ -155,20 +155,22 @@ class GmailRenderer {
         }
         case 'softbreak':
         case 'hardbreak':
-          out += '<br>';
+          if (open > 0) out += '<br>';
+          else {
+            lines.push(out);
+            out = '';
+          }
           break;
       }
     }
-    return out;
+    lines.push(out);
+    return lines;
   }
 }
 
-/** True when every tag opened in `html` is closed in it. */
-function balanced(html: string): boolean {
-  let depth = 0;
-  for (const m of html.matchAll(/<(\/?)(a|b|i|strike|font)\b[^>]*>/g)) depth += m[1] ? -1 : 1;
-  return depth <= 0;
-}
+const INLINE_TAGS: Record<string, string> = {
+  strong_open: 'b', strong_close: 'b', em_open: 'i', em_close: 'i', s_open: 'strike', s_close: 'strike',
+};
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,4 +1,5 @@
-// Offsets to line/character positions over one text, computed once per parse.
+// Offsets to line/character positions over one text, computed once per parse. Lines end at
+// \r\n, \n or a lone \r, as markdown-it and VS Code count them.
 import type { Position, Range } from './model';
 
 export class LineIndex {
@@ -7,7 +8,8 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const eol = /\r\n?|\n/g;
+    for (let m = eol.exec(text); m; m = eol.exec(text)) starts.push(m.index + m[0].length);
     this.starts = starts;
   }
 
@@ -20,8 +22,9 @@ export class LineIndex {
     const start = this.starts[line];
     if (start === undefined) return '';
     const next = this.starts[line + 1];
-    let end = next === undefined ? this.text.length : next - 1;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--; // CR of a CRLF
+    let end = next === undefined ? this.text.length : next;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return this.text.slice(start, end);
   }
 

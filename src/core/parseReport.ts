@@ -31,7 +31,8 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
 
   // A separator fence that runs to the end of the file is read as the text the writer meant: the
   // line is escaped and the text parsed again (same lines; only that line's columns shift by one).
-  let source = text;
+  // markdown-it's own normalisation, done first so that recovery edits the text it parses
+  let source = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   let env: { midcycle: LinkEnv };
   let tokens: Token[];
   const documentProblems: DocumentProblem[] = [];

@@ -1,0 +1,154 @@
+// The CLI's contracts: outline and check JSON, compiler-style lines, export, exit statuses and
+// one-line errors. Run in-process through main(), and once as a real process from dist/.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli';
+
+const root = path.join(__dirname, '..', '..');
+const reference = path.join(root, 'examples', 'neutron-mitaka-midcycle.md');
+const withMistakes = path.join(root, 'examples', 'nova-ptg-summary.md');
+
+function run(args: string[], stdin = ''): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), stdin: () => Buffer.from(stdin) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('midcycle outline', () => {
+  it('--json gives topics, links and actions with 1-based lines', () => {
+    const r = run(['outline', reference, '--json']);
+    assert.equal(r.code, 0);
+    const o = JSON.parse(r.out);
+    assert.equal(o.topics.length, 10);
+    assert.deepEqual(Object.keys(o.topics[0]).sort(), ['actions', 'children', 'endLine', 'kind', 'line', 'links', 'title']);
+    assert.equal(o.topics[2].title, 'Troubleshooting');
+    assert.equal(o.topics[2].line, 29);
+    const url = 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle';
+    const line21 = fs.readFileSync(reference, 'utf8').split('\n')[20];
+    assert.deepEqual(o.links[0], { kind: 'etherpad', url, line: 21, column: line21.indexOf(url) + 1, endLine: 21, endColumn: line21.indexOf(url) + url.length + 1, etherpad: 'neutron-mitaka-midcycle' });
+    assert.deepEqual(o.actions[0], { owner: 'carl_baldwin', text: 'put up model proposal', line: 44, column: 73 });
+    assert.equal(o.links.length, 23);
+  });
+
+  it('prints a readable tree without --json', () => {
+    const r = run(['outline', reference]);
+    assert.match(r.out, /^Usability and stability fixes {2}\(line 33\)$/m);
+    assert.match(r.out, /^ {2}MTU cleanups {2}\(line 34\) {2}2 bugs · 5 reviews$/m);
+    assert.match(r.out, /10 topics, 23 links, 4 action items/);
+  });
+});
+
+describe('midcycle check', () => {
+  it('prints FILE:LINE:COL severity code message and exits 1 on errors', () => {
+    const r = run(['check', withMistakes]);
+    assert.equal(r.code, 1);
+    const lines = r.out.split('\n');
+    assert.equal(lines.length, 5);
+    assert.equal(lines[1], `${withMistakes}:24:42 error bug-plural Launchpad bug link has "+bugs" (the bug list) where one bug is "+bug". Did you mean https://bugs.launchpad.net/nova/+bug/1963617 ?`);
+    assert.match(r.err, /5 errors, 0 other problems; 5 fixable with --fix/);
+  });
+
+  it('--json gives the diagnostics with their fixes', () => {
+    const r = run(['check', withMistakes, '--json']);
+    const [first] = JSON.parse(r.out);
+    const typed = 'https://review.opendev.org/c/openstack/nova/828325';
+    const column = fs.readFileSync(withMistakes, 'utf8').split('\n')[20].indexOf(typed) + 1;
+    assert.equal(column, 22);
+    assert.deepEqual(first, {
+      line: 21, column, endLine: 21, endColumn: column + typed.length, severity: 'error', code: 'review-missing-plus',
+      message: 'Gerrit change link is missing "/+/" between the project and the change number. Did you mean https://review.opendev.org/c/openstack/nova/+/828325 ?',
+      fix: { line: 21, column, endLine: 21, endColumn: column + typed.length, text: 'https://review.opendev.org/c/openstack/nova/+/828325' },
+    });
+  });
+
+  it('exits 0 on a clean draft, printing nothing', () => {
+    assert.deepEqual(run(['check', reference]), { code: 0, out: '', err: '' });
+  });
+
+  it('--fix mends the file in place and reports what is left', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const copy = path.join(dir, 'draft.md');
+    fs.copyFileSync(withMistakes, copy);
+    const r = run(['check', copy, '--fix']);
+    assert.equal(r.code, 0);
+    assert.match(r.err, /fixed 5 problems/);
+    const fixed = fs.readFileSync(copy, 'utf8');
+    assert.ok(fixed.includes('[Resize to same host](https://bugs.launchpad.net/nova/+bug/1958636)'));
+    assert.equal(fixed.split('\n').length, fs.readFileSync(withMistakes, 'utf8').split('\n').length);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('reads standard input for "-"', () => {
+    const r = run(['check', '-', '--json'], '- https://bugs.launchpad.net/neutron/+bug/12x\n');
+    assert.equal(JSON.parse(r.out)[0].code, 'bug-number-not-numeric');
+  });
+
+  it('checks extra Gerrit hosts given with --gerrit-host', () => {
+    const r = run(['check', '-', '--json', '--gerrit-host', 'review.example.org'], '- https://review.example.org/#c/12/\n');
+    assert.equal(JSON.parse(r.out)[0].code, 'review-missing-slash');
+  });
+});
+
+describe('midcycle export', () => {
+  it('writes the HTML email, or its text part, to stdout or a file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const out = path.join(dir, 'mail.html');
+    assert.equal(run(['export', reference, '-o', out]).code, 0);
+    assert.ok(fs.readFileSync(out, 'utf8').startsWith('<div dir="ltr">'));
+    assert.ok(run(['export', reference, '--format', 'text']).out.startsWith('Hi Neutrinos,\n\n'));
+    assert.deepEqual(fs.readdirSync(dir), ['mail.html'], 'no temporary file left behind');
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('midcycle errors', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown flag', ['check', reference, '--bogus'], /^midcycle: Unknown option '--bogus' \(see midcycle --help\)$/],
+    ['an unknown command', ['lint', reference], /unknown command "lint"/],
+    ['a missing file', ['check', path.join(root, 'nope.md')], /cannot read .*nope\.md: no such file/],
+    ['a directory', ['check', root], /it is a directory/],
+    ['an unknown format', ['export', reference, '--format', 'pdf'], /unknown format "pdf"/],
+    ['no file', ['check'], /check needs a FILE/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`${what}: one line on stderr, exit 2`, () => {
+      const r = run(args);
+      assert.equal(r.code, 2);
+      assert.equal(r.err.split('\n').length, 1);
+      assert.match(r.err, message);
+      assert.equal(r.out, '');
+    });
+  }
+
+  it('non-UTF-8 input: one line, exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const file = path.join(dir, 'latin1.md');
+    fs.writeFileSync(file, Buffer.from([0x2d, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const r = run(['check', file]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /is not UTF-8 text/);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('midcycle as a process (dist/cli.js)', () => {
+  const cli = path.join(root, 'dist', 'cli.js');
+  before(function () {
+    // `npm test` builds first; a bare `mocha` run before any build has no dist/ to run
+    if (!fs.existsSync(cli)) this.skip();
+  });
+
+  it('exits with the status of its check', () => {
+    const clean = spawnSync(process.execPath, [cli, 'check', reference], { encoding: 'utf8' });
+    assert.equal(clean.status, 0);
+    const dirty = spawnSync(process.execPath, [cli, 'check', withMistakes], { encoding: 'utf8' });
+    assert.equal(dirty.status, 1);
+    assert.equal(dirty.stdout.trim().split('\n').length, 5);
+    const bad = spawnSync(process.execPath, [cli, 'check', '--nope'], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+  });
+});

@@ -1,0 +1,23 @@
+// Short titles, as the outline and the tree show them.
+import * as assert from 'node:assert/strict';
+import { topicTitle } from '../../src/core';
+
+describe('topicTitle', () => {
+  const cases: [string, string][] = [
+    ['MTU cleanups: Implemented all MTU changes in Nova and Neutron', 'MTU cleanups'],
+    ['Usability and stability fixes:', 'Usability and stability fixes'],
+    ['Routed-networks', 'Routed-networks'],
+    ['Reduce IP consumptions for router gateway ports (both DVR and non). carl_baldwin to put up model proposal', 'Reduce IP consumptions for router gateway ports (both…'],
+    ['Nova spec: https://review.openstack.org/#/c/283206/', 'Nova spec'],
+    ['Meeting at 10:30 in room B', 'Meeting at 10:30 in room B'],
+    ['Keep the API job, e.g. the setup. Then more.', 'Keep the API job, e.g. the setup'],
+    ['A number of proposals have been made over time, armax intends to push back', 'A number of proposals have been made over…'],
+    ['https://review.openstack.org/#/c/283798/this/is/a/very/long/path/that/goes/on', 'https://review.openstack.org/#/c/283798/this/is/a/very/long…'],
+  ];
+  for (const [text, title] of cases) it(`"${text}" → "${title}"`, () => assert.equal(topicTitle(text), title));
+
+  it('never returns more than a few words', () => {
+    const title = topicTitle('one two three four five six seven eight nine ten eleven twelve');
+    assert.equal(title, 'one two three four five six seven eight…');
+  });
+});
