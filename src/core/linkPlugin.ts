@@ -6,6 +6,7 @@ import { LinkifyIt } from 'linkify-it';
 import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTypes';
 import { intendedHost, isKnownHost, type LinkHosts } from './linkHosts';
 import { checkLink } from './linkRules/checkLink';
+import { isMisspeltHttp, MISSPELT_SCHEME } from './linkRules/hostRules';
 import { LineIndex } from './lineIndex';
 import type { Link } from './model';
 import { hostName, splitUrl } from './urlParts';
@@ -89,7 +90,7 @@ function findLinks(state: StateCore, env: LinkEnv, linkify: LinkifyIt): void {
         out.push(child);
         continue;
       }
-      if (child.type !== 'text' || insideLink > 0 || !linkify.test(child.content)) {
+      if (child.type !== 'text' || insideLink > 0 || !(linkify.test(child.content) || MAYBE_MISSPELT_SCHEME.test(child.content))) {
         out.push(child);
         continue;
       }
@@ -121,7 +122,10 @@ function splitText(
   onLink: (raw: string, following: string, brokenDestination: boolean) => Link | undefined,
 ): void {
   const text = token.content;
-  const matches = (linkify.match(text) ?? []).filter((m) => acceptMatch(m.schema, m.raw, hosts));
+  const matches = [
+    ...(linkify.match(text) ?? []).filter((m) => acceptMatch(m.schema, m.raw, hosts)),
+    ...misspeltSchemeLinks(text, hosts),
+  ].sort((a, b) => a.index - b.index);
   if (matches.length === 0) {
     out.push(token);
     return;
@@ -167,6 +171,28 @@ function splitText(
     pos = end;
   }
   pushText(text.slice(pos));
+}
+
+/** A quick look for a misspelt scheme before a closer one. */
+const MAYBE_MISSPELT_SCHEME = /[a-z]{3,6}(?::\/{0,3}|\/{1,3})[\w-]+\./i;
+
+/** Candidates for a URL whose scheme is misspelt: linkify-it does not see them at all. */
+const MISSPELT_SCHEME_SEARCH = /(?<![\w+.-])[a-z]{3,6}(?::\/{0,3}|\/{1,3})(?![/\\])[^\s<>"'`]+/gi;
+
+/** `https:/review.openstack.org/…`, `htps://bugs.launchpad.net/…`: only for the hosts we check. */
+function misspeltSchemeLinks(text: string, hosts: LinkHosts): { index: number; lastIndex: number; raw: string }[] {
+  const found: { index: number; lastIndex: number; raw: string }[] = [];
+  for (const m of text.matchAll(MISSPELT_SCHEME_SEARCH)) {
+    const raw = m[0].replace(/[.,;:!?)\]}]+$/, '');
+    const scheme = MISSPELT_SCHEME.exec(raw);
+    if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;
+    const parts = splitUrl(raw.slice(scheme[0].length));
+    if (!parts || parts.scheme) continue;
+    const host = hostName(parts);
+    if (!isKnownHost(host, hosts) && !intendedHost(host, hosts)) continue;
+    found.push({ index: m.index, lastIndex: m.index + raw.length, raw });
+  }
+  return found;
 }
 
 function acceptMatch(schema: string, raw: string, hosts: LinkHosts): boolean {

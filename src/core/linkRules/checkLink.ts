@@ -4,17 +4,20 @@ import { hostKind, LAUNCHPAD_BLUEPRINTS, LAUNCHPAD_BUGS, type LinkHosts } from '
 import type { BlueprintTarget, BugTarget, EtherpadTarget, LinkKind, ReviewTarget } from '../model';
 import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
 import { etherpadTarget, ETHERPAD_RULES } from './etherpadRules';
-import { misspeltHost, missingScheme, spaceInLink } from './hostRules';
+import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink } from './hostRules';
 import { blueprintTarget, bugTarget, LAUNCHPAD_RULES } from './launchpadRules';
 import type { LinkRule } from './linkRule';
 import { REVIEW_RULES, reviewTarget } from './reviewRules';
 
 /** Every rule in the order the engine runs them (the space rule reads the raw text first). */
-export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, ...REVIEW_RULES, ...LAUNCHPAD_RULES, ...ETHERPAD_RULES];
+export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash, ...REVIEW_RULES, ...LAUNCHPAD_RULES, ...ETHERPAD_RULES];
+
+/** Rules that read the raw text before it can be split into a URL's parts. */
+const RAW_RULES = [spaceInLink, malformedScheme];
 
 /** Codes and descriptions of every link rule, the space rule included: for docs and settings. */
 export const LINK_RULE_INFO: readonly { code: string; description: string; example: { bad: string; good?: string } }[] = [
-  spaceInLink,
+  ...RAW_RULES,
   ...LINK_RULES,
 ];
 
@@ -41,9 +44,13 @@ export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCh
   let clear = true;
   let consumeFollowing = 0;
 
-  const space = spaceInLink.check(raw);
-  if (space) findings.push({ code: spaceInLink.code, message: space.message });
-  const text = space ? space.fixed : raw;
+  let text = raw;
+  for (const rule of RAW_RULES) {
+    const found = rule.check(text);
+    if (!found) continue;
+    findings.push({ code: rule.code, message: found.message });
+    text = found.fixed;
+  }
 
   let url = splitUrl(text);
   if (url && /^(https?)?$/i.test(url.scheme)) {

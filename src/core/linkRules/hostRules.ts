@@ -1,5 +1,5 @@
 // Rules about the whole URL, before its host is known to be right: spaces, the scheme, the host.
-import { intendedHost, isKnownHost } from '../linkHosts';
+import { editDistance, intendedHost, isKnownHost } from '../linkHosts';
 import { hostName } from '../urlParts';
 import type { LinkRule } from './linkRule';
 
@@ -11,6 +11,42 @@ export const spaceInLink = {
   check(raw: string): { message: string; fixed: string } | undefined {
     if (!/\s/.test(raw)) return undefined;
     return { message: 'link destination is broken by a space, so Markdown shows it as text, not a link', fixed: raw.replace(/\s+/g, '') };
+  },
+};
+
+/** `https:/host`, `https//host`, `htps://host`: a scheme with a slash or a letter short or too many. */
+export const MISSPELT_SCHEME = /^([a-z]{3,6})(:\/{0,3}|\/{1,3})(?![/\\])/i;
+
+/** Runs on the raw text: a misspelt scheme keeps the URL from being a link at all. */
+export const malformedScheme = {
+  code: 'link-scheme',
+  description: 'A link whose `https://` is misspelt (`https:/`, `https//`, `htps://`), so it is not a link at all.',
+  example: { bad: 'https:/review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  check(raw: string): { message: string; fixed: string } | undefined {
+    const m = MISSPELT_SCHEME.exec(raw);
+    if (!m || !isMisspeltHttp(m[1], m[2])) return undefined;
+    return { message: `"${m[0]}" is not "https://", so this is not a link`, fixed: `https://${raw.slice(m[0].length)}` };
+  },
+};
+
+/** True for a scheme and separator that mean http(s) but are not `http://` or `https://`. */
+export function isMisspeltHttp(scheme: string, separator: string): boolean {
+  const s = scheme.toLowerCase();
+  if ((s === 'http' || s === 'https') && separator === '://') return false;
+  return Math.min(editDistance(s, 'http', 2), editDistance(s, 'https', 2)) <= (s.startsWith('h') ? 2 : 1);
+}
+
+export const doubleSlash: LinkRule = {
+  code: 'link-double-slash',
+  description: 'A review, bug, blueprint or etherpad link with `//` inside its path.',
+  example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  hosts: 'any',
+  check(url, { hosts }) {
+    if (!isKnownHost(hostName(url), hosts)) return undefined;
+    const path = url.path.replace(/\/{2,}/g, '/');
+    const fragment = url.fragment.startsWith('#/') ? url.fragment.replace(/\/{2,}/g, '/') : url.fragment;
+    if (path === url.path && fragment === url.fragment) return undefined;
+    return { message: 'link has "//" inside its path', fixed: { ...url, path, fragment } };
   },
 };
 

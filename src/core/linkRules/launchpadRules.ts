@@ -20,6 +20,18 @@ export const bugMissingPlus: LinkRule = {
   },
 };
 
+export const bugMissingSlash: LinkRule = {
+  code: 'bug-missing-slash',
+  description: 'A Launchpad bug link missing the `/` before or after `+bug`.',
+  example: { bad: 'https://bugs.launchpad.net/neutron+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  hosts: 'launchpad',
+  check(url) {
+    const m = /^(\/[^/+]+)\/?\+bug\/?(\d.*)$/s.exec(url.path);
+    if (!m || url.path === `${m[1]}/+bug/${m[2]}`) return undefined;
+    return { message: 'Launchpad bug link is missing a "/" around "+bug"', fixed: { ...url, path: `${m[1]}/+bug/${m[2]}` } };
+  },
+};
+
 export const bugPlural: LinkRule = {
   code: 'bug-plural',
   description: 'A Launchpad bug link with `+bugs/<n>` (the bug list) where `+bug/<n>` (one bug) was meant.',
@@ -121,7 +133,7 @@ export const blueprintNameMissing: LinkRule = {
 };
 
 export const LAUNCHPAD_RULES: readonly LinkRule[] = [
-  bugShortForm, bugMissingPlus, bugPlural, bugNumberMissing, bugNumberNotNumeric,
+  bugShortForm, bugMissingSlash, bugMissingPlus, bugPlural, bugNumberMissing, bugNumberNotNumeric,
   blueprintMissingPlus, blueprintPlural, blueprintNameMissing,
 ];
 

@@ -115,6 +115,22 @@ export const reviewChangeNotNumeric: LinkRule = {
   },
 };
 
+export const reviewPatchsetNotNumeric: LinkRule = {
+  code: 'review-patchset-not-numeric',
+  description: 'A Gerrit patchset number with letters or other characters in it.',
+  example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
+  hosts: 'gerrit',
+  check(url) {
+    const { route: r, inFragment } = route(url);
+    const m = /^(\/c\/(?:\d+|.+?\/\+\/\d+)\/)([^/]*\d[^/]*)(\/?)$/s.exec(r);
+    if (!m || /^\d+(\.\.\d+)?$/.test(m[2])) return undefined;
+    const message = `Gerrit patchset "${m[2]}" is not a number`;
+    // a patchset is a small number: one to three digits with a stray character or two at the ends
+    const typo = /^\D{0,2}(\d{1,3})\D{0,2}$/.exec(m[2]);
+    return typo ? { message, fixed: withRoute(url, inFragment, `${m[1]}${typo[1]}${m[3]}`) } : { message };
+  },
+};
+
 /** What a Gerrit link points at, once it is well formed. */
 export function reviewTarget(url: UrlParts, host: string): ReviewTarget {
   const { route: r } = route(url);
@@ -147,5 +163,5 @@ function safeDecode(s: string): string {
 }
 
 export const REVIEW_RULES: readonly LinkRule[] = [
-  reviewMissingSlash, reviewMissingHash, reviewMissingPlus, reviewChangeMissing, reviewChangeNotNumeric,
+  reviewMissingSlash, reviewMissingHash, reviewMissingPlus, reviewChangeMissing, reviewChangeNotNumeric, reviewPatchsetNotNumeric,
 ];
