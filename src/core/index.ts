@@ -12,3 +12,4 @@ export { LineIndex } from './lineIndex';
 export { topicTitle } from './topicTitle';
 export { findActionItems } from './actionItems';
 export { linkLabel } from './linkLabel';
+export { moveTopicEdit, type DropPosition } from './moveTopic';

@@ -1,0 +1,26 @@
+// What a hover says about a review or bug link: what it points at, in words, and what is wrong with it.
+import type { Link } from '../core';
+
+export function hoverMarkdown(link: Link): string | undefined {
+  const lines: string[] = [];
+  const r = link.review;
+  if (r?.change !== undefined) {
+    lines.push(`**Gerrit change ${r.change}**${r.patchset ? ` patchset ${r.patchset}` : ''}${r.project ? ` in ${r.project}` : ''} on ${r.host}${r.file ? `, file \`${r.file}\`` : ''}`);
+  } else if (r?.query !== undefined) {
+    lines.push(`**Gerrit query** \`${r.query}\` on ${r.host}`);
+  } else if (r) {
+    lines.push(`**Gerrit** page on ${r.host}`);
+  } else if (link.bug?.id !== undefined) {
+    lines.push(`**Launchpad bug ${link.bug.id}**${link.bug.project ? ` in ${link.bug.project}` : ''}${link.bug.comment !== undefined ? `, comment ${link.bug.comment}` : ''}`);
+  } else if (link.bug?.project) {
+    lines.push(`**Launchpad bugs** of ${link.bug.project}`);
+  } else if (link.blueprint) {
+    lines.push(link.blueprint.name ? `**Launchpad blueprint** ${link.blueprint.name} in ${link.blueprint.project}` : `**Launchpad blueprints** of ${link.blueprint.project}`);
+  } else if (link.etherpad) {
+    lines.push(`**Etherpad** ${link.etherpad.name} on ${link.etherpad.host}`);
+  }
+  if (link.problem) lines.push(`$(error) ${link.problem.message}`);
+  if (!lines.length) return undefined;
+  lines.push(`[Open in browser](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
+  return lines.join('\n\n');
+}

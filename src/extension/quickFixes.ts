@@ -1,0 +1,43 @@
+// Quick fixes as data: one per diagnostic that has a fix, and "fix all" over a report. The
+// CodeActionProvider only wraps these in CodeActions; the edits come from the core's fixes.
+import { type Diagnostic, type Range, type Report, type TextEdit } from '../core';
+
+export interface QuickFix {
+  title: string;
+  diagnostic: Diagnostic;
+  edit: TextEdit;
+}
+
+export function quickFixFor(diagnostic: Diagnostic): QuickFix | undefined {
+  if (!diagnostic.fix) return undefined;
+  const text = diagnostic.fix.text;
+  const title = /^https?:\/\//.test(text)
+    ? `Change to ${text}`
+    : diagnostic.code.startsWith('separator') ? 'Escape the separator line so that it stays text' : 'Fix this';
+  return { title, diagnostic, edit: diagnostic.fix };
+}
+
+/** Fixes for the diagnostics on the lines of `range`: Ctrl+. anywhere on the line offers them. */
+export function quickFixesAt(report: Report, range: Range): QuickFix[] {
+  return report.diagnostics
+    .filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line)
+    .map(quickFixFor)
+    .filter((f): f is QuickFix => f !== undefined);
+}
+
+/** Every fix in the report that does not overlap another: what "fix all" applies, as one edit set. */
+export function fixAllEdits(report: Report): TextEdit[] {
+  const edits = report.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const kept: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = kept[kept.length - 1];
+    if (prev && before(e.range.start, prev.range.end)) continue;
+    kept.push(e);
+  }
+  return kept;
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}

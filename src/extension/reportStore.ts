@@ -1,0 +1,101 @@
+// One parse per document version, shared by every feature (tree, diagnostics, code actions, hovers,
+// status bar, export), and a debounced event when a report draft changes or the settings do.
+import * as vscode from 'vscode';
+import { parseReport, type Report } from '../core';
+import { readSettings, type MidcycleSettings } from './settings';
+
+/** Edits are re-read this long after the last keystroke. */
+export const EDIT_DEBOUNCE_MS = 250;
+
+interface Entry {
+  version: number;
+  generation: number;
+  report: Report;
+}
+
+export class ReportStore implements vscode.Disposable {
+  private readonly cache = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Bumped when the settings change: every cached report is stale then. */
+  private generation = 0;
+  settings: MidcycleSettings;
+
+  /** Fires (debounced) when a report draft's text or the settings change. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.settings = readSettings(vscode.workspace.getConfiguration('midcycle'));
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && this.isReport(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('midcycle')) return;
+        this.settings = readSettings(vscode.workspace.getConfiguration('midcycle'));
+        this.generation++;
+        for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown') this.changed.fire(d);
+      }),
+    );
+  }
+
+  /** Markdown, and among the files the settings name (all Markdown files by default). */
+  isReport(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown') return false;
+    const { files } = this.settings;
+    return files.length === 0 || files.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0);
+  }
+
+  /** The report of a report draft (or of any Markdown file, for commands the user runs on it). */
+  get(document: vscode.TextDocument, anyMarkdown = false): Report | undefined {
+    if (!(anyMarkdown ? document.languageId === 'markdown' : this.isReport(document))) return undefined;
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.report;
+    const report = this.parse(document);
+    this.cache.set(key, { version: document.version, generation: this.generation, report });
+    return report;
+  }
+
+  private parse(document: vscode.TextDocument): Report {
+    const text = document.getText();
+    const limit = this.settings.maxFileSize;
+    if (text.length <= limit) return parseReport(text, this.settings.report);
+    // a huge draft is read up to the limit, at a line break, and says so: never a frozen editor
+    const cut = text.lastIndexOf('\n', limit);
+    const report = parseReport(text.slice(0, cut > 0 ? cut : limit), this.settings.report);
+    const last = document.lineAt(document.positionAt(cut > 0 ? cut : limit).line);
+    report.diagnostics.push({
+      range: { start: { line: last.lineNumber, character: 0 }, end: { line: last.lineNumber, character: last.text.length } },
+      severity: 'warning',
+      code: 'file-too-large',
+      message: `This draft is ${Math.round(text.length / 1024)} KB: Midcycle reads its topics and links only up to here (${Math.round(limit / 1024)} KB, the "midcycle.maxFileSize" setting).`,
+    });
+    return report;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.changed.fire(document);
+    }, EDIT_DEBOUNCE_MS));
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cache.delete(key);
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,60 @@
+// Midcycle's settings, read through a small accessor so that reading them is tested without VS Code.
+import { DEFAULT_FONT, DEFAULT_LINK_HOSTS, type ListNesting, type ReportOptions, type SeveritySetting } from '../core';
+
+/** What `vscode.WorkspaceConfiguration.get` offers, and all this file needs of it. */
+export interface SettingsSource {
+  get<T>(key: string): T | undefined;
+}
+
+export interface MidcycleSettings {
+  /** Glob patterns of the Markdown files that count as reports; empty: every Markdown file. */
+  files: string[];
+  report: ReportOptions;
+  export: {
+    listNesting: ListNesting;
+    font: string;
+    /** Folder for exports, relative to the draft's folder (or absolute); empty: beside the draft. */
+    directory: string;
+    plainText: boolean;
+  };
+  /** Drafts larger than this many bytes are outlined and checked only up to it. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+
+const SEVERITIES: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', information: 'info', info: 'info', off: 'off' };
+
+export function readSettings(source: SettingsSource): MidcycleSettings {
+  const strings = (key: string, fallback: readonly string[]): string[] => {
+    const value = source.get<unknown>(key);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [...fallback];
+  };
+  const severities: Record<string, SeveritySetting> = {};
+  const configured = source.get<unknown>('severity');
+  if (configured && typeof configured === 'object') {
+    for (const [code, value] of Object.entries(configured as Record<string, unknown>)) {
+      const severity = typeof value === 'string' ? SEVERITIES[value.toLowerCase()] : undefined;
+      if (severity) severities[code] = severity;
+    }
+  }
+  const nesting = source.get<string>('export.listNesting');
+  const size = source.get<number>('maxFileSize');
+  return {
+    files: strings('files', []),
+    report: {
+      hosts: {
+        gerrit: strings('hosts.gerrit', DEFAULT_LINK_HOSTS.gerrit).map((h) => h.toLowerCase()),
+        etherpad: strings('hosts.etherpad', DEFAULT_LINK_HOSTS.etherpad).map((h) => h.toLowerCase()),
+      },
+      severities,
+    },
+    export: {
+      listNesting: nesting === 'standard' ? 'standard' : 'gmail',
+      font: source.get<string>('export.font') ?? DEFAULT_FONT,
+      directory: (source.get<string>('export.directory') ?? '').trim(),
+      plainText: source.get<boolean>('export.plainText') === true,
+    },
+    maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
+  };
+}

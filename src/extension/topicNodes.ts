@@ -1,0 +1,205 @@
+// The Report Topics tree as plain data: topics with their sub-topics, links and action items in
+// document order, then "Action items by owner" and "Links by kind". No `vscode` here, so the tree's
+// shape and wording are tested in plain Node; TopicTreeProvider turns these into TreeItems.
+import { linkLabel, type ActionItem, type Link, type LinkKind, type Range, type Report, type Topic } from '../core';
+
+interface NodeBase {
+  id: string;
+  parent?: TopicNode;
+}
+export interface TopicItemNode extends NodeBase { type: 'topic'; topic: Topic; children: TopicNode[] }
+export interface LinkNode extends NodeBase { type: 'link'; link: Link; children: [] }
+export interface ActionNode extends NodeBase { type: 'action'; action: ActionItem; children: [] }
+export interface OwnerNode extends NodeBase { type: 'owner'; owner: string; children: ActionNode[] }
+export interface KindNode extends NodeBase { type: 'kind'; kind: LinkKind; children: LinkNode[] }
+export interface GroupNode extends NodeBase { type: 'group'; group: 'owners' | 'kinds'; children: (OwnerNode | KindNode)[] }
+export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode;
+
+const KIND_ORDER: LinkKind[] = ['review', 'bug', 'blueprint', 'etherpad', 'other'];
+const KIND_NAMES: Record<LinkKind, [string, string]> = {
+  review: ['review', 'reviews'],
+  bug: ['bug', 'bugs'],
+  blueprint: ['blueprint', 'blueprints'],
+  etherpad: ['etherpad', 'etherpads'],
+  other: ['link', 'links'],
+};
+const KIND_TITLES: Record<LinkKind, string> = { review: 'Reviews', bug: 'Bugs', blueprint: 'Blueprints', etherpad: 'Etherpads', other: 'Other links' };
+
+/** The roots of the tree for one report. */
+export function buildTopicNodes(report: Report): TopicNode[] {
+  const roots: TopicNode[] = report.topics.map((t, i) => topicNode(t, `t${i}`));
+  if (report.actions.length) roots.push(ownersGroup(report.actions));
+  if (report.links.length) roots.push(kindsGroup(report.links));
+  return roots;
+}
+
+function topicNode(topic: Topic, id: string, parent?: TopicNode): TopicItemNode {
+  const node: TopicItemNode = { type: 'topic', id, topic, children: [], parent };
+  const children: TopicNode[] = [
+    ...topic.children.map((c, i) => topicNode(c, `${id}/${i}`, node)),
+    ...topic.links.map((link, i): LinkNode => ({ type: 'link', id: `${id}:l${i}`, link, children: [], parent: node })),
+    ...topic.actions.map((action, i): ActionNode => ({ type: 'action', id: `${id}:a${i}`, action, children: [], parent: node })),
+  ];
+  node.children = children.sort((a, b) => compareRanges(nodeRange(a), nodeRange(b)));
+  return node;
+}
+
+function ownersGroup(actions: readonly ActionItem[]): GroupNode {
+  const group: GroupNode = { type: 'group', id: 'owners', group: 'owners', children: [] };
+  const byOwner = new Map<string, ActionItem[]>();
+  for (const a of actions) byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), a]);
+  const owners = [...byOwner.keys()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  group.children = owners.map((owner) => {
+    const node: OwnerNode = { type: 'owner', id: `owners/${owner}`, owner, children: [], parent: group };
+    node.children = byOwner.get(owner)!.map((action, i) => ({ type: 'action', id: `owners/${owner}/${i}`, action, children: [], parent: node }));
+    return node;
+  });
+  return group;
+}
+
+function kindsGroup(links: readonly Link[]): GroupNode {
+  const group: GroupNode = { type: 'group', id: 'kinds', group: 'kinds', children: [] };
+  for (const kind of KIND_ORDER) {
+    const ofKind = links.filter((l) => l.kind === kind);
+    if (!ofKind.length) continue;
+    const node: KindNode = { type: 'kind', id: `kinds/${kind}`, kind, children: [], parent: group };
+    node.children = ofKind.map((link, i) => ({ type: 'link', id: `kinds/${kind}/${i}`, link, children: [], parent: node }));
+    group.children.push(node);
+  }
+  return group;
+}
+
+/** The source range a node stands for, when it stands for one. */
+export function nodeRange(node: TopicNode): Range | undefined {
+  switch (node.type) {
+    case 'topic':
+      return node.topic.range;
+    case 'link':
+      return node.link.range;
+    case 'action':
+      return node.action.range;
+    default:
+      return undefined;
+  }
+}
+
+/** Where a click takes the cursor: a topic's title line, a link's URL, an action's words. */
+export function nodeSelection(node: TopicNode): Range | undefined {
+  return node.type === 'topic' ? node.topic.selectionRange : nodeRange(node);
+}
+
+function compareRanges(a: Range | undefined, b: Range | undefined): number {
+  if (!a || !b) return 0;
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+/**
+ * The deepest node of the topic hierarchy at a position: what the tree selects when the cursor
+ * moves. A link or action item wins over its topic when the cursor is on it.
+ */
+export function nodeAt(roots: readonly TopicNode[], line: number, character = 0): TopicNode | undefined {
+  const contains = (r: Range | undefined) =>
+    !!r && (line > r.start.line || (line === r.start.line && character >= r.start.character)) && (line < r.end.line || (line === r.end.line && character <= r.end.character));
+  const onLine = (r: Range | undefined) => !!r && line >= r.start.line && line <= r.end.line;
+  let found: TopicNode | undefined;
+  let level: readonly TopicNode[] = roots.filter((r) => r.type === 'topic');
+  for (;;) {
+    const hit = level.find((n) => (n.type === 'topic' ? onLine(nodeRange(n)) : contains(nodeRange(n))));
+    if (!hit) return found;
+    found = hit;
+    level = hit.children;
+  }
+}
+
+export interface NodePresentation {
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  /** A codicon id. */
+  icon: string;
+  /** A theme colour id for the icon, e.g. for a malformed link. */
+  iconColor?: string;
+  /** For menus' `viewItem == …` clauses. */
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+}
+
+const LINK_ICONS: Record<LinkKind, string> = { review: 'git-pull-request', bug: 'bug', blueprint: 'symbol-structure', etherpad: 'notebook', other: 'link' };
+
+export function presentNode(node: TopicNode): NodePresentation {
+  switch (node.type) {
+    case 'topic': {
+      const t = node.topic;
+      const counts = countsOf(t);
+      return {
+        label: t.title,
+        description: counts || undefined,
+        tooltip: `**${escapeMarkdown(t.title)}** (line ${t.range.start.line + 1})\n\n${escapeMarkdown(t.text)}`,
+        icon: t.kind === 'heading' ? 'symbol-namespace' : 'symbol-string',
+        contextValue: t.kind === 'heading' ? 'heading' : 'topic',
+        collapsible: node.children.length ? (t.children.length ? 'expanded' : 'collapsed') : 'none',
+      };
+    }
+    case 'link': {
+      const l = node.link;
+      return {
+        label: linkLabel(l),
+        description: linkDescription(l),
+        tooltip: `${escapeMarkdown(l.raw)}${l.problem ? `\n\n$(error) ${escapeMarkdown(l.problem.message)}` : ''}`,
+        icon: l.problem ? 'error' : LINK_ICONS[l.kind],
+        iconColor: l.problem ? 'problemsErrorIcon.foreground' : undefined,
+        contextValue: l.problem ? 'link.malformed' : 'link',
+        collapsible: 'none',
+      };
+    }
+    case 'action':
+      return {
+        label: node.parent?.type === 'owner' ? node.action.text : node.action.owner,
+        description: node.parent?.type === 'owner' ? `line ${node.action.range.start.line + 1}` : node.action.text,
+        tooltip: `**${escapeMarkdown(node.action.owner)}** to ${escapeMarkdown(node.action.text)} (line ${node.action.range.start.line + 1})`,
+        icon: 'tasklist',
+        contextValue: 'action',
+        collapsible: 'none',
+      };
+    case 'owner':
+      return { label: node.owner, description: plural(node.children.length, 'item', 'items'), icon: 'person', contextValue: 'owner', collapsible: 'expanded' };
+    case 'kind':
+      return { label: KIND_TITLES[node.kind], description: String(node.children.length), icon: LINK_ICONS[node.kind], contextValue: 'kind', collapsible: 'collapsed' };
+    case 'group':
+      return node.group === 'owners'
+        ? { label: 'Action items by owner', description: plural(node.children.reduce((n, o) => n + o.children.length, 0), 'item', 'items'), icon: 'checklist', contextValue: 'group', collapsible: 'expanded' }
+        : { label: 'Links by kind', description: plural(node.children.reduce((n, k) => n + k.children.length, 0), 'link', 'links'), icon: 'references', contextValue: 'group', collapsible: 'collapsed' };
+  }
+}
+
+/** "3 reviews · 1 bug · 2 actions", counting the topic's whole subtree. */
+export function countsOf(topic: Topic): string {
+  const counts = new Map<LinkKind, number>();
+  let actions = 0;
+  const visit = (t: Topic) => {
+    for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+    actions += t.actions.length;
+    t.children.forEach(visit);
+  };
+  visit(topic);
+  const parts = KIND_ORDER.filter((k) => counts.get(k)).map((k) => plural(counts.get(k)!, ...KIND_NAMES[k]));
+  if (actions) parts.push(plural(actions, 'action', 'actions'));
+  return parts.join(' · ');
+}
+
+function linkDescription(l: Link): string {
+  if (l.review) return [l.review.patchset ? `patchset ${l.review.patchset}` : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
+  if (l.bug?.project) return l.bug.project;
+  if (l.blueprint) return l.blueprint.project;
+  if (l.etherpad) return l.etherpad.host;
+  return l.problem ? 'malformed' : '';
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-!<>|]/g, '\\$&');
+}

@@ -1,0 +1,143 @@
+// The "Report Topics" view: the active draft's topics, links and action items. It follows the
+// active editor and its edits (through the store's debounced event), moves the editor on click,
+// selects the node under the cursor, and reorders topics by drag and drop as one undoable edit.
+import * as vscode from 'vscode';
+import { moveTopicEdit, type Topic } from '../core';
+import { toRange } from './convert';
+import type { ReportStore } from './reportStore';
+import { buildTopicNodes, nodeAt, nodeSelection, presentNode, type TopicNode } from './topicNodes';
+
+export const TOPICS_VIEW = 'midcycle.topics';
+const DRAG_MIME = 'application/vnd.code.tree.midcycle.topics';
+
+export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vscode.TreeDragAndDropController<TopicNode>, vscode.Disposable {
+  readonly dragMimeTypes = [DRAG_MIME];
+  readonly dropMimeTypes = [DRAG_MIME];
+  private readonly changed = new vscode.EventEmitter<TopicNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private document: vscode.TextDocument | undefined;
+  private roots: TopicNode[] = [];
+
+  constructor(private readonly store: ReportStore) {}
+
+  /** The document the tree shows. */
+  get current(): vscode.TextDocument | undefined {
+    return this.document;
+  }
+
+  show(document: vscode.TextDocument | undefined): void {
+    this.document = document && this.store.isReport(document) ? document : undefined;
+    const report = this.document && this.store.get(this.document);
+    this.roots = report ? buildTopicNodes(report) : [];
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: TopicNode): vscode.TreeItem {
+    const p = presentNode(node);
+    const state = { none: vscode.TreeItemCollapsibleState.None, collapsed: vscode.TreeItemCollapsibleState.Collapsed, expanded: vscode.TreeItemCollapsibleState.Expanded }[p.collapsible];
+    const item = new vscode.TreeItem(p.label, state);
+    item.id = node.id;
+    item.description = p.description;
+    item.contextValue = p.contextValue;
+    item.iconPath = new vscode.ThemeIcon(p.icon, p.iconColor ? new vscode.ThemeColor(p.iconColor) : undefined);
+    if (p.tooltip) {
+      const tooltip = new vscode.MarkdownString(p.tooltip, true);
+      item.tooltip = tooltip;
+    }
+    const selection = nodeSelection(node);
+    if (selection && this.document) {
+      item.command = { command: 'midcycle.revealRange', title: 'Go to', arguments: [this.document.uri, toRange(selection)] };
+    }
+    return item;
+  }
+
+  getChildren(node?: TopicNode): TopicNode[] {
+    return node ? node.children : this.roots;
+  }
+
+  getParent(node: TopicNode): TopicNode | undefined {
+    return node.parent;
+  }
+
+  /** The deepest node at a position of the shown document. */
+  nodeAt(position: vscode.Position): TopicNode | undefined {
+    return nodeAt(this.roots, position.line, position.character);
+  }
+
+  find(id: string): TopicNode | undefined {
+    const visit = (nodes: readonly TopicNode[]): TopicNode | undefined => {
+      for (const n of nodes) {
+        if (n.id === id) return n;
+        const found = visit(n.children);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return visit(this.roots);
+  }
+
+  handleDrag(source: readonly TopicNode[], data: vscode.DataTransfer): void {
+    const topics = source.filter((n) => n.type === 'topic');
+    if (topics.length) data.set(DRAG_MIME, new vscode.DataTransferItem(topics.map((n) => n.id)));
+  }
+
+  async handleDrop(target: TopicNode | undefined, data: vscode.DataTransfer): Promise<void> {
+    const ids = data.get(DRAG_MIME)?.value as string[] | undefined;
+    const document = this.document;
+    const source = ids?.length === 1 ? this.find(ids[0]) : undefined;
+    if (!document || source?.type !== 'topic') return;
+    let edit;
+    if (target?.type === 'topic') edit = moveTopicEdit(document.getText(), source.topic, target.topic, 'before');
+    else if (!target) {
+      // dropped below the last topic: after the last top-level topic of its kind
+      const last = [...this.roots].reverse().find((n): n is TopicNode & { topic: Topic } => n.type === 'topic' && n.topic.kind === source.topic.kind);
+      if (last) edit = moveTopicEdit(document.getText(), source.topic, last.topic, 'after');
+    }
+    if (!edit) return;
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.replace(document.uri, toRange(edit.range), edit.text);
+    await vscode.workspace.applyEdit(workspaceEdit);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerTopicTreeSupport(store: ReportStore): vscode.Disposable {
+  const provider = new TopicTreeProvider(store);
+  const view = vscode.window.createTreeView(TOPICS_VIEW, { treeDataProvider: provider, dragAndDropController: provider, showCollapseAll: true });
+  provider.show(vscode.window.activeTextEditor?.document);
+
+  // the node under the cursor is selected, without taking the focus from the editor
+  const follow = (editor: vscode.TextEditor | undefined) => {
+    if (!view.visible || !editor || editor.document !== provider.current) return;
+    const node = provider.nodeAt(editor.selection.active);
+    if (node && view.selection[0]?.id !== node.id) void view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+  };
+
+  return vscode.Disposable.from(
+    provider,
+    view,
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      // keep showing the last draft while focus is in a non-editor (the tree, a webview)
+      if (editor) provider.show(editor.document);
+      follow(editor);
+    }),
+    store.onDidChange((document) => {
+      if (document === provider.current || document === vscode.window.activeTextEditor?.document) provider.show(document);
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
+    view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('midcycle.revealRange', async (uri: vscode.Uri, range: vscode.Range) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: false });
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+    vscode.commands.registerCommand('midcycle.openLink', (node?: TopicNode) => {
+      const url = node?.type === 'link' ? node.link.url : undefined;
+      if (url) void vscode.env.openExternal(vscode.Uri.parse(url, true));
+    }),
+  );
+}
