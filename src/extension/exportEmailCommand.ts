@@ -37,13 +37,16 @@ export function registerExportEmailCommand(store: ReportStore, preview: EmailPre
     const name = vscode.workspace.asRelativePath(target);
     const subject = typeof report.frontMatter.subject === 'string' ? report.frontMatter.subject : baseName(document);
     preview.show(html, report.frontMatter, `Email: ${subject}`, name);
-    const choice = await vscode.window.showInformationMessage(`Exported the email to ${name}.`, 'Copy HTML', 'Reveal File');
-    if (choice === 'Copy HTML') {
-      await vscode.env.clipboard.writeText(html);
-      void vscode.window.showInformationMessage("Copied the email's HTML to the clipboard.");
-    } else if (choice === 'Reveal File') {
-      await vscode.commands.executeCommand('revealInExplorer', target);
-    }
+    // not awaited: the export is done; the notification's buttons are offers, not a question
+    void vscode.window.showInformationMessage(`Exported the email to ${name}.`, 'Copy HTML', 'Reveal File').then(async (choice) => {
+      if (choice === 'Copy HTML') {
+        await vscode.env.clipboard.writeText(html);
+        void vscode.window.showInformationMessage("Copied the email's HTML to the clipboard.");
+      } else if (choice === 'Reveal File') {
+        await vscode.commands.executeCommand('revealInExplorer', target);
+      }
+    });
+    return target;
   });
 }
 

@@ -10,13 +10,20 @@ import { registerHoverSupport } from './hoverSupport';
 import { registerNewReportCommand } from './newReportCommand';
 import { ReportStore } from './reportStore';
 import { registerStatusBarSupport } from './statusBarSupport';
-import { registerTopicTreeSupport } from './topicTreeProvider';
+import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: read by the integration tests in the real extension host. */
+export interface MidcycleApi {
+  store: ReportStore;
+  tree: TopicTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): MidcycleApi {
   const store = new ReportStore();
   const preview = new EmailPreviewPanel();
+  const tree = new TopicTreeProvider(store);
   context.subscriptions.push(
     store,
     preview,
@@ -24,11 +31,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCodeActionSupport(MARKDOWN, store),
     registerHoverSupport(MARKDOWN, store),
     registerCompletionSupport(MARKDOWN, store),
-    registerTopicTreeSupport(store),
+    registerTopicTreeSupport(tree),
     registerStatusBarSupport(store),
     registerExportEmailCommand(store, preview),
     registerNewReportCommand(),
   );
+  return { store, tree };
 }
 
 export function deactivate(): void {

@@ -132,13 +132,15 @@ export function presentNode(node: TopicNode): NodePresentation {
     case 'topic': {
       const t = node.topic;
       const counts = countsOf(t);
+      const full = t.text.trim() && t.text.trim() !== t.title ? `\n\n${escapeMarkdown(t.text.trim())}` : '';
       return {
         label: t.title,
         description: counts || undefined,
-        tooltip: `**${escapeMarkdown(t.title)}** (line ${t.range.start.line + 1})\n\n${escapeMarkdown(t.text)}`,
-        icon: t.kind === 'heading' ? 'symbol-namespace' : 'symbol-string',
+        tooltip: `**${escapeMarkdown(t.title)}** (line ${t.range.start.line + 1})${full}`,
+        icon: t.kind === 'heading' ? 'symbol-namespace' : t.children.length ? 'list-tree' : 'primitive-dot',
         contextValue: t.kind === 'heading' ? 'heading' : 'topic',
-        collapsible: node.children.length ? (t.children.length ? 'expanded' : 'collapsed') : 'none',
+        // collapsed: the whole report fits at a glance; following the cursor expands what it needs
+        collapsible: node.children.length ? 'collapsed' : 'none',
       };
     }
     case 'link': {
@@ -163,12 +165,12 @@ export function presentNode(node: TopicNode): NodePresentation {
         collapsible: 'none',
       };
     case 'owner':
-      return { label: node.owner, description: plural(node.children.length, 'item', 'items'), icon: 'person', contextValue: 'owner', collapsible: 'expanded' };
+      return { label: node.owner, description: plural(node.children.length, 'item', 'items'), icon: 'person', contextValue: 'owner', collapsible: 'collapsed' };
     case 'kind':
       return { label: KIND_TITLES[node.kind], description: String(node.children.length), icon: LINK_ICONS[node.kind], contextValue: 'kind', collapsible: 'collapsed' };
     case 'group':
       return node.group === 'owners'
-        ? { label: 'Action items by owner', description: plural(node.children.reduce((n, o) => n + o.children.length, 0), 'item', 'items'), icon: 'checklist', contextValue: 'group', collapsible: 'expanded' }
+        ? { label: 'Action items by owner', description: plural(node.children.reduce((n, o) => n + o.children.length, 0), 'item', 'items'), icon: 'checklist', contextValue: 'group', collapsible: 'collapsed' }
         : { label: 'Links by kind', description: plural(node.children.reduce((n, k) => n + k.children.length, 0), 'link', 'links'), icon: 'references', contextValue: 'group', collapsible: 'collapsed' };
   }
 }

@@ -18,7 +18,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   private document: vscode.TextDocument | undefined;
   private roots: TopicNode[] = [];
 
-  constructor(private readonly store: ReportStore) {}
+  constructor(readonly store: ReportStore) {}
 
   /** The document the tree shows. */
   get current(): vscode.TextDocument | undefined {
@@ -104,8 +104,8 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   }
 }
 
-export function registerTopicTreeSupport(store: ReportStore): vscode.Disposable {
-  const provider = new TopicTreeProvider(store);
+export function registerTopicTreeSupport(provider: TopicTreeProvider): vscode.Disposable {
+  const store = provider.store;
   const view = vscode.window.createTreeView(TOPICS_VIEW, { treeDataProvider: provider, dragAndDropController: provider, showCollapseAll: true });
   provider.show(vscode.window.activeTextEditor?.document);
 

@@ -1,0 +1,217 @@
+// Midcycle in a real VS Code extension host, against the fixture workspace (test/fixtures/workspace):
+// the tree for a report, navigation, diagnostics and their quick fixes through VS Code's own
+// commands, hovers, the export command writing its files, and settings taking effect.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MidcycleApi } from '../../src/extension/extension';
+import type { TopicNode } from '../../src/extension/topicNodes';
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const fixture = (name: string) => vscode.Uri.joinPath(folder(), name);
+
+async function api(): Promise<MidcycleApi> {
+  const ext = vscode.extensions.getExtension<MidcycleApi>('midcycle.midcycle');
+  assert.ok(ext, 'Midcycle is installed');
+  return ext.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fixture(name));
+  return vscode.window.showTextDocument(document);
+}
+
+const label = (m: MidcycleApi, n: TopicNode) => {
+  const l = m.tree.getTreeItem(n).label;
+  return typeof l === 'string' ? l : l?.label;
+};
+
+const midcycleDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'midcycle');
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('midcycle').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('Report Topics tree', () => {
+  it('shows the reference email\'s ten topics, then action items by owner and links by kind', async () => {
+    const m = await api();
+    const editor = await open('reference.md');
+    await waitFor('the tree to show the draft', () => m.tree.current === editor.document);
+    assert.deepEqual(m.tree.getChildren().map((n) => label(m, n)), [
+      'Neutron-lib', 'Routed-networks', 'Troubleshooting', 'Usability and stability fixes', 'CI jobs cleanup',
+      'Nova integration aspects', 'OpenStack client transition plan', 'OVN and OVS integration',
+      'API docs and docs in general', 'Stadium', 'Action items by owner', 'Links by kind',
+    ]);
+    const usability = m.tree.getChildren()[3];
+    assert.equal(m.tree.getTreeItem(usability).description, '6 reviews · 2 bugs · 2 actions');
+    assert.equal((m.tree.getTreeItem(usability).iconPath as vscode.ThemeIcon).id, 'list-tree');
+  });
+
+  it('moves the editor to a topic when its node is clicked', async () => {
+    const m = await api();
+    const editor = await open('reference.md');
+    await waitFor('the tree', () => m.tree.current === editor.document);
+    const troubleshooting = m.tree.getChildren().find((n) => label(m, n) === 'Troubleshooting')!;
+    const command = m.tree.getTreeItem(troubleshooting).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document.uri.toString(), editor.document.uri.toString());
+    assert.equal(active.selection.start.line, 28);
+    assert.equal(active.document.lineAt(active.selection.start.line).text, '- Troubleshooting');
+  });
+
+  it('knows the node under the cursor, with its parents for reveal', async () => {
+    const m = await api();
+    const editor = await open('reference.md');
+    await waitFor('the tree', () => m.tree.current === editor.document);
+    const node = m.tree.nodeAt(new vscode.Position(42, 10))!;
+    assert.equal(label(m, node), 'change 282876');
+    assert.equal(label(m, m.tree.getParent(node)!), 'L3 HA');
+    assert.equal(label(m, m.tree.getParent(m.tree.getParent(node)!)!), 'Usability and stability fixes');
+  });
+
+  it('follows edits', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- First: one\n- Second\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 2);
+    await editor.edit((b) => b.insert(new vscode.Position(2, 0), '- Third: https://bugs.launchpad.net/nova/+bug/1\n'));
+    await waitFor('the new topic', () => m.tree.getChildren().filter((n) => n.type === 'topic').length === 3);
+    assert.deepEqual(m.tree.getChildren().map((n) => label(m, n)), ['First', 'Second', 'Third', 'Links by kind']);
+  });
+
+  it('reorders topics by drag and drop, as one undoable edit', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- One\n  - one.a\n- Two\n- Three\n' });
+    await vscode.window.showTextDocument(document);
+    await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 3);
+    const [one, , three] = m.tree.getChildren();
+    const data = new vscode.DataTransfer();
+    m.tree.handleDrag([three], data);
+    await m.tree.handleDrop(one, data);
+    assert.equal(document.getText(), '- Three\n- One\n  - one.a\n- Two\n');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), '- One\n  - one.a\n- Two\n- Three\n');
+  });
+});
+
+describe('Diagnostics and quick fixes', () => {
+  it('reports the malformed links of a draft in the Problems panel', async () => {
+    const editor = await open('mistakes.md');
+    const diagnostics = await waitFor('diagnostics', () => midcycleDiagnostics(editor.document.uri).length === 5 && midcycleDiagnostics(editor.document.uri));
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, (d.code as { value: string }).value, d.severity]), [
+      [20, 'review-missing-plus', vscode.DiagnosticSeverity.Error],
+      [23, 'bug-plural', vscode.DiagnosticSeverity.Error],
+      [24, 'link-space', vscode.DiagnosticSeverity.Error],
+      [27, 'blueprint-missing-plus', vscode.DiagnosticSeverity.Error],
+      [28, 'link-host-misspelt', vscode.DiagnosticSeverity.Error],
+    ]);
+    assert.match(String((diagnostics[1].code as { target: vscode.Uri }).target), /#rule-bug-plural$/);
+  });
+
+  it('offers the corrected link as a quick fix, which fixes it', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- Bugs: https://bugs.launchpad.net/nova/+bugs/1963617 is a blocker\n' });
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await waitFor('the diagnostic', () => midcycleDiagnostics(document.uri).length === 1 && midcycleDiagnostics(document.uri));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change to https://bugs.launchpad.net/nova/+bug/1963617');
+    assert.ok(fix, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(fix.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(document.getText(), '- Bugs: https://bugs.launchpad.net/nova/+bug/1963617 is a blocker\n');
+    await waitFor('the diagnostic to go', () => midcycleDiagnostics(document.uri).length === 0);
+  });
+
+  it('fixes every malformed link at once with source.fixAll.midcycle', async () => {
+    const text = fs.readFileSync(fixture('mistakes.md').fsPath, 'utf8');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document);
+    await waitFor('diagnostics', () => midcycleDiagnostics(document.uri).length === 5);
+    const whole = new vscode.Range(0, 0, document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll.midcycle');
+    const fixAll = actions.find((a) => a.title === 'Fix all malformed links in this report');
+    assert.ok(fixAll?.edit);
+    await vscode.workspace.applyEdit(fixAll.edit);
+    await waitFor('a clean draft', () => midcycleDiagnostics(document.uri).length === 0);
+    assert.ok(document.getText().includes('[Resize to same host](https://bugs.launchpad.net/nova/+bug/1958636)'));
+  });
+
+  it('says what a bug link is on hover', async () => {
+    const editor = await open('reference.md');
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('+bug/1507499'));
+    const column = editor.document.lineAt(line).text.indexOf('https://') + 10;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, column));
+    const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    assert.ok(texts.some((t) => t.includes('**Launchpad bug 1507499** in neutron')), texts.join('\n---\n'));
+  });
+});
+
+describe('Export Midcycle Email', () => {
+  it('writes <draft>.html beside the draft and returns where', async () => {
+    const draft = fixture('reference.md');
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', draft);
+    assert.equal(target?.fsPath, path.join(path.dirname(draft.fsPath), 'reference.html'));
+    const html = fs.readFileSync(target.fsPath, 'utf8');
+    assert.ok(html.startsWith('<div dir="ltr">'));
+    assert.ok(html.includes('<a href="https://review.openstack.org/#/c/282876/14">https://review.openstack.org/#/c/282876/14</a>'));
+    assert.deepEqual(fs.readdirSync(path.dirname(target.fsPath)).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  it('follows the export settings: folder, plain text, nesting, font', async () => {
+    await setSetting('export.directory', 'mail');
+    await setSetting('export.plainText', true);
+    await setSetting('export.listNesting', 'standard');
+    await setSetting('export.font', '');
+    try {
+      const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', fixture('short.md'));
+      assert.equal(target.fsPath, path.join(folder().fsPath, 'mail', 'short.html'));
+      const html = fs.readFileSync(target.fsPath, 'utf8');
+      assert.ok(!html.includes('<font face'), 'no font');
+      const text = fs.readFileSync(path.join(folder().fsPath, 'mail', 'short.txt'), 'utf8');
+      assert.ok(text.includes('~~~~~~~\n\n- Topic one: https://review.openstack.org/#/c/283798/\n- Topic two'));
+    } finally {
+      for (const key of ['export.directory', 'export.plainText', 'export.listNesting', 'export.font']) await setSetting(key, undefined);
+    }
+  });
+});
+
+describe('Settings', () => {
+  it('apply at once: a rule\'s severity, then turning it off', async () => {
+    const editor = await open('mistakes.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => midcycleDiagnostics(uri).length === 5);
+    try {
+      await setSetting('severity', { 'bug-plural': 'warning', 'link-space': 'off' });
+      const diagnostics = await waitFor('new severities', () => midcycleDiagnostics(uri).length === 4 && midcycleDiagnostics(uri));
+      const plural = diagnostics.find((d) => (d.code as { value: string }).value === 'bug-plural')!;
+      assert.equal(plural.severity, vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await setSetting('severity', undefined);
+    }
+    await waitFor('the defaults again', () => midcycleDiagnostics(uri).length === 5);
+  });
+
+  it('midcycle.files narrows which drafts are reports', async () => {
+    const editor = await open('mistakes.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => midcycleDiagnostics(uri).length === 5);
+    try {
+      await setSetting('files', ['**/reports/*.md']);
+      await waitFor('no diagnostics for a non-report', () => midcycleDiagnostics(uri).length === 0);
+    } finally {
+      await setSetting('files', undefined);
+    }
+    await waitFor('diagnostics again', () => midcycleDiagnostics(uri).length === 5);
+  });
+});
