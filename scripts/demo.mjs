@@ -1,5 +1,8 @@
 // The Quick start's main job: outline, check and export the example draft of the reference email,
-// writing the email where a person can open it. Run by `npm run demo` (which builds first).
+// writing the email where a person can open it; then Midcycle in a real VS Code (code-server on
+// 127.0.0.1, installed on first use by test/e2e/setup.sh) with examples/ open on that draft.
+// Run by `npm run demo` (which builds first). `--no-vscode` stops after the command-line part;
+// MIDCYCLE_DEMO_PORT picks the port (default 8080, or a free one).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -39,3 +42,31 @@ if (existsSync(shapeTool) && existsSync(reference)) {
 }
 
 console.log(`\nOpen the email: file://${html}\nIts text part:  ${text}`);
+
+if (process.argv.includes('--no-vscode')) process.exit(0);
+
+console.log('\nNow Midcycle in a real VS Code: packaging the .vsix and starting code-server (the first time, setup takes ~3 minutes)...');
+spawnSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const { freePort, startCodeServer } = await import('../test/e2e/codeServer.mjs');
+const wanted = Number(process.env.MIDCYCLE_DEMO_PORT ?? 8080);
+const port = (await isFree(wanted)) ? wanted : await freePort();
+const folder = join(root, 'examples');
+const vscode = await startCodeServer({ folder, port, extensions: [join(root, 'midcycle.vsix')] });
+const payload = JSON.stringify([['openFile', `vscode-remote://remote${draft}`]]);
+console.log(`\nMidcycle is running in VS Code. Open:\n\n  ${vscode.url}&payload=${encodeURIComponent(payload)}\n`);
+console.log('The Report Topics view is in the Explorer; "Export Midcycle Email" is in the command palette (Ctrl+Alt+E).');
+console.log('Press Ctrl+C to stop.');
+const stop = async () => {
+  await vscode.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+setInterval(() => undefined, 1 << 30);
+
+async function isFree(p) {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

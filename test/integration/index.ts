@@ -9,8 +9,9 @@ export async function run(log: (line: string) => void): Promise<number> {
   require('./extension.test');
 
   return new Promise((resolve) => {
-    const runner = mocha.run((failures) => resolve(failures ? 1 : 0));
     let passed = 0;
+    // a run that ran nothing has failed too
+    const runner = mocha.run((failures) => resolve(failures || passed === 0 ? 1 : 0));
     let failed = 0;
     runner.on('suite', (s) => s.title && log(`${'  '.repeat(depth(s))}${s.title}`));
     runner.on('pass', (t) => {

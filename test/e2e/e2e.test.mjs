@@ -1,0 +1,173 @@
+// End-to-end: a real VS Code (code-server) in a real browser (Debian chromium, headless), driven as
+// a user would: the Report Topics view, clicking a topic, a malformed link in the Problems panel and
+// its quick fix, and "Export Midcycle Email" from the command palette with its preview. Each step
+// asserts what is on screen; screenshots go to test-results/e2e/.
+// Run: npm run test:e2e (it packages the .vsix first).
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, startCodeServer } from './codeServer.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shots = join(root, 'test-results', 'e2e');
+const LONG = 60_000;
+
+let vscode;
+let browser;
+let page;
+let workspace;
+
+async function shot(name) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: LONG });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: LONG });
+  await page.keyboard.press('Enter');
+}
+
+/** Quick Open (Ctrl+P), as a user opens a file whatever the Explorer shows. */
+async function openFile(name) {
+  await page.keyboard.press('Control+p');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: LONG });
+  await input.fill(name);
+  // Enter opens the focused row: wait until the filter has put the file there
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: LONG });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: LONG });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: LONG });
+}
+
+/** Ctrl+G to a line and column of the active editor. */
+async function goTo(line, column) {
+  await page.keyboard.press('Control+g');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: LONG });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((l) => new RegExp(`Ln ${l}, Col`).test(document.querySelector('.statusbar')?.textContent ?? ''), line, { timeout: LONG });
+}
+
+/** The cursor's position as the status bar shows it: "Ln 29, Col 1". */
+async function cursorPosition() {
+  const text = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+  const [, line, column] = /Ln (\d+), Col (\d+)/.exec(text);
+  return { line: Number(line), column: Number(column) };
+}
+
+function topicsPane() {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Report Topics' }) });
+}
+
+describe('Midcycle in VS Code, in a browser', () => {
+  before(async () => {
+    if (!existsSync(join(root, 'midcycle.vsix'))) throw new Error('midcycle.vsix is missing: run `npm run package` (npm run test:e2e does)');
+    workspace = mkdtempSync(join(tmpdir(), 'midcycle-e2e-'));
+    cpSync(join(root, 'examples'), workspace, { recursive: true, filter: (p) => !p.includes(`${'/'}out`) });
+    vscode = await startCodeServer({ folder: workspace, extensions: [join(root, 'midcycle.vsix')] });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    await page.goto(vscode.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: LONG });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LONG });
+  });
+
+  // what the screen showed when a step failed: a test artifact beside the others
+  afterEach(async (t) => {
+    if (page && t.signal?.aborted === false) await shot(`last-${t.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await vscode?.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('the Report Topics view lists the reference email\'s ten topics', async () => {
+    await openFile('neutron-mitaka-midcycle.md');
+    // the folder's pane folded away, so that the Report Topics pane has the room to show every topic
+    const folderHeader = page.locator('.pane-header[aria-expanded="true"]', { has: page.locator('h3', { hasText: new RegExp(basename(workspace), 'i') }) });
+    if (await folderHeader.count()) await folderHeader.click();
+    const header = page.locator('.pane-header', { hasText: 'Report Topics' });
+    await header.waitFor({ timeout: LONG });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const rows = topicsPane().locator('.monaco-list-row');
+    await rows.filter({ hasText: 'Stadium' }).waitFor({ timeout: LONG });
+    const labels = (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
+    assert.deepEqual(labels.slice(0, 10), [
+      'Neutron-lib', 'Routed-networks', 'Troubleshooting', 'Usability and stability fixes', 'CI jobs cleanup',
+      'Nova integration aspects', 'OpenStack client transition plan', 'OVN and OVS integration',
+      'API docs and docs in general', 'Stadium',
+    ]);
+    assert.match(await rows.filter({ hasText: 'Usability and stability fixes' }).innerText(), /6 reviews · 2 bugs · 2 actions/);
+    assert.match(await page.locator('.statusbar-item', { hasText: 'topics' }).first().innerText(), /10 topics/);
+    await shot('topics-tree');
+  });
+
+  it('clicking "Troubleshooting" moves the cursor to its line', async () => {
+    await topicsPane().locator('.monaco-list-row', { hasText: 'Troubleshooting' }).click();
+    await page.waitForFunction(() => /Ln 29, Col/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: LONG });
+    assert.deepEqual((await cursorPosition()).line, 29);
+    await shot('troubleshooting-selected');
+  });
+
+  it('a malformed bug link shows in the Problems panel, and its quick fix corrects it', async () => {
+    await openFile('nova-ptg-summary.md');
+    await runCommand('View: Focus Problems');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Launchpad bug link has "+bugs"' });
+    await problem.waitFor({ timeout: LONG });
+    assert.match(await problem.innerText(), /bug-plural/);
+    await shot('problems-panel');
+
+    // to the problem's line, then Ctrl+. as a writer would
+    await goTo(24, 45);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to https://bugs.launchpad.net/nova/+bug/1963617' });
+    await fix.waitFor({ timeout: LONG });
+    await shot('quick-fix');
+    await fix.click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'https://bugs.launchpad.net/nova/+bug/1963617 and is a release blocker' }).waitFor({ timeout: LONG });
+    await problem.waitFor({ state: 'detached', timeout: LONG });
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: '"+bugs"' }).count(), 0);
+  });
+
+  it('"Export Midcycle Email" from the command palette writes the HTML and opens the preview', async () => {
+    await openFile('neutron-mitaka-midcycle.md');
+    await runCommand('Midcycle: Export Midcycle Email');
+    await page.locator('.notifications-toasts', { hasText: 'Exported the email to neutron-mitaka-midcycle.html' }).waitFor({ timeout: LONG });
+    const written = join(workspace, 'neutron-mitaka-midcycle.html');
+    assert.ok(existsSync(written), 'the HTML is written beside the draft');
+    assert.ok(readFileSync(written, 'utf8').startsWith('<div dir="ltr">'));
+
+    await page.locator('.tab', { hasText: 'Email: Neutron Mitaka mid-cycle report' }).waitFor({ timeout: LONG });
+    // the webview's document sits in an iframe inside an iframe
+    const mail = await waitForFrameWith('.mail');
+    assert.match(await mail.locator('.headers').innerText(), /Subject\s+Neutron Mitaka mid-cycle report/);
+    assert.match(await mail.locator('.mail').innerText(), /We touched on these topics/);
+    assert.equal(await mail.locator('.mail a').count(), 23);
+    // no script of the document's: only VS Code's webview API script and ours, with its nonce
+    const scripts = await mail.evaluate(() => [...document.scripts].map((x) => ({ id: x.id, nonce: x.nonce })));
+    assert.ok(scripts.every((x) => x.id === '_vscodeApiScript' || x.nonce), JSON.stringify(scripts));
+    assert.equal(scripts.filter((x) => x.nonce).length, 1);
+    await shot('email-preview');
+  });
+});
+
+async function waitForFrameWith(selector) {
+  const deadline = Date.now() + LONG;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
