@@ -30,8 +30,10 @@ export function inlineLinks(token: Token): Link[] {
 }
 
 export function linkPlugin(md: MarkdownIt): void {
-  // fuzzy links are let through only for the hosts we check (`review.openstack.org/#/c/…`) and www.
-  const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
+  // Only URLs with a scheme: linkify-it's fuzzy matching is its slowest part, and would take
+  // `setup.py` for a link. Scheme-less links are found by schemeLessLinks, for our hosts and www.
+  const linkify = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+  linkify.add('//', null); // protocol-relative links: not written in mail, and costly to look for
   md.core.ruler.push('midcycle_links', (state) => {
     const env = state.env as { midcycle?: LinkEnv };
     if (!env.midcycle) return;
@@ -90,7 +92,7 @@ function findLinks(state: StateCore, env: LinkEnv, linkify: LinkifyIt): void {
         out.push(child);
         continue;
       }
-      if (child.type !== 'text' || insideLink > 0 || !(linkify.test(child.content) || MAYBE_MISSPELT_SCHEME.test(child.content))) {
+      if (child.type !== 'text' || insideLink > 0 || !(linkify.test(child.content) || MAYBE_BARE_HOST.test(child.content))) {
         out.push(child);
         continue;
       }
@@ -123,7 +125,8 @@ function splitText(
 ): void {
   const text = token.content;
   const matches = [
-    ...(linkify.match(text) ?? []).filter((m) => acceptMatch(m.schema, m.raw, hosts)),
+    ...(linkify.match(text) ?? []).filter((m) => acceptMatch(m.schema)),
+    ...schemeLessLinks(text, hosts),
     ...misspeltSchemeLinks(text, hosts),
   ].sort((a, b) => a.index - b.index);
   if (matches.length === 0) {
@@ -173,8 +176,8 @@ function splitText(
   pushText(text.slice(pos));
 }
 
-/** A quick look for a misspelt scheme before a closer one. */
-const MAYBE_MISSPELT_SCHEME = /[a-z]{3,6}(?::\/{0,3}|\/{1,3})[\w-]+\./i;
+/** A quick look for a host name before a path (scheme-less, or after a misspelt scheme). */
+const MAYBE_BARE_HOST = /[\w-]\.[a-z]{2,}[/?#]/i;
 
 /** Candidates for a URL whose scheme is misspelt: linkify-it does not see them at all. */
 const MISSPELT_SCHEME_SEARCH = /(?<![\w+.-])[a-z]{3,6}(?::\/{0,3}|\/{1,3})(?![/\\])[^\s<>"'`]+/gi;
@@ -183,7 +186,7 @@ const MISSPELT_SCHEME_SEARCH = /(?<![\w+.-])[a-z]{3,6}(?::\/{0,3}|\/{1,3})(?![/\
 function misspeltSchemeLinks(text: string, hosts: LinkHosts): { index: number; lastIndex: number; raw: string }[] {
   const found: { index: number; lastIndex: number; raw: string }[] = [];
   for (const m of text.matchAll(MISSPELT_SCHEME_SEARCH)) {
-    const raw = m[0].replace(/[.,;:!?)\]}]+$/, '');
+    const raw = trimTrailing(m[0]);
     const scheme = MISSPELT_SCHEME.exec(raw);
     if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;
     const parts = splitUrl(raw.slice(scheme[0].length));
@@ -195,15 +198,36 @@ function misspeltSchemeLinks(text: string, hosts: LinkHosts): { index: number; l
   return found;
 }
 
-function acceptMatch(schema: string, raw: string, hosts: LinkHosts): boolean {
+function acceptMatch(schema: string): boolean {
   const s = schema.toLowerCase();
-  if (s === 'http:' || s === 'https:' || s === 'mailto:' || s === 'ftp:') return true;
-  if (s !== '') return false;
-  if (/^www\./i.test(raw)) return true;
-  const parts = splitUrl(raw);
-  if (!parts) return false;
-  const host = hostName(parts);
-  return isKnownHost(host, hosts) || intendedHost(host, hosts) !== undefined;
+  return s === 'http:' || s === 'https:' || s === 'mailto:' || s === 'ftp:';
+}
+
+/** A host name followed by a path, with nothing URL-like before it: `review.openstack.org/#/c/1/`. */
+const SCHEME_LESS = /(?<![\w.:/@-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/?#])[^\s<>"'`]*/gi;
+
+/** Links written without a scheme: for the hosts we check (and hosts close to them), and www. */
+function schemeLessLinks(text: string, hosts: LinkHosts): { index: number; lastIndex: number; raw: string }[] {
+  const found: { index: number; lastIndex: number; raw: string }[] = [];
+  for (const m of text.matchAll(SCHEME_LESS)) {
+    const host = m[1].toLowerCase();
+    if (!host.startsWith('www.') && !isKnownHost(host, hosts) && intendedHost(host, hosts) === undefined) continue;
+    const raw = trimTrailing(m[0]);
+    found.push({ index: m.index, lastIndex: m.index + raw.length, raw });
+  }
+  return found;
+}
+
+/** Trailing punctuation is the sentence's, and a closing bracket is the text's unless the URL opened it. */
+function trimTrailing(raw: string): string {
+  let out = raw.replace(/[.,;:!?'"]+$/, '');
+  while (/[)\]}]$/.test(out)) {
+    const close = out[out.length - 1];
+    const open = close === ')' ? '(' : close === ']' ? '[' : '{';
+    if (out.split(open).length >= out.split(close).length) break;
+    out = out.slice(0, -1).replace(/[.,;:!?'"]+$/, '');
+  }
+  return out;
 }
 
 /** The whole destination when it has a space before its closing bracket, else undefined. */

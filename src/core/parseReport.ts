@@ -207,14 +207,21 @@ export function plainText(inline: Token): string {
 function readableText(text: string, links: readonly Link[]): string {
   let out = text;
   for (const link of links) {
-    const label = linkLabel(link);
-    out = out.replace(new RegExp(`\\[([^\\]]*)\\]\\(<?${escapeRegExp(link.raw)}>?\\)`), '$1').split(link.raw).join(label);
+    const at = out.indexOf(link.raw);
+    if (at === -1) continue;
+    // `[text](url…)` that Markdown left as text (a destination broken by a space): the text
+    const open = out.lastIndexOf('](', at);
+    if (open !== -1 && open >= at - 3 && /^\]\(<?$/.test(out.slice(open, at))) {
+      const start = out.lastIndexOf('[', open);
+      const close = out.indexOf(')', at + link.raw.length);
+      if (start !== -1 && close !== -1) {
+        out = out.slice(0, start) + out.slice(start + 1, open) + out.slice(close + 1);
+        continue;
+      }
+    }
+    out = out.slice(0, at) + linkLabel(link) + out.slice(at + link.raw.length);
   }
   return out;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function hasProse(text: string, links: readonly Link[]): boolean {
