@@ -1,5 +1,6 @@
 // The report's blocks as an email has them (paragraphs of lines, lists of items, quotes, code),
 // read once from markdown-it's block tokens; the HTML and the plain-text exporters render these.
+import { createMarkdown } from './markdown';
 import { attr, type Token } from './markdownTypes';
 
 export type Block =
@@ -95,6 +96,15 @@ export function inlineLines(inline: readonly Token[]): Token[][] {
     else lines[lines.length - 1].push(t);
   }
   return lines;
+}
+
+/**
+ * A link token's href, percent-encoded as markdown-it encodes its own: the link plugin leaves the
+ * URLs it finds as written, so that only an export pays for normalising them.
+ */
+export function linkHref(token: Token): string {
+  const href = attr(token, 'href');
+  return token.markup === 'linkify' ? createMarkdown().normalizeLink(href) : href;
 }
 
 /** Only these become anchors in an email; any other scheme stays text. */

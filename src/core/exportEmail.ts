@@ -2,7 +2,7 @@
 // paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
 // `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`. Everything the
 // writer typed is escaped; only http(s) and mailto links become anchors.
-import { emailBlocks, isMailableHref, type Block } from './emailBlocks';
+import { emailBlocks, isMailableHref, linkHref, type Block } from './emailBlocks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
 
@@ -132,7 +132,7 @@ class GmailRenderer {
           open--;
           break;
         case 'link_open': {
-          const href = attr(t, 'href');
+          const href = linkHref(t);
           const mailable = isMailableHref(href);
           links.push(mailable);
           if (mailable) {

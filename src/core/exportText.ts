@@ -1,6 +1,6 @@
 // The text/plain alternative, for lists and readers that strip HTML: paragraphs wrapped at a width,
 // "-" bullets indented by nesting, a link as "text <url>", and URLs never broken across lines.
-import { emailBlocks, inlineLines, type Block } from './emailBlocks';
+import { emailBlocks, inlineLines, linkHref, type Block } from './emailBlocks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
 
@@ -88,7 +88,7 @@ function inlineText(tokens: readonly Token[]): string {
         out += '_';
         break;
       case 'link_open':
-        link = { href: attr(t, 'href'), start: out.length };
+        link = { href: linkHref(t), start: out.length };
         break;
       case 'link_close':
         if (link) {

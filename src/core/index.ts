@@ -1,6 +1,7 @@
 // The core's public surface, for the extension, the CLI and the tests. It never imports `vscode`.
 export * from './model';
-export { parseReport, plainText, type ReportOptions, type SeveritySetting } from './parseReport';
+export { parseReport, type ReportOptions, type SeveritySetting } from './parseReport';
+export { plainText } from './inlineFacts';
 export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './exportEmail';
 export { exportText, type TextOptions } from './exportText';
 export { toOutline, diagnosticJson, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
@@ -13,3 +14,4 @@ export { topicTitle } from './topicTitle';
 export { findActionItems } from './actionItems';
 export { linkLabel } from './linkLabel';
 export { moveTopicEdit, type DropPosition } from './moveTopic';
+export { updateReport, type TextChange } from './updateReport';

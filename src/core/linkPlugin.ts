@@ -2,14 +2,13 @@
 // the link rules, and (like markdown-it's own linkify, which it replaces) turns bare URLs into link
 // tokens for the exporters. Links are found in the token stream, so code spans, code blocks and
 // HTML are never mistaken for links; their exact source range comes from the block's own lines.
-import { LinkifyIt } from 'linkify-it';
 import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTypes';
-import { intendedHost, isKnownHost, type LinkHosts } from './linkHosts';
+import type { LinkHosts } from './linkHosts';
+import { recordInlineFacts } from './inlineFacts';
 import { checkLink } from './linkRules/checkLink';
-import { isMisspeltHttp, MISSPELT_SCHEME } from './linkRules/hostRules';
 import { LineIndex } from './lineIndex';
 import type { Link } from './model';
-import { hostName, splitUrl } from './urlParts';
+import { scanUrls } from './urlScanner';
 
 /** What the plugin reads from and writes to markdown-it's `env`. */
 export interface LinkEnv {
@@ -20,28 +19,15 @@ export interface LinkEnv {
   links: Link[];
 }
 
-/** The links found in one inline token, kept on its `meta`. */
-export interface InlineMeta {
-  links: Link[];
-}
-
-export function inlineLinks(token: Token): Link[] {
-  return (token.meta as InlineMeta | null)?.links ?? [];
-}
-
 export function linkPlugin(md: MarkdownIt): void {
-  // Only URLs with a scheme: linkify-it's fuzzy matching is its slowest part, and would take
-  // `setup.py` for a link. Scheme-less links are found by schemeLessLinks, for our hosts and www.
-  const linkify = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
-  linkify.add('//', null); // protocol-relative links: not written in mail, and costly to look for
   md.core.ruler.push('midcycle_links', (state) => {
     const env = state.env as { midcycle?: LinkEnv };
     if (!env.midcycle) return;
-    findLinks(state, env.midcycle, linkify);
+    findLinks(state, env.midcycle);
   });
 }
 
-function findLinks(state: StateCore, env: LinkEnv, linkify: LinkifyIt): void {
+function findLinks(state: StateCore, env: LinkEnv): void {
   const src = state.src;
   const lines = new LineIndex(src);
   env.lines = lines;
@@ -92,17 +78,17 @@ function findLinks(state: StateCore, env: LinkEnv, linkify: LinkifyIt): void {
         out.push(child);
         continue;
       }
-      if (child.type !== 'text' || insideLink > 0 || !(linkify.test(child.content) || MAYBE_BARE_HOST.test(child.content))) {
+      if (child.type !== 'text' || insideLink > 0) {
         out.push(child);
         continue;
       }
-      splitText(child, state, linkify, env.hosts, out, (raw, following, brokenDestination) => {
+      splitText(child, state, env.hosts, out, (raw, following, brokenDestination) => {
         const link = add(raw, locate(raw), following);
         return brokenDestination ? undefined : link;
       });
     }
     block.children = out;
-    block.meta = { links: found } satisfies InlineMeta;
+    recordInlineFacts(block, found, lines);
     env.links.push(...found);
   }
 }
@@ -118,17 +104,12 @@ function md(state: StateCore): MarkdownIt {
 function splitText(
   token: Token,
   state: StateCore,
-  linkify: LinkifyIt,
   hosts: LinkHosts,
   out: Token[],
   onLink: (raw: string, following: string, brokenDestination: boolean) => Link | undefined,
 ): void {
   const text = token.content;
-  const matches = [
-    ...(linkify.match(text) ?? []).filter((m) => acceptMatch(m.schema)),
-    ...schemeLessLinks(text, hosts),
-    ...misspeltSchemeLinks(text, hosts),
-  ].sort((a, b) => a.index - b.index);
+  const matches = scanUrls(text, hosts);
   if (matches.length === 0) {
     out.push(token);
     return;
@@ -153,8 +134,9 @@ function splitText(
       end = m.index + broken.length;
     }
     const link = onLink(raw, text.slice(end), broken !== undefined);
-    const href = link ? state.md.normalizeLink(link.url) : '';
-    if (!link || !state.md.validateLink(href)) continue; // stays in the surrounding text
+    if (!link) continue; // stays in the surrounding text
+    // the scanner finds only http(s), ftp and mailto URLs; the exporters normalise the href
+    const href = link.url;
     pushText(text.slice(pos, m.index));
     const open = new state.Token('link_open', 'a', 1);
     open.attrs = [['href', href]];
@@ -174,60 +156,6 @@ function splitText(
     pos = end;
   }
   pushText(text.slice(pos));
-}
-
-/** A quick look for a host name before a path (scheme-less, or after a misspelt scheme). */
-const MAYBE_BARE_HOST = /[\w-]\.[a-z]{2,}[/?#]/i;
-
-/** Candidates for a URL whose scheme is misspelt: linkify-it does not see them at all. */
-const MISSPELT_SCHEME_SEARCH = /(?<![\w+.-])[a-z]{3,6}(?::\/{0,3}|\/{1,3})(?![/\\])[^\s<>"'`]+/gi;
-
-/** `https:/review.openstack.org/…`, `htps://bugs.launchpad.net/…`: only for the hosts we check. */
-function misspeltSchemeLinks(text: string, hosts: LinkHosts): { index: number; lastIndex: number; raw: string }[] {
-  const found: { index: number; lastIndex: number; raw: string }[] = [];
-  for (const m of text.matchAll(MISSPELT_SCHEME_SEARCH)) {
-    const raw = trimTrailing(m[0]);
-    const scheme = MISSPELT_SCHEME.exec(raw);
-    if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;
-    const parts = splitUrl(raw.slice(scheme[0].length));
-    if (!parts || parts.scheme) continue;
-    const host = hostName(parts);
-    if (!isKnownHost(host, hosts) && !intendedHost(host, hosts)) continue;
-    found.push({ index: m.index, lastIndex: m.index + raw.length, raw });
-  }
-  return found;
-}
-
-function acceptMatch(schema: string): boolean {
-  const s = schema.toLowerCase();
-  return s === 'http:' || s === 'https:' || s === 'mailto:' || s === 'ftp:';
-}
-
-/** A host name followed by a path, with nothing URL-like before it: `review.openstack.org/#/c/1/`. */
-const SCHEME_LESS = /(?<![\w.:/@-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/?#])[^\s<>"'`]*/gi;
-
-/** Links written without a scheme: for the hosts we check (and hosts close to them), and www. */
-function schemeLessLinks(text: string, hosts: LinkHosts): { index: number; lastIndex: number; raw: string }[] {
-  const found: { index: number; lastIndex: number; raw: string }[] = [];
-  for (const m of text.matchAll(SCHEME_LESS)) {
-    const host = m[1].toLowerCase();
-    if (!host.startsWith('www.') && !isKnownHost(host, hosts) && intendedHost(host, hosts) === undefined) continue;
-    const raw = trimTrailing(m[0]);
-    found.push({ index: m.index, lastIndex: m.index + raw.length, raw });
-  }
-  return found;
-}
-
-/** Trailing punctuation is the sentence's, and a closing bracket is the text's unless the URL opened it. */
-function trimTrailing(raw: string): string {
-  let out = raw.replace(/[.,;:!?'"]+$/, '');
-  while (/[)\]}]$/.test(out)) {
-    const close = out[out.length - 1];
-    const open = close === ')' ? '(' : close === ']' ? '[' : '{';
-    if (out.split(open).length >= out.split(close).length) break;
-    out = out.slice(0, -1).replace(/[.,;:!?'"]+$/, '');
-  }
-  return out;
 }
 
 /** The whole destination when it has a space before its closing bracket, else undefined. */

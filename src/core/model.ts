@@ -140,4 +140,19 @@ export interface Report {
   diagnostics: Diagnostic[];
   /** markdown-it's block tokens of the (recovered) text: what the exporters render. */
   tokens: Token[];
+  /** What an incremental update (updateReport) needs of the parse this report came from. */
+  parse: ParseState;
+}
+
+export interface ParseState {
+  /** The text markdown-it parsed: line ends normalised, swallowing separators escaped. */
+  source: string;
+  /** True when separators were escaped to read the report as the writer meant. */
+  recovered: boolean;
+  /** markdown-it's reference definitions (`[name]: url`), for parsing part of the text again. */
+  references: Record<string, { title: string; href: string }>;
+  /** Document-level problems (fences, front matter), before severities are applied. */
+  documentProblems: Diagnostic[];
+  /** The options of the parse, for parsing part of the text again with the same. */
+  options: { hosts: import('./linkHosts').LinkHosts; severities: Readonly<Record<string, Severity | 'off'>> };
 }

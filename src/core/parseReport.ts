@@ -2,16 +2,15 @@
 // diagnostics, from markdown-it's token stream. Every feature (outline, tree, diagnostics, export)
 // reads this one Report.
 import { parse as parseYaml } from 'yaml';
-import { findActionItems } from './actionItems';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
-import { inlineLinks, type LinkEnv } from './linkPlugin';
+import { hasProse, inlineFacts, inlineTitle } from './inlineFacts';
+import type { LinkEnv } from './linkPlugin';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
-import type { ActionItem, Diagnostic, FrontMatter, Link, Range, Report, Severity, Topic } from './model';
+import type { Diagnostic, FrontMatter, Link, ParseState, Range, Report, Severity, Topic } from './model';
 import { linkLabel } from './linkLabel';
-import { topicTitle } from './topicTitle';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -31,9 +30,10 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
 
   // A separator fence that runs to the end of the file is read as the text the writer meant: the
   // line is escaped and the text parsed again (same lines; only that line's columns shift by one).
-  // markdown-it's own normalisation, done first so that recovery edits the text it parses
-  let source = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  let env: { midcycle: LinkEnv };
+  // markdown-it's own normalisation comes first, so that recovery edits the text it parses.
+  const normalised = normaliseText(text);
+  let source = normalised;
+  let env: { midcycle: LinkEnv; references?: ParseState['references'] };
   let tokens: Token[];
   const documentProblems: DocumentProblem[] = [];
   for (let attempt = 0; ; attempt++) {
@@ -44,20 +44,37 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
     if (fences.separatorLines.length === 0 || attempt >= MAX_RECOVERIES) break;
     source = escapeLines(source, env.midcycle.lines!, fences.separatorLines);
   }
-  const lines = env.midcycle.lines!;
+  const parse: ParseState = {
+    source,
+    recovered: source !== normalised,
+    references: env.references ?? {},
+    documentProblems,
+    options: { hosts, severities: options.severities ?? {} },
+  };
+  return assembleReport(text, tokens, env.midcycle.lines!, parse);
+}
 
+/** markdown-it's normalisation of line ends and NUL characters, which keeps every line and column. */
+export function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+}
+
+/** The report of a token stream whose inline facts are recorded: topics, links, diagnostics. */
+export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState): Report {
   const report: Report = {
     text,
     lineCount: lines.lineCount,
     frontMatter: {},
     topics: [],
-    links: env.midcycle.links,
+    links: [],
     actions: [],
     diagnostics: [],
     tokens,
+    parse,
   };
-  buildTopics(report, tokens, lines, documentProblems);
-  report.diagnostics = diagnostics(report.links, documentProblems, options.severities ?? {});
+  const problems = [...parse.documentProblems];
+  buildTopics(report, tokens, lines, problems);
+  report.diagnostics = diagnostics(report.links, problems, parse.options.severities);
   return report;
 }
 
@@ -140,22 +157,19 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
       }
       case 'inline': {
         if (!token.map) break;
-        const text = plainText(token);
-        const links = inlineLinks(token);
+        const facts = inlineFacts(token);
         const owner = container();
         if (titleFor && !titleFor.title) {
-          titleFor.text = text;
-          titleFor.title = topicTitle(readableText(text, links)) || (titleFor.kind === 'heading' ? '(untitled heading)' : '');
+          titleFor.text = facts.text;
+          titleFor.title = inlineTitle(token) || (titleFor.kind === 'heading' ? '(untitled heading)' : '');
         }
         titleFor = undefined;
         const frame = items[items.length - 1];
-        if (frame && !frame.hasProse) frame.hasProse = hasProse(text, links);
-        owner?.links.push(...links);
-        for (const found of findActionItems(text)) {
-          const action: ActionItem = { owner: found.owner, text: found.text, range: locate(text, found.offset, found.length, token.map[0], lines) };
-          owner?.actions.push(action);
-          report.actions.push(action);
-        }
+        if (frame && !frame.hasProse) frame.hasProse = hasProse(facts);
+        owner?.links.push(...facts.links);
+        owner?.actions.push(...facts.actions);
+        report.links.push(...facts.links);
+        report.actions.push(...facts.actions);
         break;
       }
     }
@@ -181,81 +195,6 @@ function trimmedRange(map: [number, number], lines: LineIndex): Range {
   return lines.linesRange(map[0], last);
 }
 
-/** The inline content as a reader sees it: text, code and link text; line breaks kept. */
-export function plainText(inline: Token): string {
-  let out = '';
-  for (const child of inline.children ?? []) {
-    switch (child.type) {
-      case 'text':
-      case 'code_inline':
-      case 'html_inline':
-        out += child.content;
-        break;
-      case 'softbreak':
-      case 'hardbreak':
-        out += '\n';
-        break;
-      case 'image':
-        out += child.content;
-        break;
-    }
-  }
-  return out;
-}
-
-/** Text for a title: a link's short name in place of its URL, a broken `[text](url)` as its text. */
-function readableText(text: string, links: readonly Link[]): string {
-  let out = text;
-  for (const link of links) {
-    const at = out.indexOf(link.raw);
-    if (at === -1) continue;
-    // `[text](url…)` that Markdown left as text (a destination broken by a space): the text
-    const open = out.lastIndexOf('](', at);
-    if (open !== -1 && open >= at - 3 && /^\]\(<?$/.test(out.slice(open, at))) {
-      const start = out.lastIndexOf('[', open);
-      const close = out.indexOf(')', at + link.raw.length);
-      if (start !== -1 && close !== -1) {
-        out = out.slice(0, start) + out.slice(start + 1, open) + out.slice(close + 1);
-        continue;
-      }
-    }
-    out = out.slice(0, at) + linkLabel(link) + out.slice(at + link.raw.length);
-  }
-  return out;
-}
-
-function hasProse(text: string, links: readonly Link[]): boolean {
-  let rest = text;
-  for (const link of links) rest = rest.split(link.raw).join(' ');
-  rest = rest.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
-  return /[\p{L}\p{N}]/u.test(rest);
-}
-
-/** The source range of a stretch of an inline's plain text, found line by line in the source. */
-function locate(text: string, offset: number, length: number, firstLine: number, lines: LineIndex): Range {
-  const before = text.slice(0, offset);
-  const startLine = firstLine + countNewlines(before);
-  const startCol = before.length - before.lastIndexOf('\n') - 1;
-  const body = text.slice(offset, offset + length);
-  const endLine = startLine + countNewlines(body);
-  const lastPart = body.slice(body.lastIndexOf('\n') + 1);
-  const startText = lines.lineText(startLine);
-  // the plain text lacks markup and indentation: find the words themselves in the source line
-  const firstWord = body.split(/\s/)[0];
-  const foundStart = startText.indexOf(firstWord);
-  const start = foundStart >= 0 ? foundStart : Math.min(startCol, startText.length);
-  const endText = lines.lineText(endLine);
-  const foundEnd = endText.indexOf(lastPart, endLine === startLine ? start : 0);
-  const end = foundEnd >= 0 ? foundEnd + lastPart.length : endText.length;
-  return { start: { line: startLine, character: start }, end: { line: endLine, character: Math.max(end, endLine === startLine ? start : 0) } };
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 function readFrontMatter(report: Report, token: Token, lines: LineIndex, problems: DocumentProblem[]): void {
   if (!token.map) return;
   report.frontMatterRange = lines.linesRange(token.map[0], Math.max(token.map[0], token.map[1] - 1));
@@ -267,7 +206,7 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
   const yamlRange = lines.linesRange(token.map[0], token.map[0]);
   let data: unknown;
   try {
-    data = parseYaml(String(token.meta ?? ''), { prettyErrors: false });
+    data = parseYaml(String(token.meta ?? ''), { prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     problems.push(frontMatterProblem(yamlRange, `The front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`));
     return;

@@ -1,7 +1,8 @@
 // One parse per document version, shared by every feature (tree, diagnostics, code actions, hovers,
 // status bar, export), and a debounced event when a report draft changes or the settings do.
 import * as vscode from 'vscode';
-import { parseReport, type Report } from '../core';
+import { parseReport, updateReport, type Report } from '../core';
+import { fromRange } from './convert';
 import { readSettings, type MidcycleSettings } from './settings';
 
 /** Edits are re-read this long after the last keystroke. */
@@ -30,7 +31,9 @@ export class ReportStore implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.isReport(e.document)) this.schedule(e.document);
+        if (!e.contentChanges.length || !this.isReport(e.document)) return;
+        this.update(e.document, e.contentChanges);
+        this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -58,6 +61,27 @@ export class ReportStore implements vscode.Disposable {
     const report = this.parse(document);
     this.cache.set(key, { version: document.version, generation: this.generation, report });
     return report;
+  }
+
+  /**
+   * Brings the cached report up to the document's new version from the edit alone, when it was
+   * the version just before: the core re-reads only the part of the draft the edit touched.
+   */
+  private update(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (!cached || cached.version !== document.version - 1 || cached.generation !== this.generation) {
+      this.cache.delete(key);
+      return;
+    }
+    const text = document.getText();
+    if (text.length > this.settings.maxFileSize) {
+      this.cache.delete(key);
+      return;
+    }
+    const edits = changes.map((c) => ({ range: fromRange(c.range), text: c.text }));
+    cached.report = updateReport(cached.report, text, edits, this.settings.report);
+    cached.version = document.version;
   }
 
   private parse(document: vscode.TextDocument): Report {

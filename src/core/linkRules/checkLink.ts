@@ -54,20 +54,20 @@ export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCh
 
   let url = splitUrl(text);
   if (url && /^(https?)?$/i.test(url.scheme)) {
-    const run = (rule: LinkRule, parts: UrlParts): UrlParts | undefined => {
-      const found = rule.check(parts, { hosts, following: consumeFollowing ? '' : following });
-      if (!found) return parts;
+    // the host's kind is worked out once, and again only after a rule has changed the URL
+    let kind = hostKind(hostName(url), hosts);
+    for (const rule of LINK_RULES) {
+      if (rule.hosts !== 'any' && rule.hosts !== kind) continue;
+      const found = rule.check(url, { hosts, following: consumeFollowing ? '' : following });
+      if (!found) continue;
       findings.push({ code: rule.code, message: found.message });
       consumeFollowing += found.consumeFollowing ?? 0;
-      if (!found.fixed) clear = false;
-      return found.fixed;
-    };
-    for (const rule of LINK_RULES) {
-      if (!url) break;
-      if (rule.hosts !== 'any' && rule.hosts !== hostKind(hostName(url), hosts)) continue;
-      const next: UrlParts | undefined = run(rule, url);
-      if (!next) break; // no clear fix: later rules would judge a URL nobody meant
-      url = next;
+      if (!found.fixed) {
+        clear = false;
+        break; // no clear fix: later rules would judge a URL nobody meant
+      }
+      url = found.fixed;
+      kind = hostKind(hostName(url), hosts);
     }
   }
 

@@ -1,0 +1,81 @@
+// Finds the URLs in a run of text: with a scheme (https, http, ftp, mailto), without one for the
+// hosts we check (and www.), and with a misspelt scheme (`https:/`, `htps://`) for those hosts.
+// Trailing punctuation belongs to the sentence, and a closing bracket to the text around the URL
+// unless the URL opened it. (linkify-it did this job; its general matching was most of the cost of
+// a parse, and reports need only these forms.)
+import { intendedHost, isKnownHost, type LinkHosts } from './linkHosts';
+import { isMisspeltHttp, MISSPELT_SCHEME } from './linkRules/hostRules';
+import { hostName, splitUrl } from './urlParts';
+
+export interface UrlMatch {
+  index: number;
+  lastIndex: number;
+  raw: string;
+}
+
+/** Characters that end a URL in prose. */
+const URL_BODY = String.raw`[^\s<>"'\x60\u00a0\u3000]`;
+const WITH_SCHEME = new RegExp(String.raw`(?<![\w+.-])(?:(?:https?|ftp):\/\/|mailto:)${URL_BODY}+`, 'gi');
+const SCHEME_LESS = new RegExp(String.raw`(?<![\w.:/@-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/?#])${URL_BODY}*`, 'gi');
+const MISSPELT = new RegExp(String.raw`(?<![\w+.-])[a-z]{3,6}(?::\/{0,3}|\/{1,3})(?![/\\])${URL_BODY}+`, 'gi');
+/** A cheap look for a host name before a path, before the closer scans. */
+const MAYBE_HOST = /[\w-]\.[a-z]{2,}[/?#]/i;
+
+export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
+  const found: UrlMatch[] = [];
+  const add = (index: number, raw: string) => {
+    if (raw) found.push({ index, lastIndex: index + raw.length, raw });
+  };
+  if (text.includes(':')) {
+    for (const m of text.matchAll(WITH_SCHEME)) {
+      const raw = trimTrailing(m[0]);
+      // a scheme with nothing after it ("see https://") is no link
+      if (/^(?:(?:https?|ftp):\/\/|mailto:)$/i.test(raw)) continue;
+      add(m.index, raw);
+    }
+  }
+  if (MAYBE_HOST.test(text)) {
+    const checked = (host: string) => isKnownHost(host, hosts) || intendedHost(host, hosts) !== undefined;
+    for (const m of text.matchAll(SCHEME_LESS)) {
+      const host = m[1].toLowerCase();
+      if (host.startsWith('www.') || checked(host)) add(m.index, trimTrailing(m[0]));
+    }
+    for (const m of text.matchAll(MISSPELT)) {
+      const raw = trimTrailing(m[0]);
+      const scheme = MISSPELT_SCHEME.exec(raw);
+      if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;
+      const parts = splitUrl(raw.slice(scheme[0].length));
+      if (parts && !parts.scheme && checked(hostName(parts))) add(m.index, raw);
+    }
+  }
+  // in order, and never two at one place
+  found.sort((a, b) => a.index - b.index || b.raw.length - a.raw.length);
+  return found.filter((m, i) => i === 0 || m.index >= found[i - 1].lastIndex);
+}
+
+const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** Trailing punctuation is the sentence's; a closing bracket the URL did not open is the text's. */
+export function trimTrailing(raw: string): string {
+  let out = raw;
+  for (;;) {
+    const last = out[out.length - 1];
+    if (last === undefined) return out;
+    if ('.,;:!?*_~'.includes(last)) {
+      out = out.slice(0, -1);
+      continue;
+    }
+    const open = PAIRS[last];
+    if (open && count(out, open) < count(out, last)) {
+      out = out.slice(0, -1);
+      continue;
+    }
+    return out;
+  }
+}
+
+function count(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i !== -1; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
