@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // the test runner extension is plain CommonJS, as VS Code loads it
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -34,6 +34,8 @@ then just only please let lets let's ok okay yes no not and or but so if as to o
 const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any be'.split(' '));
 
 export function findActionItems(text: string): FoundAction[] {
+  // most lines (a link, a name, a sentence without "to") have none: a cheap look first
+  if (!/\sto\s/.test(text)) return [];
   const found: FoundAction[] = [];
   // clauses: sentences (and lines, and "; ", ": ") split again at commas
   const sentenceRe = /[^\n.;!?:]+(?:[.!?](?!\s|$)[^\n.;!?:]*|:(?!\s|$)[^\n.;!?:]*)*[.;!?:]*/g;

@@ -11,17 +11,22 @@ export interface AppliedFixes {
 
 export function applyFixes(text: string, edits: readonly TextEdit[]): AppliedFixes {
   const lines = new LineIndex(text);
-  const spans = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.text }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: typeof spans = [];
-  let skipped = 0;
-  for (const s of spans) {
-    const prev = kept[kept.length - 1];
-    if (prev && s.start < prev.end) skipped++;
-    else kept.push(s);
-  }
+  const kept = nonOverlapping(edits);
   let out = text;
-  for (let i = kept.length - 1; i >= 0; i--) out = out.slice(0, kept[i].start) + kept[i].text + out.slice(kept[i].end);
-  return { text: out, applied: kept.length, skipped };
+  for (let i = kept.length - 1; i >= 0; i--) {
+    out = out.slice(0, lines.offsetAt(kept[i].range.start)) + kept[i].text + out.slice(lines.offsetAt(kept[i].range.end));
+  }
+  return { text: out, applied: kept.length, skipped: edits.length - kept.length };
+}
+
+/** The edits in document order, leaving out any that overlaps one before it: what "fix all" applies. */
+export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
+  const before = (a: TextEdit['range']['start'], b: TextEdit['range']['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  const sorted = [...edits].sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+  const kept: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = kept[kept.length - 1];
+    if (!prev || !before(e.range.start, prev.range.end)) kept.push(e);
+  }
+  return kept;
 }

@@ -10,15 +10,16 @@ export interface DocumentProblem extends LinkProblem {
   severity: Severity;
 }
 
-export const DOCUMENT_RULE_INFO: readonly { code: string; description: string; severity: Severity }[] = [
-  { code: 'separator-opens-code-block', severity: 'error', description: 'A separator line of `~~~` or ```` ``` ```` that opens a code block running to the end of the file, hiding every topic after it.' },
-  { code: 'separator-pair', severity: 'warning', description: 'Two separator lines of tildes that make the topics between them a code block.' },
-  { code: 'code-block-unclosed', severity: 'warning', description: 'A code block (with a language) that is never closed and runs to the end of the file.' },
-  { code: 'front-matter-unclosed', severity: 'error', description: 'Front matter opened by `---` and never closed, which swallows the whole draft.' },
-  { code: 'front-matter-invalid', severity: 'warning', description: 'Front matter that is not valid YAML, or not a mapping of keys to values.' },
-];
+/** The document rules' default severities (their descriptions are in ruleDocs.ts). */
+export const DOCUMENT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
+  'separator-opens-code-block': 'error',
+  'separator-pair': 'warning',
+  'code-block-unclosed': 'warning',
+  'front-matter-unclosed': 'error',
+  'front-matter-invalid': 'warning',
+};
 
-const severityOf = (code: string): Severity => DOCUMENT_RULE_INFO.find((r) => r.code === code)?.severity ?? 'warning';
+const severityOf = (code: string): Severity => DOCUMENT_RULE_SEVERITIES[code] ?? 'warning';
 
 export interface FenceFindings {
   problems: DocumentProblem[];

@@ -104,8 +104,16 @@ export function inlineLines(inline: readonly Token[]): Token[][] {
  */
 export function linkHref(token: Token): string {
   const href = attr(token, 'href');
-  return token.markup === 'linkify' ? createMarkdown().normalizeLink(href) : href;
+  if (token.markup !== 'linkify' || URL_SAFE.test(href)) return href;
+  return createMarkdown().normalizeLink(href);
 }
+
+/**
+ * URLs that markdown-it's normalizeLink leaves as they are: ASCII, no character it would
+ * percent-encode, no `%` to check. Most links are these, and normalising costs a URL parse and a
+ * punycode pass each.
+ */
+const URL_SAFE = /^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*$/;
 
 /** Only these become anchors in an email; any other scheme stays text. */
 export function isMailableHref(href: string): boolean {

@@ -176,10 +176,10 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for an element's content: `&`, `<` and `>` (quotes are safe there, and Gmail leaves them). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>]/g, (c) => ENTITIES[c]);
+  return /[&<>]/.test(s) ? s.replace(/[&<>]/g, (c) => ENTITIES[c]) : s;
 }
 
 /** Escapes text for a quoted attribute value. */
 export function escapeAttribute(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]) : s;
 }

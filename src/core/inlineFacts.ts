@@ -15,9 +15,11 @@ export interface InlineFacts {
   actions: ActionItem[];
   /** The topic title this text gives, worked out when first asked for. */
   title?: string;
+  /** Whether it says something besides its URLs, worked out when first asked for. */
+  prose?: boolean;
 }
 
-const NO_FACTS: InlineFacts = { links: [], text: '', actions: [] };
+const NO_FACTS: InlineFacts = Object.freeze({ links: [], text: '', actions: [], prose: false });
 
 export function inlineFacts(token: Token): InlineFacts {
   return (token.meta as InlineFacts | null) ?? NO_FACTS;
@@ -108,10 +110,13 @@ function countNewlines(s: string): number {
   return n;
 }
 
-/** True when the text says something besides its URLs. */
+/** True when the text says something besides its URLs (cached on the facts). */
 export function hasProse(facts: InlineFacts): boolean {
-  let rest = facts.text;
-  for (const link of facts.links) rest = rest.split(link.raw).join(' ');
-  rest = rest.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
-  return /[\p{L}\p{N}]/u.test(rest);
+  if (facts.prose === undefined) {
+    let rest = facts.text;
+    for (const link of facts.links) rest = rest.split(link.raw).join(' ');
+    rest = rest.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
+    facts.prose = /[\p{L}\p{N}]/u.test(rest);
+  }
+  return facts.prose;
 }

@@ -44,6 +44,29 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /** The line's length without its line end, without making a string of it. */
+  lineLength(line: number): number {
+    const start = this.starts[line];
+    if (start === undefined) return 0;
+    const next = this.starts[line + 1];
+    let end = next === undefined ? this.text.length : next;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end - start;
+  }
+
+  /** True for a line of nothing but spaces and tabs. */
+  isBlank(line: number): boolean {
+    const start = this.starts[line];
+    if (start === undefined) return true;
+    const end = start + this.lineLength(line);
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
+  }
+
   offsetAt(position: Position): number {
     const start = this.starts[Math.max(0, Math.min(position.line, this.starts.length - 1))];
     return start + position.character;
@@ -51,6 +74,6 @@ export class LineIndex {
 
   /** The range of whole lines [first, last], to the end of the last one. */
   linesRange(first: number, last: number): Range {
-    return { start: { line: first, character: 0 }, end: { line: last, character: this.lineText(last).length } };
+    return { start: { line: first, character: 0 }, end: { line: last, character: this.lineLength(last) } };
   }
 }

@@ -134,9 +134,9 @@ function splitText(
       end = m.index + broken.length;
     }
     const link = onLink(raw, text.slice(end), broken !== undefined);
-    if (!link) continue; // stays in the surrounding text
-    // the scanner finds only http(s), ftp and mailto URLs; the exporters normalise the href
-    const href = link.url;
+    const href = link && hrefAsWritten(raw);
+    if (!href) continue; // stays in the surrounding text
+
     pushText(text.slice(pos, m.index));
     const open = new state.Token('link_open', 'a', 1);
     open.attrs = [['href', href]];
@@ -156,6 +156,17 @@ function splitText(
     pos = end;
   }
   pushText(text.slice(pos));
+}
+
+/**
+ * The href of a URL found in text: what the writer typed (a correction is the quick fix's job, not
+ * the export's), with https:// when they left the scheme out, as mail clients link such text; a
+ * misspelt scheme (`https:/…`) is no link in any client, so none here. The exporters normalise it.
+ */
+function hrefAsWritten(raw: string): string | undefined {
+  if (/^(?:(?:https?|ftp):\/\/|mailto:)/i.test(raw)) return raw;
+  if (/^[a-z][a-z0-9+.-]*:|^[a-z]{3,6}\/\//i.test(raw)) return undefined;
+  return `https://${raw}`;
 }
 
 /** The whole destination when it has a space before its closing bracket, else undefined. */

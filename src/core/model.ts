@@ -147,6 +147,8 @@ export interface Report {
 export interface ParseState {
   /** The text markdown-it parsed: line ends normalised, swallowing separators escaped. */
   source: string;
+  /** The line index of `source`. */
+  lines: import('./lineIndex').LineIndex;
   /** True when separators were escaped to read the report as the writer meant. */
   recovered: boolean;
   /** markdown-it's reference definitions (`[name]: url`), for parsing part of the text again. */

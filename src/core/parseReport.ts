@@ -1,7 +1,7 @@
 // One parse of a Markdown draft into a Report: front matter, topics, links, action items and
 // diagnostics, from markdown-it's token stream. Every feature (outline, tree, diagnostics, export)
 // reads this one Report.
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 import { hasProse, inlineFacts, inlineTitle } from './inlineFacts';
@@ -46,6 +46,7 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
   }
   const parse: ParseState = {
     source,
+    lines: env.midcycle.lines!,
     recovered: source !== normalised,
     references: env.references ?? {},
     documentProblems,
@@ -100,6 +101,10 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
   const items: ItemFrame[] = [];
   let quoteDepth = 0;
   let titleFor: Topic | undefined;
+  /** The inline token that heads each topic: its title comes from there, once the topic is kept. */
+  const titleInline = new Map<Topic, Token>();
+  const headingTopics: Topic[] = [];
+  let itemDepth = 0; // list items that are topics, open around this point
 
   const container = (): Topic | undefined => {
     for (let i = items.length - 1; i >= 0; i--) if (items[i].topic) return items[i].topic;
@@ -126,6 +131,7 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
         attach(headings[headings.length - 1], topic);
         headings.push(topic);
         titleFor = topic;
+        headingTopics.push(topic);
         break;
       }
       case 'list_item_open': {
@@ -135,7 +141,7 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
           items.push({ topic: undefined, parent, hasProse: true });
           break;
         }
-        const topic = newTopic('item', items.filter((f) => f.topic).length, token.map[0], lines);
+        const topic = newTopic('item', itemDepth++, token.map[0], lines);
         topic.range = trimmedRange(token.map, lines);
         items.push({ topic, parent, hasProse: false });
         titleFor = topic;
@@ -144,13 +150,16 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
       case 'list_item_close': {
         const frame = items.pop();
         if (!frame?.topic) break;
+        itemDepth--;
         const { topic, parent } = frame;
         // an item that is nothing but a link belongs to the topic above it, as one of its links
         if (!frame.hasProse && topic.children.length === 0 && parent) {
-          parent.links.push(...topic.links);
-          parent.actions.push(...topic.actions);
+          for (const link of topic.links) parent.links.push(link);
+          for (const action of topic.actions) parent.actions.push(action);
         } else {
-          if (!topic.title) topic.title = topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)';
+          // the title is worked out only for the items that stay topics
+          const inline = titleInline.get(topic);
+          topic.title = (inline && inlineTitle(inline)) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
           attach(parent, topic);
         }
         break;
@@ -159,22 +168,30 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
         if (!token.map) break;
         const facts = inlineFacts(token);
         const owner = container();
-        if (titleFor && !titleFor.title) {
+        if (titleFor && !titleInline.has(titleFor)) {
           titleFor.text = facts.text;
-          titleFor.title = inlineTitle(token) || (titleFor.kind === 'heading' ? '(untitled heading)' : '');
+          titleInline.set(titleFor, token);
         }
         titleFor = undefined;
         const frame = items[items.length - 1];
         if (frame && !frame.hasProse) frame.hasProse = hasProse(facts);
-        owner?.links.push(...facts.links);
-        owner?.actions.push(...facts.actions);
-        report.links.push(...facts.links);
-        report.actions.push(...facts.actions);
+        for (const link of facts.links) {
+          owner?.links.push(link);
+          report.links.push(link);
+        }
+        for (const action of facts.actions) {
+          owner?.actions.push(action);
+          report.actions.push(action);
+        }
         break;
       }
     }
   }
   while (headings.length) closeHeading(headings.pop()!, lines.lineCount - 1, lines);
+  for (const topic of headingTopics) {
+    const inline = titleInline.get(topic);
+    topic.title = (inline && inlineTitle(inline)) || '(untitled heading)';
+  }
 }
 
 function newTopic(kind: Topic['kind'], level: number, line: number, lines: LineIndex): Topic {
@@ -185,13 +202,13 @@ function newTopic(kind: Topic['kind'], level: number, line: number, lines: LineI
 /** A heading's section runs to the line before the next heading of its level or above. */
 function closeHeading(topic: Topic, lastLine: number, lines: LineIndex): void {
   let last = Math.max(lastLine, topic.range.start.line);
-  while (last > topic.range.start.line && !lines.lineText(last).trim()) last--;
+  while (last > topic.range.start.line && lines.isBlank(last)) last--;
   topic.range = lines.linesRange(topic.range.start.line, last);
 }
 
 function trimmedRange(map: [number, number], lines: LineIndex): Range {
   let last = Math.max(map[0], map[1] - 1);
-  while (last > map[0] && !lines.lineText(last).trim()) last--;
+  while (last > map[0] && lines.isBlank(last)) last--;
   return lines.linesRange(map[0], last);
 }
 
@@ -206,9 +223,14 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
   const yamlRange = lines.linesRange(token.map[0], token.map[0]);
   let data: unknown;
   try {
-    data = parseYaml(String(token.meta ?? ''), { prettyErrors: false, logLevel: 'error' });
+    // the core schema: a `date: 2016-02-26` stays the text the writer typed
+    data = loadYaml(String(token.meta ?? ''), { schema: CORE_SCHEMA });
   } catch (e) {
-    problems.push(frontMatterProblem(yamlRange, `The front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`));
+    // js-yaml says where: the line within the front matter, after its opening `---`
+    const at = e instanceof YAMLException && e.mark ? token.map[0] + 1 + e.mark.line : token.map[0];
+    const line = Math.min(at, token.map[1] - 1);
+    const reason = e instanceof YAMLException ? e.reason : (e as Error).message.split('\n')[0];
+    problems.push(frontMatterProblem(lines.linesRange(line, line), `The front matter is not valid YAML: ${reason}.`));
     return;
   }
   if (data === null || data === undefined) return;

@@ -34,10 +34,10 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   if (!unit) return whole();
   const source = normaliseText(text);
   const lines = new LineIndex(source);
+  const oldLines = previous.parse.lines;
   const start = unit.start;
   const end = unit.end + delta; // exclusive
   if (end <= start || end > lines.lineCount) return whole();
-  const oldLines = new LineIndex(previous.parse.source);
   const oldSlice = sliceLines(oldLines, unit.start, unit.end);
   const newSlice = sliceLines(lines, start, end);
   if (UNSAFE.test(oldSlice) || UNSAFE.test(newSlice)) return whole();
@@ -57,12 +57,13 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   const inner = sameShape(mini, unit);
   if (!inner) return whole();
 
+  // `previous` is consumed: its tokens, ranges and facts move in place (no copy of a large draft)
   for (const t of inner) shift(t, start);
-  const tail = previous.tokens.slice(unit.tokenEnd);
-  if (delta) for (const t of tail) shift(t, delta);
-  const tokens = [...previous.tokens.slice(0, unit.tokenStart), ...inner, ...tail];
+  const tokens = previous.tokens;
+  if (delta) for (let i = unit.tokenEnd; i < tokens.length; i++) shift(tokens[i], delta);
+  tokens.splice(unit.tokenStart, unit.tokenEnd - unit.tokenStart, ...inner);
   const documentProblems = previous.parse.documentProblems.map((d) => (d.range.start.line >= unit.end ? { ...d, range: moved(d.range, delta), fix: d.fix && { ...d.fix, range: moved(d.fix.range, delta) } } : d));
-  return assembleReport(text, tokens, lines, { ...previous.parse, source, documentProblems });
+  return assembleReport(text, tokens, lines, { ...previous.parse, source, lines, documentProblems });
 }
 
 /** Lines that can change how the rest of the document parses: fences and reference definitions. */
@@ -133,16 +134,25 @@ function sameShape(mini: Token[], unit: Unit): Token[] | undefined {
   return mini.length === 3 && mini[0].type === opener ? mini : undefined;
 }
 
-/** Moves a token, its inline facts and their ranges down by `lines`. */
+/** Moves a token, its inline facts and their ranges down by `lines`, in place. */
 function shift(token: Token, lines: number): void {
-  if (token.map) token.map = [token.map[0] + lines, token.map[1] + lines];
+  if (token.map) {
+    token.map[0] += lines;
+    token.map[1] += lines;
+  }
   const facts = token.meta as InlineFacts | null;
   if (token.type !== 'inline' || !facts) return;
   for (const link of facts.links) {
-    link.range = moved(link.range, lines);
-    if (link.problem?.fix) link.problem.fix.range = moved(link.problem.fix.range, lines);
+    shiftRange(link.range, lines);
+    // a fix's range is the link's own object only when it covers the link alone
+    if (link.problem?.fix && link.problem.fix.range !== link.range) shiftRange(link.problem.fix.range, lines);
   }
-  for (const action of facts.actions) action.range = moved(action.range, lines);
+  for (const action of facts.actions) shiftRange(action.range, lines);
+}
+
+function shiftRange(r: Range, lines: number): void {
+  r.start.line += lines;
+  if (r.end !== r.start) r.end.line += lines;
 }
 
 function moved(r: Range, lines: number): Range {

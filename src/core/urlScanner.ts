@@ -34,13 +34,16 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
       add(m.index, raw);
     }
   }
-  if (MAYBE_HOST.test(text)) {
+  // the host-name scans look only at what the URLs found so far leave of the text
+  let rest = text;
+  for (const m of found) rest = rest.slice(0, m.index) + ' '.repeat(m.raw.length) + rest.slice(m.lastIndex);
+  if (MAYBE_HOST.test(rest)) {
     const checked = (host: string) => isKnownHost(host, hosts) || intendedHost(host, hosts) !== undefined;
-    for (const m of text.matchAll(SCHEME_LESS)) {
+    for (const m of rest.matchAll(SCHEME_LESS)) {
       const host = m[1].toLowerCase();
       if (host.startsWith('www.') || checked(host)) add(m.index, trimTrailing(m[0]));
     }
-    for (const m of text.matchAll(MISSPELT)) {
+    for (const m of rest.matchAll(MISSPELT)) {
       const raw = trimTrailing(m[0]);
       const scheme = MISSPELT_SCHEME.exec(raw);
       if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;

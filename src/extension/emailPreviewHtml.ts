@@ -10,9 +10,12 @@ export interface PreviewContent {
   /** Where the email was written, shown in the toolbar. */
   savedAs?: string;
   nonce: string;
+  /** The webview's URI of media/preview.css, and the CSP source it is served from. */
+  styleUri: string;
+  cspSource: string;
 }
 
-export function previewHtml({ html, frontMatter, savedAs, nonce }: PreviewContent): string {
+export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, cspSource }: PreviewContent): string {
   const header = (name: string, value: unknown) => {
     if (value === undefined || value === null || value === '') return '';
     const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
@@ -20,7 +23,7 @@ export function previewHtml({ html, frontMatter, savedAs, nonce }: PreviewConten
   };
   const csp = [
     "default-src 'none'",
-    `style-src-elem 'nonce-${nonce}'`,
+    `style-src-elem ${cspSource}`,
     // the export's own style attributes (quotes, tables); the writer's text never carries any
     "style-src-attr 'unsafe-inline'",
     `script-src 'nonce-${nonce}'`,
@@ -35,18 +38,7 @@ export function previewHtml({ html, frontMatter, savedAs, nonce }: PreviewConten
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Email preview</title>
-<style nonce="${escapeAttribute(nonce)}">
-  body { background: var(--vscode-editor-background); color: var(--vscode-foreground); font-family: var(--vscode-font-family); margin: 0; padding: 16px; }
-  .toolbar { display: flex; gap: 8px; align-items: center; margin-bottom: 12px; }
-  .toolbar .saved { color: var(--vscode-descriptionForeground); font-size: 12px; }
-  button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 12px; cursor: pointer; }
-  button:hover { background: var(--vscode-button-hoverBackground); }
-  .headers { border-collapse: collapse; margin-bottom: 12px; font-size: 13px; }
-  .headers th { text-align: right; padding: 2px 8px 2px 0; color: var(--vscode-descriptionForeground); font-weight: normal; }
-  .mail { background: #fff; color: #222; padding: 16px 20px; font-family: arial, sans-serif; font-size: small; line-height: 1.4; border-radius: 4px; max-width: 900px; }
-  .mail a { color: #1155cc; }
-  .mail ul, .mail ol { margin: 0 0 0 0; padding-left: 40px; }
-</style>
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
 </head>
 <body>
 <div class="toolbar">

@@ -8,12 +8,14 @@ export class EmailPreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private html = '';
 
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
   show(html: string, frontMatter: FrontMatter, title: string, savedAs?: string): void {
     this.html = html;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('midcycle.emailPreview', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
-        localResourceRoots: [],
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
       });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
@@ -23,7 +25,9 @@ export class EmailPreviewPanel implements vscode.Disposable {
       });
     }
     this.panel.title = title;
-    this.panel.webview.html = previewHtml({ html, frontMatter, savedAs, nonce: randomBytes(16).toString('base64') });
+    const webview = this.panel.webview;
+    const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css')).toString();
+    webview.html = previewHtml({ html, frontMatter, savedAs, nonce: randomBytes(16).toString('base64'), styleUri, cspSource: webview.cspSource });
     this.panel.reveal(vscode.ViewColumn.Beside, true);
   }
 

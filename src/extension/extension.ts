@@ -22,7 +22,7 @@ export interface MidcycleApi {
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
   const store = new ReportStore();
-  const preview = new EmailPreviewPanel();
+  const preview = new EmailPreviewPanel(context.extensionUri);
   const tree = new TopicTreeProvider(store);
   context.subscriptions.push(
     store,
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): MidcycleApi {
     registerTopicTreeSupport(tree),
     registerStatusBarSupport(store),
     registerExportEmailCommand(store, preview),
-    registerNewReportCommand(),
+    registerNewReportCommand(context.extensionUri),
   );
   return { store, tree };
 }

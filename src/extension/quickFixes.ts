@@ -1,6 +1,6 @@
 // Quick fixes as data: one per diagnostic that has a fix, and "fix all" over a report. The
 // CodeActionProvider only wraps these in CodeActions; the edits come from the core's fixes.
-import { type Diagnostic, type Range, type Report, type TextEdit } from '../core';
+import { nonOverlapping, type Diagnostic, type Range, type Report, type TextEdit } from '../core';
 
 export interface QuickFix {
   title: string;
@@ -27,17 +27,5 @@ export function quickFixesAt(report: Report, range: Range): QuickFix[] {
 
 /** Every fix in the report that does not overlap another: what "fix all" applies, as one edit set. */
 export function fixAllEdits(report: Report): TextEdit[] {
-  const edits = report.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const kept: TextEdit[] = [];
-  for (const e of sorted) {
-    const prev = kept[kept.length - 1];
-    if (prev && before(e.range.start, prev.range.end)) continue;
-    kept.push(e);
-  }
-  return kept;
-}
-
-function before(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
+  return nonOverlapping(report.diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
 }

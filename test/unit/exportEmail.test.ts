@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportEmail, parseReport } from '../../src/core';
+import MarkdownIt from 'markdown-it';
 import { emailShape, shapeText } from './helpers/emailShape';
 
 const root = path.join(__dirname, '..', '..');
@@ -79,5 +80,31 @@ describe('exportEmail: nothing the writer typed becomes markup', () => {
 
   it('escapes the font setting too', () => {
     assert.ok(html('x', { font: '"><script>' }).includes('face="&quot;&gt;&lt;script&gt;"'));
+  });
+});
+
+describe('exportEmail: link hrefs', () => {
+  it('are what markdown-it\'s normalizeLink makes of them, for every fixture link and odd ones', () => {
+    const md = new MarkdownIt();
+    const fixtures = path.join(root, 'test', 'fixtures', 'links');
+    const urls = ['valid.txt', 'malformed.txt']
+      .flatMap((f) => fs.readFileSync(path.join(fixtures, f), 'utf8').split('\n'))
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/)[1])
+      .filter((u) => /^https?:\/\//.test(u));
+    urls.push('https://x.org/a%20b', 'https://x.org/100%', 'https://bücher.example/ä?q=é', 'https://x.org/a{b}|c^d', 'https://x.org/[x]');
+    for (const url of urls) {
+      const out = exportEmail(parseReport(`${url}\n`), { font: '' });
+      const href = /href="([^"]*)"/.exec(out)?.[1];
+      assert.equal(href, md.normalizeLink(url).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'), url);
+    }
+  });
+});
+
+describe('exportEmail: malformed links', () => {
+  it('keep the link the writer typed (the quick fix corrects it, not the export); a broken scheme is no link', () => {
+    const out = exportEmail(parseReport('- https://bugs.launchpad.net/neutron/+bugs/1507499\n- review.openstack.org/#/c/283798/\n- https:/review.openstack.org/#/c/1/\n'), { font: '' });
+    assert.deepEqual([...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1]), ['https://bugs.launchpad.net/neutron/+bugs/1507499', 'https://review.openstack.org/#/c/283798/']);
+    assert.ok(out.includes('<li>https:/review.openstack.org/#/c/1/</li>'));
   });
 });

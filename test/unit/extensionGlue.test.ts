@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_INFO, LINK_RULE_INFO, parseReport } from '../../src/core';
+import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
 import { previewHtml } from '../../src/extension/emailPreviewHtml';
 import { exportPath } from '../../src/extension/exportTarget';
 import { hoverMarkdown } from '../../src/extension/hoverText';
@@ -101,13 +101,14 @@ describe('export target', () => {
 });
 
 describe('the preview page', () => {
-  const page = previewHtml({ html: '<div dir="ltr"><div>Hi</div></div>', frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] }, nonce: 'abc123', savedAs: 'r.html' });
+  const page = previewHtml({ html: '<div dir="ltr"><div>Hi</div></div>', frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] }, nonce: 'abc123', savedAs: 'r.html', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', cspSource: 'https://*.vscode-cdn.net' });
 
   it('has a strict CSP: no script but ours, nothing remote', () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)![1];
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123'/);
-    assert.doesNotMatch(csp, /https?:|\*/);
+    // nothing but the extension's own stylesheet, from the webview's resource origin
+    assert.equal(csp.replace(/https:\/\/\*\.vscode-cdn\.net/g, '').match(/https?:|\*/), null);
     const scripts = [...page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
     assert.deepEqual(scripts, [' nonce="abc123"']);
   });
@@ -164,9 +165,16 @@ describe('the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
-  it('offers a severity setting for every rule', () => {
-    const codes = Object.keys(manifest.contributes.configuration.properties['midcycle.severity'].properties).sort();
-    assert.deepEqual(codes, [...LINK_RULE_INFO.map((r) => r.code), ...DOCUMENT_RULE_INFO.map((r) => r.code), 'file-too-large'].sort());
+  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), 'file-too-large'].sort();
+
+  it('offers a severity setting for every rule, described as the rule\'s docs say', () => {
+    const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
+    assert.deepEqual(Object.keys(properties).sort(), allCodes);
+    for (const code of allCodes) assert.equal(properties[code].markdownDescription, RULE_DOCS[code].description, code);
+  });
+
+  it('documents every rule, and no rule that does not exist', () => {
+    assert.deepEqual(Object.keys(RULE_DOCS).sort(), allCodes);
   });
 
   it('has a translation for every %key%, and a command for every menu entry', () => {

@@ -8,8 +8,6 @@ const ETHERPAD_PAGES = new Set(['p', 'static', 'admin', 'locales', 'javascripts'
 
 export const etherpadMissingP: LinkRule = {
   code: 'etherpad-missing-p',
-  description: 'An etherpad link without the `/p/` before the pad name.',
-  example: { bad: 'https://etherpad.openstack.org/neutron-mitaka-midcycle', good: 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle' },
   hosts: 'etherpad',
   check(url) {
     const m = /^\/([^/]+)(\/.*)?$/s.exec(url.path);
@@ -20,8 +18,6 @@ export const etherpadMissingP: LinkRule = {
 
 export const etherpadNameMissing: LinkRule = {
   code: 'etherpad-name-missing',
-  description: 'An etherpad link with no pad name after `/p/`.',
-  example: { bad: 'https://etherpad.openstack.org/p/' },
   hosts: 'etherpad',
   check(url) {
     if (!/^\/p\/?$/i.test(url.path)) return undefined;

@@ -6,8 +6,6 @@ import type { LinkRule } from './linkRule';
 /** Runs on the raw text: a destination broken by a space is no link at all in Markdown. */
 export const spaceInLink = {
   code: 'link-space',
-  description: 'A link broken by a space: Markdown shows `[text](url with space)` as text, not a link.',
-  example: { bad: '[bug](https://bugs.launchpad.net/neutron/+bug/ 1507499)', good: '[bug](https://bugs.launchpad.net/neutron/+bug/1507499)' },
   check(raw: string): { message: string; fixed: string } | undefined {
     if (!/\s/.test(raw)) return undefined;
     return { message: 'link destination is broken by a space, so Markdown shows it as text, not a link', fixed: raw.replace(/\s+/g, '') };
@@ -20,8 +18,6 @@ export const MISSPELT_SCHEME = /^([a-z]{3,6})(:\/{0,3}|\/{1,3})(?![/\\])/i;
 /** Runs on the raw text: a misspelt scheme keeps the URL from being a link at all. */
 export const malformedScheme = {
   code: 'link-scheme',
-  description: 'A link whose `https://` is misspelt (`https:/`, `https//`, `htps://`), so it is not a link at all.',
-  example: { bad: 'https:/review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   check(raw: string): { message: string; fixed: string } | undefined {
     const m = MISSPELT_SCHEME.exec(raw);
     if (!m || !isMisspeltHttp(m[1], m[2])) return undefined;
@@ -38,8 +34,6 @@ export function isMisspeltHttp(scheme: string, separator: string): boolean {
 
 export const doubleSlash: LinkRule = {
   code: 'link-double-slash',
-  description: 'A review, bug, blueprint or etherpad link with `//` inside its path.',
-  example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   hosts: 'any',
   check(url, { hosts }) {
     if (!isKnownHost(hostName(url), hosts)) return undefined;
@@ -52,8 +46,6 @@ export const doubleSlash: LinkRule = {
 
 export const missingScheme: LinkRule = {
   code: 'link-missing-scheme',
-  description: 'A review, bug, blueprint or etherpad link without `https://`, which many mail clients do not make clickable.',
-  example: { bad: 'review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   hosts: 'any',
   check(url, { hosts }) {
     if (url.scheme) return undefined;
@@ -65,8 +57,6 @@ export const missingScheme: LinkRule = {
 
 export const misspeltHost: LinkRule = {
   code: 'link-host-misspelt',
-  description: 'A misspelt Gerrit, Launchpad or etherpad host.',
-  example: { bad: 'https://reviews.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   hosts: 'any',
   check(url, { hosts }) {
     const intended = intendedHost(hostName(url), hosts);

@@ -10,8 +10,6 @@ const PROJECT = '(\\/[^/+][^/]*(?:\\/\\+source\\/[^/]+|\\/[^/+][^/]*)?)';
 
 export const bugMissingPlus: LinkRule = {
   code: 'bug-missing-plus',
-  description: 'A Launchpad bug link with `/bug/` or `/bugs/` after the project instead of `/+bug/`.',
-  example: { bad: 'https://bugs.launchpad.net/neutron/bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   hosts: 'launchpad',
   check(url) {
     const m = new RegExp(`^${PROJECT}\\/bugs?(\\/.*)$`, 's').exec(url.path);
@@ -22,8 +20,6 @@ export const bugMissingPlus: LinkRule = {
 
 export const bugMissingSlash: LinkRule = {
   code: 'bug-missing-slash',
-  description: 'A Launchpad bug link missing the `/` before or after `+bug`.',
-  example: { bad: 'https://bugs.launchpad.net/neutron+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   hosts: 'launchpad',
   check(url) {
     const m = /^(\/[^/+]+)\/?\+bug\/?(\d.*)$/s.exec(url.path);
@@ -34,8 +30,6 @@ export const bugMissingSlash: LinkRule = {
 
 export const bugPlural: LinkRule = {
   code: 'bug-plural',
-  description: 'A Launchpad bug link with `+bugs/<n>` (the bug list) where `+bug/<n>` (one bug) was meant.',
-  example: { bad: 'https://bugs.launchpad.net/neutron/+bugs/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   hosts: 'launchpad',
   check(url) {
     const m = /^(.*)\/\+bugs(\/\d.*)$/s.exec(url.path);
@@ -46,8 +40,6 @@ export const bugPlural: LinkRule = {
 
 export const bugShortForm: LinkRule = {
   code: 'bug-short-form',
-  description: 'A project-less Launchpad bug link written `/bug/<n>` or `/+bug/<n>` instead of `/bugs/<n>`.',
-  example: { bad: 'https://launchpad.net/bug/1507499', good: 'https://launchpad.net/bugs/1507499' },
   hosts: 'launchpad',
   check(url) {
     const m = /^\/\+?bug(\/.*)$/s.exec(url.path);
@@ -64,8 +56,6 @@ function bugNumberPart(path: string): [string, string, string] | undefined {
 
 export const bugNumberMissing: LinkRule = {
   code: 'bug-number-missing',
-  description: 'A Launchpad bug link with no bug number.',
-  example: { bad: 'https://bugs.launchpad.net/neutron/+bug/' },
   hosts: 'launchpad',
   check(url, { following }) {
     const path = /\/\+bug$|^\/bugs$/.test(url.path) ? `${url.path}/` : url.path;
@@ -85,8 +75,6 @@ export const bugNumberMissing: LinkRule = {
 
 export const bugNumberNotNumeric: LinkRule = {
   code: 'bug-number-not-numeric',
-  description: 'A Launchpad bug number with letters or other characters in it.',
-  example: { bad: 'https://bugs.launchpad.net/neutron/+bug/1507499a', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   hosts: 'launchpad',
   check(url) {
     const part = bugNumberPart(url.path);
@@ -99,8 +87,6 @@ export const bugNumberNotNumeric: LinkRule = {
 
 export const blueprintMissingPlus: LinkRule = {
   code: 'blueprint-missing-plus',
-  description: 'A Launchpad blueprint link with `/spec/` or `/specs/` instead of `/+spec/`.',
-  example: { bad: 'https://blueprints.launchpad.net/neutron/spec/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
   hosts: 'launchpad',
   check(url) {
     const m = new RegExp(`^${PROJECT}\\/specs?(\\/.*)$`, 's').exec(url.path);
@@ -111,8 +97,6 @@ export const blueprintMissingPlus: LinkRule = {
 
 export const blueprintPlural: LinkRule = {
   code: 'blueprint-plural',
-  description: 'A Launchpad blueprint link with `+specs/<name>` where `+spec/<name>` was meant.',
-  example: { bad: 'https://blueprints.launchpad.net/neutron/+specs/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
   hosts: 'launchpad',
   check(url) {
     const m = /^(.*)\/\+specs(\/[^/].*)$/s.exec(url.path);
@@ -123,8 +107,6 @@ export const blueprintPlural: LinkRule = {
 
 export const blueprintNameMissing: LinkRule = {
   code: 'blueprint-name-missing',
-  description: 'A Launchpad blueprint link with no blueprint name.',
-  example: { bad: 'https://blueprints.launchpad.net/neutron/+spec/' },
   hosts: 'launchpad',
   check(url) {
     if (!/\/\+spec\/?$/.test(url.path)) return undefined;

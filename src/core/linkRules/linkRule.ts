@@ -1,5 +1,6 @@
-// A link rule is a module of data, as markdownlint's rules are: a stable code, what it checks, and a
-// function that looks at one URL and reports what is wrong, with the corrected URL when it is clear.
+// A link rule is a module of data, as markdownlint's rules are: a stable code, the hosts it checks,
+// and a function that looks at one URL and reports what is wrong, with the corrected URL when it is
+// clear. What each rule is for, in words, is in ruleDocs.ts.
 import type { HostKind, LinkHosts } from '../linkHosts';
 import type { UrlParts } from '../urlParts';
 
@@ -18,12 +19,8 @@ export interface LinkFinding {
 }
 
 export interface LinkRule {
-  /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural`. */
+  /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural` (its words: ruleDocs.ts). */
   code: string;
-  /** One line for the README's rule list and the settings' descriptions. */
-  description: string;
-  /** Example of a link it reports, and of the link it suggests instead. */
-  example: { bad: string; good?: string };
   /** The hosts it looks at: `any` runs before the host is known to be right. */
   hosts: HostKind | 'any';
   check(url: UrlParts, context: LinkRuleContext): LinkFinding | undefined;

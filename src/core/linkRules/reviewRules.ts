@@ -21,8 +21,6 @@ const PROJECT_ROUTE = /^\/c\/(.+?)\/\+\/([^/]*)(\/.*)?$/;
 
 export const reviewMissingSlash: LinkRule = {
   code: 'review-missing-slash',
-  description: 'A Gerrit link missing a `/`: `#c/`, or `/c` run into the number.',
-  example: { bad: 'https://review.openstack.org/#c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   hosts: 'gerrit',
   check(url) {
     let m = /^#(c|q)\/(.*)$/s.exec(url.fragment);
@@ -36,8 +34,6 @@ export const reviewMissingSlash: LinkRule = {
 
 export const reviewMissingHash: LinkRule = {
   code: 'review-missing-hash',
-  description: 'An old-style Gerrit change link (`/c/<number>`) without its `#`.',
-  example: { bad: 'https://review.openstack.org/c/283798', good: 'https://review.openstack.org/#/c/283798/' },
   hosts: 'gerrit',
   check(url) {
     if (url.fragment) return undefined;
@@ -50,8 +46,6 @@ export const reviewMissingHash: LinkRule = {
 
 export const reviewMissingPlus: LinkRule = {
   code: 'review-missing-plus',
-  description: 'A `/c/<project>/<number>` link missing the `/+/` between project and change number.',
-  example: { bad: 'https://review.opendev.org/c/openstack/neutron/283798', good: 'https://review.opendev.org/c/openstack/neutron/+/283798' },
   hosts: 'gerrit',
   check(url) {
     const { route: r, inFragment } = route(url);
@@ -72,8 +66,6 @@ export const reviewMissingPlus: LinkRule = {
 
 export const reviewChangeMissing: LinkRule = {
   code: 'review-change-missing',
-  description: 'A Gerrit change link with no change number.',
-  example: { bad: 'https://review.openstack.org/#/c/' },
   hosts: 'gerrit',
   check(url, { following }) {
     const { route: r, inFragment } = route(url);
@@ -89,8 +81,6 @@ export const reviewChangeMissing: LinkRule = {
 
 export const reviewChangeNotNumeric: LinkRule = {
   code: 'review-change-not-numeric',
-  description: 'A Gerrit change number with letters or other characters in it.',
-  example: { bad: 'https://review.openstack.org/#/c/283798x/', good: 'https://review.openstack.org/#/c/283798/' },
   hosts: 'gerrit',
   check(url) {
     const { route: r, inFragment } = route(url);
@@ -117,8 +107,6 @@ export const reviewChangeNotNumeric: LinkRule = {
 
 export const reviewPatchsetNotNumeric: LinkRule = {
   code: 'review-patchset-not-numeric',
-  description: 'A Gerrit patchset number with letters or other characters in it.',
-  example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
   hosts: 'gerrit',
   check(url) {
     const { route: r, inFragment } = route(url);

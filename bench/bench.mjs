@@ -1,0 +1,156 @@
+// `npm run bench`: Midcycle against the baselines a user would compare it with, on realistic drafts
+// from ../shared/bench/make-report.mjs (50, 500 and 2000 topics, with malformed links), in one
+// process, runs interleaved, medians reported. Prints a table and writes it to bench/RESULTS.md.
+// MIDCYCLE_BENCH_QUICK=1 runs fewer rounds (for a smoke test).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+import MarkdownIt from 'markdown-it';
+import { lint as markdownlint } from 'markdownlint/sync';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const quick = process.env.MIDCYCLE_BENCH_QUICK === '1';
+const generator = join(root, '..', 'shared', 'bench', 'make-report.mjs');
+if (!existsSync(generator)) {
+  console.error(`bench: ${generator} is missing: the drafts come from ../shared/bench/make-report.mjs (check out shared/ beside the project)`);
+  process.exit(2);
+}
+
+// the core as the extension and the CLI ship it: bundled and minified the same way
+const out = join(root, 'out', 'bench');
+mkdirSync(out, { recursive: true });
+await esbuild.build({
+  entryPoints: [join(root, 'src', 'core', 'index.ts')],
+  outfile: join(out, 'core.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  minify: true,
+  charset: 'utf8',
+  alias: { 'linkify-it': join(root, 'scripts', 'linkify-stub.mjs') },
+  logLevel: 'error',
+});
+const core = require(join(out, 'core.cjs'));
+const bare = new MarkdownIt({ linkify: true });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Times each function `rounds` times, interleaved (a, b, c, a, b, c, …), after a warm-up; medians. */
+function race(fns, rounds) {
+  const times = fns.map(() => []);
+  for (let w = 0; w < 3; w++) fns.forEach((f) => f());
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((f, i) => {
+      const t = now();
+      f();
+      times[i].push(now() - t);
+    });
+  }
+  return times.map(median);
+}
+
+const sizes = [50, 500, 2000];
+const rows = [];
+const drafts = {};
+for (const n of sizes) {
+  const text = execFileSync(process.execPath, [generator, String(n), '--bad-links'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  drafts[n] = text;
+  const rounds = quick ? 3 : n === 2000 ? 9 : n === 500 ? 15 : 41;
+  const [analysis, parse, lint] = race(
+    [() => core.parseReport(text), () => bare.parse(text, {}), () => markdownlint({ strings: { draft: text } })],
+    rounds,
+  );
+  const [exported, render] = race([() => core.exportEmail(core.parseReport(text)), () => bare.render(text)], rounds);
+  const report = core.parseReport(text);
+  rows.push({ n, lines: text.split('\n').length, links: report.links.length, problems: report.diagnostics.length, analysis, parse, lint, exported, render });
+}
+
+// a one-line edit in the middle of the 2000-topic draft, through the extension's update path
+const big = drafts[2000];
+const lines = big.split('\n');
+const middle = lines.findIndex((l, i) => i >= lines.length / 2 && /^ {2}- \S/.test(l));
+const column = lines[middle].length;
+const change = { range: { start: { line: middle, character: column }, end: { line: middle, character: column } }, text: ' (updated)' };
+const edited = [...lines.slice(0, middle), lines[middle] + change.text, ...lines.slice(middle + 1)].join('\n');
+const editTimes = [];
+for (let r = 0; r < (quick ? 3 : 15); r++) {
+  const previous = core.parseReport(big);
+  const t = now();
+  const updated = core.updateReport(previous, edited, [change]);
+  editTimes.push(now() - t);
+  if (r === 0) {
+    // the update must be the report a full parse gives, or its speed means nothing
+    const full = core.parseReport(edited);
+    if (JSON.stringify([updated.topics, updated.diagnostics]) !== JSON.stringify([full.topics, full.diagnostics])) throw new Error('bench: the incremental update differs from a full parse');
+  }
+}
+const edit = median(editTimes);
+const fullBig = rows.find((r) => r.n === 2000).analysis;
+
+// activation: a fresh node loads dist/extension.js and runs activate() against a stand-in `vscode`
+const extension = join(root, 'dist', 'extension.js');
+const activations = [];
+for (let r = 0; r < (quick ? 3 : 9); r++) {
+  const run = spawnSync(process.execPath, [join(root, 'bench', 'activate.cjs'), extension], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench: activation failed: ${run.stderr}`);
+  activations.push(Number(run.stdout.trim()));
+}
+const activation = median(activations);
+const bundle = statSync(extension).size;
+
+// the CLI as a whole process, against a node process that only loads markdown-it and parses
+const file = join(out, 'report-2000.md');
+writeFileSync(file, big);
+const cli = join(root, 'dist', 'cli.js');
+const baseline = `const md = require(${JSON.stringify(require.resolve('markdown-it'))})(); md.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'), {});`;
+const cliTimes = [];
+const nodeTimes = [];
+for (let r = 0; r < (quick ? 3 : 11); r++) {
+  let t = now();
+  const check = spawnSync(process.execPath, [cli, 'check', file], { encoding: 'utf8' });
+  cliTimes.push(now() - t);
+  if (check.status !== 1) throw new Error(`bench: midcycle check exited ${check.status} on a draft with malformed links`);
+  t = now();
+  spawnSync(process.execPath, ['-e', baseline]);
+  nodeTimes.push(now() - t);
+}
+const cliTime = median(cliTimes);
+const nodeTime = median(nodeTimes);
+
+// the table
+const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+const ratio = (x) => `${x.toFixed(2)}×`;
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+const small = rows.find((r) => r.n === 50);
+const linear = fullBig / small.analysis;
+const table = [];
+table.push('| draft | lines | links | problems | full analysis | bare markdown-it parse (linkify) | ratio (≤ 1.3×) | export | bare render | ratio (≤ 1.5×) | markdownlint | markdownlint ÷ analysis (≥ 5×) |');
+table.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  table.push(`| ${r.n} topics | ${r.lines} | ${r.links} | ${r.problems} | ${ms(r.analysis)} | ${ms(r.parse)} | ${ratio(r.analysis / r.parse)} | ${ms(r.exported)} | ${ms(r.render)} | ${ratio(r.exported / r.render)} | ${ms(r.lint)} | ${ratio(r.lint / r.analysis)} |`);
+}
+const checks = [
+  ['full analysis ≤ 1.3× bare parse (each size)', rows.map((r) => ratio(r.analysis / r.parse)).join(', '), rows.every((r) => r.analysis / r.parse <= 1.3)],
+  ['export ≤ 1.5× bare render (each size)', rows.map((r) => ratio(r.exported / r.render)).join(', '), rows.every((r) => r.exported / r.render <= 1.5)],
+  ['≥ 5× faster than markdownlint (each size)', rows.map((r) => ratio(r.lint / r.analysis)).join(', '), rows.every((r) => r.lint / r.analysis >= 5)],
+  ['one-line edit, 2000 topics ≤ 0.1× full analysis', `${ms(edit)} vs ${ms(fullBig)} = ${ratio(edit / fullBig)}`, edit / fullBig <= 0.1],
+  ['linear: 2000 topics ≤ 45× 50 topics', `${ms(fullBig)} ÷ ${ms(small.analysis)} = ${ratio(linear)}`, linear <= 45],
+  ['activation ≤ 30 ms', ms(activation), activation <= 30],
+  ['dist/extension.js ≤ 200 KB', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 200 * 1024],
+  ['`midcycle check` (2000 topics) ≤ 1.3× node + markdown-it parse, whole processes', `${ms(cliTime)} vs ${ms(nodeTime)} = ${ratio(cliTime / nodeTime)}`, cliTime / nodeTime <= 1.3],
+];
+table.push('', '| target | measured | |', '| --- | --- | --- |');
+for (const [what, measured, ok] of checks) table.push(`| ${what} | ${measured} | ${verdict(ok)} |`);
+
+const header = `# Benchmark results\n\nnpm run bench, ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}. Medians of interleaved runs in one process (whole processes for the CLI and activation). Drafts: \`make-report.mjs N --bad-links\`.\n`;
+const text = `${header}\n${table.join('\n')}\n`;
+console.log(text);
+if (!quick) writeFileSync(join(root, 'bench', 'RESULTS.md'), text);
+process.exitCode = checks.every(([, , ok]) => ok) ? 0 : 1;

@@ -1,0 +1,105 @@
+// What each rule is for, in words, with an example: for the README, the settings' descriptions and
+// the tests. Kept apart from the rules themselves so that the extension ships only what runs.
+
+export interface RuleDoc {
+  description: string;
+  /** A draft's text it reports, and the text its fix gives, when it has one. */
+  example?: { bad: string; good?: string };
+}
+
+export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
+  'link-space': {
+    description: 'A link broken by a space: Markdown shows `[text](url with space)` as text, not a link.',
+    example: { bad: '[bug](https://bugs.launchpad.net/neutron/+bug/ 1507499)', good: '[bug](https://bugs.launchpad.net/neutron/+bug/1507499)' },
+  },
+  'link-scheme': {
+    description: 'A link whose `https://` is misspelt (`https:/`, `https//`, `htps://`), so it is not a link at all.',
+    example: { bad: 'https:/review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  'link-double-slash': {
+    description: 'A review, bug, blueprint or etherpad link with `//` inside its path.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  'link-missing-scheme': {
+    description: 'A review, bug, blueprint or etherpad link without `https://`, which many mail clients do not make clickable.',
+    example: { bad: 'review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  'link-host-misspelt': {
+    description: 'A misspelt Gerrit, Launchpad or etherpad host.',
+    example: { bad: 'https://reviews.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  'review-missing-slash': {
+    description: 'A Gerrit link missing a `/`: `#c/`, or `/c` run into the number.',
+    example: { bad: 'https://review.openstack.org/#c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  'review-missing-hash': {
+    description: 'An old-style Gerrit change link (`/c/<number>`) without its `#`.',
+    example: { bad: 'https://review.openstack.org/c/283798', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  'review-missing-plus': {
+    description: 'A `/c/<project>/<number>` link missing the `/+/` between project and change number.',
+    example: { bad: 'https://review.opendev.org/c/openstack/neutron/283798', good: 'https://review.opendev.org/c/openstack/neutron/+/283798' },
+  },
+  'review-change-missing': {
+    description: 'A Gerrit change link with no change number.',
+    example: { bad: 'https://review.openstack.org/#/c/' },
+  },
+  'review-change-not-numeric': {
+    description: 'A Gerrit change number with letters or other characters in it.',
+    example: { bad: 'https://review.openstack.org/#/c/283798x/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  'review-patchset-not-numeric': {
+    description: 'A Gerrit patchset number with letters or other characters in it.',
+    example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
+  },
+  'bug-missing-plus': {
+    description: 'A Launchpad bug link with `/bug/` or `/bugs/` after the project instead of `/+bug/`.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  'bug-missing-slash': {
+    description: 'A Launchpad bug link missing the `/` before or after `+bug`.',
+    example: { bad: 'https://bugs.launchpad.net/neutron+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  'bug-plural': {
+    description: 'A Launchpad bug link with `+bugs/<n>` (the bug list) where `+bug/<n>` (one bug) was meant.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bugs/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  'bug-short-form': {
+    description: 'A project-less Launchpad bug link written `/bug/<n>` or `/+bug/<n>` instead of `/bugs/<n>`.',
+    example: { bad: 'https://launchpad.net/bug/1507499', good: 'https://launchpad.net/bugs/1507499' },
+  },
+  'bug-number-missing': {
+    description: 'A Launchpad bug link with no bug number.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug/' },
+  },
+  'bug-number-not-numeric': {
+    description: 'A Launchpad bug number with letters or other characters in it.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug/1507499a', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  'blueprint-missing-plus': {
+    description: 'A Launchpad blueprint link with `/spec/` or `/specs/` instead of `/+spec/`.',
+    example: { bad: 'https://blueprints.launchpad.net/neutron/spec/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
+  },
+  'blueprint-plural': {
+    description: 'A Launchpad blueprint link with `+specs/<name>` where `+spec/<name>` was meant.',
+    example: { bad: 'https://blueprints.launchpad.net/neutron/+specs/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
+  },
+  'blueprint-name-missing': {
+    description: 'A Launchpad blueprint link with no blueprint name.',
+    example: { bad: 'https://blueprints.launchpad.net/neutron/+spec/' },
+  },
+  'etherpad-missing-p': {
+    description: 'An etherpad link without the `/p/` before the pad name.',
+    example: { bad: 'https://etherpad.openstack.org/neutron-mitaka-midcycle', good: 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle' },
+  },
+  'etherpad-name-missing': {
+    description: 'An etherpad link with no pad name after `/p/`.',
+    example: { bad: 'https://etherpad.openstack.org/p/' },
+  },
+  'separator-opens-code-block': { description: 'A separator line of `~~~` or ```` ``` ```` that opens a code block running to the end of the file, hiding every topic after it.' },
+  'separator-pair': { description: 'Two separator lines of tildes that make the topics between them a code block.' },
+  'code-block-unclosed': { description: 'A code block (with a language) that is never closed and runs to the end of the file.' },
+  'front-matter-unclosed': { description: 'Front matter opened by `---` and never closed, which swallows the whole draft.' },
+  'front-matter-invalid': { description: 'Front matter that is not valid YAML, or not a mapping of keys to values.' },
+  'file-too-large': { description: 'A draft larger than the `midcycle.maxFileSize` setting, read only up to the limit (in VS Code).' },
+};
