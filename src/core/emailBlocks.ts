@@ -1,7 +1,8 @@
 // The report's blocks as an email has them (paragraphs of lines, lists of items, quotes, code),
 // read once from markdown-it's block tokens; the HTML and the plain-text exporters render these.
 import { createMarkdown } from './markdown';
-import { attr, type Token } from './markdownTypes';
+import type { Anchor } from './linkPlugin';
+import { attr, type StateCore, type Token } from './markdownTypes';
 
 export type Block =
   | { type: 'paragraph'; inline: Token[] }
@@ -34,12 +35,12 @@ export function emailBlocks(tokens: readonly Token[]): Block[] {
     const t = tokens[i++];
     switch (t.type) {
       case 'paragraph_open': {
-        const inline = tokens[i]?.type === 'inline' ? tokens[i++].children ?? [] : [];
+        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++]) : [];
         i++; // paragraph_close
         return { type: 'paragraph', inline };
       }
       case 'heading_open': {
-        const inline = tokens[i]?.type === 'inline' ? tokens[i++].children ?? [] : [];
+        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++]) : [];
         i++; // heading_close
         return { type: 'heading', level: Number(t.tag.slice(1)) || 1, inline };
       }
@@ -79,13 +80,58 @@ export function emailBlocks(tokens: readonly Token[]): Block[] {
       const t = tokens[i++];
       if (t.type === 'tr_open') row = [];
       else if (t.type === 'tr_close' && row) rows.push(row);
-      else if (t.type === 'inline' && row) row.push(t.children ?? []);
+      else if (t.type === 'inline' && row) row.push(anchoredChildren(t));
     }
     i++;
     return rows;
   };
 
   return readBlocks();
+}
+
+/** markdown-it's Token class, which it hands out on a parser state only. */
+let tokenClass: StateCore['Token'] | undefined;
+
+/**
+ * An inline token's children with its bare URLs made links: the link plugin only marks where they
+ * go (a text token's `meta.anchors`), so that parsing for checks and the tree never pays for them.
+ */
+export function anchoredChildren(inline: Token): Token[] {
+  const children = inline.children ?? [];
+  if (!children.some((c) => (c.meta as { anchors?: Anchor[] } | null)?.anchors)) return children;
+  tokenClass ??= new (createMarkdown().core.State)('', createMarkdown(), {}).Token;
+  const TokenClass = tokenClass;
+  const make = (type: string, tag: string, nesting: -1 | 0 | 1, level: number, content = '') => {
+    const t = new TokenClass(type, tag, nesting);
+    t.level = level;
+    t.content = content;
+    return t;
+  };
+  const out: Token[] = [];
+  for (const child of children) {
+    const anchors = (child.meta as { anchors?: Anchor[] } | null)?.anchors;
+    if (!anchors) {
+      out.push(child);
+      continue;
+    }
+    const text = child.content;
+    let pos = 0;
+    for (const a of anchors) {
+      if (a.start > pos) out.push(make('text', '', 0, child.level, text.slice(pos, a.start)));
+      const open = make('link_open', 'a', 1, child.level);
+      open.attrs = [['href', a.href]];
+      open.markup = 'linkify';
+      open.info = 'auto';
+      out.push(open, make('text', '', 0, child.level + 1, text.slice(a.start, a.end)));
+      const close = make('link_close', 'a', -1, child.level);
+      close.markup = 'linkify';
+      close.info = 'auto';
+      out.push(close);
+      pos = a.end;
+    }
+    if (pos < text.length) out.push(make('text', '', 0, child.level, text.slice(pos)));
+  }
+  return out;
 }
 
 /** Splits inline tokens at line breaks, so that each line of a paragraph is a line of the email. */

@@ -1,6 +1,6 @@
 // A markdown-it core rule that finds every link in the inline content, classifies and checks it with
-// the link rules, and (like markdown-it's own linkify, which it replaces) turns bare URLs into link
-// tokens for the exporters. Links are found in the token stream, so code spans, code blocks and
+// the link rules, and (like markdown-it's own linkify, which it replaces) marks where bare URLs
+// become links for the exporters. Links are found in the token stream, so code spans, code blocks and
 // HTML are never mistaken for links; their exact source range comes from the block's own lines.
 import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTypes';
 import type { LinkHosts } from './linkHosts';
@@ -51,13 +51,11 @@ function findLinks(state: StateCore, env: LinkEnv): void {
     };
 
     const children = block.children;
-    const out: Token[] = [];
     let insideLink = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child.type === 'link_open') {
         insideLink++;
-        out.push(child);
         const href = attr(child, 'href');
         if (child.markup === 'autolink') {
           const raw = children[i + 1]?.content ?? href;
@@ -71,23 +69,15 @@ function findLinks(state: StateCore, env: LinkEnv): void {
             found.push(makeLink(href, at, '', env.hosts, lines, block.map[0]));
           }
         }
-        continue;
-      }
-      if (child.type === 'link_close') {
+      } else if (child.type === 'link_close') {
         insideLink--;
-        out.push(child);
-        continue;
+      } else if (child.type === 'text' && insideLink === 0) {
+        findInText(child, env.hosts, (raw, following, brokenDestination) => {
+          const link = add(raw, locate(raw), following);
+          return brokenDestination ? undefined : link;
+        });
       }
-      if (child.type !== 'text' || insideLink > 0) {
-        out.push(child);
-        continue;
-      }
-      splitText(child, state, env.hosts, out, (raw, following, brokenDestination) => {
-        const link = add(raw, locate(raw), following);
-        return brokenDestination ? undefined : link;
-      });
     }
-    block.children = out;
     recordInlineFacts(block, found, lines);
     env.links.push(...found);
   }
@@ -97,31 +87,28 @@ function md(state: StateCore): MarkdownIt {
   return state.md;
 }
 
+/** A URL found in a text token that the exporters make an anchor of (see anchoredChildren). */
+export interface Anchor {
+  start: number;
+  end: number;
+  href: string;
+}
+
 /**
- * Splits a text token at its URLs into text and link tokens. `onLink` records the link and returns
- * it, or undefined when the URL must stay text (a destination broken by a space is not a link).
+ * Finds the URLs in a text token, records each link (through `onLink`, which returns it, or
+ * undefined when the URL must stay text: a destination broken by a space is not a link), and keeps
+ * where the anchors go on the token's `meta`: link tokens are made only when something renders.
  */
-function splitText(
+function findInText(
   token: Token,
-  state: StateCore,
   hosts: LinkHosts,
-  out: Token[],
   onLink: (raw: string, following: string, brokenDestination: boolean) => Link | undefined,
 ): void {
   const text = token.content;
   const matches = scanUrls(text, hosts);
-  if (matches.length === 0) {
-    out.push(token);
-    return;
-  }
+  if (matches.length === 0) return;
+  const anchors: Anchor[] = [];
   let pos = 0;
-  const pushText = (content: string) => {
-    if (!content) return;
-    const t = new state.Token('text', '', 0);
-    t.content = content;
-    t.level = token.level;
-    out.push(t);
-  };
   for (const m of matches) {
     if (m.index < pos) continue;
     let raw = m.raw;
@@ -135,27 +122,10 @@ function splitText(
     }
     const link = onLink(raw, text.slice(end), broken !== undefined);
     const href = link && hrefAsWritten(raw);
-    if (!href) continue; // stays in the surrounding text
-
-    pushText(text.slice(pos, m.index));
-    const open = new state.Token('link_open', 'a', 1);
-    open.attrs = [['href', href]];
-    open.markup = 'linkify';
-    open.info = 'auto';
-    open.level = token.level;
-    out.push(open);
-    const label = new state.Token('text', '', 0);
-    label.content = raw;
-    label.level = token.level + 1;
-    out.push(label);
-    const close = new state.Token('link_close', 'a', -1);
-    close.markup = 'linkify';
-    close.info = 'auto';
-    close.level = token.level;
-    out.push(close);
+    if (href) anchors.push({ start: m.index, end, href });
     pos = end;
   }
-  pushText(text.slice(pos));
+  if (anchors.length) token.meta = { anchors };
 }
 
 /**
