@@ -41,7 +41,7 @@ export function findActionItems(text: string): FoundAction[] {
   const sentenceRe = /[^\n.;!?:]+(?:[.!?](?!\s|$)[^\n.;!?:]*|:(?!\s|$)[^\n.;!?:]*)*[.;!?:]*/g;
   for (let s = sentenceRe.exec(text); s; s = sentenceRe.exec(text)) {
     if (s[0].length === 0) { sentenceRe.lastIndex++; continue; }
-    let current: FoundAction | undefined;
+    let current: FoundAction[] = []; // the items the clause before started (one per owner)
     let pendingOwners: { name: string; offset: number }[] = [];
     const clauseRe = /[^,]+/g;
     for (let c = clauseRe.exec(s[0]); c; c = clauseRe.exec(s[0])) {
@@ -54,10 +54,8 @@ export function findActionItems(text: string): FoundAction[] {
         const task = clause.slice(m[0].length - m[2].length);
         const all = [...pendingOwners.map((p) => p.name), ...owners];
         const start = pendingOwners[0]?.offset ?? offset + m[0].indexOf(m[1]);
-        for (const owner of all) {
-          current = { owner, text: task, offset: start, length: offset + clause.length - start };
-          found.push(current);
-        }
+        current = all.map((owner) => ({ owner, text: task, offset: start, length: offset + clause.length - start }));
+        found.push(...current);
         pendingOwners = [];
         continue;
       }
@@ -67,12 +65,10 @@ export function findActionItems(text: string): FoundAction[] {
         continue;
       }
       pendingOwners = [];
-      if (current) {
-        // "armax to fix X, Y and Z": the task goes on after the comma
-        for (const item of found.filter((f) => f.offset === current!.offset)) {
-          item.text = `${item.text}, ${clause}`;
-          item.length = offset + clause.length - item.offset;
-        }
+      // "armax to fix X, Y and Z": the task goes on after the comma
+      for (const item of current) {
+        item.text = `${item.text}, ${clause}`;
+        item.length = offset + clause.length - item.offset;
       }
     }
   }

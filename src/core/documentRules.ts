@@ -17,6 +17,7 @@ export const DOCUMENT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'code-block-unclosed': 'warning',
   'front-matter-unclosed': 'error',
   'front-matter-invalid': 'warning',
+  'nesting-too-deep': 'warning',
 };
 
 const severityOf = (code: string): Severity => DOCUMENT_RULE_SEVERITIES[code] ?? 'warning';

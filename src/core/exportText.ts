@@ -69,37 +69,36 @@ function renderList(list: Extract<Block, { type: 'list' }>, width: number, inden
 
 function inlineText(tokens: readonly Token[]): string {
   let out = '';
-  let link: { href: string; start: number } | undefined;
+  let link: { href: string; label: string } | undefined; // the link being read, and its text so far
+  const add = (s: string) => {
+    out += s;
+    if (link) link.label += s;
+  };
   for (const t of tokens) {
     switch (t.type) {
       case 'text':
       case 'html_inline':
-        out += t.content;
-        break;
       case 'code_inline':
-        out += t.content;
+        add(t.content);
         break;
       case 'strong_open':
       case 'strong_close':
-        out += '*';
+        add('*');
         break;
       case 'em_open':
       case 'em_close':
-        out += '_';
+        add('_');
         break;
       case 'link_open':
-        link = { href: linkHref(t), start: out.length };
+        link = { href: linkHref(t), label: '' };
         break;
       case 'link_close':
-        if (link) {
-          const label = out.slice(link.start);
-          if (!sameUrl(label, link.href)) out += ` <${link.href}>`;
-          link = undefined;
-        }
+        if (link && !sameUrl(link.label, link.href)) out += ` <${link.href}>`;
+        link = undefined;
         break;
       case 'image': {
         const src = attr(t, 'src');
-        out += t.content ? `${t.content} <${src}>` : src;
+        add(t.content ? `${t.content} <${src}>` : src);
         break;
       }
     }

@@ -19,6 +19,9 @@ export interface InlineFacts {
   prose?: boolean;
 }
 
+/** How much of a topic's first line its title is made from (URLs in it become short labels). */
+const TITLE_SOURCE_CHARS = 600;
+
 const NO_FACTS: InlineFacts = Object.freeze({ links: [], text: '', actions: [], prose: false });
 
 export function inlineFacts(token: Token): InlineFacts {
@@ -29,10 +32,12 @@ export function inlineFacts(token: Token): InlineFacts {
 export function recordInlineFacts(token: Token, links: Link[], lines: LineIndex): void {
   const text = plainText(token);
   const firstLine = token.map?.[0] ?? 0;
-  const actions = findActionItems(text).map((found): ActionItem => ({
-    owner: found.owner,
-    text: found.text,
-    range: locate(text, found.offset, found.length, firstLine, lines),
+  const found = findActionItems(text);
+  const breaks = found.length ? newlineOffsets(text) : [];
+  const actions = found.map((f): ActionItem => ({
+    owner: f.owner,
+    text: f.text,
+    range: locate(text, breaks, f.offset, f.length, firstLine, lines),
   }));
   token.meta = { links, text, actions } satisfies InlineFacts;
 }
@@ -41,7 +46,8 @@ export function recordInlineFacts(token: Token, links: Link[], lines: LineIndex)
 export function inlineTitle(token: Token): string {
   const facts = token.meta as InlineFacts | null;
   if (!facts) return '';
-  facts.title ??= topicTitle(readableText(facts.text, facts.links));
+  // a title is a few words of the first line: a short start of it is all that can matter
+  facts.title ??= topicTitle(readableText(facts.text.split('\n', 1)[0].slice(0, TITLE_SOURCE_CHARS), facts.links));
   return facts.title;
 }
 
@@ -85,17 +91,36 @@ function readableText(text: string, links: readonly Link[]): string {
   return out;
 }
 
+/** The offsets of the text's line breaks, for locating several stretches of one text. */
+function newlineOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i);
+  return out;
+}
+
+/** How many of the sorted offsets lie before `at`. */
+function countBefore(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The source range of a stretch of the plain text, found line by line in the source. */
-function locate(text: string, offset: number, length: number, firstLine: number, lines: LineIndex): Range {
-  const before = text.slice(0, offset);
-  const startLine = firstLine + countNewlines(before);
-  const startCol = before.length - before.lastIndexOf('\n') - 1;
+function locate(text: string, breaks: readonly number[], offset: number, length: number, firstLine: number, lines: LineIndex): Range {
+  const lineInText = countBefore(breaks, offset);
+  const startLine = firstLine + lineInText;
+  const startCol = offset - (lineInText ? breaks[lineInText - 1] + 1 : 0);
+  const endLine = firstLine + countBefore(breaks, offset + length);
   const body = text.slice(offset, offset + length);
-  const endLine = startLine + countNewlines(body);
   const lastPart = body.slice(body.lastIndexOf('\n') + 1);
   const startText = lines.lineText(startLine);
   // the plain text lacks markup and indentation: find the words themselves in the source line
-  const firstWord = body.split(/\s/)[0];
+  const firstWord = body.split(/\s/, 1)[0];
   const foundStart = startText.indexOf(firstWord);
   const start = foundStart >= 0 ? foundStart : Math.min(startCol, startText.length);
   const endText = lines.lineText(endLine);
@@ -104,18 +129,24 @@ function locate(text: string, offset: number, length: number, firstLine: number,
   return { start: { line: startLine, character: start }, end: { line: endLine, character: Math.max(end, endLine === startLine ? start : 0) } };
 }
 
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+/** The text with each link's URL cut out, in one pass (links stand in the text in order). */
+function withoutLinks(text: string, links: readonly Link[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const link of links) {
+    const at = text.indexOf(link.raw, pos);
+    if (at === -1) continue;
+    parts.push(text.slice(pos, at), ' ');
+    pos = at + link.raw.length;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** True when the text says something besides its URLs (cached on the facts). */
 export function hasProse(facts: InlineFacts): boolean {
   if (facts.prose === undefined) {
-    let rest = facts.text;
-    for (const link of facts.links) rest = rest.split(link.raw).join(' ');
-    rest = rest.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
+    const rest = withoutLinks(facts.text, facts.links).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
     facts.prose = /[\p{L}\p{N}]/u.test(rest);
   }
   return facts.prose;

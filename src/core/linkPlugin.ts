@@ -79,13 +79,16 @@ function findLinks(state: StateCore, env: LinkEnv): void {
       }
     }
     recordInlineFacts(block, found, lines);
-    env.links.push(...found);
+    for (const link of found) env.links.push(link);
   }
 }
 
 function md(state: StateCore): MarkdownIt {
   return state.md;
 }
+
+/** How much of the text after a URL the rules see: enough for a number typed after a space. */
+const FOLLOWING_WINDOW = 40;
 
 /** A URL found in a text token that the exporters make an anchor of (see anchoredChildren). */
 export interface Anchor {
@@ -114,13 +117,14 @@ function findInText(
     let raw = m.raw;
     let end = m.lastIndex;
     // `[text](https://host/path with space)`: Markdown made text of it; the URL runs to the `)`
-    const before = text.slice(0, m.index);
+    // (small windows around the URL: a 10 MB line must not be copied once per link)
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
     const broken = /\]\(<?$/.test(before) ? brokenDestination(text, m.index, m.lastIndex, before.endsWith('<') ? '>' : ')') : undefined;
     if (broken) {
       raw = broken;
       end = m.index + broken.length;
     }
-    const link = onLink(raw, text.slice(end), broken !== undefined);
+    const link = onLink(raw, text.slice(end, end + FOLLOWING_WINDOW), broken !== undefined);
     const href = link && hrefAsWritten(raw);
     if (href) anchors.push({ start: m.index, end, href });
     pos = end;
@@ -141,8 +145,9 @@ function hrefAsWritten(raw: string): string | undefined {
 
 /** The whole destination when it has a space before its closing bracket, else undefined. */
 function brokenDestination(text: string, start: number, urlEnd: number, close: string): string | undefined {
-  const end = text.indexOf(close, urlEnd);
-  if (end === -1) return undefined;
+  // a destination broken by a space ends within a few words; never search a whole huge line
+  const end = text.slice(urlEnd, urlEnd + 200).indexOf(close) + urlEnd;
+  if (end < urlEnd) return undefined;
   const dest = text.slice(start, end).trimEnd();
   return /\s/.test(dest) && !/\s["'(]/.test(dest) ? dest : undefined;
 }

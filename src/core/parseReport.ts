@@ -39,10 +39,15 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
   for (let attempt = 0; ; attempt++) {
     env = { midcycle: { hosts, links: [] } };
     tokens = md.parse(source, env);
-    const fences = checkFences(tokens, env.midcycle.lines!);
-    documentProblems.push(...fences.problems.filter((p) => !documentProblems.some((q) => q.code === p.code && q.range.start.line === p.range.start.line)));
-    if (fences.separatorLines.length === 0 || attempt >= MAX_RECOVERIES) break;
-    source = escapeLines(source, env.midcycle.lines!, fences.separatorLines);
+    const lines = env.midcycle.lines!;
+    const fences = checkFences(tokens, lines);
+    const fresh = (p: DocumentProblem) => !documentProblems.some((q) => q.code === p.code && q.range.start.line === p.range.start.line);
+    documentProblems.push(...fences.problems.filter(fresh));
+    // markdown-it stops at its nesting limit and drops the rest of the line: read it as text instead
+    const deep = tooDeep(tokens, md.options.maxNesting ?? 100, lines);
+    documentProblems.push(...deep.problems.filter(fresh));
+    if ((fences.separatorLines.length === 0 && deep.escapes.length === 0) || attempt >= MAX_RECOVERIES) break;
+    source = escapeAt(source, [...fences.separatorLines.map((line) => lineMarker(lines, line)), ...deep.escapes]);
   }
   const parse: ParseState = {
     source,
@@ -79,15 +84,53 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   return report;
 }
 
-function escapeLines(source: string, lines: LineIndex, which: number[]): string {
+/** Where a separator line's marker starts: after its indentation. */
+function lineMarker(lines: LineIndex, line: number): number {
+  const text = lines.lineText(line);
+  return lines.starts[line] + (text.length - text.trimStart().length);
+}
+
+/** The text with a backslash before each offset, so that what starts there is read as text. */
+function escapeAt(source: string, offsets: number[]): string {
   let out = source;
   // from the last, so that earlier offsets stay valid
-  for (const line of [...which].sort((a, b) => b - a)) {
-    const text = lines.lineText(line);
-    const at = lines.starts[line] + (text.length - text.trimStart().length);
-    out = `${out.slice(0, at)}\\${out.slice(at)}`;
-  }
+  for (const at of [...new Set(offsets)].sort((a, b) => b - a)) out = `${out.slice(0, at)}\\${out.slice(at)}`;
   return out;
+}
+
+/** Lists and quotes nested deeper than this on one line are read as text from there on. */
+export const MAX_READ_NESTING = 32;
+
+/**
+ * Lines whose lists or quotes reach markdown-it's nesting limit (which drops the rest of the line):
+ * where to escape them, at MAX_READ_NESTING markers in, and the warning that says so.
+ */
+function tooDeep(tokens: readonly Token[], maxNesting: number, lines: LineIndex): { escapes: number[]; problems: DocumentProblem[] } {
+  const escapes: number[] = [];
+  const problems: DocumentProblem[] = [];
+  const seen = new Set<number>();
+  for (const t of tokens) {
+    if (t.level < maxNesting - 2 || !t.map || seen.has(t.map[0])) continue;
+    const line = t.map[0];
+    seen.add(line);
+    const text = lines.lineText(line);
+    const marker = /^[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]*/;
+    let at = 0;
+    for (let n = 0; n < MAX_READ_NESTING; n++) {
+      const m = marker.exec(text.slice(at));
+      if (!m || !m[0]) break;
+      at += m[0].length;
+    }
+    if (at === 0 || at >= text.length) continue;
+    escapes.push(lines.starts[line] + at);
+    problems.push({
+      code: 'nesting-too-deep',
+      severity: 'warning',
+      range: { start: { line, character: 0 }, end: { line, character: text.length } },
+      message: `Lists or quotes nested more than ${MAX_READ_NESTING} deep: Markdown would drop the rest of this line. Midcycle reads it as text from there; nest less deeply.`,
+    });
+  }
+  return { escapes, problems };
 }
 
 interface ItemFrame {

@@ -101,5 +101,6 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   'code-block-unclosed': { description: 'A code block (with a language) that is never closed and runs to the end of the file.' },
   'front-matter-unclosed': { description: 'Front matter opened by `---` and never closed, which swallows the whole draft.' },
   'front-matter-invalid': { description: 'Front matter that is not valid YAML, or not a mapping of keys to values.' },
+  'nesting-too-deep': { description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.' },
   'file-too-large': { description: 'A draft larger than the `midcycle.maxFileSize` setting, read only up to the limit (in VS Code).' },
 };

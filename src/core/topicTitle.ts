@@ -34,7 +34,7 @@ function shorten(title: string): string {
     if (next.length > TITLE_MAX_CHARS - 1) break;
     out = next;
   }
-  // a single word longer than the limit (a URL): cut it
-  if (!out) out = words[0].slice(0, TITLE_MAX_CHARS - 1);
+  // a single word longer than the limit (a URL): cut it, by characters, never inside an emoji
+  if (!out) out = Array.from(words[0]).slice(0, TITLE_MAX_CHARS - 1).join('');
   return `${out.replace(/[\s,;:.(]+$/, '')}…`;
 }
