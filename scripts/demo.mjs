@@ -24,8 +24,8 @@ const run = (title, args) => {
 
 run('the topics, links and action items', ['outline', draft]);
 run('malformed links: none in this draft', ['check', draft]);
-run('the email, as Gmail HTML', ['export', draft, '-o', html]);
-run('and its text/plain alternative', ['export', draft, '--format', 'text', '-o', text]);
+run('the email, as Gmail HTML', ['export', draft, '-o', html, '--force']);
+run('and its text/plain alternative', ['export', draft, '--format', 'text', '-o', text, '--force']);
 run('a draft with mistakes, for contrast', ['check', join(root, 'examples', 'nova-ptg-summary.md')]);
 
 // The reference email and its shape tool live beside the project when it is checked out with shared/.

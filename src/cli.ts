@@ -26,8 +26,9 @@ Commands:
   outline FILE [--json]                   the report's topics, links and action items
   check FILE [--json] [--fix]             malformed review, bug, blueprint and etherpad links, and
                                           Markdown that hides topics; exit status 1 on any error
-  export FILE [--format html|text] [-o OUT] [--nesting gmail|standard] [--font FONTS]
-                                          the mailing-list email (Gmail HTML, or its text/plain part)
+  export FILE [--format html|text] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
+                                          the mailing-list email (Gmail HTML, or its text/plain part);
+                                          -o never replaces a file unless --force
 
 Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
@@ -51,6 +52,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         output: { type: 'string', short: 'o' },
         nesting: { type: 'string' },
         font: { type: 'string' },
+        force: { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -178,13 +180,17 @@ function check(
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-function exportCommand(report: Report, values: { format?: string; output?: string; nesting?: string; font?: string }, out: (s: string) => void): number {
+function exportCommand(report: Report, values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean }, out: (s: string) => void): number {
   const format = values.format ?? 'html';
   if (format !== 'html' && format !== 'text') throw new UsageError(`unknown format "${format}" (html or text)`);
   const nesting = values.nesting ?? 'gmail';
   if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
   const email = format === 'html' ? exportEmail(report, { listNesting: nesting as ListNesting, font: values.font }) : exportText(report);
-  if (values.output) writeAtomically(values.output, email);
+  if (values.output) {
+    // a file that is there already is the writer's: replaced only when they say so
+    if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
+    writeAtomically(values.output, email);
+  }
   else out(email.replace(/\n$/, ''));
   return 0;
 }
@@ -196,8 +202,14 @@ function writeAtomically(file: string, content: string): void {
     fs.writeFileSync(tmp, content, 'utf8');
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`, { cause: e });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean up where nothing could be written
+    }
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full', ENOENT: 'no such folder', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder' }[code];
+    throw new Error(`cannot write ${file}: ${why ?? (e as Error).message}; nothing was changed`, { cause: e });
   }
 }
 

@@ -105,6 +105,34 @@ describe('midcycle export', () => {
   });
 });
 
+describe('midcycle export: writing files', () => {
+  it('never replaces a file unless --force, and then atomically', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const out = path.join(dir, 'mail.html');
+    fs.writeFileSync(out, 'the writer\'s own file');
+    const refused = run(['export', reference, '-o', out]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /mail\.html exists already: use --force to replace it/);
+    assert.equal(fs.readFileSync(out, 'utf8'), 'the writer\'s own file');
+    assert.equal(run(['export', reference, '-o', out, '--force']).code, 0);
+    assert.ok(fs.readFileSync(out, 'utf8').startsWith('<div dir="ltr">'));
+    assert.deepEqual(fs.readdirSync(dir), ['mail.html']);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('says clearly when it cannot write, and leaves everything as it was', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const notAFolder = path.join(dir, 'draft.md');
+    fs.copyFileSync(withMistakes, notAFolder);
+    const r = run(['export', reference, '-o', path.join(notAFolder, 'mail.html')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^midcycle: cannot write .*mail\.html: a part of the path is not a folder; nothing was changed$/);
+    assert.equal(fs.readFileSync(notAFolder, 'utf8'), fs.readFileSync(withMistakes, 'utf8'));
+    assert.deepEqual(fs.readdirSync(dir), ['draft.md']);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
 describe('midcycle errors', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown flag', ['check', reference, '--bogus'], /^midcycle: Unknown option '--bogus' \(see midcycle --help\)$/],
