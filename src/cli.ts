@@ -17,6 +17,7 @@ import {
   type Report,
   type ReportOptions,
 } from './core';
+import { importMessage } from './core/importMessage';
 
 declare const MIDCYCLE_VERSION: string | undefined;
 
@@ -26,6 +27,8 @@ Commands:
   outline FILE [--json]                   the report's topics, links and action items
   check FILE [--json] [--fix]             malformed review, bug, blueprint and etherpad links, and
                                           Markdown that hides topics; exit status 1 on any error
+  import MAIL [-o DRAFT.md [--force]]      a sent report (.eml, Gmail/Outlook/Thunderbird HTML, or a list
+                                          archive's page) as a Markdown draft that exports back to it
   export FILE [--format html|text] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
                                           the mailing-list email (Gmail HTML, or its text/plain part);
                                           -o never replaces a file unless --force
@@ -38,7 +41,7 @@ Options:
 
 class UsageError extends Error {}
 
-export function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => Buffer }): number {
+export function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => Buffer }): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -75,8 +78,8 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
   }
   try {
     const [command, file, ...extra] = positionals;
-    if (!command) throw new UsageError('no command given (outline, check or export)');
-    if (!['outline', 'check', 'export'].includes(command)) throw new UsageError(`unknown command "${command}" (outline, check or export)`);
+    if (!command) throw new UsageError('no command given (outline, check, export or import)');
+    if (!['outline', 'check', 'export', 'import'].includes(command)) throw new UsageError(`unknown command "${command}" (outline, check, export or import)`);
     if (!file) throw new UsageError(`${command} needs a FILE`);
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const hosts: LinkHosts = {
@@ -85,6 +88,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     };
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
+    if (command === 'import') return importCommand(text, values, io);
     const report = parseReport(text, options);
     switch (command) {
       case 'outline':
@@ -195,6 +199,21 @@ function exportCommand(report: Report, values: { format?: string; output?: strin
   return 0;
 }
 
+async function importCommand(raw: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  try {
+    const { markdown, source } = await importMessage(raw);
+    if (values.output) {
+      if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
+      writeAtomically(values.output, markdown);
+      io.err(`midcycle: imported the ${source === 'message' ? 'message' : source === 'archive' ? "archive page's message" : source === 'html' ? 'HTML email' : 'text'} into ${values.output}`);
+    } else io.out(markdown.replace(/\n$/, ''));
+    return 0;
+  } catch (e) {
+    io.err(`midcycle: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
 /** Writes to a temporary file beside the target, then renames it: never a half-written file. */
 function writeAtomically(file: string, content: string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
@@ -224,5 +243,6 @@ if (require.main === module) {
     err: (s) => process.stderr.write(`${s}\n`),
     stdin: () => fs.readFileSync(0),
   });
-  process.exitCode = code;
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

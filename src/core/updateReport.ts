@@ -41,12 +41,24 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   const oldSlice = sliceLines(oldLines, unit.start, unit.end);
   const newSlice = sliceLines(lines, start, end);
   if (UNSAFE.test(oldSlice) || UNSAFE.test(newSlice)) return whole();
+  // blank lines decide which item a line belongs to and where lists end: when an edit changes
+  // them inside the unit, the rest of the document may read differently
+  if (blankLines(oldSlice) !== blankLines(newSlice)) return whole();
   if (unit.kind === 'paragraph' && !(blankOrEdge(lines, start - 1) && blankOrEdge(lines, end))) return whole();
   // the last item of a list could run on into what follows it (a lazy continuation line): only
   // when it still ends with a blank line, or the file, is it sure to end where it did
   const lastItem = unit.kind === 'item' && previous.tokens[unit.tokenEnd]?.nesting === -1;
+  // the first item of a list right under a line of text starts the list only while it may
+  // interrupt that paragraph (not when empty, not when numbered other than 1): a question of context
+  const firstItem = unit.kind === 'item' && previous.tokens[unit.tokenStart - 1] === unit.list;
+  if (firstItem && !blankOrEdge(lines, start - 1)) return whole();
+  // and an ordered list's first number is its start, kept on the list, outside the unit
+  if (firstItem && unit.list!.type === 'ordered_list_open') return whole();
   // an item whose marker moved in or out may belong to another item now, which it cannot tell alone
-  if (unit.kind === 'item' && indentOf(lines.lineText(start)) !== indentOf(oldLines.lineText(unit.start))) return whole();
+  // (its content column too: the spaces after the marker decide what nests under it)
+  if (unit.kind === 'item' && markerPrefix(lines.lineText(start)) !== markerPrefix(oldLines.lineText(unit.start))) return whole();
+  // a paragraph or heading indented anew may continue the list item above it
+  if (leadingSpace(lines.lineText(start)) !== leadingSpace(oldLines.lineText(unit.start))) return whole();
   if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return whole();
 
   const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = {
@@ -66,8 +78,8 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   return assembleReport(text, tokens, lines, { ...previous.parse, source, lines, documentProblems });
 }
 
-/** Lines that can change how the rest of the document parses: fences and reference definitions. */
-const UNSAFE = /^ {0,3}(?:```|~~~|\[[^\]\n]+\]:)/m;
+/** Lines that can change how the rest of the document parses: fences and reference definitions, also behind list markers and quotes. */
+const UNSAFE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:```|~~~|\[[^\]\n]+\]:)/m;
 
 interface Unit {
   kind: 'item' | 'paragraph' | 'heading';
@@ -165,8 +177,21 @@ function sliceLines(lines: LineIndex, start: number, end: number): string {
   return lines.text.slice(from, to);
 }
 
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
+/** Where a text's blank lines are: inside it (as a flag) and how many end it. */
+function blankLines(text: string): string {
+  const trailing = /(?:\n[ \t]*)*$/.exec(text.replace(/\n$/, ''))![0];
+  const body = text.slice(0, text.length - trailing.length);
+  return `${/\n[ \t]*\n/.test(body)}:${trailing.split('\n').length}`;
+}
+
+function leadingSpace(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/** An item line's indentation, marker and spaces up to its content, as lengths: `2:-:1`. */
+function markerPrefix(line: string): string {
+  const m = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]*)/.exec(line);
+  return m ? `${m[1].length}:${m[2].length}:${m[3].length}` : 'none';
 }
 
 function blankOrEdge(lines: LineIndex, line: number): boolean {

@@ -15,6 +15,7 @@ function run(args: string[], stdin = ''): { code: number; out: string; err: stri
   const out: string[] = [];
   const err: string[] = [];
   const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), stdin: () => Buffer.from(stdin) });
+  if (typeof code !== 'number') throw new Error('run() is for the synchronous commands: use runAsync()');
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -3,9 +3,9 @@
 // and the export never lets the writer's text become markup. More runs: MIDCYCLE_PROPERTY_RUNS.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyOptions } from './helpers/propertyOptions';
 import { applyFixes, exportEmail, exportText, LineIndex, parseReport, type Range } from '../../src/core';
 
-const runs = Number(process.env.MIDCYCLE_PROPERTY_RUNS ?? 300);
 
 const url = fc.oneof(
   fc.constantFrom(
@@ -51,7 +51,7 @@ describe('properties', () => {
         }
         for (const l of report.links) assert.ok(inside(l.range, lines));
       }),
-      { numRuns: runs },
+      propertyOptions(300),
     );
   });
 
@@ -71,7 +71,7 @@ describe('properties', () => {
           assert.ok(!after.some((a) => a.code === d.code && a.range.start.line === d.range.start.line && a.range.start.character === d.range.start.character), `${d.code} is gone after its fix`);
         }
       }),
-      { numRuns: runs },
+      propertyOptions(300),
     );
   });
 
@@ -86,7 +86,7 @@ describe('properties', () => {
         }
         for (const [, href] of html.matchAll(/href="([^"]*)"/g)) assert.match(href, /^(https?:|mailto:)/i);
       }),
-      { numRuns: runs },
+      propertyOptions(300),
     );
   });
 });

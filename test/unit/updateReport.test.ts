@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { propertyOptions } from './helpers/propertyOptions';
 import { exportEmail, LineIndex, parseReport, updateReport, type Report, type TextChange } from '../../src/core';
 
-const runs = Number(process.env.MIDCYCLE_PROPERTY_RUNS ?? 300);
 const root = path.join(__dirname, '..', '..');
 const drafts = [
   fs.readFileSync(path.join(root, 'examples', 'neutron-mitaka-midcycle.md'), 'utf8'),
@@ -50,7 +50,7 @@ describe('updateReport', () => {
           const incremental = updateReport(parseReport(draft), after, [change]);
           assert.deepEqual(visible(incremental), visible(parseReport(after)));
         }),
-        { numRuns: runs },
+        propertyOptions(300),
       );
     });
   }
@@ -67,7 +67,7 @@ describe('updateReport', () => {
         }
         assert.deepEqual(visible(report), visible(parseReport(text)));
       }),
-      { numRuns: Math.ceil(runs / 3) },
+      { ...propertyOptions(300), numRuns: Math.ceil(propertyOptions(300).numRuns / 3) },
     );
   });
 

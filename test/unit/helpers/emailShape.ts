@@ -4,6 +4,14 @@
 import { parseFragment } from 'parse5';
 
 type Node = { nodeName: string; tagName?: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] };
+type Element = Node & { attrs: { name: string; value: string }[] };
+
+/** Outlook's MsoNormal paragraphs, and any with a zero bottom margin, are lines, not paragraphs. */
+function hasMargin(p: Element): boolean {
+  const attr = (name: string) => p.attrs.find((a) => a.name === name)?.value ?? '';
+  if (/msonormal/i.test(attr('class'))) return false;
+  return !/margin(-bottom)?\s*:\s*0(\w+)?\s*(;|$)/i.test(attr('style'));
+}
 
 export type ShapeLine = { t: 'line'; text: string } | { t: 'blank' } | { t: 'item'; depth: number; ordered: boolean; text: string };
 
@@ -45,6 +53,12 @@ export function emailShape(html: string): EmailShape {
         // Gmail nests a list directly in its parent list, beside the item it belongs to
         const inList = node.tagName === 'ul' || node.tagName === 'ol';
         walkList(child, Math.max(0, inList ? depth : depth + 1));
+      } else if (tag === 'p' && depth < 0 && hasMargin(child as Element)) {
+        // a paragraph's own margin reads as a blank line, like Gmail's <div><br></div>
+        endLine(depth);
+        walk(child, depth);
+        endLine(depth);
+        out.push({ t: 'blank' });
       } else if (BLOCKS.has(tag)) {
         endLine(depth);
         walk(child, depth);
