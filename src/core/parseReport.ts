@@ -62,6 +62,8 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
 
 /** markdown-it's normalisation of line ends and NUL characters, which keeps every line and column. */
 export function normaliseText(text: string): string {
+  // most drafts have neither: no copy of a large draft then
+  if (text.indexOf('\r') === -1 && text.indexOf('\0') === -1) return text;
   return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }
 
