@@ -17,6 +17,7 @@ import {
   type Report,
   type ReportOptions,
 } from './core';
+import { exportMessage } from './core/exportMessage';
 import { importMessage } from './core/importMessage';
 
 declare const MIDCYCLE_VERSION: string | undefined;
@@ -29,8 +30,9 @@ Commands:
                                           Markdown that hides topics; exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]]      a sent report (.eml, Gmail/Outlook/Thunderbird HTML, or a list
                                           archive's page) as a Markdown draft that exports back to it
-  export FILE [--format html|text] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
-                                          the mailing-list email (Gmail HTML, or its text/plain part);
+  export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
+                                          the mailing-list email (Gmail HTML, its text/plain part, or
+                                          a .eml message with both, headers from the front matter);
                                           -o never replaces a file unless --force
 
 Options:
@@ -186,10 +188,11 @@ function check(
 
 function exportCommand(report: Report, values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean }, out: (s: string) => void): number {
   const format = values.format ?? 'html';
-  if (format !== 'html' && format !== 'text') throw new UsageError(`unknown format "${format}" (html or text)`);
+  if (format !== 'html' && format !== 'text' && format !== 'eml') throw new UsageError(`unknown format "${format}" (html, text or eml)`);
   const nesting = values.nesting ?? 'gmail';
   if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
-  const email = format === 'html' ? exportEmail(report, { listNesting: nesting as ListNesting, font: values.font }) : exportText(report);
+  const style = { listNesting: nesting as ListNesting, font: values.font };
+  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? exportMessage(report, style) : exportText(report);
   if (values.output) {
     // a file that is there already is the writer's: replaced only when they say so
     if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
