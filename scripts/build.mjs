@@ -26,6 +26,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // loaded by the extension's import command only (an HTML and a MIME parser: not at activation)
+  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js' },
 ];
 
 if (watch) {

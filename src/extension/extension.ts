@@ -7,6 +7,7 @@ import { registerDiagnosticsSupport } from './diagnosticsSupport';
 import { EmailPreviewPanel } from './emailPreviewPanel';
 import { registerExportEmailCommand } from './exportEmailCommand';
 import { registerHoverSupport } from './hoverSupport';
+import { registerImportCommand } from './importCommand';
 import { registerNewReportCommand } from './newReportCommand';
 import { ReportStore } from './reportStore';
 import { registerStatusBarSupport } from './statusBarSupport';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): MidcycleApi {
     registerStatusBarSupport(store),
     registerExportEmailCommand(store, preview),
     registerNewReportCommand(context.extensionUri),
+    registerImportCommand(context.extensionUri),
   );
   return { store, tree };
 }

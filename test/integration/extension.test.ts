@@ -186,6 +186,20 @@ describe('Export Midcycle Email', () => {
   });
 });
 
+describe('Import Mailing-List Email', () => {
+  it('turns a sent .eml into a draft beside it, never over a file, and opens it', async () => {
+    const eml = fixture('weekly.eml');
+    const first = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail', eml);
+    assert.equal(path.basename(first.fsPath), 'weekly.md');
+    const draft = fs.readFileSync(first.fsPath, 'utf8');
+    assert.match(draft, /^---\nsubject: "\[keystone\] Weekly meeting summary — Zed"/);
+    assert.ok(draft.includes('- OAuth 2.0 support: spec merged, https://review.opendev.org/c/openstack/keystone-specs/+/813152'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, first.fsPath);
+    const second = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail', eml);
+    assert.equal(path.basename(second.fsPath), 'weekly-2.md', 'the first draft is kept');
+  });
+});
+
 describe('Settings', () => {
   it('apply at once: a rule\'s severity, then turning it off', async () => {
     const editor = await open('mistakes.md');
