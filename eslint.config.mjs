@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/out/**', 'test-results/**', 'test/e2e/.cache/**', 'test/e2e/node_modules/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/out/**', 'test-results/**', '.cache/**', 'test/e2e/node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs, on first use, what the real-VS-Code layers need, into test/e2e/.cache (git-ignored):
+# Installs, on first use, what the real-VS-Code layers need, into .cache/vscode at the project root (git-ignored, outside test/: code-server brings test files of its own):
 # Node 24 from the npm registry (code-server requires it), code-server (VS Code's own server and
 # workbench) and playwright-core. Debian's chromium comes from apt. Nothing else is downloaded.
 # Usage: test/e2e/setup.sh   (prints the paths it set up; idempotent, ~3 minutes the first time)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-cache="$here/.cache"
+cache="$(cd "$here/../.." && pwd)/.cache/vscode"
 NODE_VERSION="${MIDCYCLE_NODE_VERSION:-24}"
 CODE_SERVER_VERSION="${MIDCYCLE_CODE_SERVER_VERSION:-4.139.1}"
 mkdir -p "$cache"
