@@ -1,4 +1,7 @@
-// The mailbox side of Midcycle in a bundle of its own (dist/mailbox.js): an HTML and a MIME parser
-// are needed only when a report is imported, so the extension loads them then, not at activation.
-export { importMessage, type ImportResult } from './core/importMessage';
+// The mail side of Midcycle in a bundle of its own (dist/mailbox.js): the exporters (HTML, text,
+// .eml) and the importers with their HTML and MIME parsers. The extension needs them only when a
+// writer exports, copies or imports an email, so it loads them then, not at activation.
+export { exportEmail } from './core/exportEmail';
+export { exportText } from './core/exportText';
 export { exportMessage } from './core/exportMessage';
+export { importMessage, type ImportResult } from './core/importMessage';

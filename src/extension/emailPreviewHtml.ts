@@ -1,6 +1,6 @@
 // The preview webview's page: the email as the list will show it, under its headers, with a strict
-// CSP. Nothing of the document's runs (the export escapes it all); only our nonce'd script does,
-// and nothing loads from anywhere.
+// CSP. Nothing of the document's runs (the export escapes it all); only our nonce'd script
+// (media/preview.js) does, and nothing loads from anywhere but the extension's media folder.
 import { escapeAttribute, escapeHtml, type FrontMatter } from '../core';
 
 export interface PreviewContent {
@@ -10,12 +10,13 @@ export interface PreviewContent {
   /** Where the email was written, shown in the toolbar. */
   savedAs?: string;
   nonce: string;
-  /** The webview's URI of media/preview.css, and the CSP source it is served from. */
+  /** The webview's URIs of media/preview.css and media/preview.js, and the CSP source they come from. */
   styleUri: string;
+  scriptUri: string;
   cspSource: string;
 }
 
-export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, cspSource }: PreviewContent): string {
+export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, scriptUri, cspSource }: PreviewContent): string {
   const header = (name: string, value: unknown) => {
     if (value === undefined || value === null || value === '') return '';
     const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
@@ -42,15 +43,13 @@ export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, cspSo
 </head>
 <body>
 <div class="toolbar">
-  <button id="copy" title="Copy the email's HTML to the clipboard">Copy HTML</button>
+  <button id="copy-rich" title="Copy the email as rich text, to paste into Gmail's or another mail composer">Copy for Pasting</button>
+  <button id="copy-html" class="secondary" title="Copy the email's HTML source">Copy HTML</button>
   ${savedAs ? `<span class="saved">Saved as ${escapeHtml(savedAs)}</span>` : ''}
 </div>
 <table class="headers">${header('Subject', frontMatter.subject)}${header('To', frontMatter.to)}${header('Cc', frontMatter.cc)}</table>
 <div class="mail">${html}</div>
-<script nonce="${escapeAttribute(nonce)}">
-  const vscode = acquireVsCodeApi();
-  document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
-</script>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -1,37 +1,140 @@
-// The "Email Preview" webview: one panel, reused, showing the last export beside the draft.
+// The "Email Preview" webview: one panel, reused, showing the last export beside the draft. It is
+// also where "Copy for Pasting" happens: only a page can put text/html on the clipboard
+// (vscode.env.clipboard writes plain text), so the page copies and tells us how it went.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { FrontMatter } from '../core';
 import { previewHtml } from './emailPreviewHtml';
 
+export interface PreviewEmail {
+  html: string;
+  /** The text/plain alternative, copied beside the HTML. */
+  text: string;
+  frontMatter: FrontMatter;
+  title: string;
+  /** Where the email was written, if it was. */
+  savedAs?: string;
+}
+
+/** How a copy went: as rich text, or as the HTML source because the host could not do rich text. */
+export type CopyOutcome = 'rich' | 'source';
+
+type PageMessage =
+  | { type: 'ready' }
+  | { type: 'copied'; request?: number }
+  | { type: 'copyFailed'; request?: number; reason?: string }
+  | { type: 'copyHtml' };
+
+/** How long a copy may take before the page counts as not answering (a hidden or dead webview). */
+const COPY_TIMEOUT_MS = 10_000;
+
 export class EmailPreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private html = '';
+  private email: PreviewEmail | undefined;
+  /** Set when the current page has said it is ready (each show() loads a new page). */
+  private ready: Promise<void> = Promise.resolve();
+  private markReady: () => void = () => undefined;
+  private readonly requests = new Map<number, (answer: { copied: boolean; reason?: string }) => void>();
+  private nextRequest = 1;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
-  show(html: string, frontMatter: FrontMatter, title: string, savedAs?: string): void {
-    this.html = html;
+  get hasEmail(): boolean {
+    return this.panel !== undefined && this.email !== undefined;
+  }
+
+  show(email: PreviewEmail, focus = false): void {
+    this.email = email;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('midcycle.emailPreview', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      this.panel = vscode.window.createWebviewPanel('midcycle.emailPreview', email.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !focus }, {
         enableScripts: true,
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
       });
-      this.panel.onDidDispose(() => (this.panel = undefined));
-      this.panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
-        if (message?.type !== 'copy') return;
-        await vscode.env.clipboard.writeText(this.html);
-        void vscode.window.showInformationMessage('Copied the email\'s HTML to the clipboard.');
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.answerAll('the preview was closed');
       });
+      this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.onMessage(message));
     }
-    this.panel.title = title;
+    this.panel.title = email.title;
     const webview = this.panel.webview;
-    const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css')).toString();
-    webview.html = previewHtml({ html, frontMatter, savedAs, nonce: randomBytes(16).toString('base64'), styleUri, cspSource: webview.cspSource });
-    this.panel.reveal(vscode.ViewColumn.Beside, true);
+    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    webview.html = previewHtml({
+      html: email.html,
+      frontMatter: email.frontMatter,
+      savedAs: email.savedAs,
+      nonce: randomBytes(16).toString('base64'),
+      styleUri: media('preview.css'),
+      scriptUri: media('preview.js'),
+      cspSource: webview.cspSource,
+    });
+    this.panel.reveal(vscode.ViewColumn.Beside, !focus);
+  }
+
+  /**
+   * Copies the shown email as rich text through the page; where the host cannot, copies the HTML
+   * source instead and says so. Resolves to what ended up on the clipboard.
+   */
+  async copyForPasting(): Promise<CopyOutcome> {
+    const panel = this.panel;
+    if (!panel || !this.email) throw new Error('no email is shown in the preview');
+    const request = this.nextRequest++;
+    const answer = new Promise<{ copied: boolean; reason?: string }>((resolve) => {
+      this.requests.set(request, resolve);
+      setTimeout(() => this.answer(request, { copied: false, reason: 'the preview did not answer' }), COPY_TIMEOUT_MS);
+    });
+    void this.ready.then(() => panel.webview.postMessage({ type: 'copy', request }));
+    const { copied, reason } = await answer;
+    return this.tell(copied, reason);
+  }
+
+  private onMessage(message: PageMessage): void {
+    if (!message || typeof message !== 'object' || !this.email || !this.panel) return;
+    switch (message.type) {
+      case 'ready':
+        void this.panel.webview.postMessage({ type: 'email', html: this.email.html, text: this.email.text });
+        this.markReady();
+        break;
+      case 'copied':
+      case 'copyFailed': {
+        const answer = { copied: message.type === 'copied', reason: message.type === 'copyFailed' ? message.reason : undefined };
+        // a request of ours is answered where it was made; a click on the page's button, here
+        if (typeof message.request === 'number') this.answer(message.request, answer);
+        else void this.tell(answer.copied, answer.reason);
+        break;
+      }
+      case 'copyHtml':
+        void vscode.env.clipboard.writeText(this.email.html).then(() => vscode.window.showInformationMessage("Copied the email's HTML source to the clipboard."));
+        break;
+    }
+  }
+
+  private answer(request: number, answer: { copied: boolean; reason?: string }): void {
+    const resolve = this.requests.get(request);
+    this.requests.delete(request);
+    resolve?.(answer);
+  }
+
+  private answerAll(reason: string): void {
+    for (const request of [...this.requests.keys()]) this.answer(request, { copied: false, reason });
+  }
+
+  /** Says how the copy went; when it did not, puts the HTML source on the clipboard instead. */
+  private async tell(copied: boolean, reason = 'unknown reason'): Promise<CopyOutcome> {
+    if (copied) {
+      void vscode.window.showInformationMessage("Copied the email as rich text: paste it into Gmail's (or any) composer, lists and links included.");
+      return 'rich';
+    }
+    if (this.email) await vscode.env.clipboard.writeText(this.email.html);
+    void vscode.window.showWarningMessage(
+      `Could not put rich text on the clipboard here (${reason.replace(/\.$/, '')}), so the email's HTML source was copied instead: paste it where HTML is accepted, or open the exported .html in a browser and copy from there.`,
+    );
+    return 'source';
   }
 
   dispose(): void {
+    this.answerAll('the preview was closed');
     this.panel?.dispose();
   }
 }

@@ -1,87 +1,77 @@
 // "Export Midcycle Email": the active draft through the core's exporters, written beside the draft
-// (or where the settings say) without overwriting anything unasked, then shown in the preview.
+// (or where the settings say) without overwriting anything unasked, then shown in the preview. The
+// Gmail HTML by default (with its text/plain alternative when asked); a .eml message, for a mail
+// client to open and send, with "Export Midcycle Email as Message" or the export.format setting.
 import * as vscode from 'vscode';
-import { exportEmail, exportText, type Report } from '../core';
-import { toRange } from './convert';
+import { draftToSend, subjectOf } from './draftToSend';
 import type { EmailPreviewPanel } from './emailPreviewPanel';
 import { exportPath } from './exportTarget';
+import { loadMailbox } from './mailboxBundle';
 import type { ReportStore } from './reportStore';
 
 export const EXPORT_COMMAND = 'midcycle.exportEmail';
+export const EXPORT_MESSAGE_COMMAND = 'midcycle.exportMessage';
 
-export function registerExportEmailCommand(store: ReportStore, preview: EmailPreviewPanel): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_COMMAND, async (uri?: vscode.Uri) => {
-    const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : activeMarkdown();
-    const report = document && store.get(document, true);
-    if (!document || !report) {
-      void vscode.window.showErrorMessage('Open a Markdown report draft to export it as an email.');
-      return;
-    }
-    if (!(await readyToExport(document, report))) return;
+type Format = 'html' | 'eml';
+
+const FILTERS: Record<Format, Record<string, string[]>> = { html: { 'HTML email': ['html'] }, eml: { 'Email message': ['eml'] } };
+
+export function registerExportEmailCommand(store: ReportStore, preview: EmailPreviewPanel, extensionUri: vscode.Uri): vscode.Disposable {
+  const run = async (uri: unknown, format: Format): Promise<vscode.Uri | undefined> => {
+    const draft = await draftToSend(store, uri, 'Export');
+    if (!draft) return undefined;
+    const { document, report } = draft;
 
     const settings = store.settings.export;
-    const html = exportEmail(report, { listNesting: settings.listNesting, font: settings.font });
-    const target = await chooseTarget(document, settings.directory, '.html');
-    if (!target) return;
+    const style = { listNesting: settings.listNesting, font: settings.font };
+    const mailbox = loadMailbox(extensionUri);
+    const html = mailbox.exportEmail(report, style);
+    const text = mailbox.exportText(report);
+    const target = await chooseTarget(document, settings.directory, format);
+    if (!target) return undefined;
     try {
-      await writeAtomically(target, html);
-      if (settings.plainText) {
-        const textTarget = target.with({ path: target.path.replace(/\.html?$/i, '') + '.txt' });
-        if (await confirmOverwrite(textTarget)) await writeAtomically(textTarget, exportText(report));
+      if (format === 'eml') {
+        await writeAtomically(target, mailbox.exportMessage(report, style));
+      } else {
+        await writeAtomically(target, html);
+        if (settings.plainText) {
+          const textTarget = target.with({ path: target.path.replace(/\.html?$/i, '') + '.txt' });
+          if (await confirmOverwrite(textTarget)) await writeAtomically(textTarget, text);
+        }
       }
     } catch (e) {
       void vscode.window.showErrorMessage(`Could not write ${vscode.workspace.asRelativePath(target)}: ${(e as Error).message}. Your draft is unchanged.`);
-      return;
+      return undefined;
     }
 
     const name = vscode.workspace.asRelativePath(target);
-    const subject = typeof report.frontMatter.subject === 'string' ? report.frontMatter.subject : baseName(document);
-    preview.show(html, report.frontMatter, `Email: ${subject}`, name);
+    preview.show({ html, text, frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}`, savedAs: name });
+    // a .eml opens in the desktop's mail client; a remote window has none to hand it to
+    const canOpen = format === 'eml' && vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+    const offers = [...(canOpen ? ['Open in Mail App'] : []), 'Copy for Pasting', 'Reveal File'];
     // not awaited: the export is done; the notification's buttons are offers, not a question
-    void vscode.window.showInformationMessage(`Exported the email to ${name}.`, 'Copy HTML', 'Reveal File').then(async (choice) => {
-      if (choice === 'Copy HTML') {
-        await vscode.env.clipboard.writeText(html);
-        void vscode.window.showInformationMessage("Copied the email's HTML to the clipboard.");
-      } else if (choice === 'Reveal File') {
-        await vscode.commands.executeCommand('revealInExplorer', target);
-      }
+    void vscode.window.showInformationMessage(`Exported the ${format === 'eml' ? 'message' : 'email'} to ${name}.`, ...offers).then(async (choice) => {
+      if (choice === 'Copy for Pasting') await preview.copyForPasting();
+      else if (choice === 'Open in Mail App') await vscode.env.openExternal(target);
+      else if (choice === 'Reveal File') await vscode.commands.executeCommand('revealInExplorer', target);
     });
     return target;
-  });
-}
-
-function activeMarkdown(): vscode.TextDocument | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  return document?.languageId === 'markdown' ? document : undefined;
-}
-
-/** A draft with errors is exported only when the writer says so. */
-async function readyToExport(document: vscode.TextDocument, report: Report): Promise<boolean> {
-  const errors = report.diagnostics.filter((d) => d.severity === 'error');
-  if (!errors.length) return true;
-  const first = errors[0];
-  const choice = await vscode.window.showWarningMessage(
-    `This draft has ${errors.length} error${errors.length === 1 ? '' : 's'} (line ${first.range.start.line + 1}: ${first.message})`,
-    'Export Anyway',
-    'Go to First Problem',
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => run(uri, store.settings.export.format)),
+    vscode.commands.registerCommand(EXPORT_MESSAGE_COMMAND, (uri?: unknown) => run(uri, 'eml')),
   );
-  if (choice === 'Go to First Problem') {
-    const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(toRange(first.range).start, toRange(first.range).end);
-    editor.revealRange(toRange(first.range), vscode.TextEditorRevealType.InCenter);
-  }
-  return choice === 'Export Anyway';
 }
 
-async function chooseTarget(document: vscode.TextDocument, directory: string, extension: '.html'): Promise<vscode.Uri | undefined> {
+async function chooseTarget(document: vscode.TextDocument, directory: string, format: Format): Promise<vscode.Uri | undefined> {
   if (document.isUntitled) {
-    return vscode.window.showSaveDialog({ title: 'Export Midcycle Email', filters: { 'HTML email': ['html'] }, saveLabel: 'Export' });
+    return vscode.window.showSaveDialog({ title: 'Export Midcycle Email', filters: FILTERS[format], saveLabel: 'Export' });
   }
-  const target = document.uri.with({ path: exportPath(document.uri.path, directory, extension).replace(/\\/g, '/') });
+  const target = document.uri.with({ path: exportPath(document.uri.path, directory, `.${format}`).replace(/\\/g, '/') });
   if (!(await exists(target))) return target;
   const choice = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists.`, { modal: true }, 'Replace', 'Save As…');
   if (choice === 'Replace') return target;
-  if (choice === 'Save As…') return vscode.window.showSaveDialog({ defaultUri: target, filters: { 'HTML email': ['html'] }, saveLabel: 'Export' });
+  if (choice === 'Save As…') return vscode.window.showSaveDialog({ defaultUri: target, filters: FILTERS[format], saveLabel: 'Export' });
   return undefined;
 }
 
@@ -110,8 +100,4 @@ async function writeAtomically(target: vscode.Uri, content: string): Promise<voi
     await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
     throw e;
   }
-}
-
-function baseName(document: vscode.TextDocument): string {
-  return document.uri.path.split('/').pop() ?? 'report';
 }

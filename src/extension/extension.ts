@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerCodeActionSupport } from './codeActionSupport';
 import { registerCompletionSupport } from './completionSupport';
+import { registerCopyEmailCommand } from './copyEmailCommand';
 import { registerDiagnosticsSupport } from './diagnosticsSupport';
 import { EmailPreviewPanel } from './emailPreviewPanel';
 import { registerExportEmailCommand } from './exportEmailCommand';
@@ -34,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): MidcycleApi {
     registerCompletionSupport(MARKDOWN, store),
     registerTopicTreeSupport(tree),
     registerStatusBarSupport(store),
-    registerExportEmailCommand(store, preview),
+    registerExportEmailCommand(store, preview, context.extensionUri),
+    registerCopyEmailCommand(store, preview, context.extensionUri),
     registerNewReportCommand(context.extensionUri),
     registerImportCommand(context.extensionUri),
   );

@@ -2,8 +2,7 @@
 // archive page) becomes a Markdown draft beside it, never over an existing file, opened beside.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-type Mailbox = typeof import('../mailbox');
+import { loadMailbox } from './mailboxBundle';
 
 export const IMPORT_COMMAND = 'midcycle.importEmail';
 
@@ -14,9 +13,7 @@ export function registerImportCommand(extensionUri: vscode.Uri): vscode.Disposab
         ? uri
         : (await vscode.window.showOpenDialog({ title: 'Import Mailing-List Email', canSelectMany: false, filters: { 'Sent email': ['eml', 'html', 'htm', 'txt'] }, openLabel: 'Import' }))?.[0];
     if (!source) return undefined;
-    // loaded on first use: dist/mailbox.js holds the HTML and MIME parsers
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, on purpose not bundled in
-    const mailbox = require(vscode.Uri.joinPath(extensionUri, 'dist', 'mailbox.js').fsPath) as Mailbox;
+    const mailbox = loadMailbox(extensionUri);
     let markdown: string;
     try {
       const bytes = await vscode.workspace.fs.readFile(source);

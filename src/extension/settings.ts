@@ -16,6 +16,8 @@ export interface MidcycleSettings {
     /** Folder for exports, relative to the draft's folder (or absolute); empty: beside the draft. */
     directory: string;
     plainText: boolean;
+    /** What "Export Midcycle Email" writes: the HTML email, or a .eml message. */
+    format: 'html' | 'eml';
   };
   /** Drafts larger than this many bytes are outlined and checked only up to it. */
   maxFileSize: number;
@@ -54,6 +56,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
       font: source.get<string>('export.font') ?? DEFAULT_FONT,
       directory: (source.get<string>('export.directory') ?? '').trim(),
       plainText: source.get<boolean>('export.plainText') === true,
+      format: source.get<string>('export.format') === 'eml' ? 'eml' : 'html',
     },
     maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
   };

@@ -74,7 +74,9 @@ describe('Midcycle in VS Code, in a browser', () => {
     cpSync(join(root, 'examples'), workspace, { recursive: true, filter: (p) => !p.includes(`${'/'}out`) });
     vscode = await startCodeServer({ folder: workspace, extensions: [join(root, 'midcycle.vsix')] });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    // clipboard access as a writer's browser grants a focused page: the copy test reads it back
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    page = await context.newPage();
     await page.goto(vscode.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: LONG });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LONG });
@@ -158,6 +160,37 @@ describe('Midcycle in VS Code, in a browser', () => {
     assert.ok(scripts.every((x) => x.id === '_vscodeApiScript' || x.nonce), JSON.stringify(scripts));
     assert.equal(scripts.filter((x) => x.nonce).length, 1);
     await shot('email-preview');
+  });
+
+  it('"Copy for Pasting" in the preview puts rich text on the clipboard that a mail composer pastes with its lists and links', async () => {
+    const mail = await waitForFrameWith('.mail');
+    await mail.locator('#copy-rich').click();
+    await page.locator('.notifications-toasts', { hasText: 'Copied the email as rich text' }).waitFor({ timeout: LONG });
+    const clip = await page.evaluate(async () => {
+      const out = {};
+      for (const item of await navigator.clipboard.read()) for (const type of item.types) out[type] = await (await item.getType(type)).text();
+      return out;
+    });
+    assert.deepEqual(Object.keys(clip).sort(), ['text/html', 'text/plain']);
+    assert.match(clip['text/html'], /<a href="https:\/\/review\.openstack\.org\/#\/c\/282876\/14">/);
+    assert.match(clip['text/plain'], /^Hi Neutrinos,/);
+    assert.ok(!clip['text/plain'].includes('<div'), 'the plain alternative is text');
+
+    // a composer of its own (a contenteditable, as Gmail's is): Ctrl+V there, as the writer would
+    const composer = await page.context().newPage();
+    try {
+      await composer.setContent('<div id="compose" contenteditable="true" style="min-height: 200px"></div>');
+      await composer.locator('#compose').click();
+      await composer.keyboard.press('Control+v');
+      const pasted = composer.locator('#compose');
+      await pasted.locator('a').first().waitFor({ timeout: LONG });
+      assert.equal(await pasted.locator('a').count(), 23, 'every link pasted as a link');
+      assert.ok((await pasted.locator('ul ul, ul > li + ul').count()) > 0, 'nested lists pasted as lists');
+      assert.match(await pasted.innerText(), /We touched on these topics/);
+    } finally {
+      await composer.close();
+    }
+    await shot('copied-for-pasting');
   });
 });
 

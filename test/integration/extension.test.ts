@@ -4,7 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import PostalMime from 'postal-mime';
 import * as vscode from 'vscode';
+import { exportText, parseReport } from '../../src/core';
 import type { MidcycleApi } from '../../src/extension/extension';
 import type { TopicNode } from '../../src/extension/topicNodes';
 
@@ -187,6 +189,54 @@ describe('Export Midcycle Email', () => {
     } finally {
       for (const key of ['export.directory', 'export.plainText', 'export.listNesting', 'export.font']) await setSetting(key, undefined);
     }
+  });
+});
+
+describe('Export Midcycle Email as Message (.eml)', () => {
+  it('writes <draft>.eml, which a MIME parser reads back to the exported HTML and text, headers from the front matter', async () => {
+    const draft = fixture('reference.md');
+    // an earlier test's export: replacing it would ask
+    fs.rmSync(path.join(folder().fsPath, 'reference.html'), { force: true });
+    const htmlTarget = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', draft);
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportMessage', draft);
+    assert.equal(target?.fsPath, path.join(path.dirname(draft.fsPath), 'reference.eml'));
+    const mail = await PostalMime.parse(fs.readFileSync(target.fsPath));
+    assert.equal(mail.subject, 'Neutron Mitaka mid-cycle report');
+    assert.deepEqual(mail.to?.map((a) => ('address' in a ? a.address : '')), ['openstack-dev@lists.openstack.org']);
+    assert.equal(mail.html?.trimEnd(), fs.readFileSync(htmlTarget.fsPath, 'utf8').trimEnd());
+    assert.equal(mail.text?.trimEnd(), exportText(parseReport(fs.readFileSync(draft.fsPath, 'utf8'))).trimEnd());
+  });
+
+  it('is what "Export Midcycle Email" writes when the export.format setting says eml', async () => {
+    await setSetting('export.format', 'eml');
+    try {
+      const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', fixture('short.md'));
+      assert.equal(path.basename(target.fsPath), 'short.eml');
+      assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^Content-Type: multipart\/alternative;/m);
+    } finally {
+      await setSetting('export.format', undefined);
+    }
+  });
+});
+
+describe('Copy Email for Pasting', () => {
+  it('puts the draft\'s email on the clipboard as rich text, its text/plain part beside the HTML', async () => {
+    const editor = await open('reference.md');
+    await vscode.env.clipboard.writeText('before');
+    const outcome = await vscode.commands.executeCommand<string>('midcycle.copyEmail');
+    assert.equal(outcome, 'rich');
+    // VS Code reads the clipboard as plain text: the email's text/plain alternative, not its HTML
+    assert.equal((await vscode.env.clipboard.readText()).trimEnd(), exportText(parseReport(editor.document.getText())).trimEnd());
+  });
+
+  it('from the preview, copies the email it shows', async () => {
+    await open('short.md');
+    assert.equal(await vscode.commands.executeCommand<string>('midcycle.copyEmail'), 'rich');
+    // the preview is the active editor now: no Markdown editor to read
+    assert.equal(vscode.window.activeTextEditor, undefined);
+    await vscode.env.clipboard.writeText('before');
+    assert.equal(await vscode.commands.executeCommand<string>('midcycle.copyEmail'), 'rich');
+    assert.match(await vscode.env.clipboard.readText(), /Topic one: https:\/\/review\.openstack\.org\/#\/c\/283798\//);
   });
 });
 

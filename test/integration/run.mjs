@@ -47,7 +47,8 @@ const vscode = await startCodeServer({
 const browser = await launchBrowser();
 let code = 1;
 try {
-  const page = await browser.newPage();
+  // as a writer's browser grants a focused page (the copy commands write the clipboard, the tests read it)
+  const page = await browser.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(vscode.url);
   say('workbench opening; waiting for the suite');
   while (!existsSync(result)) {

@@ -46,7 +46,7 @@ describe('settings', () => {
     const s = readSettings(source({}));
     assert.deepEqual(s.files, []);
     assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
-    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', directory: '', plainText: false });
+    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', directory: '', plainText: false, format: 'html' });
   });
 
   it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
@@ -55,12 +55,15 @@ describe('settings', () => {
       'hosts.gerrit': ['Review.Example.org', ''],
       'export.listNesting': 'standard',
       'export.font': '',
+      'export.format': 'eml',
       files: ['**/reports/*.md'],
     }));
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
     assert.deepEqual(s.report.hosts?.gerrit, ['review.example.org']);
     assert.equal(s.export.listNesting, 'standard');
     assert.equal(s.export.font, '');
+    assert.equal(s.export.format, 'eml');
+    assert.equal(readSettings(source({ 'export.format': 'pdf' })).export.format, 'html');
     assert.deepEqual(s.files, ['**/reports/*.md']);
   });
 });
@@ -101,7 +104,7 @@ describe('export target', () => {
 });
 
 describe('the preview page', () => {
-  const page = previewHtml({ html: '<div dir="ltr"><div>Hi</div></div>', frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] }, nonce: 'abc123', savedAs: 'r.html', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', cspSource: 'https://*.vscode-cdn.net' });
+  const page = previewHtml({ html: '<div dir="ltr"><div>Hi</div></div>', frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] }, nonce: 'abc123', savedAs: 'r.html', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js', cspSource: 'https://*.vscode-cdn.net' });
 
   it('has a strict CSP: no script but ours, nothing remote', () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)![1];
@@ -110,7 +113,13 @@ describe('the preview page', () => {
     // nothing but the extension's own stylesheet, from the webview's resource origin
     assert.equal(csp.replace(/https:\/\/\*\.vscode-cdn\.net/g, '').match(/https?:|\*/), null);
     const scripts = [...page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
-    assert.deepEqual(scripts, [' nonce="abc123"']);
+    // one script, ours, from the extension's media folder, with the nonce
+    assert.deepEqual(scripts, [' nonce="abc123" src="https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js"']);
+  });
+
+  it('offers both copies: rich text for pasting, and the HTML source', () => {
+    assert.match(page, /<button id="copy-rich"[^>]*>Copy for Pasting<\/button>/);
+    assert.match(page, /<button id="copy-html"[^>]*>Copy HTML<\/button>/);
   });
 
   it('shows the headers, escaped, above the email', () => {

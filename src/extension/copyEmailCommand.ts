@@ -1,0 +1,26 @@
+// "Copy Email for Pasting": the active draft's email on the clipboard as rich text (text/html with
+// its text/plain alternative), for a mail composer such as Gmail's, which keeps lists and links
+// only from rich text. Nothing is written to disk; the email shows in the preview, whose page does
+// the copying (see EmailPreviewPanel). Run from the preview itself, it copies what is shown.
+import * as vscode from 'vscode';
+import { activeMarkdown, draftToSend, subjectOf } from './draftToSend';
+import { loadMailbox } from './mailboxBundle';
+import type { CopyOutcome, EmailPreviewPanel } from './emailPreviewPanel';
+import type { ReportStore } from './reportStore';
+
+export const COPY_EMAIL_COMMAND = 'midcycle.copyEmail';
+
+export function registerCopyEmailCommand(store: ReportStore, preview: EmailPreviewPanel, extensionUri: vscode.Uri): vscode.Disposable {
+  return vscode.commands.registerCommand(COPY_EMAIL_COMMAND, async (uri?: unknown): Promise<CopyOutcome | undefined> => {
+    // from the preview (no Markdown editor active): the email it shows
+    if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();
+    const draft = await draftToSend(store, uri, 'Copy');
+    if (!draft) return undefined;
+    const style = { listNesting: store.settings.export.listNesting, font: store.settings.export.font };
+    const { report } = draft;
+    const mailbox = loadMailbox(extensionUri);
+    // focused: a page may write to the clipboard only while it has the focus
+    preview.show({ html: mailbox.exportEmail(report, style), text: mailbox.exportText(report), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` }, true);
+    return preview.copyForPasting();
+  });
+}
