@@ -25,8 +25,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // loaded by the extension's import command only (an HTML and a MIME parser: not at activation)
+  // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox'] },
+  // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
   { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js' },
 ];
 

@@ -17,8 +17,17 @@ import {
   type Report,
   type ReportOptions,
 } from './core';
-import { exportMessage } from './core/exportMessage';
-import { importMessage } from './core/importMessage';
+
+type Mailbox = typeof import('./mailbox');
+
+/**
+ * The mail code (the .eml writer, the importers with their HTML and MIME parsers): a bundle of its
+ * own, dist/mailbox.js, loaded only by the commands that use it, so that `check` never pays for it.
+ */
+function mailbox(): Mailbox {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose not bundled in
+  return require('./mailbox') as Mailbox;
+}
 
 declare const MIDCYCLE_VERSION: string | undefined;
 
@@ -192,7 +201,7 @@ function exportCommand(report: Report, values: { format?: string; output?: strin
   const nesting = values.nesting ?? 'gmail';
   if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
   const style = { listNesting: nesting as ListNesting, font: values.font };
-  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? exportMessage(report, style) : exportText(report);
+  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? mailbox().exportMessage(report, style) : exportText(report);
   if (values.output) {
     // a file that is there already is the writer's: replaced only when they say so
     if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
@@ -204,7 +213,7 @@ function exportCommand(report: Report, values: { format?: string; output?: strin
 
 async function importCommand(raw: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   try {
-    const { markdown, source } = await importMessage(raw);
+    const { markdown, source } = await mailbox().importMessage(raw);
     if (values.output) {
       if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
       writeAtomically(values.output, markdown);

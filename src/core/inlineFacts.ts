@@ -1,6 +1,8 @@
-// What one inline token (a paragraph's or a heading's content) says: its plain text, its links, its
-// action items, and, when it heads a topic, its title. Worked out once per token and kept on the
-// token's `meta`, so that building the report, or rebuilding it after an edit, only reads them.
+// What one inline token (a paragraph's or a heading's content) says: its links, its plain text,
+// its action items, and, when it heads a topic, its title. Kept on the token's `meta`, so that
+// building the report, or rebuilding it after an edit, only reads them. The links are found while
+// parsing (every feature needs them); the rest is worked out when first asked for, so that a
+// command that only checks links (`midcycle check`) never pays for titles and action items.
 import { findActionItems } from './actionItems';
 import type { LineIndex } from './lineIndex';
 import { linkLabel } from './linkLabel';
@@ -10,44 +12,69 @@ import { topicTitle } from './topicTitle';
 
 export interface InlineFacts {
   links: Link[];
-  /** The content as a reader sees it: text, code and link text; line breaks kept. */
-  text: string;
-  actions: ActionItem[];
-  /** The topic title this text gives, worked out when first asked for. */
+  /** The content as a reader sees it: text, code and link text; line breaks kept (inlineText). */
+  text?: string;
+  /** Its action items (inlineActions). */
+  actions?: ActionItem[];
+  /** The topic title this text gives (inlineTitle). */
   title?: string;
-  /** Whether it says something besides its URLs, worked out when first asked for. */
+  /** Whether it says something besides its URLs (hasProse). */
   prose?: boolean;
 }
 
 /** How much of a topic's first line its title is made from (URLs in it become short labels). */
 const TITLE_SOURCE_CHARS = 600;
 
-const NO_FACTS: InlineFacts = Object.freeze({ links: [], text: '', actions: [], prose: false });
+const NO_LINKS: readonly Link[] = Object.freeze([]);
+const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
 
-export function inlineFacts(token: Token): InlineFacts {
-  return (token.meta as InlineFacts | null) ?? NO_FACTS;
+function factsOf(token: Token): InlineFacts | undefined {
+  return (token.meta as InlineFacts | null) ?? undefined;
 }
 
-/** Records the facts of an inline token whose links were found. */
-export function recordInlineFacts(token: Token, links: Link[], lines: LineIndex): void {
-  const text = plainText(token);
-  const firstLine = token.map?.[0] ?? 0;
-  const found = findActionItems(text);
-  const breaks = found.length ? newlineOffsets(text) : [];
-  const actions = found.map((f): ActionItem => ({
-    owner: f.owner,
-    text: f.text,
-    range: locate(text, breaks, f.offset, f.length, firstLine, lines),
-  }));
-  token.meta = { links, text, actions } satisfies InlineFacts;
+/** Records the links found in an inline token: the first of its facts. */
+export function recordInlineFacts(token: Token, links: Link[]): void {
+  token.meta = { links } satisfies InlineFacts;
+}
+
+export function inlineLinks(token: Token): readonly Link[] {
+  return factsOf(token)?.links ?? NO_LINKS;
+}
+
+export function inlineText(token: Token): string {
+  const facts = factsOf(token);
+  if (!facts) return '';
+  facts.text ??= plainText(token);
+  return facts.text;
+}
+
+/**
+ * The token's action items, located in the text through `lines` (the line index of the text the
+ * token now belongs to: after an incremental update, the new one).
+ */
+export function inlineActions(token: Token, lines: LineIndex): readonly ActionItem[] {
+  const facts = factsOf(token);
+  if (!facts) return NO_ACTIONS;
+  if (!facts.actions) {
+    const text = inlineText(token);
+    const firstLine = token.map?.[0] ?? 0;
+    const found = findActionItems(text);
+    const breaks = found.length ? newlineOffsets(text) : [];
+    facts.actions = found.map((f): ActionItem => ({
+      owner: f.owner,
+      text: f.text,
+      range: locate(text, breaks, f.offset, f.length, firstLine, lines),
+    }));
+  }
+  return facts.actions;
 }
 
 /** The title a topic headed by this inline has (cached on the token). */
 export function inlineTitle(token: Token): string {
-  const facts = token.meta as InlineFacts | null;
+  const facts = factsOf(token);
   if (!facts) return '';
   // a title is a few words of the first line: a short start of it is all that can matter
-  facts.title ??= topicTitle(readableText(facts.text.split('\n', 1)[0].slice(0, TITLE_SOURCE_CHARS), facts.links));
+  facts.title ??= topicTitle(readableText(inlineText(token).split('\n', 1)[0].slice(0, TITLE_SOURCE_CHARS), facts.links));
   return facts.title;
 }
 
@@ -143,10 +170,12 @@ function withoutLinks(text: string, links: readonly Link[]): string {
   return parts.join('');
 }
 
-/** True when the text says something besides its URLs (cached on the facts). */
-export function hasProse(facts: InlineFacts): boolean {
+/** True when the token's text says something besides its URLs (cached on its facts). */
+export function hasProse(token: Token): boolean {
+  const facts = factsOf(token);
+  if (!facts) return false;
   if (facts.prose === undefined) {
-    const rest = withoutLinks(facts.text, facts.links).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
+    const rest = withoutLinks(inlineText(token), facts.links).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
     facts.prose = /[\p{L}\p{N}]/u.test(rest);
   }
   return facts.prose;

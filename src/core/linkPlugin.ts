@@ -78,7 +78,7 @@ function findLinks(state: StateCore, env: LinkEnv): void {
         });
       }
     }
-    recordInlineFacts(block, found, lines);
+    recordInlineFacts(block, found);
     for (const link of found) env.links.push(link);
   }
 }

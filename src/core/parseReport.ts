@@ -4,12 +4,12 @@
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
-import { hasProse, inlineFacts, inlineTitle } from './inlineFacts';
+import { hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
 import type { LinkEnv } from './linkPlugin';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
-import type { Diagnostic, FrontMatter, Link, ParseState, Range, Report, Severity, Topic } from './model';
+import type { ActionItem, Diagnostic, FrontMatter, Link, ParseState, Range, Report, Severity, Topic } from './model';
 import { linkLabel } from './linkLabel';
 
 export type SeveritySetting = Severity | 'off';
@@ -67,22 +67,35 @@ export function normaliseText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }
 
-/** The report of a token stream whose inline facts are recorded: topics, links, diagnostics. */
+/**
+ * The report of a token stream whose links are recorded: front matter, links and diagnostics at
+ * once; topics and action items when first asked for (most of a report's analysis, and nothing
+ * `midcycle check` needs). They are read from the tokens as they are then: a report given to
+ * updateReport is consumed (its tokens move into the next one), and is not read afterwards.
+ */
 export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState): Report {
-  const report: Report = {
+  const problems = [...parse.documentProblems];
+  const links: Link[] = [];
+  for (const token of tokens) if (token.type === 'inline' && token.map) for (const link of inlineLinks(token)) links.push(link);
+  let outline: { topics: Topic[]; actions: ActionItem[] } | undefined;
+  const read = () => (outline ??= buildTopics(tokens, lines));
+  const report = {
     text,
     lineCount: lines.lineCount,
     frontMatter: {},
-    topics: [],
-    links: [],
-    actions: [],
+    links,
     diagnostics: [],
     tokens,
     parse,
-  };
-  const problems = [...parse.documentProblems];
-  buildTopics(report, tokens, lines, problems);
-  report.diagnostics = diagnostics(report.links, problems, parse.options.severities);
+  } as Omit<Report, 'topics' | 'actions'> as Report;
+  // own, enumerable getters: a copy of the report ({ ...report }) has its topics too
+  Object.defineProperties(report, {
+    topics: { get: () => read().topics, enumerable: true },
+    actions: { get: () => read().actions, enumerable: true },
+  });
+  // front matter comes first or not at all (markdown-it-front-matter reads it on line 0 only)
+  if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
+  report.diagnostics = diagnostics(links, problems, parse.options.severities);
   return report;
 }
 
@@ -141,7 +154,9 @@ interface ItemFrame {
   hasProse: boolean;
 }
 
-function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems: DocumentProblem[]): void {
+function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; actions: ActionItem[] } {
+  const topics: Topic[] = [];
+  const actions: ActionItem[] = [];
   const headings: Topic[] = [];
   const items: ItemFrame[] = [];
   let quoteDepth = 0;
@@ -155,13 +170,10 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
     for (let i = items.length - 1; i >= 0; i--) if (items[i].topic) return items[i].topic;
     return headings[headings.length - 1];
   };
-  const attach = (parent: Topic | undefined, topic: Topic) => (parent ? parent.children : report.topics).push(topic);
+  const attach = (parent: Topic | undefined, topic: Topic) => (parent ? parent.children : topics).push(topic);
 
   for (const token of tokens) {
     switch (token.type) {
-      case 'front_matter':
-        readFrontMatter(report, token, lines, problems);
-        break;
       case 'blockquote_open':
         quoteDepth++;
         break;
@@ -211,22 +223,18 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
       }
       case 'inline': {
         if (!token.map) break;
-        const facts = inlineFacts(token);
         const owner = container();
         if (titleFor && !titleInline.has(titleFor)) {
-          titleFor.text = facts.text;
+          titleFor.text = inlineText(token);
           titleInline.set(titleFor, token);
         }
         titleFor = undefined;
         const frame = items[items.length - 1];
-        if (frame && !frame.hasProse) frame.hasProse = hasProse(facts);
-        for (const link of facts.links) {
-          owner?.links.push(link);
-          report.links.push(link);
-        }
-        for (const action of facts.actions) {
+        if (frame && !frame.hasProse) frame.hasProse = hasProse(token);
+        if (owner) for (const link of inlineLinks(token)) owner.links.push(link);
+        for (const action of inlineActions(token, lines)) {
           owner?.actions.push(action);
-          report.actions.push(action);
+          actions.push(action);
         }
         break;
       }
@@ -237,6 +245,7 @@ function buildTopics(report: Report, tokens: Token[], lines: LineIndex, problems
     const inline = titleInline.get(topic);
     topic.title = (inline && inlineTitle(inline)) || '(untitled heading)';
   }
+  return { topics, actions };
 }
 
 function newTopic(kind: Topic['kind'], level: number, line: number, lines: LineIndex): Topic {

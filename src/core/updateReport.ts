@@ -159,7 +159,8 @@ function shift(token: Token, lines: number): void {
     // a fix's range is the link's own object only when it covers the link alone
     if (link.problem?.fix && link.problem.fix.range !== link.range) shiftRange(link.problem.fix.range, lines);
   }
-  for (const action of facts.actions) shiftRange(action.range, lines);
+  // action items not yet worked out are found later from the shifted token, where they now are
+  for (const action of facts.actions ?? []) shiftRange(action.range, lines);
 }
 
 function shiftRange(r: Range, lines: number): void {
