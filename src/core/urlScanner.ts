@@ -27,7 +27,7 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
     if (raw) found.push({ index, lastIndex: index + raw.length, raw });
   };
   if (text.includes(':')) {
-    for (const m of text.matchAll(WITH_SCHEME)) {
+    for (const m of matches(WITH_SCHEME, text)) {
       const raw = trimTrailing(m[0]);
       // a scheme with nothing after it ("see https://") is no link
       if (/^(?:(?:https?|ftp):\/\/|mailto:)$/i.test(raw)) continue;
@@ -35,25 +35,16 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
     }
   }
   // the host-name scans look only at what the URLs found so far leave of the text (blanked in one
-  // pass: a 10 MB line with 200,000 URLs must not be copied once per URL)
-  let rest = text;
-  if (found.length) {
-    const parts: string[] = [];
-    let pos = 0;
-    for (const m of found) {
-      parts.push(text.slice(pos, m.index), ' '.repeat(m.raw.length));
-      pos = m.lastIndex;
-    }
-    parts.push(text.slice(pos));
-    rest = parts.join('');
-  }
-  if (MAYBE_HOST.test(rest)) {
+  // pass, and only when a host name may be there: a 10 MB line with 200,000 URLs must not be
+  // copied once per URL, and most text around a URL has no other)
+  if (mayHaveHost(text, found)) {
+    const rest = found.length ? blanked(text, found) : text;
     const checked = (host: string) => isKnownHost(host, hosts) || intendedHost(host, hosts) !== undefined;
-    for (const m of rest.matchAll(SCHEME_LESS)) {
+    for (const m of matches(SCHEME_LESS, rest)) {
       const host = m[1].toLowerCase();
       if (host.startsWith('www.') || checked(host)) add(m.index, trimTrailing(m[0]));
     }
-    for (const m of rest.matchAll(MISSPELT)) {
+    for (const m of matches(MISSPELT, rest)) {
       const raw = trimTrailing(m[0]);
       const scheme = MISSPELT_SCHEME.exec(raw);
       if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;
@@ -61,9 +52,45 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
       if (parts && !parts.scheme && checked(hostName(parts))) add(m.index, raw);
     }
   }
+  if (found.length < 2) return found;
   // in order, and never two at one place
   found.sort((a, b) => a.index - b.index || b.raw.length - a.raw.length);
   return found.filter((m, i) => i === 0 || m.index >= found[i - 1].lastIndex);
+}
+
+/**
+ * The matches of a global regular expression, without String.prototype.matchAll's copy of the
+ * expression on every call (this runs once per text token of a draft).
+ */
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = re.lastIndex;
+    yield m;
+    re.lastIndex = m[0].length ? at : at + 1;
+  }
+}
+
+/** Whether the text outside the URLs found may hold a host name before a path. */
+function mayHaveHost(text: string, found: readonly UrlMatch[]): boolean {
+  let pos = 0;
+  for (const m of found) {
+    if (MAYBE_HOST.test(text.slice(pos, m.index))) return true;
+    pos = m.lastIndex;
+  }
+  return MAYBE_HOST.test(pos ? text.slice(pos) : text);
+}
+
+/** The text with the URLs found replaced by spaces: the same offsets, no URL to match again. */
+function blanked(text: string, found: readonly UrlMatch[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const m of found) {
+    parts.push(text.slice(pos, m.index), ' '.repeat(m.raw.length));
+    pos = m.lastIndex;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };

@@ -38,7 +38,9 @@ export interface LinkCheck {
 
 /**
  * The well-formed links writers mostly paste, per host set: no rule can find anything in them, so
- * the engine classifies them without running the rules (a third of a report's analysis otherwise).
+ * the engine reads their target straight from one match, without running the rules or splitting
+ * the URL (most of a report's analysis otherwise). `canonicalCheck` must give what the rules give:
+ * a property test holds it to that.
  */
 const canonicalForms = new WeakMap<LinkHosts, RegExp>();
 
@@ -49,11 +51,16 @@ function canonical(hosts: LinkHosts): RegExp {
     const name = '[a-z0-9][a-z0-9+.-]*';
     re = new RegExp(
       '^https?://(?:' +
-        `(?:${any(hosts.gerrit)})(?:/#/c/\\d+(?:/\\d+)?/?|/c/[a-z0-9._-]+(?:/[a-z0-9._-]+)*/\\+/\\d+(?:/\\d+)?/?|/\\d+/?)` +
-        `|bugs\\.launchpad\\.net/${name}/\\+bug/\\d+/?` +
-        '|(?:bugs\\.)?launchpad\\.net/bugs/\\d+/?' +
-        `|blueprints\\.launchpad\\.net/${name}/\\+spec/${name}/?` +
-        `|(?:${any(hosts.etherpad)})/p/[a-z0-9._~%+-]+/?` +
+        // 1 host; 2, 3 change and patchset of /#/c/; 4, 5, 6 project, change, patchset of /c/…/+/ (a
+        // project never starts with a digit: `/c/<digits>` is a change, see review-missing-hash); 7 change of /N
+        `(${any(hosts.gerrit)})(?:/#/c/(\\d+)(?:/(\\d+))?/?|/c/([a-z._-][a-z0-9._-]*(?:/[a-z0-9._-]+)*)/\\+/(\\d+)(?:/(\\d+))?/?|/(\\d+)/?)` +
+        // 8, 9 project and bug; 10 bug of /bugs/N
+        `|bugs\\.launchpad\\.net/(${name})/\\+bug/(\\d+)/?` +
+        '|(?:bugs\\.)?launchpad\\.net/bugs/(\\d+)/?' +
+        // 11, 12 project and blueprint
+        `|blueprints\\.launchpad\\.net/(${name})/\\+spec/(${name})/?` +
+        // 13, 14 host and pad
+        `|(${any(hosts.etherpad)})/p/([a-z0-9._~%+-]+)/?` +
         ')$',
       'i',
     );
@@ -62,8 +69,36 @@ function canonical(hosts: LinkHosts): RegExp {
   return re;
 }
 
+/** The check of a well-formed link, or undefined when the rules must look at it. */
+export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undefined {
+  const m = canonical(hosts).exec(raw);
+  // host names are compared in lower case: one written otherwise takes the rules' way
+  if (!m || /[A-Z]/.test(raw.slice(0, raw.indexOf('/', 8) >>> 0))) return undefined;
+  if (m[1] !== undefined) {
+    const review: ReviewTarget = { host: m[1], change: Number(m[2] ?? m[5] ?? m[7]) };
+    const patchset = m[3] ?? m[6];
+    if (patchset !== undefined) review.patchset = patchset;
+    if (m[4] !== undefined) review.project = m[4];
+    return { kind: 'review', url: raw, review };
+  }
+  if (m[9] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[9]), project: m[8] } };
+  if (m[10] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[10]) } };
+  if (m[11] !== undefined) return { kind: 'blueprint', url: raw, blueprint: { project: m[11], name: m[12] } };
+  let name = m[14];
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // a stray % is part of the name as written
+  }
+  return { kind: 'etherpad', url: raw, etherpad: { host: m[13], name } };
+}
+
 export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCheck {
-  if (canonical(hosts).test(raw)) return { ...classify(splitUrl(raw), hosts), url: raw };
+  return canonicalCheck(raw, hosts) ?? ruleCheck(raw, hosts, following);
+}
+
+/** What the rules find in a link, and what it points at. */
+export function ruleCheck(raw: string, hosts: LinkHosts, following = ''): LinkCheck {
   const findings: { code: string; message: string }[] = [];
   let clear = true;
   let consumeFollowing = 0;

@@ -7,12 +7,18 @@ import { intendedNumber, numberAfterSpace, type LinkRule } from './linkRule';
 
 /** `/<project>[/<series or +source/pkg>]` before `+bug` or `+spec`. */
 const PROJECT = '(\\/[^/+][^/]*(?:\\/\\+source\\/[^/]+|\\/[^/+][^/]*)?)';
+// built once: these run for every Launchpad link of a draft
+const BUG_WORD_PATH = new RegExp(`^${PROJECT}\\/bugs?(\\/.*)$`, 's');
+const BUG_NUMBER_PATH = new RegExp(`^(${PROJECT}\\/\\+bug\\/|\\/bugs\\/)([^/]*)(\\/.*)?$`, 's');
+const SPEC_WORD_PATH = new RegExp(`^${PROJECT}\\/specs?(\\/.*)$`, 's');
+const BUG_PATH = new RegExp(`^${PROJECT}\\/\\+bug\\/(\\d+)(?:\\/comments\\/(\\d+))?\\/?`, 's');
+const SPEC_PATH = new RegExp(`^${PROJECT}\\/\\+spec\\/([^/]+)\\/?`, 's');
 
 export const bugMissingPlus: LinkRule = {
   code: 'bug-missing-plus',
   hosts: 'launchpad',
   check(url) {
-    const m = new RegExp(`^${PROJECT}\\/bugs?(\\/.*)$`, 's').exec(url.path);
+    const m = BUG_WORD_PATH.exec(url.path);
     if (!m || hostName(url) === LAUNCHPAD_BLUEPRINTS) return undefined;
     return { message: 'Launchpad bug link needs "+bug" after the project', fixed: { ...url, path: `${m[1]}/+bug${m[2]}` } };
   },
@@ -50,7 +56,7 @@ export const bugShortForm: LinkRule = {
 
 /** The bug-number part of a bug link: `[prefix, id, rest]`. */
 function bugNumberPart(path: string): [string, string, string] | undefined {
-  const m = new RegExp(`^(${PROJECT}\\/\\+bug\\/|\\/bugs\\/)([^/]*)(\\/.*)?$`, 's').exec(path);
+  const m = BUG_NUMBER_PATH.exec(path);
   return m ? [m[1], m[3], m[4] ?? ''] : undefined;
 }
 
@@ -89,7 +95,7 @@ export const blueprintMissingPlus: LinkRule = {
   code: 'blueprint-missing-plus',
   hosts: 'launchpad',
   check(url) {
-    const m = new RegExp(`^${PROJECT}\\/specs?(\\/.*)$`, 's').exec(url.path);
+    const m = SPEC_WORD_PATH.exec(url.path);
     if (!m || hostName(url) === LAUNCHPAD_BUGS) return undefined;
     return { message: 'Launchpad blueprint link needs "+spec" after the project', fixed: { ...url, path: `${m[1]}/+spec${m[2]}` } };
   },
@@ -120,7 +126,7 @@ export const LAUNCHPAD_RULES: readonly LinkRule[] = [
 ];
 
 export function bugTarget(url: UrlParts): BugTarget | undefined {
-  let m = new RegExp(`^${PROJECT}\\/\\+bug\\/(\\d+)(?:\\/comments\\/(\\d+))?\\/?`, 's').exec(url.path);
+  let m = BUG_PATH.exec(url.path);
   if (m) {
     const t: BugTarget = { id: Number(m[2]), project: m[1].slice(1) };
     if (m[3]) t.comment = Number(m[3]);
@@ -136,7 +142,7 @@ export function bugTarget(url: UrlParts): BugTarget | undefined {
 }
 
 export function blueprintTarget(url: UrlParts): BlueprintTarget | undefined {
-  let m = new RegExp(`^${PROJECT}\\/\\+spec\\/([^/]+)\\/?`, 's').exec(url.path);
+  let m = SPEC_PATH.exec(url.path);
   if (m) return { project: m[1].slice(1), name: m[2] };
   m = /^\/([^/+][^/]*)(?:\/\+specs)?\/?$/.exec(url.path);
   if (m && (hostName(url) === LAUNCHPAD_BLUEPRINTS || url.path.includes('+specs'))) return { project: m[1] };
