@@ -82,6 +82,7 @@ for (const n of sizes) {
 }
 
 // a one-line edit in the middle of the 2000-topic draft, through the extension's update path
+// (its ratio to three places: it sits near its 0.1 line, where two would hide which side)
 const big = drafts[2000];
 const lines = big.split('\n');
 const middle = lines.findIndex((l, i) => i >= lines.length / 2 && /^ {2}- \S/.test(l));
@@ -152,7 +153,7 @@ const checks = [
   ['full analysis ≤ 1.3× bare parse (each size)', rows.map((r) => ratio(r.analysis / r.parse)).join(', '), rows.every((r) => r.analysis / r.parse <= 1.3)],
   ['export ≤ 1.5× bare render (each size)', rows.map((r) => ratio(r.exported / r.render)).join(', '), rows.every((r) => r.exported / r.render <= 1.5)],
   ['≥ 5× faster than markdownlint (each size)', rows.map((r) => ratio(r.lint / r.analysis)).join(', '), rows.every((r) => r.lint / r.analysis >= 5)],
-  ['one-line edit, 2000 topics ≤ 0.1× full analysis', `${ms(edit)} vs ${ms(fullBig)} = ${ratio(edit / fullBig)}`, edit / fullBig <= 0.1],
+  ['one-line edit, 2000 topics ≤ 0.1× full analysis', `${ms(edit)} vs ${ms(fullBig)} = ${(edit / fullBig).toFixed(3)}×`, edit / fullBig <= 0.1],
   ['linear: 2000 topics ≤ 45× 50 topics', `${ms(fullBig)} ÷ ${ms(small.analysis)} = ${ratio(linear)}`, linear <= 45],
   ['activation ≤ 30 ms', ms(activation), activation <= 30],
   ['dist/extension.js ≤ 200 KB', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 200 * 1024],
