@@ -187,7 +187,7 @@ function unescapeMarkdown(s: string): string {
 function makeLink(raw: string, at: number, following: string, hosts: LinkHosts, lines: LineIndex, fallbackLine: number): Link {
   const check = checkLink(raw, hosts, following);
   const range = at >= 0 ? lines.rangeAt(at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
-  const url = check.url.startsWith('https://') || /^[a-z][a-z0-9+.-]*:/i.test(check.url) ? check.url : `https://${check.url}`;
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(check.url) ? check.url : `https://${check.url}`;
   const link: Link = { kind: check.kind, raw, url, range };
   if (check.review) link.review = check.review;
   if (check.bug) link.bug = check.bug;

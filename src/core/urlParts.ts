@@ -26,8 +26,5 @@ export function joinUrl(p: UrlParts): string {
 
 /** Host name compared the way DNS does: case-insensitive, without a port or a trailing dot. */
 export function hostName(p: UrlParts): string {
-  const host = p.host;
-  // most hosts are written plainly (no port, no final dot, lower case): no new string for those
-  if (host.charCodeAt(host.length - 1) !== 46 && !host.includes(':') && !/[A-Z]/.test(host)) return host;
-  return host.replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
+  return p.host.replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
 }

@@ -19,8 +19,7 @@ export function registerCopyEmailCommand(store: ReportStore, preview: EmailPrevi
     const style = { listNesting: store.settings.export.listNesting, font: store.settings.export.font };
     const { report } = draft;
     const mailbox = loadMailbox(extensionUri);
-    // focused: a page may write to the clipboard only while it has the focus
-    preview.show({ html: mailbox.exportEmail(report, style), text: mailbox.exportText(report), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` }, true);
+    preview.show({ html: mailbox.exportEmail(report, style), text: mailbox.exportText(report), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` });
     return preview.copyForPasting();
   });
 }

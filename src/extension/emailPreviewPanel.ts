@@ -31,9 +31,9 @@ const COPY_TIMEOUT_MS = 10_000;
 export class EmailPreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private email: PreviewEmail | undefined;
-  /** Set when the current page has said it is ready (each show() loads a new page). */
-  private ready: Promise<void> = Promise.resolve();
-  private markReady: () => void = () => undefined;
+  /** Whether the current page has said it is ready (each show() loads a new page). */
+  private pageReady = false;
+  /** Copies asked for and not yet answered: sent to the page now if it is ready, else when it is. */
   private readonly requests = new Map<number, (answer: { copied: boolean; reason?: string }) => void>();
   private nextRequest = 1;
 
@@ -43,10 +43,10 @@ export class EmailPreviewPanel implements vscode.Disposable {
     return this.panel !== undefined && this.email !== undefined;
   }
 
-  show(email: PreviewEmail, focus = false): void {
+  show(email: PreviewEmail): void {
     this.email = email;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('midcycle.emailPreview', email.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !focus }, {
+      this.panel = vscode.window.createWebviewPanel('midcycle.emailPreview', email.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
       });
@@ -59,7 +59,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
     this.panel.title = email.title;
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.pageReady = false;
     webview.html = previewHtml({
       html: email.html,
       frontMatter: email.frontMatter,
@@ -69,7 +69,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
       scriptUri: media('preview.js'),
       cspSource: webview.cspSource,
     });
-    this.panel.reveal(vscode.ViewColumn.Beside, !focus);
+    this.panel.reveal(vscode.ViewColumn.Beside, true);
   }
 
   /**
@@ -79,12 +79,14 @@ export class EmailPreviewPanel implements vscode.Disposable {
   async copyForPasting(): Promise<CopyOutcome> {
     const panel = this.panel;
     if (!panel || !this.email) throw new Error('no email is shown in the preview');
+    // focused: a page may write to the clipboard only while it has the focus
+    panel.reveal(undefined, false);
     const request = this.nextRequest++;
     const answer = new Promise<{ copied: boolean; reason?: string }>((resolve) => {
       this.requests.set(request, resolve);
       setTimeout(() => this.answer(request, { copied: false, reason: 'the preview did not answer' }), COPY_TIMEOUT_MS);
     });
-    void this.ready.then(() => panel.webview.postMessage({ type: 'copy', request }));
+    if (this.pageReady) void panel.webview.postMessage({ type: 'copy', request });
     const { copied, reason } = await answer;
     return this.tell(copied, reason);
   }
@@ -92,10 +94,13 @@ export class EmailPreviewPanel implements vscode.Disposable {
   private onMessage(message: PageMessage): void {
     if (!message || typeof message !== 'object' || !this.email || !this.panel) return;
     switch (message.type) {
-      case 'ready':
-        void this.panel.webview.postMessage({ type: 'email', html: this.email.html, text: this.email.text });
-        this.markReady();
+      case 'ready': {
+        const webview = this.panel.webview;
+        void webview.postMessage({ type: 'email', html: this.email.html, text: this.email.text });
+        this.pageReady = true;
+        for (const request of this.requests.keys()) void webview.postMessage({ type: 'copy', request });
         break;
+      }
       case 'copied':
       case 'copyFailed': {
         const answer = { copied: message.type === 'copied', reason: message.type === 'copyFailed' ? message.reason : undefined };
