@@ -79,8 +79,9 @@ export class EmailPreviewPanel implements vscode.Disposable {
   async copyForPasting(): Promise<CopyOutcome> {
     const panel = this.panel;
     if (!panel || !this.email) throw new Error('no email is shown in the preview');
-    // focused: a page may write to the clipboard only while it has the focus
-    panel.reveal(undefined, false);
+    // focused: a page may write to the clipboard only while it has the focus (revealing a panel
+    // that has it already would take it away for a moment)
+    if (!panel.active) panel.reveal(undefined, false);
     const request = this.nextRequest++;
     const answer = new Promise<{ copied: boolean; reason?: string }>((resolve) => {
       this.requests.set(request, resolve);
