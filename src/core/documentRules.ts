@@ -28,11 +28,14 @@ export interface FenceFindings {
   separatorLines: number[];
 }
 
-/** Looks at the top-level fences of one parse. */
+/** Looks at the fences among `tokens` (a parse's tokens, or only its fences). */
 export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFindings {
   const problems: DocumentProblem[] = [];
   const separatorLines: number[] = [];
-  for (const t of tokens) {
+  // indexed loops over the token stream: for-of makes an iterator result per token until the code
+  // is optimised, which is most of a one-shot run (`midcycle check`)
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.type !== 'fence' || !t.map) continue;
     const [first, end] = t.map;
     const markerLine = lines.lineText(first);

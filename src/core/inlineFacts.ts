@@ -28,7 +28,12 @@ const TITLE_SOURCE_CHARS = 600;
 const NO_LINKS: readonly Link[] = Object.freeze([]);
 const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
 
+/**
+ * The facts of an inline token: recorded with its links while parsing, or, for a token without
+ * links (most of a report's lines), made when something first asks.
+ */
 function factsOf(token: Token): InlineFacts | undefined {
+  if (!token.meta && token.type === 'inline') token.meta = { links: [] } satisfies InlineFacts;
   return (token.meta as InlineFacts | null) ?? undefined;
 }
 
@@ -38,7 +43,7 @@ export function recordInlineFacts(token: Token, links: Link[]): void {
 }
 
 export function inlineLinks(token: Token): readonly Link[] {
-  return factsOf(token)?.links ?? NO_LINKS;
+  return (token.meta as InlineFacts | null)?.links ?? NO_LINKS;
 }
 
 export function inlineText(token: Token): string {

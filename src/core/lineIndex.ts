@@ -49,6 +49,29 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /**
+   * rangeAt for offsets at or after the start of `line`, found by walking on from there: links are
+   * located block by block in document order, a line or two from where the last one stood.
+   */
+  rangeFrom(line: number, start: number, end: number): Range {
+    const startLine = this.lineFrom(line, start);
+    const endLine = this.lineFrom(startLine, end);
+    return { start: { line: startLine, character: start - this.starts[startLine] }, end: { line: endLine, character: end - this.starts[endLine] } };
+  }
+
+  /** The line of `offset`, walking on from `line` (a few steps), else by bisection. */
+  private lineFrom(line: number, offset: number): number {
+    const starts = this.starts;
+    if (!(starts[line] <= offset) || offset > this.text.length) return this.positionAt(offset).line;
+    let l = line;
+    for (let steps = 0; steps < 16; steps++) {
+      const next = starts[l + 1];
+      if (next === undefined || next > offset) return l;
+      l++;
+    }
+    return this.positionAt(offset).line;
+  }
+
   /** The line's length without its line end, without making a string of it. */
   lineLength(line: number): number {
     const start = this.starts[line];

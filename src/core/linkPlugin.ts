@@ -5,7 +5,7 @@
 import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTypes';
 import type { LinkHosts } from './linkHosts';
 import { recordInlineFacts } from './inlineFacts';
-import { checkLink } from './linkRules/checkLink';
+import { canonicalCheck, ruleCheck } from './linkRules/checkLink';
 import { LineIndex } from './lineIndex';
 import type { Link } from './model';
 import { scanUrls } from './urlScanner';
@@ -17,6 +17,12 @@ export interface LinkEnv {
   lines?: LineIndex;
   /** Set by the plugin: every link, in document order. */
   links: Link[];
+  /**
+   * Set by the plugin, which walks the whole token stream anyway, so that the document rules need
+   * not walk it again: the fence tokens, and the deepest nesting level of any token.
+   */
+  fences?: Token[];
+  deepest?: number;
 }
 
 export function linkPlugin(md: MarkdownIt): void {
@@ -28,63 +34,142 @@ export function linkPlugin(md: MarkdownIt): void {
 }
 
 function findLinks(state: StateCore, env: LinkEnv): void {
-  const src = state.src;
-  const lines = new LineIndex(src);
+  const lines = new LineIndex(state.src);
   env.lines = lines;
-  for (const block of state.tokens) {
+  const finder = new LinkFinder(state.src, lines, env.hosts, state.md);
+  const tokens = state.tokens;
+  const fences: Token[] = [];
+  let deepest = 0;
+  // indexed loops: for-of makes an iterator result per step until the code is optimised
+  for (let i = 0; i < tokens.length; i++) {
+    const block = tokens[i];
+    if (block.level > deepest) deepest = block.level;
+    if (block.type === 'fence') fences.push(block);
     if (block.type !== 'inline' || !block.map || !block.children) continue;
-    const found: Link[] = [];
-    const blockStart = lines.starts[block.map[0]] ?? src.length;
-    const blockEnd = lines.starts[block.map[1]] ?? src.length;
-    let cursor = blockStart;
+    const found = finder.inBlock(block.map, block.children);
+    if (found.length === 0) continue;
+    // blocks without links keep no facts until something asks (most of a report's lines)
+    recordInlineFacts(block, found);
+    for (let j = 0; j < found.length; j++) env.links.push(found[j]);
+  }
+  env.fences = fences;
+  env.deepest = deepest;
+}
 
-    /** Where `raw` stands in the block's source, searching on from the last link found. */
-    const locate = (raw: string, from = cursor): number => {
-      const at = src.indexOf(raw, from);
-      return at !== -1 && at < blockEnd ? at : -1;
-    };
-    const add = (raw: string, at: number, following: string): Link => {
-      const link = makeLink(raw, at, following, env.hosts, lines, block.map![0]);
-      found.push(link);
-      if (at >= 0) cursor = at + raw.length;
-      return link;
-    };
+/** The links of a block without any (never added to: `record` makes a block's own array). */
+const NO_LINKS: Link[] = [];
 
-    const children = block.children;
+/**
+ * Finds the links of one document's inline blocks, in order. One object walks the whole document
+ * (no closures or arrays made per block: a draft has thousands of blocks, most without a link).
+ */
+class LinkFinder {
+  /** Where the next link of the block is searched from. */
+  private cursor = 0;
+  private blockEnd = 0;
+  /** The line the last link stood on (links are located from there on). */
+  private line = 0;
+  private found: Link[] = NO_LINKS;
+
+  constructor(
+    private readonly src: string,
+    private readonly lines: LineIndex,
+    private readonly hosts: LinkHosts,
+    private readonly md: MarkdownIt,
+  ) {}
+
+  /** The links of an inline block, whose lines are `map` and whose tokens are `children`. */
+  inBlock(map: [number, number], children: Token[]): Link[] {
+    const { src, lines } = this;
+    this.found = NO_LINKS;
+    this.cursor = lines.starts[map[0]] ?? src.length;
+    this.blockEnd = lines.starts[map[1]] ?? src.length;
+    this.line = map[0];
     let insideLink = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
-      if (child.type === 'link_open') {
+      if (child.type === 'text') {
+        if (insideLink === 0) this.inText(child);
+      } else if (child.type === 'link_open') {
         insideLink++;
         const href = attr(child, 'href');
         if (child.markup === 'autolink') {
           const raw = children[i + 1]?.content ?? href;
-          add(raw, locate(`<${raw}>`) + 1 || -1, '');
+          this.add(raw, this.locate(`<${raw}>`) + 1 || -1, '', 0);
         } else {
-          const dest = inlineDestination(src, cursor, blockEnd, md(state), href);
-          if (dest) add(dest.raw, dest.at, '');
+          const dest = inlineDestination(src, this.cursor, this.blockEnd, this.md, href);
+          if (dest) this.add(dest.raw, dest.at, '', 0);
           else {
             // a reference link: its URL stands in the definition, anywhere in the document
-            const at = src.indexOf(href);
-            found.push(makeLink(href, at, '', env.hosts, lines, block.map[0]));
+            this.record(makeLink(href, src.indexOf(href), '', 0, this.hosts, lines, 0, map[0]));
           }
         }
       } else if (child.type === 'link_close') {
         insideLink--;
-      } else if (child.type === 'text' && insideLink === 0) {
-        findInText(child, env.hosts, (raw, following, brokenDestination) => {
-          const link = add(raw, locate(raw), following);
-          return brokenDestination ? undefined : link;
-        });
       }
     }
-    recordInlineFacts(block, found);
-    for (const link of found) env.links.push(link);
+    return this.found;
+  }
+
+  private record(link: Link): void {
+    if (this.found === NO_LINKS) this.found = [link];
+    else this.found.push(link);
+  }
+
+  /** Where `raw` stands in the block's source, searching on from the last link found. */
+  private locate(raw: string): number {
+    const at = this.src.indexOf(raw, this.cursor);
+    return at !== -1 && at < this.blockEnd ? at : -1;
+  }
+
+  /** Records a link found at `at` (-1: not found), the text after it being `text` from `after` on. */
+  private add(raw: string, at: number, text: string, after: number): Link {
+    const link = makeLink(raw, at, text, after, this.hosts, this.lines, this.line, this.line);
+    this.record(link);
+    if (at >= 0) {
+      this.cursor = at + raw.length;
+      this.line = link.range.end.line;
+    }
+    return link;
+  }
+
+  /**
+   * Finds the URLs in a text token, records each link (a destination broken by a space is recorded
+   * but stays text), and keeps where the anchors go on the token's `meta`: link tokens are made
+   * only when something renders.
+   */
+  private inText(token: Token): void {
+    const text = token.content;
+    const matches = scanUrls(text, this.hosts);
+    if (matches.length === 0) return;
+    let anchors: Anchor[] | undefined;
+    let pos = 0;
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
+      if (m.index < pos) continue;
+      let raw = m.raw;
+      let end = m.lastIndex;
+      // `[text](https://host/path with space)`: Markdown made text of it; the URL runs to the `)`
+      const opener = destinationOpener(text, m.index);
+      const broken = opener ? brokenDestination(text, m.index, m.lastIndex, opener === '<' ? '>' : ')') : undefined;
+      if (broken) {
+        raw = broken;
+        end = m.index + broken.length;
+      }
+      this.add(raw, this.locate(raw), text, end);
+      const href = broken === undefined ? hrefAsWritten(raw) : undefined;
+      if (href) (anchors ??= []).push({ start: m.index, end, href });
+      pos = end;
+    }
+    if (anchors) token.meta = { anchors };
   }
 }
 
-function md(state: StateCore): MarkdownIt {
-  return state.md;
+/** `(` or `<` when the URL at `at` starts an inline link's destination (`](` or `](<` before it). */
+function destinationOpener(text: string, at: number): '(' | '<' | undefined {
+  if (text.charCodeAt(at - 1) === 0x28 /* ( */ && text.charCodeAt(at - 2) === 0x5d /* ] */) return '(';
+  if (text.charCodeAt(at - 1) === 0x3c /* < */ && text.charCodeAt(at - 2) === 0x28 && text.charCodeAt(at - 3) === 0x5d) return '<';
+  return undefined;
 }
 
 /** How much of the text after a URL the rules see: enough for a number typed after a space. */
@@ -97,40 +182,10 @@ export interface Anchor {
   href: string;
 }
 
-/**
- * Finds the URLs in a text token, records each link (through `onLink`, which returns it, or
- * undefined when the URL must stay text: a destination broken by a space is not a link), and keeps
- * where the anchors go on the token's `meta`: link tokens are made only when something renders.
- */
-function findInText(
-  token: Token,
-  hosts: LinkHosts,
-  onLink: (raw: string, following: string, brokenDestination: boolean) => Link | undefined,
-): void {
-  const text = token.content;
-  const matches = scanUrls(text, hosts);
-  if (matches.length === 0) return;
-  const anchors: Anchor[] = [];
-  let pos = 0;
-  for (const m of matches) {
-    if (m.index < pos) continue;
-    let raw = m.raw;
-    let end = m.lastIndex;
-    // `[text](https://host/path with space)`: Markdown made text of it; the URL runs to the `)`
-    // (small windows around the URL: a 10 MB line must not be copied once per link)
-    const before = text.slice(Math.max(0, m.index - 3), m.index);
-    const broken = /\]\(<?$/.test(before) ? brokenDestination(text, m.index, m.lastIndex, before.endsWith('<') ? '>' : ')') : undefined;
-    if (broken) {
-      raw = broken;
-      end = m.index + broken.length;
-    }
-    const link = onLink(raw, text.slice(end, end + FOLLOWING_WINDOW), broken !== undefined);
-    const href = link && hrefAsWritten(raw);
-    if (href) anchors.push({ start: m.index, end, href });
-    pos = end;
-  }
-  if (anchors.length) token.meta = { anchors };
-}
+// expressions used per link are built once (a literal is a new RegExp object at each evaluation)
+const WITH_LINK_SCHEME = /^(?:(?:https?|ftp):\/\/|mailto:)/i;
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:|^[a-z]{3,6}\/\//i;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * The href of a URL found in text: what the writer typed (a correction is the quick fix's job, not
@@ -138,8 +193,8 @@ function findInText(
  * misspelt scheme (`https:/…`) is no link in any client, so none here. The exporters normalise it.
  */
 function hrefAsWritten(raw: string): string | undefined {
-  if (/^(?:(?:https?|ftp):\/\/|mailto:)/i.test(raw)) return raw;
-  if (/^[a-z][a-z0-9+.-]*:|^[a-z]{3,6}\/\//i.test(raw)) return undefined;
+  if (WITH_LINK_SCHEME.test(raw)) return raw;
+  if (OTHER_SCHEME.test(raw)) return undefined;
   return `https://${raw}`;
 }
 
@@ -184,10 +239,14 @@ function unescapeMarkdown(s: string): string {
   return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-function makeLink(raw: string, at: number, following: string, hosts: LinkHosts, lines: LineIndex, fallbackLine: number): Link {
-  const check = checkLink(raw, hosts, following);
-  const range = at >= 0 ? lines.rangeAt(at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(check.url) ? check.url : `https://${check.url}`;
+/**
+ * A link and its check. The rules read the text after it (FOLLOWING_WINDOW characters of `text` from
+ * `after`) only for a link that is not well-formed: only then is that slice made.
+ */
+function makeLink(raw: string, at: number, text: string, after: number, hosts: LinkHosts, lines: LineIndex, nearLine: number, fallbackLine: number): Link {
+  const check = canonicalCheck(raw, hosts) ?? ruleCheck(raw, hosts, text ? text.slice(after, after + FOLLOWING_WINDOW) : '');
+  const range = at >= 0 ? lines.rangeFrom(nearLine, at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
+  const url = ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
   const link: Link = { kind: check.kind, raw, url, range };
   if (check.review) link.review = check.review;
   if (check.bug) link.bug = check.bug;
@@ -196,7 +255,7 @@ function makeLink(raw: string, at: number, following: string, hosts: LinkHosts, 
   if (check.problem) {
     const { code, message, fixed, consumeFollowing } = check.problem;
     link.problem = { code, message };
-    if (fixed !== undefined && at >= 0) link.problem.fix = { range: lines.rangeAt(at, at + raw.length + consumeFollowing), text: fixed };
+    if (fixed !== undefined && at >= 0) link.problem.fix = { range: lines.rangeFrom(nearLine, at, at + raw.length + consumeFollowing), text: fixed };
   }
   return link;
 }

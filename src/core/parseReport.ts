@@ -40,11 +40,12 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
     env = { midcycle: { hosts, links: [] } };
     tokens = md.parse(source, env);
     const lines = env.midcycle.lines!;
-    const fences = checkFences(tokens, lines);
+    const fences = checkFences(env.midcycle.fences ?? tokens, lines);
     const fresh = (p: DocumentProblem) => !documentProblems.some((q) => q.code === p.code && q.range.start.line === p.range.start.line);
     documentProblems.push(...fences.problems.filter(fresh));
     // markdown-it stops at its nesting limit and drops the rest of the line: read it as text instead
-    const deep = tooDeep(tokens, md.options.maxNesting ?? 100, lines);
+    const maxNesting = md.options.maxNesting ?? 100;
+    const deep = (env.midcycle.deepest ?? maxNesting) >= maxNesting - 2 ? tooDeep(tokens, maxNesting, lines) : { escapes: [], problems: [] };
     documentProblems.push(...deep.problems.filter(fresh));
     if ((fences.separatorLines.length === 0 && deep.escapes.length === 0) || attempt >= MAX_RECOVERIES) break;
     source = escapeAt(source, [...fences.separatorLines.map((line) => lineMarker(lines, line)), ...deep.escapes]);
@@ -57,7 +58,7 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
     documentProblems,
     options: { hosts, severities: options.severities ?? {} },
   };
-  return assembleReport(text, tokens, env.midcycle.lines!, parse);
+  return assembleReport(text, tokens, env.midcycle.lines!, parse, env.midcycle.links);
 }
 
 /** markdown-it's normalisation of line ends and NUL characters, which keeps every line and column. */
@@ -73,10 +74,9 @@ export function normaliseText(text: string): string {
  * `midcycle check` needs). They are read from the tokens as they are then: a report given to
  * updateReport is consumed (its tokens move into the next one), and is not read afterwards.
  */
-export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState): Report {
+export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState, found?: Link[]): Report {
   const problems = [...parse.documentProblems];
-  const links: Link[] = [];
-  for (const token of tokens) if (token.type === 'inline' && token.map) for (const link of inlineLinks(token)) links.push(link);
+  const links = found ?? linksOf(tokens);
   let outline: { topics: Topic[]; actions: ActionItem[] } | undefined;
   const read = () => (outline ??= buildTopics(tokens, lines));
   const report = {
@@ -97,6 +97,20 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
   report.diagnostics = diagnostics(links, problems, parse.options.severities);
   return report;
+}
+
+/** The links recorded on the tokens' inline facts, in document order. */
+function linksOf(tokens: readonly Token[]): Link[] {
+  const links: Link[] = [];
+  // indexed loops over the token stream: for-of makes an iterator result per token until the code
+  // is optimised, which is most of a one-shot run (`midcycle check`)
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'inline' || !token.map || !token.meta) continue;
+    const found = inlineLinks(token);
+    for (let j = 0; j < found.length; j++) links.push(found[j]);
+  }
+  return links;
 }
 
 /** Where a separator line's marker starts: after its indentation. */
@@ -124,7 +138,8 @@ function tooDeep(tokens: readonly Token[], maxNesting: number, lines: LineIndex)
   const escapes: number[] = [];
   const problems: DocumentProblem[] = [];
   const seen = new Set<number>();
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.level < maxNesting - 2 || !t.map || seen.has(t.map[0])) continue;
     const line = t.map[0];
     seen.add(line);
@@ -172,7 +187,8 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
   };
   const attach = (parent: Topic | undefined, topic: Topic) => (parent ? parent.children : topics).push(topic);
 
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     switch (token.type) {
       case 'blockquote_open':
         quoteDepth++;
@@ -302,7 +318,8 @@ function diagnostics(links: readonly Link[], documentProblems: readonly Document
     if (setting === 'off') return;
     out.push(setting ? { ...d, severity: setting } : d);
   };
-  for (const link of links) {
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
     if (!link.problem) continue;
     const d: Diagnostic = { range: link.range, severity: 'error', code: link.problem.code, message: link.problem.message };
     if (link.problem.fix) d.fix = link.problem.fix;

@@ -23,15 +23,14 @@ const MAYBE_HOST = /[\w-]\.[a-z]{2,}[/?#]/i;
 
 export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
   const found: UrlMatch[] = [];
-  const add = (index: number, raw: string) => {
-    if (raw) found.push({ index, lastIndex: index + raw.length, raw });
-  };
+  // plain loops over exec: this runs once per text token of a draft, where a generator, a closure
+  // or matchAll (a copy of the expression per call) cost more than the scan itself
   if (text.includes(':')) {
-    for (const m of matches(WITH_SCHEME, text)) {
+    WITH_SCHEME.lastIndex = 0;
+    for (let m = WITH_SCHEME.exec(text); m; m = WITH_SCHEME.exec(text)) {
       const raw = trimTrailing(m[0]);
       // a scheme with nothing after it ("see https://") is no link
-      if (/^(?:(?:https?|ftp):\/\/|mailto:)$/i.test(raw)) continue;
-      add(m.index, raw);
+      if (!SCHEME_ONLY.test(raw)) add(found, m.index, raw);
     }
   }
   // the host-name scans look only at what the URLs found so far leave of the text (blanked in one
@@ -40,16 +39,18 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
   if (mayHaveHost(text, found)) {
     const rest = found.length ? blanked(text, found) : text;
     const checked = (host: string) => isKnownHost(host, hosts) || intendedHost(host, hosts) !== undefined;
-    for (const m of matches(SCHEME_LESS, rest)) {
+    SCHEME_LESS.lastIndex = 0;
+    for (let m = SCHEME_LESS.exec(rest); m; m = SCHEME_LESS.exec(rest)) {
       const host = m[1].toLowerCase();
-      if (host.startsWith('www.') || checked(host)) add(m.index, trimTrailing(m[0]));
+      if (host.startsWith('www.') || checked(host)) add(found, m.index, trimTrailing(m[0]));
     }
-    for (const m of matches(MISSPELT, rest)) {
+    MISSPELT.lastIndex = 0;
+    for (let m = MISSPELT.exec(rest); m; m = MISSPELT.exec(rest)) {
       const raw = trimTrailing(m[0]);
       const scheme = MISSPELT_SCHEME.exec(raw);
       if (!scheme || !isMisspeltHttp(scheme[1], scheme[2])) continue;
       const parts = splitUrl(raw.slice(scheme[0].length));
-      if (parts && !parts.scheme && checked(hostName(parts))) add(m.index, raw);
+      if (parts && !parts.scheme && checked(hostName(parts))) add(found, m.index, raw);
     }
   }
   if (found.length < 2) return found;
@@ -58,23 +59,18 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
   return found.filter((m, i) => i === 0 || m.index >= found[i - 1].lastIndex);
 }
 
-/**
- * The matches of a global regular expression, without String.prototype.matchAll's copy of the
- * expression on every call (this runs once per text token of a draft).
- */
-function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const at = re.lastIndex;
-    yield m;
-    re.lastIndex = m[0].length ? at : at + 1;
-  }
+/** A scheme and nothing else. */
+const SCHEME_ONLY = /^(?:(?:https?|ftp):\/\/|mailto:)$/i;
+
+function add(found: UrlMatch[], index: number, raw: string): void {
+  if (raw) found.push({ index, lastIndex: index + raw.length, raw });
 }
 
 /** Whether the text outside the URLs found may hold a host name before a path. */
 function mayHaveHost(text: string, found: readonly UrlMatch[]): boolean {
   let pos = 0;
-  for (const m of found) {
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
     if (MAYBE_HOST.test(text.slice(pos, m.index))) return true;
     pos = m.lastIndex;
   }
@@ -85,7 +81,8 @@ function mayHaveHost(text: string, found: readonly UrlMatch[]): boolean {
 function blanked(text: string, found: readonly UrlMatch[]): string {
   const parts: string[] = [];
   let pos = 0;
-  for (const m of found) {
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
     parts.push(text.slice(pos, m.index), ' '.repeat(m.raw.length));
     pos = m.lastIndex;
   }

@@ -47,22 +47,24 @@ const canonicalForms = new WeakMap<LinkHosts, RegExp>();
 function canonical(hosts: LinkHosts): RegExp {
   let re = canonicalForms.get(hosts);
   if (!re) {
-    const any = (list: readonly string[]) => list.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const name = '[a-z0-9][a-z0-9+.-]*';
+    // the rules compare a URL's host, in lower case, with these: a host given otherwise never matches
+    const any = (list: readonly string[]) => list.filter((h) => h === h.toLowerCase()).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
+    const name = '[a-zA-Z0-9][a-zA-Z0-9+.-]*';
     re = new RegExp(
       '^https?://(?:' +
         // 1 host; 2, 3 change and patchset of /#/c/; 4, 5, 6 project, change, patchset of /c/…/+/ (a
         // project never starts with a digit: `/c/<digits>` is a change, see review-missing-hash); 7 change of /N
-        `(${any(hosts.gerrit)})(?:/#/c/(\\d+)(?:/(\\d+))?/?|/c/([a-z._-][a-z0-9._-]*(?:/[a-z0-9._-]+)*)/\\+/(\\d+)(?:/(\\d+))?/?|/(\\d+)/?)` +
+        `(${any(hosts.gerrit)})(?:/#/c/(\\d+)(?:/(\\d+))?/?|/c/([a-zA-Z._-][a-zA-Z0-9._-]*(?:/[a-zA-Z0-9._-]+)*)/\\+/(\\d+)(?:/(\\d+))?/?|/(\\d+)/?)` +
         // 8, 9 project and bug; 10 bug of /bugs/N
         `|bugs\\.launchpad\\.net/(${name})/\\+bug/(\\d+)/?` +
         '|(?:bugs\\.)?launchpad\\.net/bugs/(\\d+)/?' +
         // 11, 12 project and blueprint
         `|blueprints\\.launchpad\\.net/(${name})/\\+spec/(${name})/?` +
         // 13, 14 host and pad
-        `|(${any(hosts.etherpad)})/p/([a-z0-9._~%+-]+)/?` +
+        `|(${any(hosts.etherpad)})/p/([a-zA-Z0-9._~%+-]+)/?` +
         ')$',
-      'i',
+      // case-sensitive: the hosts (lower case) and the path words as written; a link written in
+      // other cases takes the rules' way
     );
     canonicalForms.set(hosts, re);
   }
@@ -72,8 +74,7 @@ function canonical(hosts: LinkHosts): RegExp {
 /** The check of a well-formed link, or undefined when the rules must look at it. */
 export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undefined {
   const m = canonical(hosts).exec(raw);
-  // host names are compared in lower case: one written otherwise takes the rules' way
-  if (!m || /[A-Z]/.test(raw.slice(0, raw.indexOf('/', 8) >>> 0))) return undefined;
+  if (!m) return undefined;
   if (m[1] !== undefined) {
     const review: ReviewTarget = { host: m[1], change: Number(m[2] ?? m[5] ?? m[7]) };
     const patchset = m[3] ?? m[6];
