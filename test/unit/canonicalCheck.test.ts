@@ -46,6 +46,15 @@ describe('the fast way for well-formed links', () => {
     }
   });
 
+  it('leaves links on hosts configured in capitals to the rules, which compare hosts in lower case', () => {
+    const shouting = { gerrit: ['Review.Example.org'], etherpad: ['PADS.example.org'] };
+    for (const raw of ['https://Review.Example.org/#/c/282876/', 'https://review.example.org/#/c/282876/', 'https://PADS.example.org/p/x', 'https://pads.example.org/p/x']) {
+      const fast = canonicalCheck(raw, shouting);
+      if (fast) assert.deepEqual(fast, ruleCheck(raw, shouting), raw);
+    }
+    assert.equal(canonicalCheck('https://review.example.org/#/c/282876/', { gerrit: ['review.example.org'], etherpad: [] })?.kind, 'review');
+  });
+
   it('says what the rules say of every well-formed fixture it takes', () => {
     let taken = 0;
     for (const raw of fixtures) {
