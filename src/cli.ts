@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import {
   applyFixes,
   DEFAULT_LINK_HOSTS,
+  type Diagnostic,
   diagnosticJson,
   exportEmail,
   exportText,
@@ -100,14 +101,14 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
     if (command === 'import') return importCommand(text, values, io);
-    const report = parseReport(text, options);
     switch (command) {
       case 'outline':
-        return outline(report, values.json === true, io.out);
+        return outline(parseReport(text, options), values.json === true, io.out);
       case 'check':
-        return check(report, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
+        // only the diagnostics: the parse (its tokens, most of the memory) is let go before printing
+        return check(parseReport(text, options).diagnostics, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
       default:
-        return exportCommand(report, values, io.out);
+        return exportCommand(parseReport(text, options), values, io.out);
     }
   } catch (e) {
     if (e instanceof UsageError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
@@ -165,14 +166,14 @@ function countKinds(t: OutlineTopic): string {
 }
 
 function check(
-  report: Report,
+  found: readonly Diagnostic[],
   file: string,
   text: string,
   options: ReportOptions,
   flags: { json: boolean; fix: boolean },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): number {
-  let diagnostics = report.diagnostics;
+  let diagnostics = found;
   if (flags.fix) {
     if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
     const fixed = applyFixes(text, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
@@ -184,10 +185,12 @@ function check(
   }
   if (flags.json) io.out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
   else {
-    for (const d of diagnostics) {
+    // one write for all the lines (hundreds on a large draft, each write a trip through the stream)
+    const lines = diagnostics.map((d) => {
       const j = diagnosticJson(d);
-      io.out(`${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`);
-    }
+      return `${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`;
+    });
+    if (lines.length) io.out(lines.join('\n'));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const fixable = diagnostics.filter((d) => d.fix).length;
     if (diagnostics.length) io.err(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} other problem${diagnostics.length - errors === 1 ? '' : 's'}${fixable ? `; ${fixable} fixable with --fix` : ''}`);

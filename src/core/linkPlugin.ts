@@ -244,9 +244,11 @@ function unescapeMarkdown(s: string): string {
  * `after`) only for a link that is not well-formed: only then is that slice made.
  */
 function makeLink(raw: string, at: number, text: string, after: number, hosts: LinkHosts, lines: LineIndex, nearLine: number, fallbackLine: number): Link {
-  const check = canonicalCheck(raw, hosts) ?? ruleCheck(raw, hosts, text ? text.slice(after, after + FOLLOWING_WINDOW) : '');
+  const wellFormed = canonicalCheck(raw, hosts);
+  const check = wellFormed ?? ruleCheck(raw, hosts, text ? text.slice(after, after + FOLLOWING_WINDOW) : '');
   const range = at >= 0 ? lines.rangeFrom(nearLine, at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
-  const url = ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
+  // (a well-formed link starts with its scheme)
+  const url = wellFormed || ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
   const link: Link = { kind: check.kind, raw, url, range };
   if (check.review) link.review = check.review;
   if (check.bug) link.bug = check.bug;

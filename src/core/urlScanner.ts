@@ -71,10 +71,11 @@ function mayHaveHost(text: string, found: readonly UrlMatch[]): boolean {
   let pos = 0;
   for (let i = 0; i < found.length; i++) {
     const m = found[i];
-    if (MAYBE_HOST.test(text.slice(pos, m.index))) return true;
+    if (m.index - pos > 4 && MAYBE_HOST.test(text.slice(pos, m.index))) return true;
     pos = m.lastIndex;
   }
-  return MAYBE_HOST.test(pos ? text.slice(pos) : text);
+  // (a host name before a path takes at least five characters: `a.bc/`)
+  return text.length - pos > 4 && MAYBE_HOST.test(pos ? text.slice(pos) : text);
 }
 
 /** The text with the URLs found replaced by spaces: the same offsets, no URL to match again. */
