@@ -167,6 +167,30 @@ interface ItemFrame {
   topic: Topic | undefined;
   parent: Topic | undefined;
   hasProse: boolean;
+  /** For a top-level item: its opening token, where it is, and how many action items came before it. */
+  top?: { open: Token; index: number; actionsBefore: number };
+}
+
+/**
+ * What a top-level list item makes of itself, kept on its opening token (`meta.outline`): the
+ * next build after an edit elsewhere takes it as it is instead of walking the item's tokens again.
+ * An item's outline depends on its own tokens alone (its parent only decides where it goes); an
+ * edit inside it parses it anew (new tokens, nothing kept), and updateReport moves kept ranges with
+ * the tokens after an edit.
+ */
+export interface ItemOutline {
+  topic: Topic;
+  hasProse: boolean;
+  /** The item's action items, its sub-items' included, in order. */
+  actions: ActionItem[];
+  /** Its tokens after the opening one, to its closing one. */
+  span: number;
+  /** The inline token its title comes from. */
+  inline: Token | undefined;
+}
+
+export function itemOutline(token: Token): ItemOutline | undefined {
+  return (token.meta as { outline?: ItemOutline } | null)?.outline;
 }
 
 function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; actions: ActionItem[] } {
@@ -186,6 +210,17 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
     return headings[headings.length - 1];
   };
   const attach = (parent: Topic | undefined, topic: Topic) => (parent ? parent.children : topics).push(topic);
+  /** Where a finished item goes: into its parent's links when it is nothing but a link, else a topic. */
+  const place = (topic: Topic, parent: Topic | undefined, hasProse: boolean, inline: Token | undefined) => {
+    if (!hasProse && topic.children.length === 0 && parent) {
+      for (const link of topic.links) parent.links.push(link);
+      for (const action of topic.actions) parent.actions.push(action);
+    } else {
+      // the title is worked out only for the items that stay topics
+      topic.title ||= (inline && inlineTitle(inline)) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
+      attach(parent, topic);
+    }
+  };
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -214,9 +249,18 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
           items.push({ topic: undefined, parent, hasProse: true });
           break;
         }
+        const kept = items.length === 0 ? itemOutline(token) : undefined;
+        if (kept) {
+          // a top-level item as the last build left it: its outline, without its tokens
+          place(kept.topic, parent, kept.hasProse, kept.inline);
+          for (const action of kept.actions) actions.push(action);
+          titleFor = undefined;
+          i += kept.span;
+          break;
+        }
         const topic = newTopic('item', itemDepth++, token.map[0], lines);
         topic.range = trimmedRange(token.map, lines);
-        items.push({ topic, parent, hasProse: false });
+        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { open: token, index: i, actionsBefore: actions.length } : undefined });
         titleFor = topic;
         break;
       }
@@ -224,16 +268,14 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         const frame = items.pop();
         if (!frame?.topic) break;
         itemDepth--;
-        const { topic, parent } = frame;
-        // an item that is nothing but a link belongs to the topic above it, as one of its links
-        if (!frame.hasProse && topic.children.length === 0 && parent) {
-          for (const link of topic.links) parent.links.push(link);
-          for (const action of topic.actions) parent.actions.push(action);
-        } else {
-          // the title is worked out only for the items that stay topics
-          const inline = titleInline.get(topic);
-          topic.title = (inline && inlineTitle(inline)) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
-          attach(parent, topic);
+        const { topic, parent, hasProse: prose, top } = frame;
+        // an item with no text of its own (`-` alone) gives no text to what follows it
+        if (titleFor === topic) titleFor = undefined;
+        const inline = titleInline.get(topic);
+        place(topic, parent, prose, inline);
+        if (top) {
+          const outline: ItemOutline = { topic, hasProse: prose, actions: actions.slice(top.actionsBefore), span: i - top.index, inline };
+          top.open.meta = { outline };
         }
         break;
       }

@@ -9,8 +9,8 @@ import type { LinkEnv } from './linkPlugin';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
 import type { InlineFacts } from './inlineFacts';
-import type { Range, Report } from './model';
-import { assembleReport, normaliseText, parseReport, type ReportOptions } from './parseReport';
+import type { Range, Report, Topic } from './model';
+import { assembleReport, itemOutline, normaliseText, parseReport, type ReportOptions } from './parseReport';
 
 /** An edit as VS Code reports it: the range replaced, in the text before the edit, and the new text. */
 export interface TextChange {
@@ -146,12 +146,15 @@ function sameShape(mini: Token[], unit: Unit): Token[] | undefined {
   return mini.length === 3 && mini[0].type === opener ? mini : undefined;
 }
 
-/** Moves a token, its inline facts and their ranges down by `lines`, in place. */
+/** Moves a token, its inline facts, a kept item outline and their ranges down by `lines`, in place. */
 function shift(token: Token, lines: number): void {
   if (token.map) {
     token.map[0] += lines;
     token.map[1] += lines;
   }
+  const outline = token.type === 'list_item_open' ? itemOutline(token) : undefined;
+  // its links and action items are those of its inline tokens, which move with them
+  if (outline) shiftTopic(outline.topic, lines);
   const facts = token.meta as InlineFacts | null;
   if (token.type !== 'inline' || !facts) return;
   for (const link of facts.links) {
@@ -161,6 +164,12 @@ function shift(token: Token, lines: number): void {
   }
   // action items not yet worked out are found later from the shifted token, where they now are
   for (const action of facts.actions ?? []) shiftRange(action.range, lines);
+}
+
+function shiftTopic(topic: Topic, lines: number): void {
+  shiftRange(topic.range, lines);
+  if (topic.selectionRange !== topic.range) shiftRange(topic.selectionRange, lines);
+  for (const child of topic.children) shiftTopic(child, lines);
 }
 
 function shiftRange(r: Range, lines: number): void {
