@@ -1,7 +1,8 @@
 // The report's blocks as an email has them (paragraphs of lines, lists of items, quotes, code),
 // read once from markdown-it's block tokens; the HTML and the plain-text exporters render these.
 import { createMarkdown } from './markdown';
-import type { Anchor } from './linkPlugin';
+import type { LinkHosts } from './linkHosts';
+import { textAnchors, type Anchor } from './textUrls';
 import { attr, type StateCore, type Token } from './markdownTypes';
 
 export type Block =
@@ -13,8 +14,11 @@ export type Block =
   | { type: 'rule' }
   | { type: 'table'; rows: Token[][][] };
 
-/** The blocks of a token stream (front matter left out: it is the message's headers). */
-export function emailBlocks(tokens: readonly Token[]): Block[] {
+/**
+ * The blocks of a token stream (front matter left out: it is the message's headers); bare URLs
+ * become links where the link rules for `hosts` find them.
+ */
+export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts): Block[] {
   let i = 0;
 
   const readBlocks = (closing?: string): Block[] => {
@@ -35,12 +39,12 @@ export function emailBlocks(tokens: readonly Token[]): Block[] {
     const t = tokens[i++];
     switch (t.type) {
       case 'paragraph_open': {
-        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++]) : [];
+        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++], hosts) : [];
         i++; // paragraph_close
         return { type: 'paragraph', inline };
       }
       case 'heading_open': {
-        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++]) : [];
+        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++], hosts) : [];
         i++; // heading_close
         return { type: 'heading', level: Number(t.tag.slice(1)) || 1, inline };
       }
@@ -80,7 +84,7 @@ export function emailBlocks(tokens: readonly Token[]): Block[] {
       const t = tokens[i++];
       if (t.type === 'tr_open') row = [];
       else if (t.type === 'tr_close' && row) rows.push(row);
-      else if (t.type === 'inline' && row) row.push(anchoredChildren(t));
+      else if (t.type === 'inline' && row) row.push(anchoredChildren(t, hosts));
     }
     i++;
     return rows;
@@ -93,12 +97,23 @@ export function emailBlocks(tokens: readonly Token[]): Block[] {
 let tokenClass: StateCore['Token'] | undefined;
 
 /**
- * An inline token's children with its bare URLs made links: the link plugin only marks where they
- * go (a text token's `meta.anchors`), so that parsing for checks and the tree never pays for them.
+ * An inline token's children with its bare URLs made links (the text outside links, as the link
+ * pass reads it): worked out here, when rendering, so that parsing for checks and the tree never
+ * pays for link tokens.
  */
-export function anchoredChildren(inline: Token): Token[] {
+export function anchoredChildren(inline: Token, hosts: LinkHosts): Token[] {
   const children = inline.children ?? [];
-  if (!children.some((c) => (c.meta as { anchors?: Anchor[] } | null)?.anchors)) return children;
+  const anchorsOf: (Anchor[] | undefined)[] = [];
+  let depth = 0;
+  let any = false;
+  for (const child of children) {
+    if (child.type === 'link_open') depth++;
+    else if (child.type === 'link_close') depth--;
+    const anchors = child.type === 'text' && depth === 0 ? textAnchors(child.content, hosts) : undefined;
+    anchorsOf.push(anchors?.length ? anchors : undefined);
+    any ||= anchors !== undefined && anchors.length > 0;
+  }
+  if (!any) return children;
   tokenClass ??= new (createMarkdown().core.State)('', createMarkdown(), {}).Token;
   const TokenClass = tokenClass;
   const make = (type: string, tag: string, nesting: -1 | 0 | 1, level: number, content = '') => {
@@ -108,8 +123,8 @@ export function anchoredChildren(inline: Token): Token[] {
     return t;
   };
   const out: Token[] = [];
-  for (const child of children) {
-    const anchors = (child.meta as { anchors?: Anchor[] } | null)?.anchors;
+  for (const [index, child] of children.entries()) {
+    const anchors = anchorsOf[index];
     if (!anchors) {
       out.push(child);
       continue;

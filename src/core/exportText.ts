@@ -11,7 +11,7 @@ export interface TextOptions {
 
 export function exportText(report: Report, options: TextOptions = {}): string {
   const width = options.width ?? 72;
-  const text = renderBlocks(emailBlocks(report.tokens), width).join('\n');
+  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts), width).join('\n');
   return `${text.replace(/\n+$/, '')}\n`;
 }
 

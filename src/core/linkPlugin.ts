@@ -8,7 +8,7 @@ import { recordInlineFacts } from './inlineFacts';
 import { canonicalCheck, ruleCheck } from './linkRules/checkLink';
 import { LineIndex } from './lineIndex';
 import type { Link } from './model';
-import { scanUrls } from './urlScanner';
+import { textUrls } from './textUrls';
 
 /** What the plugin reads from and writes to markdown-it's `env`. */
 export interface LinkEnv {
@@ -133,79 +133,22 @@ class LinkFinder {
     return link;
   }
 
-  /**
-   * Finds the URLs in a text token, records each link (a destination broken by a space is recorded
-   * but stays text), and keeps where the anchors go on the token's `meta`: link tokens are made
-   * only when something renders.
-   */
+  /** Records the links of a text token (a destination Markdown left as text is a link too). */
   private inText(token: Token): void {
     const text = token.content;
-    const matches = scanUrls(text, this.hosts);
-    if (matches.length === 0) return;
-    let anchors: Anchor[] | undefined;
-    let pos = 0;
-    for (let i = 0; i < matches.length; i++) {
-      const m = matches[i];
-      if (m.index < pos) continue;
-      let raw = m.raw;
-      let end = m.lastIndex;
-      // `[text](https://host/path with space)`: Markdown made text of it; the URL runs to the `)`
-      const opener = destinationOpener(text, m.index);
-      const broken = opener ? brokenDestination(text, m.index, m.lastIndex, opener === '<' ? '>' : ')') : undefined;
-      if (broken) {
-        raw = broken;
-        end = m.index + broken.length;
-      }
-      this.add(raw, this.locate(raw), text, end);
-      const href = broken === undefined ? hrefAsWritten(raw) : undefined;
-      if (href) (anchors ??= []).push({ start: m.index, end, href });
-      pos = end;
+    const urls = textUrls(text, this.hosts);
+    for (let i = 0; i < urls.length; i++) {
+      const url = urls[i];
+      this.add(url.raw, this.locate(url.raw), text, url.lastIndex);
     }
-    if (anchors) token.meta = { anchors };
   }
-}
-
-/** `(` or `<` when the URL at `at` starts an inline link's destination (`](` or `](<` before it). */
-function destinationOpener(text: string, at: number): '(' | '<' | undefined {
-  if (text.charCodeAt(at - 1) === 0x28 /* ( */ && text.charCodeAt(at - 2) === 0x5d /* ] */) return '(';
-  if (text.charCodeAt(at - 1) === 0x3c /* < */ && text.charCodeAt(at - 2) === 0x28 && text.charCodeAt(at - 3) === 0x5d) return '<';
-  return undefined;
 }
 
 /** How much of the text after a URL the rules see: enough for a number typed after a space. */
 const FOLLOWING_WINDOW = 40;
 
-/** A URL found in a text token that the exporters make an anchor of (see anchoredChildren). */
-export interface Anchor {
-  start: number;
-  end: number;
-  href: string;
-}
-
-// expressions used per link are built once (a literal is a new RegExp object at each evaluation)
-const WITH_LINK_SCHEME = /^(?:(?:https?|ftp):\/\/|mailto:)/i;
-const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:|^[a-z]{3,6}\/\//i;
+// built once (a literal is a new RegExp object at each evaluation, and this runs per link)
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/**
- * The href of a URL found in text: what the writer typed (a correction is the quick fix's job, not
- * the export's), with https:// when they left the scheme out, as mail clients link such text; a
- * misspelt scheme (`https:/…`) is no link in any client, so none here. The exporters normalise it.
- */
-function hrefAsWritten(raw: string): string | undefined {
-  if (WITH_LINK_SCHEME.test(raw)) return raw;
-  if (OTHER_SCHEME.test(raw)) return undefined;
-  return `https://${raw}`;
-}
-
-/** The whole destination when it has a space before its closing bracket, else undefined. */
-function brokenDestination(text: string, start: number, urlEnd: number, close: string): string | undefined {
-  // a destination broken by a space ends within a few words; never search a whole huge line
-  const end = text.slice(urlEnd, urlEnd + 200).indexOf(close) + urlEnd;
-  if (end < urlEnd) return undefined;
-  const dest = text.slice(start, end).trimEnd();
-  return /\s/.test(dest) && !/\s["'(]/.test(dest) ? dest : undefined;
-}
 
 /** The raw destination of the inline link `[text](dest)` that starts after `from`, when it is that. */
 function inlineDestination(src: string, from: number, limit: number, md: MarkdownIt, href: string): { raw: string; at: number } | undefined {
