@@ -192,11 +192,18 @@ function makeLink(raw: string, at: number, text: string, after: number, hosts: L
   const range = at >= 0 ? lines.rangeFrom(nearLine, at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
   // (a well-formed link starts with its scheme)
   const url = wellFormed || ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
-  const link: Link = { kind: check.kind, raw, url, range };
-  if (check.review) link.review = check.review;
-  if (check.bug) link.bug = check.bug;
-  if (check.blueprint) link.blueprint = check.blueprint;
-  if (check.etherpad) link.etherpad = check.etherpad;
+  // the target in the object's literal, not added after it: an object that grows past its literal
+  // gets its properties a second store, one more allocation per link
+  const { kind } = check;
+  const link: Link = check.review
+    ? { kind, raw, url, range, review: check.review }
+    : check.bug
+      ? { kind, raw, url, range, bug: check.bug }
+      : check.blueprint
+        ? { kind, raw, url, range, blueprint: check.blueprint }
+        : check.etherpad
+          ? { kind, raw, url, range, etherpad: check.etherpad }
+          : { kind, raw, url, range };
   if (check.problem) {
     const { code, message, fixed, consumeFollowing } = check.problem;
     link.problem = { code, message };

@@ -4,10 +4,8 @@
 import type { LinkHosts } from './linkHosts';
 import { scanUrls, type UrlMatch } from './urlScanner';
 
-export interface TextUrl extends UrlMatch {
-  /** `[text](https://host/path with space)`: Markdown left it as text; the URL runs to the `)`. */
-  broken: boolean;
-}
+/** A URL of the text; `broken` for `[text](https://host/path with space)`, which Markdown left as text (the URL runs to the `)`). */
+export type TextUrl = UrlMatch;
 
 /** The URLs in a text token (outside any link), never two at one place. */
 export function textUrls(text: string, hosts: LinkHosts): TextUrl[] {
@@ -19,8 +17,15 @@ export function textUrls(text: string, hosts: LinkHosts): TextUrl[] {
     if (m.index < pos) continue;
     const opener = destinationOpener(text, m.index);
     const broken = opener ? brokenDestination(text, m.index, m.lastIndex, opener === '<' ? '>' : ')') : undefined;
-    out.push(broken ? { index: m.index, lastIndex: m.index + broken.length, raw: broken, broken: true } : { index: m.index, lastIndex: m.lastIndex, raw: m.raw, broken: false });
-    pos = out[out.length - 1].lastIndex;
+    // the scanner's match, made the text's URL (one object per URL)
+    const url: TextUrl = m;
+    url.broken = broken !== undefined;
+    if (broken) {
+      url.raw = broken;
+      url.lastIndex = m.index + broken.length;
+    }
+    out.push(url);
+    pos = url.lastIndex;
   }
   return out;
 }

@@ -11,6 +11,8 @@ export interface UrlMatch {
   index: number;
   lastIndex: number;
   raw: string;
+  /** Set by textUrls (false here). */
+  broken: boolean;
 }
 
 /** Characters that end a URL in prose. */
@@ -63,7 +65,8 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
 const SCHEME_ONLY = /^(?:(?:https?|ftp):\/\/|mailto:)$/i;
 
 function add(found: UrlMatch[], index: number, raw: string): void {
-  if (raw) found.push({ index, lastIndex: index + raw.length, raw });
+  // `broken` is textUrls' to set: made here, the object keeps one shape
+  if (raw) found.push({ index, lastIndex: index + raw.length, raw, broken: false });
 }
 
 /** Whether the text outside the URLs found may hold a host name before a path. */
