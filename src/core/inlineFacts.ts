@@ -7,11 +7,18 @@ import { findActionItems } from './actionItems';
 import type { LineIndex } from './lineIndex';
 import { linkLabel } from './linkLabel';
 import type { Token } from './markdownTypes';
+import type { LinkHosts } from './linkHosts';
 import type { ActionItem, Link, Range } from './model';
+import { WellFormedLink, wellFormedLink, type FoundLink } from './wellFormedLink';
 import { topicTitle } from './topicTitle';
 
 export interface InlineFacts {
+  /** Its links, once read (inlineLinks). */
   links: Link[];
+  /** Its links as found, while some well-formed ones are not yet made (see wellFormedLink.ts). */
+  found: FoundLink[] | undefined;
+  /** The hosts they were found for. */
+  hosts: LinkHosts | undefined;
   /** The content as a reader sees it: text, code and link text; line breaks kept (inlineText). */
   text?: string;
   /** Its action items (inlineActions). */
@@ -33,17 +40,33 @@ const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
  * links (most of a report's lines), made when something first asks.
  */
 function factsOf(token: Token): InlineFacts | undefined {
-  if (!token.meta && token.type === 'inline') token.meta = { links: [] } satisfies InlineFacts;
+  if (!token.meta && token.type === 'inline') token.meta = { links: [], found: undefined, hosts: undefined } satisfies InlineFacts;
   return (token.meta as InlineFacts | null) ?? undefined;
 }
 
 /** Records the links found in an inline token: the first of its facts. */
-export function recordInlineFacts(token: Token, links: Link[]): void {
-  token.meta = { links } satisfies InlineFacts;
+export function recordInlineFacts(token: Token, found: FoundLink[], hosts: LinkHosts): void {
+  const pending = found.some((f) => f instanceof WellFormedLink);
+  token.meta = (pending ? { links: [], found, hosts } : { links: found as Link[], found: undefined, hosts: undefined }) satisfies InlineFacts;
 }
 
+/** The token's links, the well-formed ones made when first read. */
 export function inlineLinks(token: Token): readonly Link[] {
-  return (token.meta as InlineFacts | null)?.links ?? NO_LINKS;
+  const facts = token.meta as InlineFacts | null;
+  if (!facts) return NO_LINKS;
+  if (facts.found) {
+    const hosts = facts.hosts!;
+    facts.links = facts.found.map((f) => (f instanceof WellFormedLink ? wellFormedLink(f, hosts) : f));
+    facts.found = undefined;
+    facts.hosts = undefined;
+  }
+  return facts.links;
+}
+
+/** The token's links as recorded: made or not, for what needs no more (diagnostics, moves). */
+export function foundLinks(token: Token): readonly FoundLink[] {
+  const facts = token.meta as InlineFacts | null;
+  return facts ? (facts.found ?? facts.links) : NO_LINKS;
 }
 
 export function inlineText(token: Token): string {
@@ -79,7 +102,7 @@ export function inlineTitle(token: Token): string {
   const facts = factsOf(token);
   if (!facts) return '';
   // a title is a few words of the first line: a short start of it is all that can matter
-  facts.title ??= topicTitle(readableText(inlineText(token).split('\n', 1)[0].slice(0, TITLE_SOURCE_CHARS), facts.links));
+  facts.title ??= topicTitle(readableText(inlineText(token).split('\n', 1)[0].slice(0, TITLE_SOURCE_CHARS), inlineLinks(token)));
   return facts.title;
 }
 
@@ -162,7 +185,7 @@ function locate(text: string, breaks: readonly number[], offset: number, length:
 }
 
 /** The text with each link's URL cut out, in one pass (links stand in the text in order). */
-function withoutLinks(text: string, links: readonly Link[]): string {
+function withoutLinks(text: string, links: readonly { raw: string }[]): string {
   const parts: string[] = [];
   let pos = 0;
   for (const link of links) {
@@ -180,7 +203,7 @@ export function hasProse(token: Token): boolean {
   const facts = factsOf(token);
   if (!facts) return false;
   if (facts.prose === undefined) {
-    const rest = withoutLinks(inlineText(token), facts.links).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
+    const rest = withoutLinks(inlineText(token), foundLinks(token)).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ');
     facts.prose = /[\p{L}\p{N}]/u.test(rest);
   }
   return facts.prose;

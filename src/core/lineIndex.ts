@@ -60,7 +60,7 @@ export class LineIndex {
   }
 
   /** The line of `offset`, walking on from `line` (a few steps), else by bisection. */
-  private lineFrom(line: number, offset: number): number {
+  lineFrom(line: number, offset: number): number {
     const starts = this.starts;
     if (!(starts[line] <= offset) || offset > this.text.length) return this.positionAt(offset).line;
     let l = line;

@@ -5,7 +5,8 @@
 import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTypes';
 import type { LinkHosts } from './linkHosts';
 import { recordInlineFacts } from './inlineFacts';
-import { canonicalCheck, ruleCheck } from './linkRules/checkLink';
+import { canonicalCheck, isCanonical, ruleCheck } from './linkRules/checkLink';
+import { linkOf, WellFormedLink, type FoundLink } from './wellFormedLink';
 import { LineIndex } from './lineIndex';
 import type { Link } from './model';
 import { textUrls } from './textUrls';
@@ -15,8 +16,8 @@ export interface LinkEnv {
   hosts: LinkHosts;
   /** Set by the plugin: the line index of the text markdown-it parsed. */
   lines?: LineIndex;
-  /** Set by the plugin: every link, in document order. */
-  links: Link[];
+  /** Set by the plugin: the malformed links (the others are made when read: wellFormedLink.ts). */
+  problems: Link[];
   /**
    * Set by the plugin, which walks the whole token stream anyway, so that the document rules need
    * not walk it again: the fence tokens, and the deepest nesting level of any token.
@@ -49,15 +50,18 @@ function findLinks(state: StateCore, env: LinkEnv): void {
     const found = finder.inBlock(block.map, block.children);
     if (found.length === 0) continue;
     // blocks without links keep no facts until something asks (most of a report's lines)
-    recordInlineFacts(block, found);
-    for (let j = 0; j < found.length; j++) env.links.push(found[j]);
+    recordInlineFacts(block, found, env.hosts);
+    for (let j = 0; j < found.length; j++) {
+      const link = found[j];
+      if (!(link instanceof WellFormedLink) && link.problem) env.problems.push(link);
+    }
   }
   env.fences = fences;
   env.deepest = deepest;
 }
 
 /** The links of a block without any (never added to: `record` makes a block's own array). */
-const NO_LINKS: Link[] = [];
+const NO_LINKS: FoundLink[] = [];
 
 /**
  * Finds the links of one document's inline blocks, in order. One object walks the whole document
@@ -69,7 +73,7 @@ class LinkFinder {
   private blockEnd = 0;
   /** The line the last link stood on (links are located from there on). */
   private line = 0;
-  private found: Link[] = NO_LINKS;
+  private found: FoundLink[] = NO_LINKS;
 
   constructor(
     private readonly src: string,
@@ -79,7 +83,7 @@ class LinkFinder {
   ) {}
 
   /** The links of an inline block, whose lines are `map` and whose tokens are `children`. */
-  inBlock(map: [number, number], children: Token[]): Link[] {
+  inBlock(map: [number, number], children: Token[]): FoundLink[] {
     const { src, lines } = this;
     this.found = NO_LINKS;
     this.cursor = lines.starts[map[0]] ?? src.length;
@@ -111,7 +115,7 @@ class LinkFinder {
     return this.found;
   }
 
-  private record(link: Link): void {
+  private record(link: FoundLink): void {
     if (this.found === NO_LINKS) this.found = [link];
     else this.found.push(link);
   }
@@ -123,14 +127,21 @@ class LinkFinder {
   }
 
   /** Records a link found at `at` (-1: not found), the text after it being `text` from `after` on. */
-  private add(raw: string, at: number, text: string, after: number): Link {
+  private add(raw: string, at: number, text: string, after: number): void {
+    if (at >= 0 && isCanonical(raw, this.hosts)) {
+      // well-formed: where it stands is all that is kept until its block's links are read
+      const line = this.lines.lineFrom(this.line, at);
+      this.record(new WellFormedLink(raw, line, at - this.lines.starts[line]));
+      this.cursor = at + raw.length;
+      this.line = line;
+      return;
+    }
     const link = makeLink(raw, at, text, after, this.hosts, this.lines, this.line, this.line);
     this.record(link);
     if (at >= 0) {
       this.cursor = at + raw.length;
       this.line = link.range.end.line;
     }
-    return link;
   }
 
   /** Records the links of a text token (a destination Markdown left as text is a link too). */
@@ -192,18 +203,7 @@ function makeLink(raw: string, at: number, text: string, after: number, hosts: L
   const range = at >= 0 ? lines.rangeFrom(nearLine, at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
   // (a well-formed link starts with its scheme)
   const url = wellFormed || ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
-  // the target in the object's literal, not added after it: an object that grows past its literal
-  // gets its properties a second store, one more allocation per link
-  const { kind } = check;
-  const link: Link = check.review
-    ? { kind, raw, url, range, review: check.review }
-    : check.bug
-      ? { kind, raw, url, range, bug: check.bug }
-      : check.blueprint
-        ? { kind, raw, url, range, blueprint: check.blueprint }
-        : check.etherpad
-          ? { kind, raw, url, range, etherpad: check.etherpad }
-          : { kind, raw, url, range };
+  const link = linkOf(raw, url, check, range);
   if (check.problem) {
     const { code, message, fixed, consumeFollowing } = check.problem;
     link.problem = { code, message };

@@ -4,7 +4,8 @@
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
-import { hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
+import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
+import { WellFormedLink } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
@@ -37,7 +38,7 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
   let tokens: Token[];
   const documentProblems: DocumentProblem[] = [];
   for (let attempt = 0; ; attempt++) {
-    env = { midcycle: { hosts, links: [] } };
+    env = { midcycle: { hosts, problems: [] } };
     tokens = md.parse(source, env);
     const lines = env.midcycle.lines!;
     const fences = checkFences(env.midcycle.fences ?? tokens, lines);
@@ -58,7 +59,7 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
     documentProblems,
     options: { hosts, severities: options.severities ?? {} },
   };
-  return assembleReport(text, tokens, env.midcycle.lines!, parse, env.midcycle.links);
+  return assembleReport(text, tokens, env.midcycle.lines!, parse, env.midcycle.problems);
 }
 
 /** markdown-it's normalisation of line ends and NUL characters, which keeps every line and column. */
@@ -69,34 +70,50 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * The report of a token stream whose links are recorded: front matter, links and diagnostics at
- * once; topics and action items when first asked for (most of a report's analysis, and nothing
- * `midcycle check` needs). They are read from the tokens as they are then: a report given to
- * updateReport is consumed (its tokens move into the next one), and is not read afterwards.
+ * The report of a token stream whose links are recorded: front matter and diagnostics at once;
+ * links, topics and action items when first asked for (most of a report's analysis, and nothing
+ * `midcycle check` needs but the malformed links, `problemLinks` when the parse collected them).
+ * They are read from the tokens as they are then: a report given to updateReport is consumed (its
+ * tokens move into the next one), and is not read afterwards.
  */
-export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState, found?: Link[]): Report {
+export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState, problemLinks?: Link[]): Report {
   const problems = [...parse.documentProblems];
-  const links = found ?? linksOf(tokens);
   let outline: { topics: Topic[]; actions: ActionItem[] } | undefined;
+  let links: Link[] | undefined;
   const read = () => (outline ??= buildTopics(tokens, lines));
   const report = {
     text,
     lineCount: lines.lineCount,
     frontMatter: {},
-    links,
     diagnostics: [],
     tokens,
     parse,
-  } as Omit<Report, 'topics' | 'actions'> as Report;
-  // own, enumerable getters: a copy of the report ({ ...report }) has its topics too
+  } as Omit<Report, 'topics' | 'actions' | 'links'> as Report;
+  // own, enumerable getters: a copy of the report ({ ...report }) has them too
   Object.defineProperties(report, {
+    links: { get: () => (links ??= linksOf(tokens)), enumerable: true },
     topics: { get: () => read().topics, enumerable: true },
     actions: { get: () => read().actions, enumerable: true },
   });
   // front matter comes first or not at all (markdown-it-front-matter reads it on line 0 only)
   if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
-  report.diagnostics = diagnostics(links, problems, parse.options.severities);
+  report.diagnostics = diagnostics(problemLinks ?? problemLinksOf(tokens), problems, parse.options.severities);
   return report;
+}
+
+/** The malformed links recorded on the tokens (without making the well-formed ones). */
+function problemLinksOf(tokens: readonly Token[]): Link[] {
+  const out: Link[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'inline' || !token.map || !token.meta) continue;
+    const found = foundLinks(token);
+    for (let j = 0; j < found.length; j++) {
+      const link = found[j];
+      if (!(link instanceof WellFormedLink) && link.problem) out.push(link);
+    }
+  }
+  return out;
 }
 
 /** The links recorded on the tokens' inline facts, in document order. */

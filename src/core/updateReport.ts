@@ -9,6 +9,7 @@ import type { LinkEnv } from './linkPlugin';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
 import type { InlineFacts } from './inlineFacts';
+import { WellFormedLink } from './wellFormedLink';
 import type { Range, Report, Topic } from './model';
 import { assembleReport, itemOutline, normaliseText, parseReport, type ReportOptions } from './parseReport';
 
@@ -62,7 +63,7 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return whole();
 
   const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = {
-    midcycle: { hosts: previous.parse.options.hosts, links: [] },
+    midcycle: { hosts: previous.parse.options.hosts, problems: [] },
     references: previous.parse.references,
   };
   const mini = createMarkdown().parse(newSlice, env);
@@ -157,7 +158,11 @@ function shift(token: Token, lines: number): void {
   if (outline) shiftTopic(outline.topic, lines);
   const facts = token.meta as InlineFacts | null;
   if (token.type !== 'inline' || !facts) return;
-  for (const link of facts.links) {
+  for (const link of facts.found ?? facts.links) {
+    if (link instanceof WellFormedLink) {
+      link.line += lines;
+      continue;
+    }
     shiftRange(link.range, lines);
     // a fix's range is the link's own object only when it covers the link alone
     if (link.problem?.fix && link.problem.fix.range !== link.range) shiftRange(link.problem.fix.range, lines);

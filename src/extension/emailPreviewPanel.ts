@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { FrontMatter } from '../core';
-import { previewHtml } from './emailPreviewHtml';
+import { loadMailbox } from './mailboxBundle';
 
 export interface PreviewEmail {
   html: string;
@@ -60,7 +60,8 @@ export class EmailPreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     this.pageReady = false;
-    webview.html = previewHtml({
+    // the page is built by the mail bundle, loaded already by the export or copy that shows it
+    webview.html = loadMailbox(this.extensionUri).previewHtml({
       html: email.html,
       frontMatter: email.frontMatter,
       savedAs: email.savedAs,

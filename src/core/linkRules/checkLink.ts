@@ -71,6 +71,11 @@ function canonical(hosts: LinkHosts): RegExp {
   return re;
 }
 
+/** Whether canonicalCheck takes the link (a test, with no match made). */
+export function isCanonical(raw: string, hosts: LinkHosts): boolean {
+  return canonical(hosts).test(raw);
+}
+
 /** The check of a well-formed link, or undefined when the rules must look at it. */
 export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undefined {
   const m = canonical(hosts).exec(raw);
