@@ -6,7 +6,7 @@ import { attr, type MarkdownIt, type StateCore, type Token } from './markdownTyp
 import type { LinkHosts } from './linkHosts';
 import { recordInlineFacts } from './inlineFacts';
 import { canonicalCheck, isCanonical, ruleCheck } from './linkRules/checkLink';
-import { linkOf, WellFormedLink, type FoundLink } from './wellFormedLink';
+import { isMalformed, linkOf, WellFormedLink, type FoundLink } from './wellFormedLink';
 import { LineIndex } from './lineIndex';
 import type { Link } from './model';
 import { textUrls } from './textUrls';
@@ -53,7 +53,7 @@ function findLinks(state: StateCore, env: LinkEnv): void {
     recordInlineFacts(block, found, env.hosts);
     for (let j = 0; j < found.length; j++) {
       const link = found[j];
-      if (!(link instanceof WellFormedLink) && link.problem) env.problems.push(link);
+      if (isMalformed(link)) env.problems.push(link);
     }
   }
   env.fences = fences;

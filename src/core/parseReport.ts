@@ -5,7 +5,7 @@ import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
-import { WellFormedLink } from './wellFormedLink';
+import { isMalformed } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
@@ -91,41 +91,32 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   } as Omit<Report, 'topics' | 'actions' | 'links'> as Report;
   // own, enumerable getters: a copy of the report ({ ...report }) has them too
   Object.defineProperties(report, {
-    links: { get: () => (links ??= linksOf(tokens)), enumerable: true },
+    links: { get: () => (links ??= linksOf(tokens, 'all')), enumerable: true },
     topics: { get: () => read().topics, enumerable: true },
     actions: { get: () => read().actions, enumerable: true },
   });
   // front matter comes first or not at all (markdown-it-front-matter reads it on line 0 only)
   if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
-  report.diagnostics = diagnostics(problemLinks ?? problemLinksOf(tokens), problems, parse.options.severities);
+  report.diagnostics = diagnostics(problemLinks ?? linksOf(tokens, 'malformed'), problems, parse.options.severities);
   return report;
 }
 
-/** The malformed links recorded on the tokens (without making the well-formed ones). */
-function problemLinksOf(tokens: readonly Token[]): Link[] {
-  const out: Link[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type !== 'inline' || !token.map || !token.meta) continue;
-    const found = foundLinks(token);
-    for (let j = 0; j < found.length; j++) {
-      const link = found[j];
-      if (!(link instanceof WellFormedLink) && link.problem) out.push(link);
-    }
-  }
-  return out;
-}
-
-/** The links recorded on the tokens' inline facts, in document order. */
-function linksOf(tokens: readonly Token[]): Link[] {
+/**
+ * The links recorded on the tokens' inline facts, in document order: all of them (the well-formed
+ * ones made now), or only the malformed ones (made already: nothing more is made for them).
+ */
+function linksOf(tokens: readonly Token[], which: 'all' | 'malformed'): Link[] {
   const links: Link[] = [];
   // indexed loops over the token stream: for-of makes an iterator result per token until the code
   // is optimised, which is most of a one-shot run (`midcycle check`)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type !== 'inline' || !token.map || !token.meta) continue;
-    const found = inlineLinks(token);
-    for (let j = 0; j < found.length; j++) links.push(found[j]);
+    const found = which === 'all' ? inlineLinks(token) : foundLinks(token);
+    for (let j = 0; j < found.length; j++) {
+      const link = found[j];
+      if (which === 'all' || isMalformed(link)) links.push(link as Link);
+    }
   }
   return links;
 }
@@ -184,8 +175,8 @@ interface ItemFrame {
   topic: Topic | undefined;
   parent: Topic | undefined;
   hasProse: boolean;
-  /** For a top-level item: its opening token, where it is, and how many action items came before it. */
-  top?: { open: Token; index: number; actionsBefore: number };
+  /** For a top-level item: where its opening token is, and how many action items came before it. */
+  top?: { index: number; actionsBefore: number };
 }
 
 /**
@@ -277,7 +268,7 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         }
         const topic = newTopic('item', itemDepth++, token.map[0], lines);
         topic.range = trimmedRange(token.map, lines);
-        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { open: token, index: i, actionsBefore: actions.length } : undefined });
+        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { index: i, actionsBefore: actions.length } : undefined });
         titleFor = topic;
         break;
       }
@@ -292,7 +283,7 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         place(topic, parent, prose, inline);
         if (top) {
           const outline: ItemOutline = { topic, hasProse: prose, actions: actions.slice(top.actionsBefore), span: i - top.index, inline };
-          top.open.meta = { outline };
+          tokens[top.index].meta = { outline };
         }
         break;
       }

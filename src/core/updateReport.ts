@@ -8,7 +8,7 @@ import { LineIndex } from './lineIndex';
 import type { LinkEnv } from './linkPlugin';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
-import type { InlineFacts } from './inlineFacts';
+import { foundLinks, type InlineFacts } from './inlineFacts';
 import { WellFormedLink } from './wellFormedLink';
 import type { Range, Report, Topic } from './model';
 import { assembleReport, itemOutline, normaliseText, parseReport, type ReportOptions } from './parseReport';
@@ -158,7 +158,7 @@ function shift(token: Token, lines: number): void {
   if (outline) shiftTopic(outline.topic, lines);
   const facts = token.meta as InlineFacts | null;
   if (token.type !== 'inline' || !facts) return;
-  for (const link of facts.found ?? facts.links) {
+  for (const link of foundLinks(token)) {
     if (link instanceof WellFormedLink) {
       link.line += lines;
       continue;

@@ -17,6 +17,11 @@ export class WellFormedLink {
 /** A link as the link pass records it. */
 export type FoundLink = Link | WellFormedLink;
 
+/** A link found malformed: made at once, its problem on it (what diagnostics are made of). */
+export function isMalformed(found: FoundLink): found is Link {
+  return !(found instanceof WellFormedLink) && found.problem !== undefined;
+}
+
 /** The Link a well-formed link stands for. */
 export function wellFormedLink(found: WellFormedLink, hosts: LinkHosts): Link {
   const check = canonicalCheck(found.raw, hosts);
