@@ -45,13 +45,18 @@ console.log(`\nOpen the email: file://${html}\nIts text part:  ${text}`);
 
 if (process.argv.includes('--no-vscode')) process.exit(0);
 
-console.log('\nNow Midcycle in a real VS Code: packaging the .vsix and starting code-server (the first time, setup takes ~3 minutes)...');
-spawnSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const { freePort, startCodeServer } = await import('../test/e2e/codeServer.mjs');
+console.log('\nNow Midcycle in a real VS Code: packaging the .vsix and starting code-server.');
+console.log('The first time, this installs Debian\'s chromium and build tools (apt), Node 24 and code-server (into .cache/vscode/): about 3 minutes.');
+const packaged = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (packaged.status !== 0) {
+  console.error('\nPackaging midcycle.vsix failed (see above).');
+  process.exit(1);
+}
+const { exitWithError, freePort, startCodeServer } = await import('../test/e2e/codeServer.mjs');
 const wanted = Number(process.env.MIDCYCLE_DEMO_PORT ?? 8080);
 const port = (await isFree(wanted)) ? wanted : await freePort();
 const folder = join(root, 'examples');
-const vscode = await startCodeServer({ folder, port, extensions: [join(root, 'midcycle.vsix')] });
+const vscode = await startCodeServer({ folder, port, extensions: [join(root, 'midcycle.vsix')] }).catch(exitWithError);
 const payload = JSON.stringify([['openFile', `vscode-remote://remote${draft}`]]);
 console.log(`\nMidcycle is running in VS Code. Open:\n\n  ${vscode.url}&payload=${encodeURIComponent(payload)}\n`);
 console.log('The Report Topics view is in the Explorer; "Export Midcycle Email" is in the command palette (Ctrl+Alt+E).');

@@ -1,7 +1,7 @@
 // A real VS Code for tests and the demo: code-server (VS Code's own server and workbench, from npm)
 // started on 127.0.0.1 with fresh profile folders and the given .vsix files installed, and headless
 // Debian chromium to open it (the extension host starts only when a browser connects).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,23 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Installs (first time only) and returns the paths of Node 24, code-server and chromium. */
+/** A set-up step failed: setup.sh has already printed why and where its log is. */
+export class SetupError extends Error {}
+
+/**
+ * Installs (first time only) and returns the paths of Node 24, code-server and chromium. setup.sh
+ * prints its progress, and on failure the reason and its log's path, on stderr.
+ */
 export function setup() {
-  const out = execFileSync('bash', [join(here, 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return Object.fromEntries(out.trim().split('\n').map((l) => l.split('=')));
+  const r = spawnSync('bash', [join(here, 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new SetupError(`setting up VS Code for Midcycle failed (${r.error?.message ?? `test/e2e/setup.sh exited ${r.status ?? r.signal}`}); the reason is above`);
+  return Object.fromEntries(r.stdout.trim().split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
+/** Prints an error as one line for a person (set-up failures already said why), and exits. */
+export function exitWithError(e) {
+  console.error(e instanceof SetupError ? `\n${e.message}.` : `\n${e?.stack ?? e}`);
+  process.exit(1);
 }
 
 export async function freePort() {
@@ -26,6 +39,21 @@ export async function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * This process's environment without what `npm run` put there (npm_config_*, npm_package_*, NODE,
+ * its PATH entries, NODE_OPTIONS): code-server runs on its own Node 24, and neither it nor the
+ * extension host should read settings meant for the npm that started the tests.
+ */
+function ownEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || ['NODE', 'INIT_CWD', 'NODE_OPTIONS', 'NODE_PATH'].includes(k)) continue;
+    env[k] = v;
+  }
+  env.PATH = (process.env.PATH ?? '').split(':').filter((p) => p && !/node_modules\/\.bin|node-gyp-bin/.test(p)).join(':');
+  return env;
 }
 
 /** User settings for a quiet workbench: no welcome page, no chat, no trust prompt, no telemetry. */
@@ -58,7 +86,7 @@ export async function startCodeServer({ folder, extensions = [], env = {}, port,
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
 
-  const baseEnv = { ...process.env, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), PATH: `${dirname(paths.node)}:${process.env.PATH}` };
+  const baseEnv = { ...ownEnv(), XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), PATH: `${dirname(paths.node)}:${process.env.PATH}` };
   for (const vsix of extensions) {
     execFileSync(paths.node, [paths.code_server, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env: baseEnv, stdio: 'pipe' });
   }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { launchBrowser, startCodeServer } from '../e2e/codeServer.mjs';
+import { exitWithError, launchBrowser, setup, startCodeServer } from '../e2e/codeServer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'out', 'integration');
@@ -19,8 +19,14 @@ const started = Date.now();
 const say = (s) => console.log(`[integration ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
 
 mkdirSync(out, { recursive: true });
+// first, what a real VS Code needs (installed on first use; on failure setup.sh says why)
+try {
+  setup();
+} catch (e) {
+  exitWithError(e);
+}
 say('packaging midcycle.vsix and the test runner');
-execFileSync('npm', ['run', '-s', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
 execFileSync(vsce, ['package', '--no-dependencies', '-o', join(out, 'runner.vsix')], { cwd: join(root, 'test', 'integration', 'runner'), stdio: ['ignore', 'ignore', 'inherit'] });
 await esbuild.build({
