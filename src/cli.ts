@@ -10,6 +10,8 @@ import {
   diagnosticJson,
   exportEmail,
   exportText,
+  isLineBreaks,
+  LINE_BREAKS,
   parseReport,
   toOutline,
   type LinkHosts,
@@ -41,9 +43,11 @@ Commands:
   import MAIL [-o DRAFT.md [--force]]      a sent report (.eml, Gmail/Outlook/Thunderbird HTML, or a list
                                           archive's page) as a Markdown draft that exports back to it
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
+         [--line-breaks auto|markdown|keep]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
                                           a .eml message with both, headers from the front matter);
-                                          -o never replaces a file unless --force
+                                          -o never replaces a file unless --force; line breaks as the
+                                          draft's line-breaks: says, else as this flag says (auto)
 
 Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
@@ -67,6 +71,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         output: { type: 'string', short: 'o' },
         nesting: { type: 'string' },
         font: { type: 'string' },
+        'line-breaks': { type: 'string' },
         force: { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
@@ -198,13 +203,19 @@ function check(
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-function exportCommand(report: Report, values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean }, out: (s: string) => void): number {
+function exportCommand(
+  report: Report,
+  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; 'line-breaks'?: string },
+  out: (s: string) => void,
+): number {
   const format = values.format ?? 'html';
   if (format !== 'html' && format !== 'text' && format !== 'eml') throw new UsageError(`unknown format "${format}" (html, text or eml)`);
   const nesting = values.nesting ?? 'gmail';
   if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
-  const style = { listNesting: nesting as ListNesting, font: values.font };
-  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? mailbox().exportMessage(report, style) : exportText(report);
+  const lineBreaks = values['line-breaks'] ?? 'auto';
+  if (!isLineBreaks(lineBreaks)) throw new UsageError(`unknown line breaks "${lineBreaks}" (${LINE_BREAKS.join(', ')})`);
+  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks };
+  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? mailbox().exportMessage(report, style) : exportText(report, style);
   if (values.output) {
     // a file that is there already is the writer's: replaced only when they say so
     if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);

@@ -6,7 +6,8 @@ import { textAnchors, type Anchor } from './textUrls';
 import { attr, type StateCore, type Token } from './markdownTypes';
 
 export type Block =
-  | { type: 'paragraph'; inline: Token[] }
+  /** `joined`: its soft breaks are spaces, not line ends (lineBreaks.ts decides). */
+  | { type: 'paragraph'; inline: Token[]; joined: boolean }
   | { type: 'heading'; level: number; inline: Token[] }
   | { type: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { type: 'quote'; blocks: Block[] }
@@ -14,11 +15,14 @@ export type Block =
   | { type: 'rule' }
   | { type: 'table'; rows: Token[][][] };
 
+/** Whether a paragraph's soft breaks join its lines (see lineBreaks.ts); by default they do not. */
+export type SoftBreakJoiner = (inline: Token) => boolean;
+
 /**
  * The blocks of a token stream (front matter left out: it is the message's headers); bare URLs
  * become links where the link rules for `hosts` find them.
  */
-export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts): Block[] {
+export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: SoftBreakJoiner = () => false): Block[] {
   let i = 0;
 
   const readBlocks = (closing?: string): Block[] => {
@@ -39,9 +43,9 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts): Block[]
     const t = tokens[i++];
     switch (t.type) {
       case 'paragraph_open': {
-        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++], hosts) : [];
+        const source = tokens[i]?.type === 'inline' ? tokens[i++] : undefined;
         i++; // paragraph_close
-        return { type: 'paragraph', inline };
+        return { type: 'paragraph', inline: source ? anchoredChildren(source, hosts) : [], joined: source ? joins(source) : false };
       }
       case 'heading_open': {
         const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++], hosts) : [];
@@ -149,11 +153,14 @@ export function anchoredChildren(inline: Token, hosts: LinkHosts): Token[] {
   return out;
 }
 
-/** Splits inline tokens at line breaks, so that each line of a paragraph is a line of the email. */
-export function inlineLines(inline: readonly Token[]): Token[][] {
+/**
+ * Splits inline tokens into the lines of the email: at hard breaks, and at soft breaks unless
+ * `joined` (then a soft break is the space between two words, and stays a token of the line).
+ */
+export function inlineLines(inline: readonly Token[], joined: boolean): Token[][] {
   const lines: Token[][] = [[]];
   for (const t of inline) {
-    if (t.type === 'softbreak' || t.type === 'hardbreak') lines.push([]);
+    if (t.type === 'hardbreak' || (t.type === 'softbreak' && !joined)) lines.push([]);
     else lines[lines.length - 1].push(t);
   }
   return lines;

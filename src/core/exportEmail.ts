@@ -3,6 +3,7 @@
 // `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`. Everything the
 // writer typed is escaped; only http(s) and mailto links become anchors.
 import { emailBlocks, isMailableHref, linkHref, type Block } from './emailBlocks';
+import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
 
@@ -13,6 +14,8 @@ export interface EmailOptions {
   listNesting?: ListNesting;
   /** A CSS font list for `<font face>`, as in the reference email; empty for the reader's default. */
   font?: string;
+  /** How the draft's line breaks become the email's when its front matter does not say (`auto`). */
+  lineBreaks?: LineBreaks;
 }
 
 export const DEFAULT_FONT = 'arial, helvetica, sans-serif';
@@ -21,7 +24,8 @@ const QUOTE_STYLE = 'margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,
 
 export function exportEmail(report: Report, options: EmailOptions = {}): string {
   const renderer = new GmailRenderer(options.listNesting ?? 'gmail', options.font ?? DEFAULT_FONT);
-  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.options.hosts))}</div>\n`;
+  const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
+  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.options.hosts, joins))}</div>\n`;
 }
 
 class GmailRenderer {
@@ -30,11 +34,16 @@ class GmailRenderer {
     private readonly font: string,
   ) {}
 
-  /** Blocks one after another, a blank line between them but not around lists (Gmail's way). */
+  /**
+   * Blocks one after another, with a blank line after a paragraph or a quote, as CommonMark reads
+   * a draft; none around lists (Gmail's way), and none after a heading, code, a rule or a table:
+   * what follows them starts on the next line.
+   */
   blocks(blocks: readonly Block[]): string {
     let out = '';
     blocks.forEach((block, i) => {
-      if (i > 0 && block.type !== 'list' && blocks[i - 1].type !== 'list') out += '<div><br></div>';
+      const before = blocks[i - 1];
+      if (before && block.type !== 'list' && (before.type === 'paragraph' || before.type === 'quote')) out += '<div><br></div>';
       out += this.block(block);
     });
     return out;
@@ -43,10 +52,10 @@ class GmailRenderer {
   private block(block: Block): string {
     switch (block.type) {
       case 'paragraph':
-        return this.lines(block.inline).map((line) => `<div>${this.withFont(line)}</div>`).join('');
+        return this.render(block.inline, block.joined).map((line) => `<div>${this.withFont(line)}</div>`).join('');
       case 'heading': {
         const size = block.level <= 2 ? ' size="4"' : '';
-        return this.lines(block.inline).map((line) => `<div><b>${this.withFont(line, size)}</b></div>`).join('');
+        return this.render(block.inline, true).map((line) => `<div><b>${this.withFont(line, size)}</b></div>`).join('');
       }
       case 'list':
         return this.list(block);
@@ -59,7 +68,7 @@ class GmailRenderer {
       case 'table':
         return (
           '<table style="border-collapse:collapse">' +
-          block.rows.map((row) => `<tr>${row.map((cell) => `<td style="border:1px solid rgb(204,204,204);padding:2px 6px">${this.withFont(this.inline(cell))}</td>`).join('')}</tr>`).join('') +
+          block.rows.map((row) => `<tr>${row.map((cell) => `<td style="border:1px solid rgb(204,204,204);padding:2px 6px">${this.withFont(this.inline(cell))}</td>`).join(' ')}</tr>`).join('') +
           '</table>'
         );
     }
@@ -70,10 +79,25 @@ class GmailRenderer {
     const start = list.ordered && list.start !== 1 ? ` start="${list.start}"` : '';
     let out = `<${tag}${start}>`;
     for (const item of list.items) {
-      const own = this.nesting === 'gmail' ? item.filter((b) => b.type !== 'list') : item;
-      const nested = this.nesting === 'gmail' ? item.filter((b) => b.type === 'list') : [];
-      out += `<li>${this.itemContent(own) || '<br>'}</li>`;
-      out += nested.map((b) => this.block(b)).join('');
+      if (this.nesting === 'standard') {
+        out += `<li>${this.itemContent(item) || '<br>'}</li>`;
+        continue;
+      }
+      // Gmail's way: the item's text, then its nested lists beside it; text that comes after a
+      // nested list (a paragraph closing the item) follows it, in a <div> of the list: no bullet
+      let start = 0;
+      while (start < item.length && item[start].type !== 'list') start++;
+      out += `<li>${this.itemContent(item.slice(0, start)) || '<br>'}</li>`;
+      for (let i = start; i < item.length; ) {
+        if (item[i].type === 'list') {
+          out += this.block(item[i++]);
+          continue;
+        }
+        let end = i;
+        while (end < item.length && item[end].type !== 'list') end++;
+        out += `<div>${this.itemContent(item.slice(i, end))}</div>`;
+        i = end;
+      }
     }
     return `${out}</${tag}>`;
   }
@@ -84,7 +108,7 @@ class GmailRenderer {
     blocks.forEach((b, i) => {
       // lines of text are separated by <br>; a list or a quote is a block of its own
       if (i > 0 && b.type === 'paragraph' && blocks[i - 1].type === 'paragraph') out += '<br>';
-      out += b.type === 'paragraph' ? this.lines(b.inline).map((l) => this.withFont(l)).join('<br>') : this.block(b);
+      out += b.type === 'paragraph' ? this.render(b.inline, b.joined).map((l) => this.withFont(l)).join('<br>') : this.block(b);
     });
     return out;
   }
@@ -95,17 +119,15 @@ class GmailRenderer {
     return `<font${this.font ? ` face="${escapeAttribute(this.font)}"` : ''}${attrs}>${html}</font>`;
   }
 
-  /** A paragraph's lines as HTML; a break inside a link or emphasis stays a `<br>` within it. */
-  private lines(inline: readonly Token[]): string[] {
-    return this.render(inline);
-  }
-
   private inline(tokens: readonly Token[]): string {
-    return this.render(tokens).join('<br>');
+    return this.render(tokens, true).join('<br>');
   }
 
-  /** Inline tokens to HTML, split into lines at the breaks where no tag is open. */
-  private render(tokens: readonly Token[]): string[] {
+  /**
+   * Inline tokens to HTML, split into lines at the breaks where no tag is open (a break inside a
+   * link or emphasis stays a `<br>` within it); soft breaks are spaces when `joined`.
+   */
+  private render(tokens: readonly Token[], joined: boolean): string[] {
     const lines: string[] = [];
     let out = '';
     let open = 0; // tags open at this point: a line can only end where this is 0
@@ -155,7 +177,9 @@ class GmailRenderer {
         }
         case 'softbreak':
         case 'hardbreak':
-          if (open > 0) out += '<br>';
+          // a soft break that is kept ends the line as a hard break does
+          if (t.type === 'softbreak' && joined) out += ' ';
+          else if (open > 0) out += '<br>';
           else {
             lines.push(out);
             out = '';

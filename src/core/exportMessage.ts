@@ -36,7 +36,7 @@ export function exportMessage(report: Report, options: MessageOptions = {}): str
   return [
     ...headers.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => foldHeader(`${k}: ${k === 'Subject' || k === 'To' || k === 'Cc' || k === 'From' ? encodeHeader(v!) : v}`)),
     '',
-    part('text/plain', exportText(report)),
+    part('text/plain', exportText(report, options)),
     part('text/html', exportEmail(report, options)),
     `--${boundary}--`,
     '',

@@ -1,17 +1,23 @@
-// The text/plain alternative, for lists and readers that strip HTML: paragraphs wrapped at a width,
-// "-" bullets indented by nesting, a link as "text <url>", and URLs never broken across lines.
+// The text/plain alternative, what list archives show: each line of the email (a joined paragraph,
+// a list item's text, a line kept as typed) filled to a width, "-" bullets indented by nesting with
+// continuation lines under the item's text, a link as "text <url>", URLs never broken across
+// lines; quotes and code as they are. The lines are the HTML part's (lineBreaks.ts decides them).
 import { emailBlocks, inlineLines, linkHref, type Block } from './emailBlocks';
+import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
 
 export interface TextOptions {
-  /** Wrap prose at this many columns; 0 keeps each line as written. Default 72. */
+  /** Fill lines to this many columns; 0 keeps each line of the email whole. Default 72. */
   width?: number;
+  /** How the draft's line breaks become the email's when its front matter does not say (`auto`). */
+  lineBreaks?: LineBreaks;
 }
 
 export function exportText(report: Report, options: TextOptions = {}): string {
   const width = options.width ?? 72;
-  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts), width).join('\n');
+  const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
+  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts, joins), width).join('\n');
   return `${text.replace(/\n+$/, '')}\n`;
 }
 
@@ -27,9 +33,9 @@ function renderBlocks(blocks: readonly Block[], width: number): string[] {
 function renderBlock(block: Block, width: number): string[] {
   switch (block.type) {
     case 'paragraph':
-      return inlineLines(block.inline).flatMap((line) => wrap(inlineText(line), width, '', ''));
+      return inlineLines(block.inline, block.joined).flatMap((line) => wrap(inlineText(line), width, '', ''));
     case 'heading': {
-      const text = inlineLines(block.inline).map(inlineText).join(' ');
+      const text = inlineLines(block.inline, true).map(inlineText).join(' ');
       return [text, (block.level === 1 ? '=' : '-').repeat(Math.min(Math.max(text.length, 3), width || text.length))];
     }
     case 'list':
@@ -51,12 +57,18 @@ function renderList(list: Extract<Block, { type: 'list' }>, width: number, inden
     const marker = list.ordered ? `${list.start + n}. ` : '- ';
     const hang = `${indent}${' '.repeat(marker.length)}`;
     let first = true;
+    let previous: Block | undefined;
     for (const block of item) {
       if (block.type === 'list') {
         out.push(...renderList(block, width, hang));
+        previous = block;
         continue;
       }
-      const lines = block.type === 'paragraph' ? inlineLines(block.inline).map(inlineText) : renderBlock(block, width);
+      // a paragraph after the item's first (or after its nested list) starts after a blank line,
+      // as a reader tells paragraphs apart
+      if (block.type === 'paragraph' && previous) out.push('');
+      previous = block;
+      const lines = block.type === 'paragraph' ? inlineLines(block.inline, block.joined).map(inlineText) : renderBlock(block, width);
       for (const line of lines) {
         out.push(...wrap(line, width, first ? `${indent}${marker}` : hang, hang));
         first = false;
@@ -80,6 +92,9 @@ function inlineText(tokens: readonly Token[]): string {
       case 'html_inline':
       case 'code_inline':
         add(t.content);
+        break;
+      case 'softbreak':
+        add(' '); // a joined line's break: the space between two words
         break;
       case 'strong_open':
       case 'strong_close':

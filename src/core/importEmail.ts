@@ -23,7 +23,10 @@ export function importEmailHtml(html: string, headers: Record<string, string | s
   // a no-break space stands for a space everywhere, also inside tags, as copies of Gmail HTML carry it
   const fragment = parseFragment(html.replace(/\u00a0/g, ' '));
   const lines = readLines(fragment);
-  return frontMatter(headers) + writeMarkdown(lines);
+  // the email's lines are the lines the writer typed: a paragraph of several says so, so that its
+  // export keeps them (lineBreaks.ts) instead of joining lines that read like a wrapped paragraph
+  const typedLines = lines.some((line, i) => line.kind === 'text' && lines[i + 1]?.kind === 'text' && lines[i + 1].quote === line.quote);
+  return frontMatter(typedLines ? { ...headers, 'line-breaks': 'keep' } : headers) + writeMarkdown(lines);
 }
 
 /** The Markdown draft of a plain-text email (a text/plain part, or a list archive's `<pre>`). */

@@ -4,6 +4,7 @@ export { parseReport, type ReportOptions, type SeveritySetting } from './parseRe
 export { plainText } from './inlineFacts';
 export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './exportEmail';
 export { exportText, type TextOptions } from './exportText';
+export { isLineBreaks, lineBreaksOf, LINE_BREAKS, LINE_BREAKS_KEY, type LineBreaks } from './lineBreaks';
 export { toOutline, diagnosticJson, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './applyFixes';
 export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './linkRules/checkLink';

@@ -7,6 +7,7 @@ import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
 import { isMalformed } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
+import { isLineBreaks, LINE_BREAKS, LINE_BREAKS_KEY } from './lineBreaks';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
@@ -359,6 +360,13 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
     return;
   }
   report.frontMatter = data as FrontMatter;
+  const lineBreaks = (data as FrontMatter)[LINE_BREAKS_KEY];
+  if (lineBreaks !== undefined && !isLineBreaks(lineBreaks)) {
+    // the key's own line, so that the writer sees which value is not understood
+    const at = String(token.meta ?? '').split('\n').findIndex((l) => l.startsWith(`${LINE_BREAKS_KEY}:`));
+    const line = at === -1 ? token.map[0] : token.map[0] + 1 + at;
+    problems.push(frontMatterProblem(lines.linesRange(line, line), `"${LINE_BREAKS_KEY}: ${String(lineBreaks)}" is not one Midcycle knows: use ${LINE_BREAKS.join(', ')}. The email's line breaks follow the setting (auto by default).`));
+  }
 }
 
 function diagnostics(links: readonly Link[], documentProblems: readonly DocumentProblem[], severities: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {

@@ -41,18 +41,29 @@ describe('exportEmail: the reference email', () => {
 });
 
 describe('exportEmail: formatting', () => {
-  const body = (md: string) => html(md, { font: '' }).replace(/^<div dir="ltr">|<\/div>\n$/g, '');
+  const body = (md: string, options = {}) => html(md, { font: '', ...options }).replace(/^<div dir="ltr">|<\/div>\n$/g, '');
 
   it('maps bold, italic, strikethrough and code the way Gmail writes them', () => {
     assert.equal(body('**b** _i_ ~~s~~ `c`'), '<div><b>b</b> <i>i</i> <strike>s</strike> <font face="monospace">c</font></div>');
   });
 
-  it('gives each line of a paragraph its own <div>, and a blank line between paragraphs', () => {
-    assert.equal(body('one\ntwo\n\nthree'), '<div>one</div><div>two</div><div><br></div><div>three</div>');
+  it('gives each line of the email its own <div>, and a blank line between paragraphs', () => {
+    assert.equal(body('one\ntwo\n\nthree', { lineBreaks: 'keep' }), '<div>one</div><div>two</div><div><br></div><div>three</div>');
+    assert.equal(body('one\ntwo\n\nthree', { lineBreaks: 'markdown' }), '<div>one two</div><div><br></div><div>three</div>');
   });
 
   it('keeps a link whose text spans two lines in one piece', () => {
-    assert.equal(body('[a\nb](https://x.org/)'), '<div><a href="https://x.org/">a<br>b</a></div>');
+    assert.equal(body('[a\nb](https://x.org/)', { lineBreaks: 'keep' }), '<div><a href="https://x.org/">a<br>b</a></div>');
+    assert.equal(body('[a\nb](https://x.org/)', { lineBreaks: 'markdown' }), '<div><a href="https://x.org/">a b</a></div>');
+  });
+
+  it('starts the text after a heading, code, a rule or a table on the next line, as CommonMark does', () => {
+    assert.equal(body('## Day one\ntext'), '<div><b><font size="4">Day one</font></b></div><div>text</div>');
+    assert.equal(body('para\n\n---\n\nnext'), '<div>para</div><div><br></div><hr><div>next</div>');
+  });
+
+  it('puts text that closes an item after its nested list, in order, without a bullet of its own', () => {
+    assert.equal(body('- item\n\n  - sub\n\n  closing words'), '<ul><li>item</li><ul><li>sub</li></ul><div>closing words</div></ul>');
   });
 
   it('renders headings bold, quotes as Gmail quotes, code line by line, ordered lists with their start', () => {

@@ -1,0 +1,126 @@
+// How the draft's line breaks become the email's: where a line of a paragraph ends in the source
+// (a soft break), the email either ends its line too or runs on with a space.
+// - `markdown`: every soft break is a space, as CommonMark and VS Code's preview read it;
+// - `keep`: every line of the draft is a line of the email, as typed into Gmail's composer;
+// - `auto` (the default): a hard-wrapped paragraph (a line of it ends near the width the draft is
+//   wrapped at, where the next word would not have fitted, or mid-sentence) is joined, as in
+//   `markdown`; a paragraph of deliberately short lines ("Cheers,⏎Armando", an address) keeps them.
+// Hard breaks (two spaces or a backslash at a line's end) are line ends in every mode.
+import type { LineIndex } from './lineIndex';
+import type { Token } from './markdownTypes';
+import type { Report } from './model';
+
+export type LineBreaks = 'auto' | 'markdown' | 'keep';
+
+export const LINE_BREAKS: readonly LineBreaks[] = ['auto', 'markdown', 'keep'];
+
+/** The front matter key a draft says it with: `line-breaks: markdown`. */
+export const LINE_BREAKS_KEY = 'line-breaks';
+
+export function isLineBreaks(value: unknown): value is LineBreaks {
+  return typeof value === 'string' && (LINE_BREAKS as readonly string[]).includes(value);
+}
+
+/** The draft's own `line-breaks:` when it has a valid one, else `fallback` (a setting or a flag). */
+export function lineBreaksOf(report: Report, fallback: LineBreaks = 'auto'): LineBreaks {
+  const own = report.frontMatter[LINE_BREAKS_KEY];
+  return isLineBreaks(own) ? own : fallback;
+}
+
+/** Width assumed when a draft has too few wrapped lines to tell its own. */
+const DEFAULT_WRAP_WIDTH = 80;
+/** Drafts are wrapped somewhere in this range (72, 79, 80, 100…); beyond it lines are typed long. */
+const MIN_WRAP_WIDTH = 60;
+const MAX_WRAP_WIDTH = 100;
+
+/**
+ * For `mode`, a function that says whether a paragraph's soft breaks join its lines. `auto` works
+ * out the width the draft is wrapped at when it first meets a paragraph of several lines.
+ * (Headings always join: a heading is one line of the email.)
+ */
+export function softBreakJoiner(report: Report, mode: LineBreaks): (inline: Token) => boolean {
+  if (mode === 'markdown') return () => true;
+  if (mode === 'keep') return () => false;
+  const lines = report.parse.lines;
+  let width: number | undefined;
+  return (inline) => {
+    if (!inline.map || inline.map[1] - inline.map[0] < 2 || !hasSoftBreak(inline)) return false;
+    width ??= wrapWidth(report.tokens, lines);
+    return looksWrapped(inline.map, lines, width);
+  };
+}
+
+function hasSoftBreak(inline: Token): boolean {
+  const children = inline.children ?? [];
+  for (let i = 0; i < children.length; i++) if (children[i].type === 'softbreak') return true;
+  return false;
+}
+
+/**
+ * A line's end column as its writer wrapped it: indentation and markers included, a link's
+ * destination left out (`[text](url)`: writers wrap by the text and let a URL run over).
+ */
+function visibleLine(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed.includes('](') ? trimmed.replace(/\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*\)/g, ']') : trimmed;
+}
+
+function endColumn(text: string): number {
+  return visibleLine(text).length;
+}
+
+/**
+ * The width the draft is wrapped at: most lines that a paragraph continues after end at or below
+ * it (the 90th percentile of their end columns, within 60–100 columns).
+ */
+export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
+  const ends: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'inline' || !t.map || t.map[1] - t.map[0] < 2) continue;
+    for (let line = t.map[0]; line < t.map[1] - 1; line++) {
+      const end = endColumn(lines.lineText(line));
+      if (end > 0 && end <= MAX_WRAP_WIDTH + 20) ends.push(end);
+    }
+  }
+  ends.sort((a, b) => a - b);
+  // too few to tell a width from: the longest of them (an editor's wrap leaves its lines near the
+  // width), or the usual 80 when there is none
+  const width = ends.length === 0 ? DEFAULT_WRAP_WIDTH : ends.length < 3 ? ends[ends.length - 1] : ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
+  return Math.min(MAX_WRAP_WIDTH, Math.max(MIN_WRAP_WIDTH, width));
+}
+
+/**
+ * Whether a paragraph's lines were wrapped by an editor or by hand: some line of it ends where the
+ * next word would not have fitted, or near the draft's width, or in the middle of a sentence (the
+ * next line goes on in lower case, or the line ends on "the", "and", "to"…). A paragraph of lines
+ * that each end a phrase ("Cheers,⏎Armando", an address, a signature) was broken on purpose.
+ */
+export function looksWrapped(map: readonly [number, number] | number[], lines: LineIndex, width: number): boolean {
+  for (let line = map[0]; line < map[1] - 1; line++) {
+    const text = lines.lineText(line);
+    const next = lines.lineText(line + 1);
+    if (isFullLine(text, next, width) || endsMidSentence(text, next)) return true;
+  }
+  return false;
+}
+
+function isFullLine(text: string, next: string, width: number): boolean {
+  const end = endColumn(text);
+  if (end > width + 10) {
+    // longer than the wrap: only an unbreakable last word (a URL) explains it
+    return visibleLine(text).search(/\s\S*$/) <= width;
+  }
+  if (end >= Math.floor(width * 0.8)) return true;
+  const nextWord = /\S+/.exec(next)?.[0] ?? '';
+  return end + 1 + nextWord.length > width;
+}
+
+/** Words a sentence does not end on. */
+const OPEN_WORDS = /(?:^|\s)(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|into|about|as|is|are|was|were|be|that|which|this|these|our|their|its|we|not)$/i;
+
+function endsMidSentence(text: string, next: string): boolean {
+  const line = text.trimEnd();
+  if (/[.!?]["')\]*_]*$/.test(line)) return false;
+  return /^[\s>]*\p{Ll}/u.test(next) || OPEN_WORDS.test(line);
+}
