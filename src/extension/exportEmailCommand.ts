@@ -23,10 +23,10 @@ export function registerExportEmailCommand(store: ReportStore, preview: EmailPre
     const { document, report } = draft;
 
     const settings = store.settings.export;
-    const style = { listNesting: settings.listNesting, font: settings.font };
+    const style = { listNesting: settings.listNesting, font: settings.font, lineBreaks: settings.lineBreaks };
     const mailbox = loadMailbox(extensionUri);
     const html = mailbox.exportEmail(report, style);
-    const text = mailbox.exportText(report);
+    const text = mailbox.exportText(report, style);
     const target = await chooseTarget(document, settings.directory, format);
     if (!target) return undefined;
     try {

@@ -1,5 +1,5 @@
 // Midcycle's settings, read through a small accessor so that reading them is tested without VS Code.
-import { DEFAULT_FONT, DEFAULT_LINK_HOSTS, type ListNesting, type ReportOptions, type SeveritySetting } from '../core';
+import { DEFAULT_FONT, DEFAULT_LINK_HOSTS, isLineBreaks, type LineBreaks, type ListNesting, type ReportOptions, type SeveritySetting } from '../core';
 
 /** What `vscode.WorkspaceConfiguration.get` offers, and all this file needs of it. */
 export interface SettingsSource {
@@ -13,6 +13,8 @@ export interface MidcycleSettings {
   export: {
     listNesting: ListNesting;
     font: string;
+    /** How the draft's line breaks become the email's, unless its front matter says (line-breaks:). */
+    lineBreaks: LineBreaks;
     /** Folder for exports, relative to the draft's folder (or absolute); empty: beside the draft. */
     directory: string;
     plainText: boolean;
@@ -41,6 +43,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
     }
   }
   const nesting = source.get<string>('export.listNesting');
+  const lineBreaks = source.get<string>('export.lineBreaks');
   const size = source.get<number>('maxFileSize');
   return {
     files: strings('files', []),
@@ -54,6 +57,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
     export: {
       listNesting: nesting === 'standard' ? 'standard' : 'gmail',
       font: source.get<string>('export.font') ?? DEFAULT_FONT,
+      lineBreaks: isLineBreaks(lineBreaks) ? lineBreaks : 'auto',
       directory: (source.get<string>('export.directory') ?? '').trim(),
       plainText: source.get<boolean>('export.plainText') === true,
       format: source.get<string>('export.format') === 'eml' ? 'eml' : 'html',

@@ -46,7 +46,7 @@ describe('settings', () => {
     const s = readSettings(source({}));
     assert.deepEqual(s.files, []);
     assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
-    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', directory: '', plainText: false, format: 'html' });
+    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html' });
   });
 
   it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
@@ -56,6 +56,7 @@ describe('settings', () => {
       'export.listNesting': 'standard',
       'export.font': '',
       'export.format': 'eml',
+      'export.lineBreaks': 'keep',
       files: ['**/reports/*.md'],
     }));
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
@@ -64,6 +65,8 @@ describe('settings', () => {
     assert.equal(s.export.font, '');
     assert.equal(s.export.format, 'eml');
     assert.equal(readSettings(source({ 'export.format': 'pdf' })).export.format, 'html');
+    assert.equal(s.export.lineBreaks, 'keep');
+    assert.equal(readSettings(source({ 'export.lineBreaks': 'wrap' })).export.lineBreaks, 'auto');
     assert.deepEqual(s.files, ['**/reports/*.md']);
   });
 });
