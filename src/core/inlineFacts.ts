@@ -29,7 +29,7 @@ export interface InlineFacts {
   prose?: boolean;
 }
 
-/** How much of a topic's first line its title is made from (URLs in it become short labels). */
+/** How much of a topic's text its title is made from (URLs in it become short labels). */
 const TITLE_SOURCE_CHARS = 600;
 
 const NO_LINKS: readonly Link[] = Object.freeze([]);
@@ -101,8 +101,9 @@ export function inlineActions(token: Token, lines: LineIndex): readonly ActionIt
 export function inlineTitle(token: Token): string {
   const facts = factsOf(token);
   if (!facts) return '';
-  // a title is a few words of the first line: a short start of it is all that can matter
-  facts.title ??= topicTitle(readableText(inlineText(token).split('\n', 1)[0].slice(0, TITLE_SOURCE_CHARS), inlineLinks(token)));
+  // a title is a few words of the text (read across its line breaks): a short start of it is all
+  // that can matter
+  facts.title ??= topicTitle(readableText(inlineText(token).slice(0, TITLE_SOURCE_CHARS), inlineLinks(token)));
   return facts.title;
 }
 

@@ -1,23 +1,53 @@
 // A topic's short title, as a reader scans a report: "MTU cleanups" from "MTU cleanups: Implemented
-// all MTU changes…", else the first sentence, cut to a few words with an ellipsis when long.
+// all MTU changes…", else the first sentence, cut to a few words with an ellipsis when long. The
+// text is read across its line breaks (a wrapped paragraph is one sentence), and nothing is cut
+// inside parentheses or brackets: "Gate breakages (action: better hand off…)" is "Gate breakages".
 
 export const TITLE_MAX_WORDS = 8;
 export const TITLE_MAX_CHARS = 60;
 
 export function topicTitle(text: string): string {
-  const firstLine = text.trim().split('\n')[0]?.trim() ?? '';
-  let title = firstSentence(firstLine);
-  // a colon followed by a space or the end is a label's; the colon of a URL or "10:30" is not
-  const colon = title.search(/:(\s|$)/);
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = firstSentence(flat);
+  let title = sentence;
+  // a colon followed by a space or the end is a label's; the colon of a URL, "10:30" or one inside
+  // parentheses ("(action: …)") is not
+  const colon = outsideBrackets(title, /:(?=\s|$)/g);
   if (colon > 0) title = title.slice(0, colon);
   title = title.trim().replace(/[\s,;:.]+$/, '');
-  return shorten(title || firstLine);
+  if (!title) title = sentence || flat;
+  return shorten(title);
+}
+
+/** The offset of the first match of `re` (global) at bracket depth 0, or -1. */
+function outsideBrackets(text: string, re: RegExp): number {
+  const depths = bracketDepths(text);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (depths[m.index] === 0) return m.index;
+  return -1;
+}
+
+/** For each offset, how many (, [ or { are open there. */
+function bracketDepths(text: string): number[] {
+  const depths: number[] = new Array<number>(text.length + 1);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    depths[i] = depth;
+    if (c === '(' || c === '[' || c === '{') depth++;
+  }
+  depths[text.length] = depth;
+  return depths;
 }
 
 function firstSentence(line: string): string {
-  // a full stop ends a sentence when a space and a capital, digit or end follow; abbreviations don't
+  // a full stop ends a sentence when a space and a capital, digit or end follow, outside brackets;
+  // abbreviations don't
+  const depths = bracketDepths(line);
   const re = /[.!?](?=\s+[A-Z0-9"'(]|\s*$)/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (depths[m.index] > 0) continue;
     const before = line.slice(0, m.index + 1);
     if (/\b(e\.g|i\.e|etc|vs|approx|incl|cf|Mr|Ms|Mrs|Dr|St|No)\.$/i.test(before)) continue;
     return line.slice(0, m.index);
@@ -34,7 +64,18 @@ function shorten(title: string): string {
     if (next.length > TITLE_MAX_CHARS - 1) break;
     out = next;
   }
+  // never inside parentheses or brackets: back to before the one left open
+  const depths = bracketDepths(out);
+  if (out && depths[out.length] > 0) {
+    let open = out.length;
+    for (let depth = depths[out.length]; depth > 0 && open > 0; ) {
+      open--;
+      if ('([{'.includes(out[open]) && depths[open] === depth - 1) depth--;
+    }
+    const before = out.slice(0, open).trimEnd();
+    if (before) out = before;
+  }
   // a single word longer than the limit (a URL): cut it, by characters, never inside an emoji
   if (!out) out = Array.from(words[0]).slice(0, TITLE_MAX_CHARS - 1).join('');
-  return `${out.replace(/[\s,;:.(]+$/, '')}…`;
+  return `${out.replace(/[\s,;:.(\-–—]+$/, '')}…`;
 }

@@ -7,7 +7,14 @@ describe('topicTitle', () => {
     ['MTU cleanups: Implemented all MTU changes in Nova and Neutron', 'MTU cleanups'],
     ['Usability and stability fixes:', 'Usability and stability fixes'],
     ['Routed-networks', 'Routed-networks'],
-    ['Reduce IP consumptions for router gateway ports (both DVR and non). carl_baldwin to put up model proposal', 'Reduce IP consumptions for router gateway ports (both…'],
+    ['Reduce IP consumptions for router gateway ports (both DVR and non). carl_baldwin to put up model proposal', 'Reduce IP consumptions for router gateway ports…'],
+    // a colon or full stop inside parentheses is not the title's end, and no cut falls inside them
+    ['Gate breakages (action: better hand off of current mitigation actions\nbetween timezones)', 'Gate breakages…'],
+    ['Weekly bug liaison (action: start doing it again),', 'Weekly bug liaison (action: start doing it again)'],
+    ['Gate fixes (see [the pad]. It helps). Then more.', 'Gate fixes (see [the pad]. It helps)'],
+    // read across the lines of a wrapped paragraph, with an ellipsis when shortened
+    ['Complete 8 blueprints including the\nnova-side of get-me-a-network this cycle', 'Complete 8 blueprints including the nova-side of…'],
+    ['Consolidate\nperformance subteam meeting: into the weekly one', 'Consolidate performance subteam meeting'],
     ['Nova spec: https://review.openstack.org/#/c/283206/', 'Nova spec'],
     ['Meeting at 10:30 in room B', 'Meeting at 10:30 in room B'],
     ['Keep the API job, e.g. the setup. Then more.', 'Keep the API job, e.g. the setup'],
