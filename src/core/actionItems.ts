@@ -1,6 +1,12 @@
-// Action items as writers put them in prose: "carl_baldwin to put up model proposal, haleyb to
-// follow up with code" (two), "mlavalle to track nova development" (one), "AI: armax to …". An
-// owner starts a clause; "armax intends to…" and "Richard and armax sat down to…" are not items.
+// Action items as writers put them in prose, read sentence by sentence across line breaks:
+// - "<owner> to <verb> …": "carl_baldwin to put up model proposal, haleyb to follow up with code"
+//   (two), "marios and rlandy to …", "lucasagomes and/or vsaienko to …", "chandankumar/ysandeep to …";
+// - markers: "AI:", "AR:", "ACTION:", "#action", "(action: jlvillal considers …)", "TODO(weshay): …";
+// - under an "Action items" / "Actions" label or heading, any item that names its owner:
+//   "rosmaita: send …", "Simon Dodsley will ask …", "… (whoami-rajat)", "[jungleboyj] book …".
+// Owners are people or teams (owners.ts). Not assignments: "armax intends to…", "Richard and
+// armax sat down to…" (outside an action label), "no volunteer to…", "we need someone to…".
+import { ownerName, WRITER_WORDS } from './owners';
 
 export interface FoundAction {
   owner: string;
@@ -11,71 +17,284 @@ export interface FoundAction {
   length: number;
 }
 
-/** An IRC nick or a name: letters, digits and IRC's punctuation, starting with a letter or `_`
- * (IRC allows `[` first too, but in a draft that is Markdown's bracket). */
-const NICK = String.raw`[A-Za-z_][\w\-\[\]\\^{}|\x60]{0,31}`;
-const OWNERS = `(${NICK}(?:\\s*(?:,|&|\\band\\b)\\s*${NICK})*)`;
-const PREFIX = String.raw`(?:(?:AI|ACTION|Action(?: item)?|TODO|#action|#agreed)\s*:?\s+)?`;
-const CLAUSE_START = new RegExp(`^${PREFIX}${OWNERS}\\s+to\\s+([a-z][a-z'-]*)\\b`);
-
-/** Words that start clauses like "plan to…" and are never owners. */
-const NOT_OWNERS = new Set(`a an the this that these those it we i you he she they who what which how why when where whether
-there here nothing something everything anything anyone someone everyone nobody one all each both some many most few
-more less much further lots plenty enough another other others
-plan plans planned need needs needed want wants wanted going went go goes able unable have has had is are was were be been
-due time times way ways order up down back forward next close similar prior thanks thank according welcome moving move moved
-switch switched upgrade upgraded migrate migrated add added link links path access changes change updates update fixes fix
-improvements answer reply talk talked listen trying tried try attempt attempts decided agreed agree intend intends intended
-continue continued started start started starting expected expect expects hope hopes hoping used use using easy hard difficult
-likely unlikely free ready happy sure related due next proposal proposals work working effort efforts steps step also still
-then just only please let lets let's ok okay yes no not and or but so if as to of in on at by for from with about into`.split(/\s+/));
-
-/** Words after "to" that are not the start of a task. */
-const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any be'.split(' '));
-
-export function findActionItems(text: string): FoundAction[] {
-  // most lines (a link, a name, a sentence without "to") have none: a cheap look first
-  if (!/\sto\s/.test(text)) return [];
-  const found: FoundAction[] = [];
-  // clauses: sentences (and lines, and "; ", ": ") split again at commas
-  const sentenceRe = /[^\n.;!?:]+(?:[.!?](?!\s|$)[^\n.;!?:]*|:(?!\s|$)[^\n.;!?:]*)*[.;!?:]*/g;
-  for (let s = sentenceRe.exec(text); s; s = sentenceRe.exec(text)) {
-    if (s[0].length === 0) { sentenceRe.lastIndex++; continue; }
-    let current: FoundAction[] = []; // the items the clause before started (one per owner)
-    let pendingOwners: { name: string; offset: number }[] = [];
-    const clauseRe = /[^,]+/g;
-    for (let c = clauseRe.exec(s[0]); c; c = clauseRe.exec(s[0])) {
-      const lead = c[0].length - c[0].trimStart().length;
-      const clause = c[0].trim().replace(/[.;!?:]+$/, '');
-      const offset = s.index + c.index + lead;
-      const m = CLAUSE_START.exec(clause);
-      const owners = m ? splitOwners(m[1]) : [];
-      if (m && owners.length && !NOT_VERBS.has(m[2])) {
-        const task = clause.slice(m[0].length - m[2].length);
-        const all = [...pendingOwners.map((p) => p.name), ...owners];
-        const start = pendingOwners[0]?.offset ?? offset + m[0].indexOf(m[1]);
-        current = all.map((owner) => ({ owner, text: task, offset: start, length: offset + clause.length - start }));
-        found.push(...current);
-        pendingOwners = [];
-        continue;
-      }
-      if (new RegExp(`^${NICK}$`).test(clause) && !NOT_OWNERS.has(clause.toLowerCase())) {
-        // "armax, kevinbenton and haleyb to …": a lone nick may be the first of the owners
-        pendingOwners.push({ name: clause, offset });
-        continue;
-      }
-      pendingOwners = [];
-      // "armax to fix X, Y and Z": the task goes on after the comma
-      for (const item of current) {
-        item.text = `${item.text}, ${clause}`;
-        item.length = offset + clause.length - item.offset;
-      }
-    }
-  }
-  return found;
+export interface ActionContext {
+  /** The text is under an "Action items" label or heading: an owner with any task is an item. */
+  underLabel?: boolean;
+  /** The report's own people (attendees, names in bold, owners of marked items), lower case. */
+  known?: ReadonlySet<string>;
+  /** Stretches of the text that are code (`setTimeout`): never an owner. */
+  code?: readonly (readonly [number, number])[];
 }
 
-function splitOwners(owners: string): string[] {
-  const names = owners.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
-  return names.every((n) => !NOT_OWNERS.has(n.toLowerCase())) ? names : [];
+/** What heads a list of action items: "Action items", "Actions", "AIs", "TODO", "Next steps"… */
+export const ACTION_LABEL = /^(?:(?:next|potential|open|follow[- ]?up|our)\s+)?(?:action\s*items?|action\s*points?|actions?|AIs|ARs|to-?dos?|follow[- ]?ups|next\s+steps)\b/i;
+
+/** A label standing alone: "Actions", "**Action items**:", "Actions to do after this discussion:". */
+export function isActionLabel(text: string): boolean {
+  const t = text.trim();
+  if (!ACTION_LABEL.test(t)) return false;
+  return /^[^\n]{0,80}:$/.test(t) || ACTION_LABEL.exec(t)![0].length === t.replace(/[\s:.]+$/, '').length;
+}
+
+/** An introduction to a list of action items: "We also agreed on some action items for Wallaby:". */
+export function introducesActions(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith(':') && t.length <= 200 && (isActionLabel(t) || /\b(?:action\s*items?|actions|next\s+steps|to-?dos)\b/i.test(t));
+}
+
+/** Markers that make the rest of a sentence an item: "AI:", "#action", "[Action Items]", "TODO:". */
+const LEADING_MARKER = /^(?:#action\b:?|\[(?:action(?:\s*items?)?|AI|AR|todo)\]:?|(?:action(?:\s*items?)?|actions|AI|AR|todo)\s*:)\s*/i;
+/** "(action: jlvillal considers …)", "(AI: …)": an item in parentheses. */
+const PAREN_MARKER = /\((?:action(?:\s*items?)?|AI|AR|todo)\s*:\s*/gi;
+/** "TODO(weshay): …". */
+const TODO_OWNER = /\bTODO\(([^()\s]{2,40})\)\s*:?\s*/g;
+
+/** Words after "to" that are not the start of a task ("Richard to the rescue"). */
+const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any'.split(' '));
+/** Words that lead into a clause before its subject: "and eharney to …", "also sambetts will …". */
+const LEADERS = /^(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally)\s+)+/i;
+/** What an owner is to do, without how the writer put it: "will write" → "write". */
+const AUXILIARY = /^(?:(?:will|shall|is|are)\s+(?:going|planning|willing|happy)\s+to|(?:will|shall)(?:\s+try\s+to)?|(?:volunteered|volunteers|agreed|agrees|offered|offers|plans|planned|promised|signed\s+up|intends|wants|needs|has|have)\s+to|(?:is|are|was|were)(?=\s+[a-z]+ing\b)|to)\s+/i;
+
+/** Abbreviations whose full stop ends no sentence. */
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|al|Mr|Ms|Mrs|Dr|St|No|ca)\.$/i;
+
+export function findActionItems(text: string, context: ActionContext = {}): FoundAction[] {
+  // most texts (a link, a name, a sentence without "to") have none: a cheap look first
+  if (!context.underLabel && !/\sto\s|action|todo|\bA[IR]\b/i.test(text)) return [];
+  const code = context.code ?? [];
+  const who: Who = { known: context.known ?? NO_ONE, isCode: (at) => code.some(([start, end]) => at < end && at >= start) };
+  // a sentence goes on over the lines of a wrapped paragraph; a line may start a clause, as a
+  // comma does ("melwitt to write the notes⏎sean-k-mooney to review them")
+  let flat = text;
+  let underLabel = context.underLabel === true;
+  const found: FoundAction[] = [];
+  // a label on a line of its own heads the rest of the text ("Actions⏎jroll to …", "**Actions**⏎…")
+  const firstBreak = text.indexOf('\n');
+  let from = 0;
+  if (firstBreak > 0 && isActionLabel(text.slice(0, firstBreak))) {
+    underLabel = true;
+    from = firstBreak + 1;
+  }
+  flat = ' '.repeat(from) + flat.slice(from);
+
+  // items in parentheses and TODO(owner) first; their text is then out of the sentences' way
+  const mask = (start: number, end: number) => {
+    flat = flat.slice(0, start) + ' '.repeat(end - start) + flat.slice(end);
+  };
+  for (const m of [...text.matchAll(PAREN_MARKER)]) {
+    if (m.index < from) continue;
+    const close = closingParen(text, m.index);
+    const body = text.slice(m.index + m[0].length, close);
+    found.push(...clauseItems(body, m.index + m[0].length, 'marked', who));
+    mask(m.index, Math.min(text.length, close + 1));
+  }
+  for (const m of [...flat.matchAll(TODO_OWNER)]) {
+    const owner = ownerName(m[1], who.known) ?? (/^[a-z][\w-]*$/i.test(m[1]) ? m[1] : undefined);
+    const end = sentenceEnd(flat, m.index + m[0].length);
+    const task = trimTask(flat.slice(m.index + m[0].length, end));
+    if (owner && task) found.push({ owner, text: task, offset: m.index + m[0].indexOf('(') + 1, length: end - m.index - m[0].indexOf('(') - 1 });
+    mask(m.index, end);
+  }
+
+  for (const [start, end] of sentences(flat)) {
+    let sentence = flat.slice(start, end);
+    let offset = start;
+    let mode: Mode = underLabel ? 'labelled' : 'prose';
+    const marker = LEADING_MARKER.exec(sentence.trimStart());
+    if (marker) {
+      const lead = sentence.length - sentence.trimStart().length + marker[0].length;
+      sentence = sentence.slice(lead);
+      offset += lead;
+      mode = 'marked';
+    }
+    const items = clauseItems(sentence, offset, mode, who);
+    found.push(...(items.length || mode === 'prose' ? items : namedOwnerItems(sentence, offset, who.known)));
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+const NO_ONE: ReadonlySet<string> = new Set();
+
+/** Who can own an item here: the report's people, and where the text is code (no one). */
+interface Who {
+  known: ReadonlySet<string>;
+  /** Whether the text's offset `at` is inside code. */
+  isCode: (at: number) => boolean;
+}
+
+/** The sentences of a text, as [start, end) offsets: a full stop, ! or ? and a space end one. */
+function sentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  const re = /[.!?]+(?=\s)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (ABBREVIATION.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
+    // "version 2. Then": a full stop after a digit ends a sentence only before a capital
+    out.push([start, m.index + m[0].length]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out.filter(([s, e]) => text.slice(s, e).trim());
+}
+
+/** Where the sentence that goes on at `from` ends. */
+function sentenceEnd(text: string, from: number): number {
+  for (const [start, end] of sentences(text)) if (from >= start && from < end) return end;
+  return text.length;
+}
+
+/** The offset of the `)` that closes the `(` at `open` (the text's end when none does). */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+interface OwnerList {
+  owners: string[];
+  /** Offsets in the searched string: the first owner's start, and the end of the last. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The items of one sentence (or the inside of an "(action: …)"): each clause that starts with its
+ * owners and then "to <verb>" (or, after a marker or under a label, a task as `mode` reads it) is
+ * one per owner; its task runs to the next such clause, a semicolon or the sentence's end.
+ */
+function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): FoundAction[] {
+  const starts: { owners: OwnerList; task: number; clause: number }[] = [];
+  for (const clause of clauseStarts(sentence)) {
+    if (starts.length && clause < starts[starts.length - 1].task) continue;
+    const lead = LEADERS.exec(sentence.slice(clause))?.[0].length ?? 0;
+    for (const list of ownerLists(sentence, clause + lead, who, offset)) {
+      const task = taskStart(sentence, list.end, mode);
+      if (task === undefined) continue;
+      starts.push({ owners: list, task, clause });
+      break;
+    }
+  }
+  const items: FoundAction[] = [];
+  starts.forEach((s, i) => {
+    const semicolon = sentence.indexOf(';', s.task);
+    const next = starts[i + 1]?.clause ?? sentence.length;
+    const end = semicolon !== -1 && semicolon < next ? semicolon : next;
+    const raw = sentence.slice(s.task, end);
+    const text = trimTask(raw.replace(AUXILIARY, ''));
+    if (!text) return;
+    const length = s.task + raw.trimEnd().replace(/[\s,.;:!?]+$/, '').length - s.owners.start;
+    for (const owner of s.owners.owners) items.push({ owner, text, offset: offset + s.owners.start, length });
+  });
+  return items;
+}
+
+/** Where clauses may start: the sentence's start, after , ; : ( and dashes, and after "and", "while"… */
+function clauseStarts(sentence: string): number[] {
+  const out = [sentence.length - sentence.trimStart().length];
+  const re = /[,;:(]\s+|\(|\n\s*|\s[-–—/]\s+|\s(?:and|while|whereas|but|then)\s+/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push(m.index + m[0].length);
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** Where the task starts after owners that end at `end`: at the verb after "to", or (labelled) after ":", "-" or at any verb. */
+function taskStart(sentence: string, end: number, mode: Mode): number | undefined {
+  const rest = sentence.slice(end);
+  const to = /^(\s+to\s+)([a-z][a-z'-]*)(\s+[a-z]+)?/.exec(rest);
+  // "dirs to be watched" is what happens to things, not a task
+  const passive = to?.[2] === 'be' && /(?:ed|en)$/.test(to[3] ?? '');
+  if (to && !NOT_VERBS.has(to[2]) && !passive) return end + to[1].length;
+  if (mode === 'prose') return undefined;
+  const mark = /^\s*[:\-–—]\s*(?=\S)/.exec(rest);
+  if (mark) return end + mark[0].length;
+  // after a marker ("#action dougwig write the spec") any verb; under a label, one that reads as
+  // a verb ("will ask", "is looking", "volunteered", "considers"), not a noun ("Ussuri cycle")
+  const verb = mode === 'marked' ? /^\s+(?!(?:and|or|of|the|a|an|in|on|for|with|from)\b)(?=[a-z])/.exec(rest) : VERB_AFTER_OWNER.exec(rest);
+  return verb ? end + verb[0].length : undefined;
+}
+
+/** How an item is told: "<owner> to <verb>" in prose; after a marker; or under an action label. */
+type Mode = 'prose' | 'marked' | 'labelled';
+
+/** A verb as the first word of a task under an action label: a modal or auxiliary, or a verb's -s, -ed or -ing form. */
+const VERB_AFTER_OWNER = /^\s+(?=(?:will|shall|should|would|can|could|may|might|must|is|are|was|were|has|have|had|plans?|agreed|volunteered|[a-z]+(?:ed|ing|[^s'u]s))\b)/;
+
+/** A task as the tree shows it: no trailing punctuation, no unclosed bracket's remains. */
+function trimTask(task: string): string {
+  let t = task.replace(/\s+/g, ' ').trim().replace(/[\s,.;:!?]+$/, '');
+  // "(… do X)" cut at its parenthesis: the closing one goes
+  if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) t = t.replace(/\)+$/, '').trimEnd();
+  return t;
+}
+
+/**
+ * Owner lists that start at `at`, the longest first: owners of one to four words ("Miguel
+ * Lavalle", "neutron team") joined by commas, "and", "or", "and/or", "&" or "/".
+ */
+function ownerLists(s: string, at: number, who: Who, offset: number): OwnerList[] {
+  const tokens: { text: string; start: number; end: number; separator: boolean }[] = [];
+  const re = /\s*(and\/or|[,&/]|[^\s,&/():;]+)/y;
+  re.lastIndex = at;
+  for (let m = re.exec(s); m && tokens.length < 16; m = re.exec(s)) {
+    const text = m[1];
+    const start = m.index + m[0].length - text.length;
+    tokens.push({ text, start, end: start + text.length, separator: /^(?:and\/or|[,&/]|and|or)$/i.test(text) });
+  }
+  const results: OwnerList[] = [];
+  const walk = (i: number, owners: string[], first: number) => {
+    for (let k = Math.min(4, tokens.length - i); k >= 1; k--) {
+      const words = tokens.slice(i, i + k);
+      if (words.some((w) => w.separator || who.isCode(offset + w.start))) continue;
+      // words of one owner follow each other with a single space (or line break)
+      if (words.some((w, j) => j > 0 && !/^\s$/.test(s.slice(words[j - 1].end, w.start)))) continue;
+      const phrase = s.slice(words[0].start, words[k - 1].end);
+      const writer = k === 1 && WRITER_WORDS.has(phrase.toLowerCase());
+      const name = writer ? phrase : ownerName(phrase, who.known);
+      if (!name) continue;
+      const list = [...owners, name];
+      const start = i === 0 ? words[0].start : first;
+      const people = list.filter((o) => !WRITER_WORDS.has(o.toLowerCase()));
+      if (people.length) results.push({ owners: people, start, end: words[k - 1].end });
+      // more owners after a separator (", and" is one)
+      let j = i + k;
+      if (tokens[j]?.separator) {
+        j++;
+        if (tokens[j - 1].text === ',' && /^(?:and|or)$/i.test(tokens[j]?.text ?? '')) j++;
+        if (j < tokens.length && !tokens[j].separator) walk(j, list, start);
+      }
+    }
+  };
+  walk(0, [], tokens[0]?.start ?? at);
+  return results.sort((a, b) => b.end - a.end);
+}
+
+/**
+ * Under an action label, an item whose owner stands apart from its task: "[jungleboyj] book the
+ * room", "Document the options (whoami-rajat)", "Write the notes - melwitt".
+ */
+function namedOwnerItems(sentence: string, offset: number, known: ReadonlySet<string>): FoundAction[] {
+  const forms: [RegExp, (m: RegExpExecArray) => [number, number]][] = [
+    // [owner] anywhere
+    [/\[([^\][\n]{2,60})\]/, (m) => [m.index, m.index + m[0].length]],
+    // (owner) or - owner at the end
+    [/\s*\(([^()\n]{2,60})\)[\s.,;]*$/, (m) => [m.index, sentence.length]],
+    [/\s+[-–—]\s+([^-–—\n]{2,60}?)[\s.]*$/, (m) => [m.index, sentence.length]],
+  ];
+  for (const [re, span] of forms) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const owners = m[1].split(/\s*(?:,|&|\/|\band\/or\b|\band\b|\bor\b)\s*/).filter(Boolean);
+    const names = owners.map((o) => ownerName(o, known));
+    if (!names.length || names.some((n) => !n)) continue;
+    const [cutStart, cutEnd] = span(m);
+    const text = trimTask(`${sentence.slice(0, cutStart)} ${sentence.slice(cutEnd)}`);
+    if (!text) continue;
+    const lead = sentence.length - sentence.trimStart().length;
+    const length = sentence.trimEnd().replace(/[\s.;,]+$/, '').length - lead;
+    return names.map((owner) => ({ owner: owner!, text, offset: offset + lead, length }));
+  }
+  return [];
 }

@@ -3,7 +3,7 @@
 // building the report, or rebuilding it after an edit, only reads them. The links are found while
 // parsing (every feature needs them); the rest is worked out when first asked for, so that a
 // command that only checks links (`midcycle check`) never pays for titles and action items.
-import { findActionItems } from './actionItems';
+import { findActionItems, type ActionContext } from './actionItems';
 import type { LineIndex } from './lineIndex';
 import { linkLabel } from './linkLabel';
 import type { Token } from './markdownTypes';
@@ -21,8 +21,9 @@ export interface InlineFacts {
   hosts: LinkHosts | undefined;
   /** The content as a reader sees it: text, code and link text; line breaks kept (inlineText). */
   text?: string;
-  /** Its action items (inlineActions). */
+  /** Its action items (inlineActions), and the context they were read in (ActionScope.key). */
   actions?: ActionItem[];
+  actionsKey?: string;
   /** The topic title this text gives (inlineTitle). */
   title?: string;
   /** Whether it says something besides its URLs (hasProse). */
@@ -76,17 +77,23 @@ export function inlineText(token: Token): string {
   return facts.text;
 }
 
+/** Where a text stands for its action items (under an action label or not; the report's people), and a key for it. */
+export interface ActionScope extends ActionContext {
+  key: string;
+}
+
 /**
  * The token's action items, located in the text through `lines` (the line index of the text the
- * token now belongs to: after an incremental update, the new one).
+ * token now belongs to: after an incremental update, the new one). Kept while `scope` is the same.
  */
-export function inlineActions(token: Token, lines: LineIndex): readonly ActionItem[] {
+export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope): readonly ActionItem[] {
   const facts = factsOf(token);
   if (!facts) return NO_ACTIONS;
-  if (!facts.actions) {
+  if (!facts.actions || facts.actionsKey !== scope.key) {
+    facts.actionsKey = scope.key;
     const text = inlineText(token);
     const firstLine = token.map?.[0] ?? 0;
-    const found = findActionItems(text);
+    const found = findActionItems(text, { ...scope, code: codeStretches(token) });
     const breaks = found.length ? newlineOffsets(text) : [];
     facts.actions = found.map((f): ActionItem => ({
       owner: f.owner,
@@ -105,6 +112,18 @@ export function inlineTitle(token: Token): string {
   // that can matter
   facts.title ??= topicTitle(readableText(inlineText(token).slice(0, TITLE_SOURCE_CHARS), inlineLinks(token)));
   return facts.title;
+}
+
+/** Where the token's code spans are in its plain text (plainText's offsets). */
+function codeStretches(inline: Token): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const child of inline.children ?? []) {
+    if (child.type === 'code_inline') out.push([at, at + child.content.length]);
+    if (child.type === 'softbreak' || child.type === 'hardbreak') at += 1;
+    else if (child.type === 'text' || child.type === 'code_inline' || child.type === 'html_inline' || child.type === 'image') at += child.content.length;
+  }
+  return out;
 }
 
 export function plainText(inline: Token): string {

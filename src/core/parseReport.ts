@@ -4,10 +4,12 @@
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
-import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
+import { ACTION_LABEL, introducesActions } from './actionItems';
+import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
 import { isMalformed } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
 import { isLineBreaks, LINE_BREAKS, LINE_BREAKS_KEY } from './lineBreaks';
+import { mayBePerson } from './owners';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
@@ -81,7 +83,7 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   const problems = [...parse.documentProblems];
   let outline: { topics: Topic[]; actions: ActionItem[] } | undefined;
   let links: Link[] | undefined;
-  const read = () => (outline ??= buildTopics(tokens, lines));
+  const read = () => (outline ??= buildTopics(tokens, lines, report.frontMatter));
   const report = {
     text,
     lineCount: lines.lineCount,
@@ -176,8 +178,8 @@ interface ItemFrame {
   topic: Topic | undefined;
   parent: Topic | undefined;
   hasProse: boolean;
-  /** For a top-level item: where its opening token is, and how many action items came before it. */
-  top?: { index: number; actionsBefore: number };
+  /** For a top-level item: where its opening token is, how many action items came before it, and its action scope. */
+  top?: { index: number; actionsBefore: number; scope: string };
 }
 
 /**
@@ -188,6 +190,8 @@ interface ItemFrame {
  * the tokens after an edit.
  */
 export interface ItemOutline {
+  /** The action scope it was read in (ActionScope.key): kept only while that is the same. */
+  scope: string;
   topic: Topic;
   hasProse: boolean;
   /** The item's action items, its sub-items' included, in order. */
@@ -202,7 +206,16 @@ export function itemOutline(token: Token): ItemOutline | undefined {
   return (token.meta as { outline?: ItemOutline } | null)?.outline;
 }
 
-function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; actions: ActionItem[] } {
+function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter): { topics: Topic[]; actions: ActionItem[] } {
+  const people = reportPeople(tokens, frontMatter);
+  const peopleKey = [...people].sort().join(',');
+  const scopes = { plain: { underLabel: false, known: people, key: `0|${peopleKey}` }, labelled: { underLabel: true, known: people, key: `1|${peopleKey}` } };
+  // where action items are listed: a heading's section ("## Action items"), or the block after a
+  // label ("Actions to do after this discussion:")
+  let labelHeading: number | undefined;
+  let armed: number | undefined; // the level of the block a label paragraph introduces
+  let labelBlock: { level: number; close: string } | undefined;
+  const scope = (): ActionScope => (labelHeading !== undefined || labelBlock ? scopes.labelled : scopes.plain);
   const topics: Topic[] = [];
   const actions: ActionItem[] = [];
   const headings: Topic[] = [];
@@ -233,6 +246,15 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    if (token.nesting === 1 && token.block) {
+      if (armed !== undefined && token.level === armed && !labelBlock && token.type !== 'list_item_open') {
+        labelBlock = { level: token.level, close: token.type.replace('_open', '_close') };
+        armed = undefined;
+      } else if (armed !== undefined && token.level < armed) armed = undefined;
+    } else if (token.nesting === -1 && token.block) {
+      if (labelBlock && token.level === labelBlock.level && token.type === labelBlock.close) labelBlock = undefined;
+      else if (armed !== undefined && token.level < armed) armed = undefined;
+    }
     switch (token.type) {
       case 'blockquote_open':
         quoteDepth++;
@@ -241,8 +263,11 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         quoteDepth--;
         break;
       case 'heading_open': {
+        armed = undefined;
         if (items.length || quoteDepth || !token.map) break;
         const level = Number(token.tag.slice(1));
+        if (labelHeading !== undefined && level <= labelHeading) labelHeading = undefined;
+        if (labelHeading === undefined && tokens[i + 1]?.type === 'inline' && ACTION_LABEL.test(inlineText(tokens[i + 1]).trim())) labelHeading = level;
         while (headings.length && headings[headings.length - 1].level >= level) closeHeading(headings.pop()!, token.map[0] - 1, lines);
         const topic = newTopic('heading', level, token.map[0], lines);
         attach(headings[headings.length - 1], topic);
@@ -259,7 +284,7 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
           break;
         }
         const kept = items.length === 0 ? itemOutline(token) : undefined;
-        if (kept) {
+        if (kept && kept.scope === scope().key) {
           // a top-level item as the last build left it: its outline, without its tokens
           place(kept.topic, parent, kept.hasProse, kept.inline);
           for (const action of kept.actions) actions.push(action);
@@ -269,7 +294,7 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         }
         const topic = newTopic('item', itemDepth++, token.map[0], lines);
         topic.range = trimmedRange(token.map, lines);
-        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { index: i, actionsBefore: actions.length } : undefined });
+        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { index: i, actionsBefore: actions.length, scope: scope().key } : undefined });
         titleFor = topic;
         break;
       }
@@ -283,7 +308,7 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         const inline = titleInline.get(topic);
         place(topic, parent, prose, inline);
         if (top) {
-          const outline: ItemOutline = { topic, hasProse: prose, actions: actions.slice(top.actionsBefore), span: i - top.index, inline };
+          const outline: ItemOutline = { scope: top.scope, topic, hasProse: prose, actions: actions.slice(top.actionsBefore), span: i - top.index, inline };
           tokens[top.index].meta = { outline };
         }
         break;
@@ -299,10 +324,12 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
         const frame = items[items.length - 1];
         if (frame && !frame.hasProse) frame.hasProse = hasProse(token);
         if (owner) for (const link of inlineLinks(token)) owner.links.push(link);
-        for (const action of inlineActions(token, lines)) {
+        for (const action of inlineActions(token, lines, scope())) {
           owner?.actions.push(action);
           actions.push(action);
         }
+        // "Actions to do after this discussion:": the block after it lists action items
+        if (tokens[i - 1]?.type === 'paragraph_open' && !labelBlock && introducesActions(inlineText(token))) armed = tokens[i - 1].level;
         break;
       }
     }
@@ -313,6 +340,39 @@ function buildTopics(tokens: Token[], lines: LineIndex): { topics: Topic[]; acti
     topic.title = (inline && inlineTitle(inline)) || '(untitled heading)';
   }
   return { topics, actions };
+}
+
+/**
+ * The people the report names as such, lower case: its front matter's attendees ("Simon Dodsley
+ * (simondodsley)" is both) and names in bold ("**rloo**"), so that an owner who is also a word
+ * ("**mark** to review…") is read as the person.
+ */
+function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter): Set<string> {
+  const people = new Set<string>();
+  const add = (name: string) => {
+    const n = name.trim().replace(/^@/, '').toLowerCase();
+    if (n.length >= 2 && n.length <= 60 && !ACTION_LABEL.test(n)) people.add(n);
+  };
+  const attendees = frontMatter.attendees ?? frontMatter.participants;
+  const entries = Array.isArray(attendees) ? attendees : typeof attendees === 'string' ? attendees.split(/[,;\n]/) : [];
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    const m = /^(.*?)\s*[([<]\s*@?([^)\]>]+)[)\]>]\s*$/.exec(entry);
+    if (m) {
+      add(m[1]);
+      add(m[2]);
+    } else add(entry);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const children = tokens[i].type === 'inline' ? tokens[i].children : null;
+    if (!children) continue;
+    for (let j = 0; j + 2 < children.length; j++) {
+      if (children[j].type !== 'strong_open' || children[j + 1].type !== 'text' || children[j + 2].type !== 'strong_close') continue;
+      const text = children[j + 1].content.trim();
+      if (mayBePerson(text)) add(text);
+    }
+  }
+  return people;
 }
 
 function newTopic(kind: Topic['kind'], level: number, line: number, lines: LineIndex): Topic {

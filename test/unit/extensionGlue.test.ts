@@ -169,7 +169,7 @@ describe('snippets', () => {
   }
 
   it('the action item snippet is an action item', () => {
-    assert.deepEqual(parseReport(`- ${expand(snippets['Action item'].body)}\n`).actions.map((a) => a.owner), ['nick']);
+    assert.deepEqual(parseReport(`- ${expand(snippets['Action item'].body)}\n`).actions.map((a) => a.owner), ['ircnick']);
   });
 });
 
