@@ -23,17 +23,17 @@ const common = {
   alias: { 'linkify-it': './scripts/linkify-stub.mjs' },
 };
 
-// the common English words that action item owners are told apart from (src/core/englishWords.ts,
-// ~45,000 words): a bundle of its own, required by the others the first time an owner is weighed
-const englishWords = './englishWords';
+// the action item finder with its owners' rules and dictionary (src/core/actionItemsBundle.ts):
+// a bundle of its own, required by the others the first time a report's action items are read
+const actionItems = './actionItems';
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', englishWords] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems] },
   // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', englishWords] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems] },
   // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
-  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [englishWords] },
-  { ...common, entryPoints: ['src/core/englishWords.ts'], outfile: 'dist/englishWords.js' },
+  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems] },
+  { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js' },
 ];
 
 if (watch) {

@@ -8,6 +8,9 @@
 // armax sat down to…" (outside an action label), "no volunteer to…", "we need someone to…".
 import { ownerName, WRITER_WORDS } from './owners';
 
+// the report's people are weighed by the same rules (parseReport.ts reads them through this bundle)
+export { mayBePerson } from './owners';
+
 export interface FoundAction {
   owner: string;
   text: string;

@@ -13,7 +13,10 @@ export { DOCUMENT_RULE_SEVERITIES } from './documentRules';
 export { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 export { LineIndex } from './lineIndex';
 export { topicTitle } from './topicTitle';
-export { findActionItems } from './actionItems';
+export type { ActionContext, FoundAction } from './actionItems';
+import { actionItems } from './actionItemsBundle';
+/** Action items in a text (actionItems.ts): its bundle is loaded on first use. */
+export const findActionItems: typeof import('./actionItems').findActionItems = (text, context) => actionItems().findActionItems(text, context);
 export { linkLabel } from './linkLabel';
 export { moveTopicEdit, type DropPosition } from './moveTopic';
 export { updateReport, type TextChange } from './updateReport';

@@ -3,7 +3,8 @@
 // building the report, or rebuilding it after an edit, only reads them. The links are found while
 // parsing (every feature needs them); the rest is worked out when first asked for, so that a
 // command that only checks links (`midcycle check`) never pays for titles and action items.
-import { findActionItems, type ActionContext } from './actionItems';
+import type { ActionContext } from './actionItems';
+import { actionItems } from './actionItemsBundle';
 import type { LineIndex } from './lineIndex';
 import { linkLabel } from './linkLabel';
 import type { Token } from './markdownTypes';
@@ -93,7 +94,7 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     facts.actionsKey = scope.key;
     const text = inlineText(token);
     const firstLine = token.map?.[0] ?? 0;
-    const found = findActionItems(text, { ...scope, code: codeStretches(token) });
+    const found = actionItems().findActionItems(text, { ...scope, code: codeStretches(token) });
     const breaks = found.length ? newlineOffsets(text) : [];
     facts.actions = found.map((f): ActionItem => ({
       owner: f.owner,

@@ -4,18 +4,10 @@
 // attendees, names in bold, owners of marked items). Not a common English word ("patches",
 // "volunteer", "maintainers", "them") and not the name of a project or a tool ("nova", "devstack"),
 // whatever starts the clause.
-
-let englishWords: ReadonlySet<string> | undefined;
-
-/** Common English words, lower case: loaded on first use (a bundle of its own, see englishWords.ts). */
-function commonWords(): ReadonlySet<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- dist/englishWords.js, on purpose not bundled in
-  englishWords ??= (require('./englishWords') as typeof import('./englishWords')).ENGLISH_WORDS;
-  return englishWords;
-}
+import { ENGLISH_WORDS } from './englishWords';
 
 export function isCommonWord(word: string): boolean {
-  return commonWords().has(word.toLowerCase());
+  return ENGLISH_WORDS.has(word.toLowerCase());
 }
 
 /**

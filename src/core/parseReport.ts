@@ -4,12 +4,11 @@
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
-import { ACTION_LABEL, introducesActions } from './actionItems';
+import { actionItems } from './actionItemsBundle';
 import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
 import { isMalformed } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
 import { isLineBreaks, LINE_BREAKS, LINE_BREAKS_KEY } from './lineBreaks';
-import { mayBePerson } from './owners';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
@@ -207,7 +206,8 @@ export function itemOutline(token: Token): ItemOutline | undefined {
 }
 
 function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter): { topics: Topic[]; actions: ActionItem[] } {
-  const people = reportPeople(tokens, frontMatter);
+  const { ACTION_LABEL, introducesActions, mayBePerson } = actionItems();
+  const people = reportPeople(tokens, frontMatter, mayBePerson, ACTION_LABEL);
   const peopleKey = [...people].sort().join(',');
   const scopes = { plain: { underLabel: false, known: people, key: `0|${peopleKey}` }, labelled: { underLabel: true, known: people, key: `1|${peopleKey}` } };
   // where action items are listed: a heading's section ("## Action items"), or the block after a
@@ -347,11 +347,11 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
  * (simondodsley)" is both) and names in bold ("**rloo**"), so that an owner who is also a word
  * ("**mark** to review…") is read as the person.
  */
-function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter): Set<string> {
+function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBePerson: (text: string) => boolean, label: RegExp): Set<string> {
   const people = new Set<string>();
   const add = (name: string) => {
     const n = name.trim().replace(/^@/, '').toLowerCase();
-    if (n.length >= 2 && n.length <= 60 && !ACTION_LABEL.test(n)) people.add(n);
+    if (n.length >= 2 && n.length <= 60 && !label.test(n)) people.add(n);
   };
   const attendees = frontMatter.attendees ?? frontMatter.participants;
   const entries = Array.isArray(attendees) ? attendees : typeof attendees === 'string' ? attendees.split(/[,;\n]/) : [];
