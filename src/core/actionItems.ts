@@ -171,8 +171,11 @@ interface OwnerList {
  */
 function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): FoundAction[] {
   const starts: { owners: OwnerList; task: number; clause: number }[] = [];
-  for (const clause of clauseStarts(sentence)) {
+  for (const { at: clause, line } of clauseStarts(sentence)) {
     if (starts.length && clause < starts[starts.length - 1].task) continue;
+    // a line starts a clause of its own only after an item's line ("melwitt to write the notes⏎
+    // sean-k-mooney to review them"); in a wrapped sentence it is where the editor broke it
+    if (line && !starts.length) continue;
     const lead = LEADERS.exec(sentence.slice(clause))?.[0].length ?? 0;
     for (const list of ownerLists(sentence, clause + lead, who, offset)) {
       const task = taskStart(sentence, list.end, mode);
@@ -195,12 +198,15 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
   return items;
 }
 
-/** Where clauses may start: the sentence's start, after , ; : ( and dashes, and after "and", "while"… */
-function clauseStarts(sentence: string): number[] {
-  const out = [sentence.length - sentence.trimStart().length];
+/** Where clauses may start: the sentence's start, after , ; : ( and dashes, after "and", "while"…, and at a line's start. */
+function clauseStarts(sentence: string): { at: number; line: boolean }[] {
+  const out = new Map<number, boolean>([[sentence.length - sentence.trimStart().length, false]]);
   const re = /[,;:(]\s+|\(|\n\s*|\s[-–—/]\s+|\s(?:and|while|whereas|but|then)\s+/g;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push(m.index + m[0].length);
-  return [...new Set(out)].sort((a, b) => a - b);
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const at = m.index + m[0].length;
+    out.set(at, (out.get(at) ?? true) && m[0].startsWith('\n'));
+  }
+  return [...out].map(([at, line]) => ({ at, line })).sort((a, b) => a.at - b.at);
 }
 
 /** Where the task starts after owners that end at `end`: at the verb after "to", or (labelled) after ":", "-" or at any verb. */
