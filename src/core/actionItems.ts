@@ -41,8 +41,12 @@ export function isActionLabel(text: string): boolean {
 
 /** An introduction to a list of action items: "We also agreed on some action items for Wallaby:". */
 export function introducesActions(text: string): boolean {
+  // most paragraphs are not: a look at their last character first
+  let last = text.length - 1;
+  while (last >= 0 && text.charCodeAt(last) <= 32) last--;
+  if (last < 0 || last > 220 || text[last] !== ':') return false;
   const t = text.trim();
-  return t.endsWith(':') && t.length <= 200 && (isActionLabel(t) || /\b(?:action\s*items?|actions|next\s+steps|to-?dos)\b/i.test(t));
+  return isActionLabel(t) || /\b(?:action\s*items?|actions|next\s+steps|to-?dos)\b/i.test(t);
 }
 
 /** Markers that make the rest of a sentence an item: "AI:", "#action", "[Action Items]", "TODO:". */
@@ -78,35 +82,45 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
   if (firstBreak > 0 && isActionLabel(text.slice(0, firstBreak))) {
     underLabel = true;
     from = firstBreak + 1;
+    flat = ' '.repeat(from) + flat.slice(from);
   }
-  flat = ' '.repeat(from) + flat.slice(from);
 
   // items in parentheses and TODO(owner) first; their text is then out of the sentences' way
   const mask = (start: number, end: number) => {
     flat = flat.slice(0, start) + ' '.repeat(end - start) + flat.slice(end);
   };
-  for (const m of [...text.matchAll(PAREN_MARKER)]) {
-    if (m.index < from) continue;
-    const close = closingParen(text, m.index);
-    const body = text.slice(m.index + m[0].length, close);
-    found.push(...clauseItems(body, m.index + m[0].length, 'marked', who));
-    mask(m.index, Math.min(text.length, close + 1));
-  }
-  for (const m of [...flat.matchAll(TODO_OWNER)]) {
-    const owner = ownerName(m[1], who.known) ?? (/^[a-z][\w-]*$/i.test(m[1]) ? m[1] : undefined);
-    const end = sentenceEnd(flat, m.index + m[0].length);
-    const task = trimTask(flat.slice(m.index + m[0].length, end));
-    if (owner && task) found.push({ owner, text: task, offset: m.index + m[0].indexOf('(') + 1, length: end - m.index - m[0].indexOf('(') - 1 });
-    mask(m.index, end);
+  if (text.includes('(')) {
+    for (const m of [...text.matchAll(PAREN_MARKER)]) {
+      if (m.index < from) continue;
+      const close = closingParen(text, m.index);
+      const body = text.slice(m.index + m[0].length, close);
+      found.push(...clauseItems(body, m.index + m[0].length, 'marked', who));
+      mask(m.index, Math.min(text.length, close + 1));
+    }
+    for (const m of [...flat.matchAll(TODO_OWNER)]) {
+      const owner = ownerName(m[1], who.known) ?? (/^[a-z][\w-]*$/i.test(m[1]) ? m[1] : undefined);
+      const end = sentenceEnd(flat, m.index + m[0].length);
+      const task = trimTask(flat.slice(m.index + m[0].length, end));
+      if (owner && task) found.push({ owner, text: task, offset: m.index + m[0].indexOf('(') + 1, length: end - m.index - m[0].indexOf('(') - 1 });
+      mask(m.index, end);
+    }
   }
 
+  // in prose, only a sentence with "to" in it can hold an item
+  const toAt = underLabel ? undefined : TO_VERB_ANYWHERE;
   for (const [start, end] of sentences(flat)) {
+    if (toAt) {
+      toAt.lastIndex = start;
+      const m = toAt.exec(flat);
+      if ((!m || m.index >= end) && !LEADING_MARKER.test(flat.slice(start, Math.min(end, start + 40)).trimStart())) continue;
+    }
     let sentence = flat.slice(start, end);
     let offset = start;
     let mode: Mode = underLabel ? 'labelled' : 'prose';
-    const marker = LEADING_MARKER.exec(sentence.trimStart());
+    const space = sentence.length - sentence.trimStart().length;
+    const marker = /[#[aAtT]/.test(sentence[space] ?? '') ? LEADING_MARKER.exec(sentence.slice(space)) : null;
     if (marker) {
-      const lead = sentence.length - sentence.trimStart().length + marker[0].length;
+      const lead = space + marker[0].length;
       sentence = sentence.slice(lead);
       offset += lead;
       mode = 'marked';
@@ -118,6 +132,8 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
 }
 
 const NO_ONE: ReadonlySet<string> = new Set();
+/** " to <verb>", where prose puts the owners just before. */
+const TO_VERB_ANYWHERE = /\sto\s+[a-z]/g;
 
 /** Who can own an item here: the report's people, and where the text is code (no one). */
 interface Who {
@@ -171,17 +187,37 @@ interface OwnerList {
  */
 function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): FoundAction[] {
   const starts: { owners: OwnerList; task: number; clause: number }[] = [];
-  for (const { at: clause, line } of clauseStarts(sentence)) {
-    if (starts.length && clause < starts[starts.length - 1].task) continue;
-    // a line starts a clause of its own only after an item's line ("melwitt to write the notes⏎
-    // sean-k-mooney to review them"); in a wrapped sentence it is where the editor broke it
-    if (line && !starts.length) continue;
-    const lead = LEADERS.exec(sentence.slice(clause))?.[0].length ?? 0;
-    for (const list of ownerLists(sentence, clause + lead, who, offset)) {
-      const task = taskStart(sentence, list.end, mode);
+  const leadAt = (clause: number) => clause + (LEADERS.exec(sentence.slice(clause, clause + 40))?.[0].length ?? 0);
+  if (mode === 'prose') {
+    // the owners end just before a " to <verb>": the clause that ends there is read, from its
+    // nearest possible start back, while what it starts with is still a list of owners
+    for (const { before, clauses } of clausesBeforeTo(sentence)) {
+      const task = taskStart(sentence, before, mode);
       if (task === undefined) continue;
-      starts.push({ owners: list, task, clause });
-      break;
+      let best: { list: OwnerList; clause: number } | undefined;
+      for (const { at: clause, line } of clauses) {
+        if (starts.length && clause < starts[starts.length - 1].task) break;
+        // a line starts a clause of its own only after an item's line ("melwitt to write the notes⏎
+        // sean-k-mooney to review them"); in a wrapped sentence it is where the editor broke it
+        if (line && !starts.length) continue;
+        const at = leadAt(clause);
+        const [list] = ownerLists(sentence, at, who, offset, before);
+        if (list) best = { list, clause };
+        // "Miguel and me to …": the writer is one of a list that starts farther back
+        else if (!WRITER_WORDS.has(sentence.slice(at, before).trim().toLowerCase())) break;
+      }
+      if (best) starts.push({ owners: best.list, task, clause: best.clause });
+    }
+  } else {
+    for (const { at: clause, line } of clauseStarts(sentence)) {
+      if (starts.length && clause < starts[starts.length - 1].task) continue;
+      if (line && !starts.length) continue;
+      for (const list of ownerLists(sentence, leadAt(clause), who, offset)) {
+        const task = taskStart(sentence, list.end, mode);
+        if (task === undefined) continue;
+        starts.push({ owners: list, task, clause });
+        break;
+      }
     }
   }
   const items: FoundAction[] = [];
@@ -198,10 +234,37 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
   return items;
 }
 
+/** Owners are a few words: how far before its "to" a clause's start is looked for. */
+const OWNERS_REACH = 90;
+
+/**
+ * For each " to <verb>" in the sentence, where the clause that ends there may start, near enough
+ * to hold a few owners: the nearest first ("marios and rlandy to…" may start at "rlandy" or,
+ * farther, at "marios").
+ */
+function clausesBeforeTo(sentence: string): { before: number; clauses: { at: number; line: boolean }[] }[] {
+  const out: { before: number; clauses: { at: number; line: boolean }[] }[] = [];
+  const to = /\s+to\s+[a-z]/g;
+  for (let m = to.exec(sentence); m; m = to.exec(sentence)) {
+    const from = Math.max(0, m.index - OWNERS_REACH);
+    const window = sentence.slice(from, m.index);
+    const clauses: { at: number; line: boolean }[] = [];
+    if (from === 0) clauses.push({ at: window.length - window.trimStart().length, line: false });
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let b = CLAUSE_BREAK.exec(window); b; b = CLAUSE_BREAK.exec(window)) clauses.push({ at: from + b.index + b[0].length, line: b[0].startsWith('\n') });
+    if (clauses.length) out.push({ before: m.index, clauses: clauses.reverse() });
+  }
+  return out;
+}
+
+/** What ends a clause: , ; : ( and dashes, "and", "while"…, and a line's end. */
+const CLAUSE_BREAK = /[,;:(]\s+|\(|\n\s*|\s[-–—/]\s+|\s(?:and|while|whereas|but|then)\s+/g;
+
 /** Where clauses may start: the sentence's start, after , ; : ( and dashes, after "and", "while"…, and at a line's start. */
 function clauseStarts(sentence: string): { at: number; line: boolean }[] {
   const out = new Map<number, boolean>([[sentence.length - sentence.trimStart().length, false]]);
-  const re = /[,;:(]\s+|\(|\n\s*|\s[-–—/]\s+|\s(?:and|while|whereas|but|then)\s+/g;
+  const re = CLAUSE_BREAK;
+  re.lastIndex = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const at = m.index + m[0].length;
     out.set(at, (out.get(at) ?? true) && m[0].startsWith('\n'));
@@ -211,12 +274,13 @@ function clauseStarts(sentence: string): { at: number; line: boolean }[] {
 
 /** Where the task starts after owners that end at `end`: at the verb after "to", or (labelled) after ":", "-" or at any verb. */
 function taskStart(sentence: string, end: number, mode: Mode): number | undefined {
-  const rest = sentence.slice(end);
-  const to = /^(\s+to\s+)([a-z][a-z'-]*)(\s+[a-z]+)?/.exec(rest);
+  TO_VERB.lastIndex = end;
+  const to = TO_VERB.exec(sentence);
   // "dirs to be watched" is what happens to things, not a task
   const passive = to?.[2] === 'be' && /(?:ed|en)$/.test(to[3] ?? '');
   if (to && !NOT_VERBS.has(to[2]) && !passive) return end + to[1].length;
   if (mode === 'prose') return undefined;
+  const rest = sentence.slice(end);
   const mark = /^\s*[:\-–—]\s*(?=\S)/.exec(rest);
   if (mark) return end + mark[0].length;
   // after a marker ("#action dougwig write the spec") any verb; under a label, one that reads as
@@ -224,6 +288,9 @@ function taskStart(sentence: string, end: number, mode: Mode): number | undefine
   const verb = mode === 'marked' ? /^\s+(?!(?:and|or|of|the|a|an|in|on|for|with|from)\b)(?=[a-z])/.exec(rest) : VERB_AFTER_OWNER.exec(rest);
   return verb ? end + verb[0].length : undefined;
 }
+
+/** " to <verb> <word>" right where owners end. */
+const TO_VERB = /(\s+to\s+)([a-z][a-z'-]*)(\s+[a-z]+)?/y;
 
 /** How an item is told: "<owner> to <verb>" in prose; after a marker; or under an action label. */
 type Mode = 'prose' | 'marked' | 'labelled';
@@ -243,15 +310,33 @@ function trimTask(task: string): string {
  * Owner lists that start at `at`, the longest first: owners of one to four words ("Miguel
  * Lavalle", "neutron team") joined by commas, "and", "or", "and/or", "&" or "/".
  */
-function ownerLists(s: string, at: number, who: Who, offset: number): OwnerList[] {
+function ownerLists(s: string, at: number, who: Who, offset: number, before?: number): OwnerList[] {
+  if (before !== undefined) {
+    // owners are a few words: a longer stretch before "to" is a sentence, not a list of them; and
+    // one word (most items: "carl_baldwin to …") is weighed as it is
+    let words = 1;
+    for (let i = at; i < before; i++) {
+      const c = s.charCodeAt(i);
+      if ((c === 32 || c === 10) && ++words > 12) return [];
+    }
+    const word = words === 1 ? s.slice(at, before) : '';
+    if (word && !/[,&/]/.test(word)) {
+      if (who.isCode(offset + at)) return [];
+      const name = ownerName(word, who.known);
+      return name && !WRITER_WORDS.has(name.toLowerCase()) ? [{ owners: [name], start: at, end: before }] : [];
+    }
+  }
   const tokens: { text: string; start: number; end: number; separator: boolean }[] = [];
   const re = /\s*(and\/or|[,&/]|[^\s,&/():;]+)/y;
   re.lastIndex = at;
   for (let m = re.exec(s); m && tokens.length < 16; m = re.exec(s)) {
     const text = m[1];
     const start = m.index + m[0].length - text.length;
+    if (before !== undefined && start >= before) break;
     tokens.push({ text, start, end: start + text.length, separator: /^(?:and\/or|[,&/]|and|or)$/i.test(text) });
   }
+  // owners are a few words: a long stretch before "to" is a sentence, not a list of them
+  if (before !== undefined && (tokens.length > 12 || tokens[tokens.length - 1]?.end !== before)) return [];
   const results: OwnerList[] = [];
   const walk = (i: number, owners: string[], first: number) => {
     for (let k = Math.min(4, tokens.length - i); k >= 1; k--) {
@@ -277,7 +362,7 @@ function ownerLists(s: string, at: number, who: Who, offset: number): OwnerList[
     }
   };
   walk(0, [], tokens[0]?.start ?? at);
-  return results.sort((a, b) => b.end - a.end);
+  return (before === undefined ? results : results.filter((r) => r.end === before)).sort((a, b) => b.end - a.end);
 }
 
 /**

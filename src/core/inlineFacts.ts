@@ -31,8 +31,11 @@ export interface InlineFacts {
   prose?: boolean;
 }
 
-/** How much of a topic's text its title is made from (URLs in it become short labels). */
-const TITLE_SOURCE_CHARS = 600;
+/**
+ * How much of a topic's text its title is made from (URLs in it become short labels): a title is a
+ * few words, and a sentence or label that ends later is cut to them anyway.
+ */
+const TITLE_SOURCE_CHARS = 240;
 
 const NO_LINKS: readonly Link[] = Object.freeze([]);
 const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
@@ -94,7 +97,8 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     facts.actionsKey = scope.key;
     const text = inlineText(token);
     const firstLine = token.map?.[0] ?? 0;
-    const found = actionItems().findActionItems(text, { ...scope, code: codeStretches(token) });
+    const code = codeStretches(token);
+    const found = actionItems().findActionItems(text, code ? { ...scope, code } : scope);
     const breaks = found.length ? newlineOffsets(text) : [];
     facts.actions = found.map((f): ActionItem => ({
       owner: f.owner,
@@ -115,8 +119,9 @@ export function inlineTitle(token: Token): string {
   return facts.title;
 }
 
-/** Where the token's code spans are in its plain text (plainText's offsets). */
-function codeStretches(inline: Token): [number, number][] {
+/** Where the token's code spans are in its plain text (plainText's offsets), when it has any. */
+function codeStretches(inline: Token): [number, number][] | undefined {
+  if (!inline.children?.some((c) => c.type === 'code_inline')) return undefined;
   const out: [number, number][] = [];
   let at = 0;
   for (const child of inline.children ?? []) {

@@ -61,16 +61,29 @@ const NICK = /^[A-Za-z_][\w\-\\[\]^{}|`.]*$/;
  * The owner this text names, as written (trimmed, without an `@`), or undefined when it is no one
  * that can own a task. `known` holds the report's own people, lower case.
  */
-export function ownerName(text: string, known: ReadonlySet<string> = new Set()): string | undefined {
+export function ownerName(text: string, known: ReadonlySet<string> = NO_ONE): string | undefined {
   const name = text.trim().replace(/^@/, '').replace(/[.,;:!?]+$/, '');
   if (!name || name.length > 60) return undefined;
-  const lower = name.toLowerCase();
-  if (known.has(lower)) return name;
-  const words = name.split(/\s+/);
-  if (words.length === 1) return isPersonToken(name) ? name : undefined;
-  if (words.length > 4) return undefined;
-  return isTeam(words) || isFullName(words, known) ? name : undefined;
+  if (known.has(name.toLowerCase())) return name;
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    const words = name.split(/\s+/);
+    verdict = words.length === 1 ? isPersonToken(name) : words.length <= 4 && (isTeam(words) || isFullName(words));
+    verdicts.set(name, verdict);
+  }
+  return verdict ? name : undefined;
 }
+
+const NO_ONE: ReadonlySet<string> = new Set();
+
+/**
+ * Whether each text weighed lately names someone by the rules alone (a report's own people are
+ * looked up before): the same names and words come back in every sentence and every parse. Held
+ * for the process; dropped whole when it reaches MAX_VERDICTS entries.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 20_000;
 
 function isPersonToken(word: string): boolean {
   if (ROLES.has(word)) return true;
@@ -131,7 +144,7 @@ function isTeam(words: readonly string[]): boolean {
 }
 
 /** "Miguel Lavalle", "Matt Riedemann", "LIU Yulong", "Jan van der Berg": capitalised words that end in a name. */
-function isFullName(words: readonly string[], known: ReadonlySet<string>): boolean {
+function isFullName(words: readonly string[]): boolean {
   if (words.some((w) => PROJECTS.has(w.toLowerCase()))) return false;
   // "Lavalle", "McClain", "O'Brien", "Smith-Jones"; not "DevOps" or "AbortController"
   const capitalised = (w: string) => /^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$/.test(w);
@@ -141,7 +154,7 @@ function isFullName(words: readonly string[], known: ReadonlySet<string>): boole
   if (!capitalised(names[names.length - 1])) return false;
   // "Suggesting TheJulia", "Agreed Rodolfo": a verb or a word of the sentence before a name
   if (names.slice(0, -1).some((w) => NOT_TEAM_HEADS.has(w.toLowerCase()) || (/(?:ing|ed|ly)$/.test(w) && isCommonWord(w)))) return false;
-  // a surname is not a common word ("Review Process", "Live Migration" are not people), unless
-  // the report names the person elsewhere
-  return !isCommonWord(names[names.length - 1]) || known.has(names[0].toLowerCase());
+  // a surname is not a common word ("Review Process", "Live Migration" are not people); the report's
+  // own people are known by the caller
+  return !isCommonWord(names[names.length - 1]);
 }

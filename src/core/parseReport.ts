@@ -246,14 +246,17 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.nesting === 1 && token.block) {
-      if (armed !== undefined && token.level === armed && !labelBlock && token.type !== 'list_item_open') {
-        labelBlock = { level: token.level, close: token.type.replace('_open', '_close') };
-        armed = undefined;
-      } else if (armed !== undefined && token.level < armed) armed = undefined;
-    } else if (token.nesting === -1 && token.block) {
-      if (labelBlock && token.level === labelBlock.level && token.type === labelBlock.close) labelBlock = undefined;
-      else if (armed !== undefined && token.level < armed) armed = undefined;
+    // after a label: where the block it introduces opens and closes (or the container closes first)
+    if ((armed !== undefined || labelBlock) && token.block) {
+      if (token.nesting === 1) {
+        if (armed !== undefined && token.level === armed && !labelBlock && token.type !== 'list_item_open') {
+          labelBlock = { level: token.level, close: token.type.replace('_open', '_close') };
+          armed = undefined;
+        } else if (armed !== undefined && token.level < armed) armed = undefined;
+      } else if (token.nesting === -1) {
+        if (labelBlock && token.level === labelBlock.level && token.type === labelBlock.close) labelBlock = undefined;
+        else if (armed !== undefined && token.level < armed) armed = undefined;
+      }
     }
     switch (token.type) {
       case 'blockquote_open':

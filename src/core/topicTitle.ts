@@ -7,7 +7,7 @@ export const TITLE_MAX_WORDS = 8;
 export const TITLE_MAX_CHARS = 60;
 
 export function topicTitle(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = /\s\s|[\n\t]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   const sentence = firstSentence(flat);
   let title = sentence;
   // a colon followed by a space or the end is a label's; the colon of a URL, "10:30" or one inside
@@ -23,12 +23,13 @@ export function topicTitle(text: string): string {
 function outsideBrackets(text: string, re: RegExp): number {
   const depths = bracketDepths(text);
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (depths[m.index] === 0) return m.index;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!depths || depths[m.index] === 0) return m.index;
   return -1;
 }
 
-/** For each offset, how many (, [ or { are open there. */
-function bracketDepths(text: string): number[] {
+/** For each offset, how many (, [ or { are open there; undefined for a text without brackets (all 0). */
+function bracketDepths(text: string): number[] | undefined {
+  if (!/[([{]/.test(text)) return undefined;
   const depths: number[] = new Array<number>(text.length + 1);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
@@ -47,7 +48,7 @@ function firstSentence(line: string): string {
   const depths = bracketDepths(line);
   const re = /[.!?](?=\s+[A-Z0-9"'(]|\s*$)/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (depths[m.index] > 0) continue;
+    if (depths && depths[m.index] > 0) continue;
     const before = line.slice(0, m.index + 1);
     if (/\b(e\.g|i\.e|etc|vs|approx|incl|cf|Mr|Ms|Mrs|Dr|St|No)\.$/i.test(before)) continue;
     return line.slice(0, m.index);
@@ -66,7 +67,7 @@ function shorten(title: string): string {
   }
   // never inside parentheses or brackets: back to before the one left open
   const depths = bracketDepths(out);
-  if (out && depths[out.length] > 0) {
+  if (out && depths && depths[out.length] > 0) {
     let open = out.length;
     for (let depth = depths[out.length]; depth > 0 && open > 0; ) {
       open--;

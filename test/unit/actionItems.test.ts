@@ -101,7 +101,7 @@ describe('findActionItems: the forms real reports use', () => {
   for (const [text, context] of none) {
     it(`finds none in "${text.replace(/\n/g, '⏎')}"`, () => {
       const code: [number, number][] = [];
-      const plain = text.replace(/`([^`]+)`/g, (m, inner: string, at: number) => {
+      const plain = text.replace(/`([^`]+)`/g, (_m, inner: string, at: number) => {
         code.push([at - code.length * 2, at - code.length * 2 + inner.length]);
         return inner;
       });
