@@ -100,7 +100,9 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     };
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
-    if (command === 'import') return importCommand(text, values, io);
+    if (command === 'import') return importCommand(text, file, values, io);
+    const email = emailNotDraft(file, text);
+    if (email) throw new Error(`${email} is an email, not a draft: run \`midcycle import ${file}\` first`);
     switch (command) {
       case 'outline':
         return outline(parseReport(text, options), values.json === true, io.out);
@@ -214,14 +216,34 @@ function exportCommand(report: Report, values: { format?: string; output?: strin
   return 0;
 }
 
-async function importCommand(raw: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+/**
+ * The name to call the input by when it is a sent email rather than a Markdown draft (an .eml or
+ * .html file; standard input or a file of no known kind that holds a message's headers or an HTML
+ * page), else undefined. A draft may start with HTML of its own (`<!-- notes -->`): its content alone
+ * never makes a .md file an email.
+ */
+function emailNotDraft(file: string, text: string): string | undefined {
+  const name = file === '-' ? 'standard input' : file;
+  if (/\.(eml|mbox|html?|xhtml)$/i.test(file)) return name;
+  if (/\.(md|markdown|mdown|mkd|txt|text|rst)$/i.test(file)) return undefined;
+  const end = text.search(/\r?\n\r?\n/);
+  const head = `${text.slice(0, end).replace(/\r/g, '')}\n`;
+  const message = end > 0 && /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\n(?:[ \t][^\n]*\n)*)+$/.test(head) && /^(?:mime-version|content-type|message-id|received):/im.test(head);
+  return message || /^\s*<(?:!doctype\s+html|html[\s>])/i.test(text) ? name : undefined;
+}
+
+async function importCommand(raw: string, file: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   try {
-    const { markdown, source } = await mailbox().importMessage(raw);
+    const { markdown, reading } = await mailbox().importMessage(raw, file === '-' ? '' : path.basename(file));
+    const name = file === '-' ? 'standard input' : file;
     if (values.output) {
       if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
       writeAtomically(values.output, markdown);
-      io.err(`midcycle: imported the ${source === 'message' ? 'message' : source === 'archive' ? "archive page's message" : source === 'html' ? 'HTML email' : 'text'} into ${values.output}`);
-    } else io.out(markdown.replace(/\n$/, ''));
+      io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
+    } else {
+      io.out(markdown.replace(/\n$/, ''));
+      io.err(`midcycle: read ${name} ${reading}`);
+    }
     return 0;
   } catch (e) {
     io.err(`midcycle: ${(e as Error).message}`);

@@ -11,20 +11,23 @@ export function registerImportCommand(extensionUri: vscode.Uri): vscode.Disposab
     const source =
       uri instanceof vscode.Uri
         ? uri
-        : (await vscode.window.showOpenDialog({ title: 'Import Mailing-List Email', canSelectMany: false, filters: { 'Sent email': ['eml', 'html', 'htm', 'txt'] }, openLabel: 'Import' }))?.[0];
+        : (await vscode.window.showOpenDialog({ title: 'Import Mailing-List Email', canSelectMany: false, filters: { 'Sent email': ['eml', 'html', 'htm', 'txt', 'rst'] }, openLabel: 'Import' }))?.[0];
     if (!source) return undefined;
     const mailbox = loadMailbox(extensionUri);
     let markdown: string;
+    let reading: string;
     try {
       const bytes = await vscode.workspace.fs.readFile(source);
-      ({ markdown } = await mailbox.importMessage(new TextDecoder('utf-8').decode(bytes)));
+      ({ markdown, reading } = await mailbox.importMessage(new TextDecoder('utf-8').decode(bytes), path.basename(source.path)));
     } catch (e) {
       void vscode.window.showErrorMessage(`Could not import ${path.basename(source.path)}: ${(e as Error).message}`);
       return undefined;
     }
-    const target = await freeName(source.with({ path: source.path.replace(/\.(eml|html?|txt)$/i, '') + '.md' }));
+    const target = await freeName(source.with({ path: source.path.replace(/\.(eml|html?|txt|rst)$/i, '') + '.md' }));
     await vscode.workspace.fs.writeFile(target, Buffer.from(markdown, 'utf8'));
     await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside });
+    // which reading was used (a .txt as text, an .html as HTML…), so that a surprise is seen at once
+    void vscode.window.showInformationMessage(`Imported ${path.basename(source.path)} ${reading} into ${path.basename(target.path)}.`);
     return target;
   });
 }

@@ -153,6 +153,28 @@ describe('midcycle errors', () => {
     });
   }
 
+  it('an email given to check, outline or export: one line that says to import it first, exit 2', () => {
+    const mail = path.join(root, 'test', 'fixtures', 'mail');
+    for (const command of ['check', 'outline', 'export']) {
+      for (const file of ['gmail-br.html', 'thunderbird.eml']) {
+        const r = run([command, path.join(mail, file)]);
+        assert.deepEqual(r, { code: 2, out: '', err: `midcycle: ${path.join(mail, file)} is an email, not a draft: run \`midcycle import ${path.join(mail, file)}\` first` });
+      }
+    }
+    const eml = fs.readFileSync(path.join(mail, 'thunderbird.eml'), 'utf8');
+    assert.deepEqual(run(['check', '-'], eml), { code: 2, out: '', err: 'midcycle: standard input is an email, not a draft: run `midcycle import -` first' });
+    assert.equal(run(['check', '-'], '<!DOCTYPE html>\n<html><body>Hi</body></html>').code, 2);
+    // a draft may begin with HTML of its own, and a .md or .txt is a draft whatever it holds
+    assert.equal(run(['check', '-'], '<!-- notes to self -->\n\n- a topic\n').code, 0);
+    assert.equal(run(['check', '-'], 'Subject: notes\n\n- a topic\n').code, 0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    fs.writeFileSync(path.join(dir, 'draft.md'), eml);
+    const asDraft = run(['check', path.join(dir, 'draft.md')]);
+    assert.match(asDraft.out, /separator-opens-code-block/, 'checked as the draft it is called');
+    assert.doesNotMatch(asDraft.err, /is an email/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('non-UTF-8 input: one line, exit 2', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
     const file = path.join(dir, 'latin1.md');
