@@ -38,12 +38,14 @@ Commands:
   outline FILE [--json]                   the report's topics, links and action items
   check FILE [--json] [--fix]             malformed review, bug, blueprint and etherpad links, and
                                           Markdown that hides topics; exit status 1 on any error
-  import MAIL [-o DRAFT.md [--force]]      a sent report (.eml, Gmail/Outlook/Thunderbird HTML, or a list
-                                          archive's page) as a Markdown draft that exports back to it
-  export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
+  import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
+                                          archive's page or text, a .txt or .rst) as a Markdown draft
+                                          that exports back to it; says on stderr how it read MAIL
+  export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS] [--from ADDRESS]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
-                                          a .eml message with both, headers from the front matter);
-                                          -o never replaces a file unless --force
+                                          a .eml message with both, headers from the front matter,
+                                          --from the sender when it has no from:; what the headers
+                                          lack is printed on stderr); -o never replaces a file unless --force
 
 Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
@@ -67,6 +69,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         output: { type: 'string', short: 'o' },
         nesting: { type: 'string' },
         font: { type: 'string' },
+        from: { type: 'string' },
         force: { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
@@ -110,7 +113,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         // only the diagnostics: the parse (its tokens, most of the memory) is let go before printing
         return check(parseReport(text, options).diagnostics, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
       default:
-        return exportCommand(parseReport(text, options), values, io.out);
+        return exportCommand(parseReport(text, options), file, values, io);
     }
   } catch (e) {
     if (e instanceof UsageError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
@@ -200,19 +203,35 @@ function check(
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-function exportCommand(report: Report, values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean }, out: (s: string) => void): number {
+function exportCommand(
+  report: Report,
+  file: string,
+  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): number {
   const format = values.format ?? 'html';
   if (format !== 'html' && format !== 'text' && format !== 'eml') throw new UsageError(`unknown format "${format}" (html, text or eml)`);
   const nesting = values.nesting ?? 'gmail';
   if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
+  if (values.from !== undefined && format !== 'eml') throw new UsageError('--from is for --format eml');
   const style = { listNesting: nesting as ListNesting, font: values.font };
-  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? mailbox().exportMessage(report, style) : exportText(report);
+  let email: string;
+  if (format === 'eml') {
+    const message = mailbox().messageFile(report, { ...style, from: values.from });
+    email = message.eml;
+    // what the headers lack or could not take, with the draft's own header problems: as check prints them
+    const problems = [...report.diagnostics.filter((d) => d.code.startsWith('header-')), ...message.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+    for (const d of problems) {
+      const j = diagnosticJson(d);
+      io.err(`${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`);
+    }
+  } else email = format === 'html' ? exportEmail(report, style) : exportText(report);
   if (values.output) {
     // a file that is there already is the writer's: replaced only when they say so
     if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
     writeAtomically(values.output, email);
   }
-  else out(email.replace(/\n$/, ''));
+  else io.out(email.replace(/\n$/, ''));
   return 0;
 }
 

@@ -3,7 +3,7 @@
 // writer exports, copies or imports an email, so it loads them then, not at activation.
 export { exportEmail } from './core/exportEmail';
 export { exportText } from './core/exportText';
-export { exportMessage } from './core/exportMessage';
+export { exportMessage, messageFile } from './core/exportMessage';
 export { importMessage, type ImportResult } from './core/importMessage';
 // the preview's page: pure HTML like the exporters', wanted only when there is an email to show
 export { previewHtml } from './extension/emailPreviewHtml';

@@ -3,6 +3,7 @@
 // reads this one Report.
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
+import { headerLineBreaks } from './frontMatterHeaders';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle } from './inlineFacts';
 import { isMalformed } from './wellFormedLink';
@@ -359,6 +360,7 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
     return;
   }
   report.frontMatter = data as FrontMatter;
+  problems.push(...headerLineBreaks(report.frontMatter, lines, token.map[0], token.map[1]));
 }
 
 function diagnostics(links: readonly Link[], documentProblems: readonly DocumentProblem[], severities: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
+import { MESSAGE_RULE_SEVERITIES } from '../../src/core/messageHeaders';
 import { previewHtml } from '../../src/extension/emailPreviewHtml';
 import { exportPath } from '../../src/extension/exportTarget';
 import { hoverMarkdown } from '../../src/extension/hoverText';
@@ -46,7 +47,7 @@ describe('settings', () => {
     const s = readSettings(source({}));
     assert.deepEqual(s.files, []);
     assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
-    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', directory: '', plainText: false, format: 'html' });
+    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', directory: '', plainText: false, format: 'html', from: '' });
   });
 
   it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
@@ -56,6 +57,7 @@ describe('settings', () => {
       'export.listNesting': 'standard',
       'export.font': '',
       'export.format': 'eml',
+      'export.from': ' Jane Doe <jane@example.org> ',
       files: ['**/reports/*.md'],
     }));
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
@@ -63,6 +65,7 @@ describe('settings', () => {
     assert.equal(s.export.listNesting, 'standard');
     assert.equal(s.export.font, '');
     assert.equal(s.export.format, 'eml');
+    assert.equal(s.export.from, 'Jane Doe <jane@example.org>');
     assert.equal(readSettings(source({ 'export.format': 'pdf' })).export.format, 'html');
     assert.deepEqual(s.files, ['**/reports/*.md']);
   });
@@ -174,12 +177,19 @@ describe('the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
-  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), 'file-too-large'].sort();
+  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), ...Object.keys(MESSAGE_RULE_SEVERITIES), 'file-too-large'].sort();
 
   it('offers a severity setting for every rule, described as the rule\'s docs say', () => {
     const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
     assert.deepEqual(Object.keys(properties).sort(), allCodes);
     for (const code of allCodes) assert.equal(properties[code].markdownDescription, RULE_DOCS[code].description, code);
+  });
+
+  it('gives each rule the default severity the core gives it', () => {
+    const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
+    for (const [code, severity] of Object.entries({ ...DOCUMENT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES })) {
+      assert.equal(properties[code].default, severity === 'info' ? 'information' : severity, code);
+    }
   });
 
   it('documents every rule, and no rule that does not exist', () => {
