@@ -116,7 +116,13 @@ export function readAddresses(value: unknown): { list: (Mailbox | Group)[]; bad:
     const whole = parse(text);
     if (whole) list.push(...whole);
     // one bad address does not lose the others: each part between commas on its own
-    else for (const part of splitList(text)) (parse(part) ? list.push(...parse(part)!) : bad.push(part));
+    else {
+      for (const part of splitList(text)) {
+        const found = parse(part);
+        if (found) list.push(...found);
+        else bad.push(part);
+      }
+    }
   }
   return { list, bad };
 }
