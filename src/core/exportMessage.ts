@@ -68,14 +68,16 @@ export function quotedPrintable(text: string): string {
   return out.join('\r\n');
 }
 
-/** A header line folded at spaces to lines of at most 78 characters where it can be (RFC 5322). */
+/** A header line folded at spaces, to lines of at most 78 characters where it can be (RFC 5322). */
 function foldHeader(line: string): string {
   const parts: string[] = [];
   let rest = line;
   // never right after "Name:": the value starts on the header's own line
   let from = line.indexOf(': ') + 2;
   while (rest.length > 78) {
-    const at = rest.lastIndexOf(' ', 78);
+    // the last space that makes a short line, else the first there is (a long word stays whole)
+    let at = rest.lastIndexOf(' ', 78);
+    if (at < from) at = rest.indexOf(' ', from);
     if (at < from) break;
     parts.push(rest.slice(0, at));
     rest = rest.slice(at);

@@ -91,7 +91,7 @@ function present(value: unknown): boolean {
 }
 
 function notAnAddress(key: string, text: string): string {
-  return `"${key}:" has "${text.length > 60 ? `${text.slice(0, 57)}…` : text}", which is not an email address, so it is left out of the message. Write name@example.org or "Name" <name@example.org>, and quote a name with a comma: "Doe, Jane" <jane@example.org>.`;
+  return `"${key}:" has "${text.length > 60 ? `${text.slice(0, 57)}…` : text}", which Midcycle cannot read as an email address, so it is left out of the message. Write name@example.org or "Name" <name@example.org>, and quote a name with a comma: "Doe, Jane" <jane@example.org>.`;
 }
 
 /** Line breaks, controls and runs of white space as one space, trimmed: what a header value says. */
@@ -117,11 +117,13 @@ export function readAddresses(value: unknown): { list: (Mailbox | Group)[]; bad:
     if (whole) list.push(...whole);
     // one bad address does not lose the others: each part between commas on its own
     else {
-      for (const part of splitList(text)) {
+      const parts = splitList(text);
+      for (const part of parts) {
         const found = parse(part);
         if (found) list.push(...found);
         else bad.push(part);
       }
+      if (!parts.length && text) bad.push(text); // (commas, and nothing between them)
     }
   }
   return { list, bad };
@@ -130,9 +132,10 @@ export function readAddresses(value: unknown): { list: (Mailbox | Group)[]; bad:
 function parse(text: string): (Mailbox | Group)[] | undefined {
   if (!text) return undefined;
   const found = addresses.parseAddressList({ input: text, rfc6532: true });
-  // RFC 5321 caps an address at 254 characters; a header line at 998
-  const long = (m: Mailbox) => m.address.length > 254;
-  return found && !found.some((a) => (a.type === 'group' ? a.addresses.some(long) : long(a))) ? found : undefined;
+  // RFC 5321 caps an address at 254 characters (a header line is at most 998); a quoted local part
+  // ("john doe"@x.org) or one that looks like an encoded word is legal, but mail readers misread it
+  const unwritable = (m: Mailbox) => m.address.length > 254 || !DOT_ATOM.test(m.local) || m.local.includes('=?');
+  return found && !found.some((a) => (a.type === 'group' ? a.addresses.some(unwritable) : unwritable(a))) ? found : undefined;
 }
 
 /** The parts of an address list between its commas, a comma in quotes, <…> or (…) aside. */
@@ -166,8 +169,7 @@ const ATOMS = new RegExp(`^${ATEXT}+(?: ${ATEXT}+)*$`);
 const DOT_ATOM = new RegExp(`^(?:${ATEXT}|[^\\x00-\\x7f])+(?:\\.(?:${ATEXT}|[^\\x00-\\x7f])+)*$`);
 
 export function writeMailbox(m: Mailbox): string {
-  const local = DOT_ATOM.test(m.local) ? m.local : `"${m.local.replace(/[\\"]/g, '\\$&')}"`;
-  const address = `${local}@${m.domain}`;
+  const address = `${m.local}@${m.domain}`;
   const name = collapse(m.name ?? '');
   return name ? `${phrase(name)} <${address}>` : address;
 }

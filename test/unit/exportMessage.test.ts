@@ -8,7 +8,9 @@ import { main } from '../../src/cli';
 import { load as loadYaml, YAML11_SCHEMA } from 'js-yaml';
 import { exportEmail, exportText, parseReport, type Report } from '../../src/core';
 import { exportMessage, messageFile, quotedPrintable } from '../../src/core/exportMessage';
-import { readDate, rfc5322Date } from '../../src/core/messageHeaders';
+import { collapse, readAddresses, readDate, rfc5322Date } from '../../src/core/messageHeaders';
+import fc from 'fast-check';
+import { propertyOptions } from './helpers/propertyOptions';
 
 const draft = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
 
@@ -108,6 +110,7 @@ describe('the message\'s headers: data, never structure', () => {
       [4, 'header-address-invalid', '"to:" has "Doe"'],
       [4, 'header-address-invalid', '"to:" has "list at example.org"'],
       [5, 'header-address-invalid', '"cc:" has "42"'],
+      [6, 'header-address-invalid', '"bcc:" has'],
     ]);
   });
 
@@ -183,3 +186,93 @@ describe('the message\'s Date', () => {
     });
   }
 });
+
+/** A YAML double-quoted scalar of any text: everything outside printable ASCII escaped. */
+function yamlString(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (code >= 0x20 && code < 0x7f) out += char;
+    else out += code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}"`;
+}
+
+describe('the message\'s headers, for any values (properties)', () => {
+  // header values as they come: line breaks, NUL, quotes, commas, angle brackets, encoded-word
+  // look-alikes, non-ASCII, and very long runs
+  const piece = fc.constantFrom('\r', '\n', '\r\n', '\0', '\t', '\u2028', '\u0085', '"', "'", ',', ';', ':', '<', '>', '@', '(', ')', '\\', '=?', '?=', '=?UTF-8?Q?x?=', ' ', '  ', 'Bcc: all@example.com', 'é', '—', '🎉', 'Ω', 'a', 'Z', '0', '.', '-');
+  const text = fc
+    .oneof(
+      fc.array(piece, { maxLength: 24 }).map((p) => p.join('')),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: 'grapheme-ascii', minLength: 90, maxLength: 400 }),
+      fc.string({ unit: fc.constantFrom('a', 'é', ' ', '🎉'), minLength: 70, maxLength: 300 }),
+    )
+    .filter((s) => !/[\ud800-\udfff]/u.test(s)); // no lone surrogates: they are not text
+  const atom = fc.stringMatching(/^[a-z0-9][a-z0-9+_-]{0,12}$/);
+  const address = fc.tuple(fc.array(atom, { minLength: 1, maxLength: 3 }), fc.array(fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/), { minLength: 1, maxLength: 3 })).map(([local, domain]) => `${local.join('.')}@${domain.join('.')}`);
+  const quoted = (name: string) => `"${name.replace(/[\\"]/g, '\\$&')}"`;
+  const allowed = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version', 'x-unsent', 'content-type']);
+
+  /** What the header block must be: lines of at most 998 characters, each ended by CRLF, no bare CR or LF. */
+  function assertWellFormed(eml: string) {
+    const head = eml.slice(0, eml.indexOf('\r\n\r\n'));
+    for (const line of head.split('\r\n')) {
+      assert.doesNotMatch(line, /[\r\n\0]/);
+      assert.ok(line.length <= 998, `a header line of ${line.length} characters`);
+      assert.match(line, /^(?:[A-Za-z-]+: |[ \t])/, `a line that is neither a header nor a folded one: ${JSON.stringify(line.slice(0, 40))}`);
+    }
+  }
+
+  it('a MIME parser reads back the subject meant (its text on one line), and no header but ours', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (subject) => {
+        const report = parseReport(`---\nsubject: ${yamlString(subject)}\nfrom: a@example.org\n---\n\nHi\n`);
+        const meant = collapse(subject);
+        assert.equal(report.diagnostics.some((d) => d.code === 'header-line-break'), /[\0-\x08\n-\x1f\x7f\x85\u2028\u2029]/.test(subject.trim()));
+        const { eml } = messageFile(report, { date: new Date(0) });
+        assertWellFormed(eml);
+        const mail = await PostalMime.parse(eml);
+        assert.equal(mail.subject ?? '', meant);
+        assert.deepEqual(mail.headers.filter((h) => !allowed.has(h.key)), []);
+        assert.equal(mail.headers.filter((h) => h.key === 'subject').length, meant ? 1 : 0);
+      }),
+      propertyOptions(300),
+    );
+  });
+
+  it('a MIME parser reads back the addresses meant: the same names and addresses, in order, and no Bcc', async () => {
+    const entry = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ name: text, address }).map(({ name, address: a }) => ({ written: `${quoted(name)} <${a}>`, meant: { name: collapse(name), address: a } })) },
+      { weight: 1, arbitrary: address.map((a) => ({ written: a, meant: { name: '', address: a } })) },
+      { weight: 1, arbitrary: text.map((t) => ({ written: t, meant: undefined })) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 5 }), async (entries) => {
+        const report = parseReport(`---\nsubject: x\nfrom: a@example.org\nto: [${entries.map((e) => yamlString(e.written)).join(', ')}]\n---\n\nHi\n`);
+        const { eml, diagnostics } = messageFile(report, { date: new Date(0) });
+        assertWellFormed(eml);
+        const mail = await PostalMime.parse(eml);
+        // what each entry means: the generated mailbox, or, for free text, what the RFC 5322 parser made of it
+        const meant = entries.flatMap((e) => (e.meant ? [e.meant] : readAddresses(e.written).list.map(simple)));
+        assert.deepEqual((mail.to ?? []).map(simple), meant);
+        assert.equal(mail.bcc, undefined);
+        assert.deepEqual(mail.headers.filter((h) => !allowed.has(h.key)), []);
+        // and whatever was left out was said
+        const left = entries.filter((e) => !e.meant && collapse(e.written) && !readAddresses(e.written).list.length).length;
+        assert.ok(diagnostics.filter((d) => d.code === 'header-address-invalid').length >= left);
+      }),
+      propertyOptions(300),
+    );
+  });
+});
+
+/** An address as a comparison sees it: a mailbox's name and address, or a group's name and members. */
+type Simple = { name: string; address?: string; group?: Simple[] };
+function simple(a: { name?: string | null; address?: string; group?: unknown[]; addresses?: unknown[]; type?: string }): Simple {
+  const members = (a.group ?? a.addresses) as Parameters<typeof simple>[0][] | undefined;
+  if (members) return { name: collapse(a.name ?? ''), group: members.map(simple) };
+  return { name: collapse(a.name ?? ''), address: a.address };
+}
