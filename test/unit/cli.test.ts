@@ -106,6 +106,34 @@ describe('midcycle export', () => {
   });
 });
 
+describe('midcycle export --format eml', () => {
+  it('writes the message, From from --from when the draft has none, and says on stderr what its headers lack', () => {
+    const draft = '---\nto: "list@example.org, Doe, Jane <jane@example.org>"\ndate: next tuesday\n---\n\nHi all,\n';
+    const r = run(['export', '-', '--format', 'eml', '--from', 'Jane Doe <jane@example.org>'], draft);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^From: Jane Doe <jane@example\.org>\r$/m);
+    assert.match(r.out, /^To: list@example\.org, Jane <jane@example\.org>\r$/m);
+    assert.match(r.out, /^X-Unsent: 1\r$/m);
+    assert.deepEqual(r.err.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      '-:1:1 warning header-subject-missing',
+      '-:2:1 error header-address-invalid',
+      '-:3:1 warning header-date-invalid',
+    ]);
+  });
+
+  it('prints the draft\'s header errors too, and writes the value on one line', () => {
+    const r = run(['export', '-', '--format', 'eml'], '---\nsubject: "Report\\nBcc: all@example.com"\nfrom: a@example.org\n---\n\nHi\n');
+    assert.match(r.err, /^-:2:1 error header-line-break "subject:" has a line break/m);
+    assert.match(r.out, /^Subject: Report Bcc: all@example\.com\r$/m);
+    assert.doesNotMatch(r.out, /^Bcc:/m);
+  });
+
+  it('--from is for messages only', () => {
+    const r = run(['export', reference, '--from', 'a@example.org']);
+    assert.deepEqual([r.code, r.err], [2, 'midcycle: --from is for --format eml (see midcycle --help)']);
+  });
+});
+
 describe('midcycle export: writing files', () => {
   it('never replaces a file unless --force, and then atomically', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
