@@ -11,6 +11,8 @@ import { hoverMarkdown } from '../../src/extension/hoverText';
 import { linkCompletions } from '../../src/extension/linkCompletions';
 import { fixAllEdits, quickFixesAt } from '../../src/extension/quickFixes';
 import { readSettings } from '../../src/extension/settings';
+import { importDraft } from '../../src/extension/importDraft';
+import type * as vscode from 'vscode';
 
 const root = path.join(__dirname, '..', '..');
 const withMistakes = fs.readFileSync(path.join(root, 'examples', 'nova-ptg-summary.md'), 'utf8');
@@ -170,6 +172,55 @@ describe('snippets', () => {
 
   it('the action item snippet is an action item', () => {
     assert.deepEqual(parseReport(`- ${expand(snippets['Action item'].body)}\n`).actions.map((a) => a.owner), ['nick']);
+  });
+});
+
+describe('the import command', () => {
+  /** As much of VS Code's API as the command uses: files in a map, what it shows in a list. */
+  function fakeCode(files: Map<string, string>) {
+    class Uri {
+      constructor(readonly path: string) {}
+      with({ path: p }: { path: string }) {
+        return new Uri(p);
+      }
+    }
+    const shown: string[] = [];
+    const code = {
+      Uri,
+      ViewColumn: { Beside: -2 },
+      window: {
+        showOpenDialog: async () => undefined,
+        showTextDocument: async (uri: Uri) => shown.push(`opened ${uri.path}`),
+        showInformationMessage: async (message: string) => shown.push(message),
+        showErrorMessage: async (message: string) => shown.push(`error: ${message}`),
+      },
+      workspace: {
+        fs: {
+          readFile: async (uri: Uri) => {
+            if (!files.has(uri.path)) throw new Error('no such file');
+            return Buffer.from(files.get(uri.path)!, 'utf8');
+          },
+          writeFile: async (uri: Uri, bytes: Uint8Array) => void files.set(uri.path, Buffer.from(bytes).toString('utf8')),
+          stat: async (uri: Uri) => {
+            if (!files.has(uri.path)) throw new Error('no such file');
+            return {};
+          },
+        },
+      },
+    };
+    return { code: code as unknown as typeof vscode, Uri, shown };
+  }
+
+  it('imports a .txt as text beside it, never over a file, and says how it read it', async () => {
+    const files = new Map([['/w/notes.txt', 'Hi <https://x.org/a> from Kyle Mestery <k@example.org>\n']]);
+    const { code, Uri, shown } = fakeCode(files);
+    const first = await importDraft(code, new Uri('/w/notes.txt'));
+    const second = await importDraft(code, new Uri('/w/notes.txt'));
+    assert.deepEqual([first?.path, second?.path], ['/w/notes.md', '/w/notes-2.md']);
+    assert.equal(files.get('/w/notes.md'), 'Hi \\<https://x.org/a> from Kyle Mestery \\<k@example.org>\n');
+    assert.deepEqual(shown, ['opened /w/notes.md', 'Imported notes.txt as plain text (a .txt file) into notes.md.', 'opened /w/notes-2.md', 'Imported notes.txt as plain text (a .txt file) into notes-2.md.']);
+    assert.equal(await importDraft(code, new Uri('/w/gone.eml')), undefined);
+    assert.equal(shown.pop(), 'error: Could not import gone.eml: no such file');
   });
 });
 
