@@ -127,6 +127,11 @@ describe('the preview page', () => {
     assert.match(page, /<button id="copy-html"[^>]*>Copy HTML<\/button>/);
   });
 
+  it('shows a Hugo draft\'s title as its subject, as the message has it', () => {
+    const hugo = previewHtml({ html: '', frontMatter: { title: 'My Summary' }, nonce: 'n', styleUri: 's', scriptUri: 'j', cspSource: 'c' });
+    assert.ok(hugo.includes('<th>Subject</th><td>My Summary</td>'));
+  });
+
   it('shows the headers, escaped, above the email', () => {
     assert.ok(page.includes('<th>Subject</th><td>S &lt;b&gt;</td>'));
     assert.ok(page.includes('<th>To</th><td>a@x.org, b@x.org</td>'));
