@@ -21,7 +21,8 @@ export function keyLine(key: string, lines: LineIndex, first: number, end: numbe
 /** A header value with a line break in it (surrounding white space aside: YAML's `>` ends with one). */
 export function headerLineBreaks(fm: FrontMatter, lines: LineIndex, first: number, end: number): DocumentProblem[] {
   const broken = (v: unknown) => typeof v === 'string' && NOT_IN_HEADER.test(v.trim());
-  return HEADER_KEYS.filter((key) => !(key === 'title' && fm.subject != null) && [fm[key]].flat().some(broken)).map((key) => ({
+  // (`title:` is a header only when `subject:` is absent or empty, as messageHeaders has it)
+  return HEADER_KEYS.filter((key) => !(key === 'title' && fm.subject != null && fm.subject !== '') && [fm[key]].flat().some(broken)).map((key) => ({
     code: 'header-line-break',
     severity: 'error',
     range: lines.linesRange(keyLine(key, lines, first, end), keyLine(key, lines, first, end)),

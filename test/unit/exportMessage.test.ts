@@ -72,6 +72,13 @@ describe('the message\'s headers: data, never structure', () => {
     assert.match(out.join('\n'), /^-:3:1 error header-line-break "to:" has a line break/);
   });
 
+  it('title: is checked when it is the subject, and only then', () => {
+    const codes = (fm: string) => parseReport(`---\n${fm}\n---\n`).diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`);
+    assert.deepEqual(codes('title: "a\\nb"'), ['2 header-line-break']);
+    assert.deepEqual(codes('subject: ""\ntitle: "a\\nb"'), ['3 header-line-break']);
+    assert.deepEqual(codes('subject: s\ntitle: "a\\nb"\ntags: "x\\ny"'), []);
+  });
+
   it('a value that YAML ends with a line break (`subject: >`) is one line: no error', async () => {
     const { report, mail } = await send('subject: >\n  A long subject\n  folded by YAML\nto: list@example.org\nfrom: a@example.org');
     assert.deepEqual(report.diagnostics, []);
