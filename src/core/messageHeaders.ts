@@ -72,7 +72,7 @@ export function messageHeaders(report: Report, options: HeaderOptions = {}): Mes
   }
 
   const subjectKey = present(fm.subject) ? 'subject' : present(fm.title) ? 'title' : undefined;
-  const subject = subjectKey && ['string', 'number'].includes(typeof fm[subjectKey]) ? collapse(String(fm[subjectKey])) : '';
+  const subject = subjectKey && ['string', 'number', 'boolean'].includes(typeof fm[subjectKey]) ? collapse(String(fm[subjectKey])) : '';
   if (subject) headers.push(['Subject', encodeText(subject)]);
   else problem('header-subject-missing', subjectKey ?? 'subject', 'No subject: add "subject:" (or "title:") to the front matter; the message has none.');
 
