@@ -40,14 +40,17 @@ Commands:
   outline FILE [--json]                   the report's topics, links and action items
   check FILE [--json] [--fix]             malformed review, bug, blueprint and etherpad links, and
                                           Markdown that hides topics; exit status 1 on any error
-  import MAIL [-o DRAFT.md [--force]]      a sent report (.eml, Gmail/Outlook/Thunderbird HTML, or a list
-                                          archive's page) as a Markdown draft that exports back to it
+  import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
+                                          archive's page or text, a .txt or .rst) as a Markdown draft
+                                          that exports back to it; says on stderr how it read MAIL
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
-         [--line-breaks auto|markdown|keep]
+         [--line-breaks auto|markdown|keep] [--from ADDRESS]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
-                                          a .eml message with both, headers from the front matter);
-                                          -o never replaces a file unless --force; line breaks as the
-                                          draft's line-breaks: says, else as this flag says (auto)
+                                          a .eml message with both, headers from the front matter,
+                                          --from the sender when it has no from:; what the headers
+                                          lack is printed on stderr); -o never replaces a file unless
+                                          --force; line breaks as the draft's line-breaks: says, else
+                                          as this flag says (auto)
 
 Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
@@ -72,6 +75,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         nesting: { type: 'string' },
         font: { type: 'string' },
         'line-breaks': { type: 'string' },
+        from: { type: 'string' },
         force: { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
@@ -105,7 +109,9 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     };
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
-    if (command === 'import') return importCommand(text, values, io);
+    if (command === 'import') return importCommand(text, file, values, io);
+    const email = emailNotDraft(file, text);
+    if (email) throw new Error(`${email} is an email, not a draft: run \`midcycle import ${file}\` first`);
     switch (command) {
       case 'outline':
         return outline(parseReport(text, options), values.json === true, io.out);
@@ -113,7 +119,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         // only the diagnostics: the parse (its tokens, most of the memory) is let go before printing
         return check(parseReport(text, options).diagnostics, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
       default:
-        return exportCommand(parseReport(text, options), values, io.out);
+        return exportCommand(parseReport(text, options), file, values, io);
     }
   } catch (e) {
     if (e instanceof UsageError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
@@ -205,34 +211,66 @@ function check(
 
 function exportCommand(
   report: Report,
-  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; 'line-breaks'?: string },
-  out: (s: string) => void,
+  file: string,
+  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string },
+  io: { out: (s: string) => void; err: (s: string) => void },
 ): number {
   const format = values.format ?? 'html';
   if (format !== 'html' && format !== 'text' && format !== 'eml') throw new UsageError(`unknown format "${format}" (html, text or eml)`);
   const nesting = values.nesting ?? 'gmail';
   if (nesting !== 'gmail' && nesting !== 'standard') throw new UsageError(`unknown nesting "${nesting}" (gmail or standard)`);
+  if (values.from !== undefined && format !== 'eml') throw new UsageError('--from is for --format eml');
   const lineBreaks = values['line-breaks'] ?? 'auto';
   if (!isLineBreaks(lineBreaks)) throw new UsageError(`unknown line breaks "${lineBreaks}" (${LINE_BREAKS.join(', ')})`);
   const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks };
-  const email = format === 'html' ? exportEmail(report, style) : format === 'eml' ? mailbox().exportMessage(report, style) : exportText(report, style);
+  let email: string;
+  if (format === 'eml') {
+    const message = mailbox().messageFile(report, { ...style, from: values.from });
+    email = message.eml;
+    // what the headers lack or could not take, with the draft's own header problems: as check prints them
+    const problems = [...report.diagnostics.filter((d) => d.code.startsWith('header-')), ...message.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+    for (const d of problems) {
+      const j = diagnosticJson(d);
+      io.err(`${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`);
+    }
+  } else email = format === 'html' ? exportEmail(report, style) : exportText(report, style);
   if (values.output) {
     // a file that is there already is the writer's: replaced only when they say so
     if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
     writeAtomically(values.output, email);
   }
-  else out(email.replace(/\n$/, ''));
+  else io.out(email.replace(/\n$/, ''));
   return 0;
 }
 
-async function importCommand(raw: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+/**
+ * The name to call the input by when it is a sent email rather than a Markdown draft (an .eml or
+ * .html file; standard input or a file of no known kind that holds a message's headers or an HTML
+ * page), else undefined. A draft may start with HTML of its own (`<!-- notes -->`): its content alone
+ * never makes a .md file an email.
+ */
+function emailNotDraft(file: string, text: string): string | undefined {
+  const name = file === '-' ? 'standard input' : file;
+  if (/\.(eml|mbox|html?|xhtml)$/i.test(file)) return name;
+  if (/\.(md|markdown|mdown|mkd|txt|text|rst)$/i.test(file)) return undefined;
+  const end = text.search(/\r?\n\r?\n/);
+  const head = `${text.slice(0, end).replace(/\r/g, '')}\n`;
+  const message = end > 0 && /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\n(?:[ \t][^\n]*\n)*)+$/.test(head) && /^(?:mime-version|content-type|message-id|received):/im.test(head);
+  return message || /^\s*<(?:!doctype\s+html|html[\s>])/i.test(text) ? name : undefined;
+}
+
+async function importCommand(raw: string, file: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   try {
-    const { markdown, source } = await mailbox().importMessage(raw);
+    const { markdown, reading } = await mailbox().importMessage(raw, file === '-' ? '' : path.basename(file));
+    const name = file === '-' ? 'standard input' : file;
     if (values.output) {
       if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
       writeAtomically(values.output, markdown);
-      io.err(`midcycle: imported the ${source === 'message' ? 'message' : source === 'archive' ? "archive page's message" : source === 'html' ? 'HTML email' : 'text'} into ${values.output}`);
-    } else io.out(markdown.replace(/\n$/, ''));
+      io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
+    } else {
+      io.out(markdown.replace(/\n$/, ''));
+      io.err(`midcycle: read ${name} ${reading}`);
+    }
     return 0;
   } catch (e) {
     io.err(`midcycle: ${(e as Error).message}`);

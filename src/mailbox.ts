@@ -3,7 +3,9 @@
 // writer exports, copies or imports an email, so it loads them then, not at activation.
 export { exportEmail } from './core/exportEmail';
 export { exportText } from './core/exportText';
-export { exportMessage } from './core/exportMessage';
+export { exportMessage, messageFile } from './core/exportMessage';
 export { importMessage, type ImportResult } from './core/importMessage';
 // the preview's page: pure HTML like the exporters', wanted only when there is an email to show
 export { previewHtml } from './extension/emailPreviewHtml';
+// the import command's work, with VS Code's API handed in (this bundle never requires `vscode`)
+export { importDraft } from './extension/importDraft';

@@ -18,6 +18,7 @@ export const DOCUMENT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'front-matter-unclosed': 'error',
   'front-matter-invalid': 'warning',
   'nesting-too-deep': 'warning',
+  'header-line-break': 'error',
 };
 
 const severityOf = (code: string): Severity => DOCUMENT_RULE_SEVERITIES[code] ?? 'warning';

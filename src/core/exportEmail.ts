@@ -1,7 +1,7 @@
 // The report as the mailing list receives it from Gmail: a `<div dir="ltr">` body, each line of a
 // paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
-// `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`. Everything the
-// writer typed is escaped; only http(s) and mailto links become anchors.
+// `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`, web images as
+// `<img>`. Everything the writer typed is escaped; only http(s) and mailto links become anchors.
 import { emailBlocks, isMailableHref, linkHref, type Block } from './emailBlocks';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from './markdownTypes';
@@ -170,9 +170,12 @@ class GmailRenderer {
           }
           break;
         case 'image': {
+          // a web image shows as the writer put it (CommonMark's reading, and Gmail's when an
+          // image is inserted by its address); any other source is its text
           const src = attr(t, 'src');
-          const alt = escapeHtml(t.content || src);
-          out += isMailableHref(src) ? `<a href="${escapeAttribute(src)}">${alt}</a>` : alt;
+          out += /^https?:/i.test(src.trim())
+            ? `<img src="${escapeAttribute(src.trim())}" alt="${escapeAttribute(t.content)}" style="max-width:100%">`
+            : escapeHtml(t.content || src);
           break;
         }
         case 'softbreak':

@@ -1,8 +1,12 @@
 // A sent report back into a Markdown draft: the email's HTML read as a reader sees it (lines, blank
 // lines, list items and their nesting, links), whichever client wrote it (Gmail's `<div>` lines and
 // sibling lists, Outlook's and Thunderbird's `<p>` and `<br>`), and written out as the Markdown a
-// person would type, which Midcycle's export turns back into the same email.
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+// person would type, which Midcycle's export turns back into the same email. A plain-text email is
+// read as its lines, every character kept.
+import { html as htmlSpec, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { LINE_BREAKS_KEY, softBreakJoiner } from './lineBreaks';
+import { parseReport } from './parseReport';
+import { createMarkdown } from './markdown';
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -21,22 +25,63 @@ export interface ImportedDraft {
 /** The Markdown draft of an email's HTML body; `headers` (subject, to, cc, date) go into the front matter. */
 export function importEmailHtml(html: string, headers: Record<string, string | string[] | undefined> = {}): string {
   // a no-break space stands for a space everywhere, also inside tags, as copies of Gmail HTML carry it
-  const fragment = parseFragment(html.replace(/\u00a0/g, ' '));
-  const lines = readLines(fragment);
-  // the email's lines are the lines the writer typed: a paragraph of several says so, so that its
-  // export keeps them (lineBreaks.ts) instead of joining lines that read like a wrapped paragraph
-  const typedLines = lines.some((line, i) => line.kind === 'text' && lines[i + 1]?.kind === 'text' && lines[i + 1].quote === line.quote);
-  return frontMatter(typedLines ? { ...headers, 'line-breaks': 'keep' } : headers) + writeMarkdown(lines);
+  // (one character for one: the parser's source offsets stay those of this text)
+  const source = html.replace(/\u00a0/g, ' ');
+  const fragment = parseFragment(source, { sourceCodeLocationInfo: true });
+  const lines = readLines(fragment, source);
+  const markdown = writeMarkdown(lines);
+  // the email's lines are the lines the writer typed: when some would read as a wrapped paragraph
+  // (and be joined: lineBreaks.ts), the draft says to keep them
+  return frontMatter(joinsLines(markdown) ? { ...headers, [LINE_BREAKS_KEY]: 'keep' } : headers) + markdown;
 }
 
-/** The Markdown draft of a plain-text email (a text/plain part, or a list archive's `<pre>`). */
+/**
+ * The Markdown draft of a plain-text email (a text/plain part, a .txt or .rst file, a list
+ * archive's `<pre>`): each line as it was, its characters escaped where Markdown would read markup
+ * (`<https://…>`, `Name <addr>`, `*`, `_`, a heading underline), its list items kept as list items;
+ * indented lines that Markdown reads as code stay as they are, code showing them verbatim.
+ */
 export function importEmailText(text: string, headers: Record<string, string | string[] | undefined> = {}): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
-  const out = lines.map((l) => (l.trim() ? escapeLineStart(l.replace(/\s+$/, ''), /^\s*([-*+]|\d{1,9}[.)])\s/.test(l)) : ''));
-  return frontMatter(headers) + `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+  const listItem = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$/;
+  const escaped: string[] = [];
+  const original: string[] = []; // the line each escaped one came from
+  let inList = false;
+  for (const l of lines) {
+    // `- - -` and `* * *` are rules drawn in text, not items
+    const item = RULE.test(l) ? null : listItem.exec(l);
+    // a line at the margin after a list is not part of its last item (Markdown would run it on)
+    if (l && !item && inList && !/^\s/.test(l)) {
+      escaped.push('');
+      original.push('');
+    }
+    escaped.push(!l ? '' : item ? item[1] + escapeLineStart(escapeText(item[2]), false) : escapeLineStart(escapeText(l), false));
+    original.push(l);
+    if (l) inList = !!item || (inList && /^\s/.test(l));
+  }
+  // a code block shows its lines verbatim: there, the line as it was (escapes would show)
+  for (const t of createMarkdown().parse(escaped.join('\n'), { midcycle: { hosts: { gerrit: [], etherpad: [] }, problems: [] } })) {
+    if (t.type === 'code_block' && t.map) for (let l = t.map[0]; l < t.map[1]; l++) escaped[l] = original[l];
+  }
+  return frontMatter(headers) + `${escaped.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '')}\n`;
 }
 
-function readLines(root: Node): Line[] {
+/** A thematic break: three or more `-`, `*` or `_`, spaces between allowed. */
+const RULE = /^\s*([-_*])(?:\s*\1){2,}\s*$/;
+
+/** Element names of HTML (parse5 knows most; these inline ones it leaves to the generic rules). */
+const MORE_HTML = new Set(['abbr', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'ins', 'kbd', 'mark', 'q', 'samp', 'time', 'acronym']);
+
+/**
+ * Whether a tag name is an element's: an HTML element, an Office one (`o:p`, `v:shape`), a custom
+ * one (`x-sigsep`). Anything else, `<https://…>`, `<name@example.org>`, `<Armando Migliaccio>`,
+ * is text that the parser took for a tag.
+ */
+export function isElementName(name: string): boolean {
+  return htmlSpec.getTagID(name) !== htmlSpec.TAG_ID.UNKNOWN || MORE_HTML.has(name) || /^[a-z][a-z0-9]*(?::[a-z][a-z0-9-]*|(?:-[a-z0-9]+)+)$/.test(name);
+}
+
+function readLines(root: Node, source: string): Line[] {
   const out: Line[] = [];
   let buf = '';
   let ordered = false;
@@ -49,7 +94,6 @@ function readLines(root: Node): Line[] {
     out.push(depth >= 0 ? { kind: 'item', depth, ordered, text, quote } : { kind: 'text', text, quote });
     return true;
   };
-  const onlyBreaks = (node: Node) => childrenOf(node).every((c) => tag(c) === 'br' || (c.nodeName === '#text' && !textOf(c).trim()));
   const margin = (p: Element) => {
     const attr = (name: string) => p.attrs.find((a) => a.name === name)?.value ?? '';
     if (/msonormal/i.test(attr('class'))) return false;
@@ -65,8 +109,16 @@ function readLines(root: Node): Line[] {
       const name = tag(child);
       if (!name || SKIPPED.has(name)) continue;
       const el = child as Element;
-      if (name === 'br') {
-        if (!end(depth) && depth < 0 && onlyBreaks(node)) out.push({ kind: 'blank', quote });
+      const at = el.sourceCodeLocation;
+      if (!isElementName(name) && at?.startTag) {
+        // text that looks like a tag (`Name <addr@example.org>`): kept as the text it is
+        buf += escapeText(source.slice(at.startTag.startOffset, at.startTag.endOffset));
+        walk(el, depth);
+        if (at.endTag) buf += escapeText(source.slice(at.endTag.startOffset, at.endTag.endOffset));
+      } else if (name === 'br') {
+        // a <br> that ends an empty line shows an empty line: <div><br></div>, text<br><br>text,
+        // Thunderbird's <br>\n<br>
+        if (!end(depth) && depth < 0) out.push({ kind: 'blank', quote });
       } else if (name === 'a') {
         const href = el.attrs.find((a) => a.name === 'href')?.value?.trim() ?? '';
         const before = buf;
@@ -88,6 +140,11 @@ function readLines(root: Node): Line[] {
       } else if (name === 'p' && depth < 0 && margin(el)) {
         end(depth);
         walk(el, depth);
+        end(depth);
+        out.push({ kind: 'blank', quote });
+      } else if (depth < 0 && (name === 'p' || name === 'div') && !rawText(el).trim() && rawText(el).includes('\u00a0')) {
+        // a line of nothing but a no-break space is an empty line: Outlook's
+        // <p class=MsoNormal><o:p>&nbsp;</o:p></p>, Apple Mail's and others' <div>&nbsp;</div>
         end(depth);
         out.push({ kind: 'blank', quote });
       } else if (/^h[1-6]$/.test(name) && depth < 0) {
@@ -200,7 +257,8 @@ function writeMarkdown(lines: readonly Line[]): string {
  */
 function escapeLineStart(text: string, keepListMarker: boolean): string {
   if (keepListMarker) return text;
-  if (/^(\s*)([-*+]\s|\d{1,9}[.)]\s|#{1,6}(\s|$)|>|[~`]{3,}|[-=_*]{3,}\s*$|\|)/.test(text)) {
+  // (a line of `=` or `-` under text is a heading's underline; `- - -`, `* * *` a rule; `--|--` a table's)
+  if (/^\s*(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|#{1,6}(?:\s|$)|>|[~`]{3,}|(?:=+|-+)\s*$|([-_*])(?:\s*\1){2,}\s*$|\||(?=[-:| \t]*\|)(?=[-:| \t]*-)[-:| \t]+$)/.test(text)) {
     return text.replace(/^(\s*)(\d{1,9})?(\S)/, (_m, space: string, digits: string | undefined, c: string) => `${space}${digits ?? ''}\\${c}`);
   }
   return text;
@@ -212,7 +270,9 @@ function escapeText(text: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/[*`<[\]]/g, '\\$&')
     .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
-    .replace(/&(?=[A-Za-z#][A-Za-z0-9]*;)/g, '\\&');
+    .replace(/&(?=[A-Za-z#][A-Za-z0-9]*;)/g, '\\&')
+    // `~~` beside a word would strike it through (a line of tildes alone is left to escapeLineStart)
+    .replace(/~~(?=[^\s~])|(?<=[^\s~\\])~~/g, '\\~\\~');
 }
 
 /** A link as a person types it: the bare URL when its text is the URL, `[text](url)` otherwise. */
@@ -220,6 +280,9 @@ function link(text: string, href: string): string {
   if (!href || !/^(https?:|mailto:|ftp:)/i.test(href)) return text;
   const plain = text.replace(/\\(.)/g, '$1');
   const bare = (u: string) => u.replace(/^mailto:/i, '').replace(/\/$/, '');
+  // Thunderbird links `<https://…>` with its brackets: the brackets stay text around the bare URL
+  const bracketed = /^<(.+)>$/.exec(plain);
+  if (bracketed && (bare(bracketed[1]) === bare(href) || bare(bracketed[1]) === bare(safeDecode(href)))) return `\\<${link(bracketed[1], href)}>`;
   if (!plain || bare(plain) === bare(href) || bare(plain) === bare(safeDecode(href))) {
     // a bare URL: as the writer wrote it (mailto: links as the address)
     return /^mailto:/i.test(href) ? href.slice(7) : plain && /^https?:|^ftp:/i.test(plain) ? plain : href;
@@ -234,6 +297,14 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** Whether exporting the draft as `auto` would join the lines of one of its paragraphs. */
+function joinsLines(markdown: string): boolean {
+  if (!/\S\n[ \t>]*\S/.test(markdown)) return false;
+  const report = parseReport(markdown);
+  const joins = softBreakJoiner(report, 'auto');
+  return report.tokens.some((t) => t.type === 'inline' && t.children?.some((c) => c.type === 'softbreak') && joins(t));
 }
 
 function frontMatter(headers: Record<string, string | string[] | undefined>): string {

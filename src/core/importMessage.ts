@@ -1,8 +1,11 @@
 // Any sent report into a Markdown draft: an RFC 5322 message (.eml: multipart/alternative,
-// quoted-printable or base64, any declared charset; read with postal-mime), a list archive's page
-// (the message in a <pre>), or the HTML of the email itself (Gmail, Outlook, Thunderbird).
+// quoted-printable or base64, any declared charset; read with postal-mime; also the first message
+// of a list archive's mbox text), a list archive's page (the message in a <pre>), the HTML of the
+// email itself (Gmail, Outlook, Thunderbird, Apple Mail), or plain text (.txt, .rst). Which one is
+// chosen by the file's name and content, and said in words (ImportResult.reading): a plain-text
+// email is never read as HTML, which would take `<https://…>` and `Name <addr>` for tags.
 import PostalMime from 'postal-mime';
-import { parse } from 'parse5';
+import { html as htmlSpec, parse } from 'parse5';
 import { importEmailHtml, importEmailText } from './importEmail';
 
 export type ImportSource = 'message' | 'archive' | 'html' | 'text';
@@ -10,7 +13,13 @@ export type ImportSource = 'message' | 'archive' | 'html' | 'text';
 export interface ImportResult {
   markdown: string;
   source: ImportSource;
+  /** How the file was read and why, for the writer: "as plain text (a .txt file)". */
+  reading: string;
 }
+
+/** Files that are text whatever they hold: a draft, an RST report, a list archive's text. */
+const TEXT_FILE = /\.(txt|text|rst|asc)$/i;
+const HTML_FILE = /\.(html?|xhtml)$/i;
 
 /** Headers first, then a blank line: an RFC 5322 message rather than an HTML page. */
 function isMessage(raw: string): boolean {
@@ -20,22 +29,49 @@ function isMessage(raw: string): boolean {
   return /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)+$/.test(head) && /^(?:from|subject|mime-version|content-type|to|date):/im.test(head);
 }
 
-export async function importMessage(raw: string): Promise<ImportResult> {
-  if (isMessage(raw)) {
-    const email = await PostalMime.parse(raw);
-    const header = (name: string) => email.headers.find((h) => h.key === name)?.value;
+/** The messages of an mbox (a list archive's text: each message after a `From ` line), or undefined. */
+function mboxMessages(raw: string): string[] | undefined {
+  const text = raw.replace(/\r\n?/g, '\n');
+  if (!/^From [^\n]*\n[\x21-\x39\x3b-\x7e]+:/.test(text)) return undefined;
+  return text.split(/^From [^\n]*\n(?=[\x21-\x39\x3b-\x7e]+:)/m).filter((m) => m.trim());
+}
+
+/**
+ * The first HTML element the text has (`div`, `br`, `!doctype`), or undefined: what makes it an HTML
+ * email. `<https://…>`, `<name@example.org>` and `<Armando Migliaccio>` are not elements.
+ */
+export function htmlEvidence(raw: string): string | undefined {
+  if (/<!doctype\s+html/i.test(raw)) return '!DOCTYPE html';
+  for (const m of raw.matchAll(/<\/?([A-Za-z][A-Za-z0-9]*)(?=[\s/>])/g)) {
+    const name = m[1].toLowerCase();
+    if (htmlSpec.getTagID(name) !== htmlSpec.TAG_ID.UNKNOWN) return name;
+  }
+  return undefined;
+}
+
+/** A sent report as a draft; `name` is the file's name (its extension says what it is), if any. */
+export async function importMessage(raw: string, name = ''): Promise<ImportResult> {
+  const mbox = mboxMessages(raw);
+  const message = mbox ? mbox[0] : raw;
+  if (isMessage(message)) {
+    const email = await PostalMime.parse(message);
+    const header = (key: string) => email.headers.find((h) => h.key === key)?.value;
     const addresses = (list?: { address?: string; name?: string }[]) => (list ?? []).map((a) => (a.name ? `${a.name} <${a.address}>` : a.address ?? '')).filter(Boolean);
     const one = (list: string[]) => (list.length === 1 ? list[0] : list.length ? list : undefined);
     const headers = { subject: email.subject, to: one(addresses(email.to)), cc: one(addresses(email.cc)), date: header('date') };
-    if (email.html) return { markdown: importEmailHtml(email.html, headers), source: 'message' };
-    return { markdown: importEmailText(email.text ?? '', headers), source: 'message' };
+    const where = mbox && mbox.length > 1 ? `the first of the ${mbox.length} messages in it, ` : '';
+    // the MIME type says what a part is: the HTML part when there is one, else the text
+    if (email.html) return { markdown: importEmailHtml(email.html, headers), source: 'message', reading: `as a message (${where}its text/html part)` };
+    return { markdown: importEmailText(email.text ?? '', headers), source: 'message', reading: `as a message (${where}its text/plain part)` };
   }
-  if (/<[a-z!]/i.test(raw)) {
-    const archived = archiveBody(raw);
-    if (archived) return { markdown: importEmailText(archived.text, { subject: archived.subject }), source: 'archive' };
-    return { markdown: importEmailHtml(raw), source: 'html' };
-  }
-  return { markdown: importEmailText(raw), source: 'text' };
+  const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase();
+  const text = (why: string): ImportResult => ({ markdown: importEmailText(raw), source: 'text', reading: `as plain text (${why})` });
+  if (extension && TEXT_FILE.test(extension)) return text(`a ${extension} file`);
+  const evidence = htmlEvidence(raw);
+  if (!evidence) return text(extension && HTML_FILE.test(extension) ? `there is no HTML in it, though it is named ${extension}` : 'there is no HTML in it');
+  const archived = archiveBody(raw);
+  if (archived) return { markdown: importEmailText(archived.text, { subject: archived.subject }), source: 'archive', reading: "as a list archive's page (the message in its <pre>)" };
+  return { markdown: importEmailHtml(raw), source: 'html', reading: `as HTML (${extension && HTML_FILE.test(extension) ? `a ${extension} file` : `it has HTML such as <${evidence}>`})` };
 }
 
 /** A list archive's page (pipermail, hyperkitty): the message is the one <pre>, the subject the title. */

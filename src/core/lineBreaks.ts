@@ -29,6 +29,10 @@ export function lineBreaksOf(report: Report, fallback: LineBreaks = 'auto'): Lin
 
 /** Width assumed when a draft has too few wrapped lines to tell its own. */
 const DEFAULT_WRAP_WIDTH = 80;
+/** The narrowest a few lines are taken to be wrapped at: a mail's 72 columns. */
+const MAIL_WIDTH = 72;
+/** Lines at least this long tell the width a draft is wrapped at. */
+const MIN_EVIDENCE = 40;
 /** Drafts are wrapped somewhere in this range (72, 79, 80, 100…); beyond it lines are typed long. */
 const MIN_WRAP_WIDTH = 60;
 const MAX_WRAP_WIDTH = 100;
@@ -70,8 +74,8 @@ function endColumn(text: string): number {
 }
 
 /**
- * The width the draft is wrapped at: most lines that a paragraph continues after end at or below
- * it (the 90th percentile of their end columns, within 60–100 columns).
+ * The width the draft is wrapped at: most lines that a paragraph continues after (of 40 columns or
+ * more) end at or below it (the 90th percentile of their end columns, within 60–100 columns).
  */
 export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
   const ends: number[] = [];
@@ -79,14 +83,15 @@ export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
     const t = tokens[i];
     if (t.type !== 'inline' || !t.map || t.map[1] - t.map[0] < 2) continue;
     for (let line = t.map[0]; line < t.map[1] - 1; line++) {
+      // a short line says nothing of the width: a wrap leaves lines near it
       const end = endColumn(lines.lineText(line));
-      if (end > 0 && end <= MAX_WRAP_WIDTH + 20) ends.push(end);
+      if (end >= MIN_EVIDENCE && end <= MAX_WRAP_WIDTH + 20) ends.push(end);
     }
   }
   ends.sort((a, b) => a - b);
   // too few to tell a width from: the longest of them (an editor's wrap leaves its lines near the
-  // width), or the usual 80 when there is none
-  const width = ends.length === 0 ? DEFAULT_WRAP_WIDTH : ends.length < 3 ? ends[ends.length - 1] : ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
+  // width), but not under a mail's 72; or the usual 80 when there is none
+  const width = ends.length === 0 ? DEFAULT_WRAP_WIDTH : ends.length < 3 ? Math.max(MAIL_WIDTH, ends[ends.length - 1]) : ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
   return Math.min(MAX_WRAP_WIDTH, Math.max(MIN_WRAP_WIDTH, width));
 }
 
@@ -122,5 +127,6 @@ const OPEN_WORDS = /(?:^|\s)(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|wi
 function endsMidSentence(text: string, next: string): boolean {
   const line = text.trimEnd();
   if (/[.!?]["')\]*_]*$/.test(line)) return false;
-  return /^[\s>]*\p{Ll}/u.test(next) || OPEN_WORDS.test(line);
+  // the next line goes on in lower case, past a link's bracket or emphasis ("[the next part](…)")
+  return /^[\s>]*[[*_`"'(]*\p{Ll}/u.test(next) || OPEN_WORDS.test(line);
 }

@@ -3,6 +3,7 @@
 // reads this one Report.
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
+import { headerLineBreaks } from './frontMatterHeaders';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 import { actionItems } from './actionItemsBundle';
 import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
@@ -430,6 +431,7 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
     const line = at === -1 ? token.map[0] : token.map[0] + 1 + at;
     problems.push(frontMatterProblem(lines.linesRange(line, line), `"${LINE_BREAKS_KEY}: ${String(lineBreaks)}" is not one Midcycle knows: use ${LINE_BREAKS.join(', ')}. The email's line breaks follow the setting (auto by default).`));
   }
+  problems.push(...headerLineBreaks(report.frontMatter, lines, token.map[0], token.map[1]));
 }
 
 function diagnostics(links: readonly Link[], documentProblems: readonly DocumentProblem[], severities: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {

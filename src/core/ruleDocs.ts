@@ -103,4 +103,24 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   'front-matter-invalid': { description: 'Front matter that is not valid YAML, or not a mapping of keys to values.' },
   'nesting-too-deep': { description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.' },
   'file-too-large': { description: 'A draft larger than the `midcycle.maxFileSize` setting, read only up to the limit (in VS Code).' },
+  'header-line-break': {
+    description:
+      'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line.',
+  },
+  'header-address-invalid': {
+    description:
+      'A `to`, `cc` or `from` that is not an email address (`Doe, Jane <jane@example.org>` without quotes, `list at example.org`), or a `from` of more than one: left out of the message. Checked when a message (.eml) is written.',
+  },
+  'header-date-invalid': {
+    description:
+      'A `date` that cannot be read (`next tuesday`, `2019-02-30`): the message is dated when it is written. Checked when a message (.eml) is written.',
+  },
+  'header-subject-missing': {
+    description:
+      'No `subject` (nor `title`) in the front matter: the message has no subject. Checked when a message (.eml) is written.',
+  },
+  'header-from-missing': {
+    description:
+      'No `from` in the front matter and no `midcycle.export.from` setting: the mail client sends the message from its default account. Checked when a message (.eml) is written.',
+  },
 };

@@ -26,9 +26,10 @@ export function activeMarkdown(): vscode.TextDocument | undefined {
   return document?.languageId === 'markdown' ? document : undefined;
 }
 
-/** The subject for titles: the front matter's, else the draft's file name. */
+/** The subject for titles: the front matter's (`subject:`, else `title:`), else the draft's file name. */
 export function subjectOf({ document, report }: DraftToSend): string {
-  return typeof report.frontMatter.subject === 'string' ? report.frontMatter.subject : (document.uri.path.split('/').pop() ?? 'report');
+  const { subject, title } = report.frontMatter;
+  return String(subject ?? title ?? document.uri.path.split('/').pop());
 }
 
 /** A draft with errors is sent only when the writer says so. */

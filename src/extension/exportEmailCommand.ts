@@ -29,9 +29,13 @@ export function registerExportEmailCommand(store: ReportStore, preview: EmailPre
     const text = mailbox.exportText(report, style);
     const target = await chooseTarget(document, settings.directory, format);
     if (!target) return undefined;
+    // what the message's headers lack or could not take (no subject, an address that is none)
+    let problems = '';
     try {
       if (format === 'eml') {
-        await writeAtomically(target, mailbox.exportMessage(report, style));
+        const message = mailbox.messageFile(report, { ...style, from: settings.from });
+        await writeAtomically(target, message.eml);
+        problems = message.diagnostics.map((d) => ` Line ${d.range.start.line + 1}: ${d.message}`).join('');
       } else {
         await writeAtomically(target, html);
         if (settings.plainText) {
@@ -50,7 +54,8 @@ export function registerExportEmailCommand(store: ReportStore, preview: EmailPre
     const canOpen = format === 'eml' && vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
     const offers = [...(canOpen ? ['Open in Mail App'] : []), 'Copy for Pasting', 'Reveal File'];
     // not awaited: the export is done; the notification's buttons are offers, not a question
-    void vscode.window.showInformationMessage(`Exported the ${format === 'eml' ? 'message' : 'email'} to ${name}.`, ...offers).then(async (choice) => {
+    const say = problems ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    void say(`Exported the ${format === 'eml' ? 'message' : 'email'} to ${name}.${problems}`, ...offers).then(async (choice) => {
       if (choice === 'Copy for Pasting') await preview.copyForPasting();
       else if (choice === 'Open in Mail App') await vscode.env.openExternal(target);
       else if (choice === 'Reveal File') await vscode.commands.executeCommand('revealInExplorer', target);

@@ -20,6 +20,8 @@ export interface MidcycleSettings {
     plainText: boolean;
     /** What "Export Midcycle Email" writes: the HTML email, or a .eml message. */
     format: 'html' | 'eml';
+    /** A message's sender when the front matter has no `from:`; empty: none (the mail client's). */
+    from: string;
   };
   /** Drafts larger than this many bytes are outlined and checked only up to it. */
   maxFileSize: number;
@@ -61,6 +63,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
       directory: (source.get<string>('export.directory') ?? '').trim(),
       plainText: source.get<boolean>('export.plainText') === true,
       format: source.get<string>('export.format') === 'eml' ? 'eml' : 'html',
+      from: (source.get<string>('export.from') ?? '').trim(),
     },
     maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
   };

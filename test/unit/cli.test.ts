@@ -106,6 +106,34 @@ describe('midcycle export', () => {
   });
 });
 
+describe('midcycle export --format eml', () => {
+  it('writes the message, From from --from when the draft has none, and says on stderr what its headers lack', () => {
+    const draft = '---\nto: "list@example.org, Doe, Jane <jane@example.org>"\ndate: next tuesday\n---\n\nHi all,\n';
+    const r = run(['export', '-', '--format', 'eml', '--from', 'Jane Doe <jane@example.org>'], draft);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^From: Jane Doe <jane@example\.org>\r$/m);
+    assert.match(r.out, /^To: list@example\.org, Jane <jane@example\.org>\r$/m);
+    assert.match(r.out, /^X-Unsent: 1\r$/m);
+    assert.deepEqual(r.err.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      '-:1:1 warning header-subject-missing',
+      '-:2:1 error header-address-invalid',
+      '-:3:1 warning header-date-invalid',
+    ]);
+  });
+
+  it('prints the draft\'s header errors too, and writes the value on one line', () => {
+    const r = run(['export', '-', '--format', 'eml'], '---\nsubject: "Report\\nBcc: all@example.com"\nfrom: a@example.org\n---\n\nHi\n');
+    assert.match(r.err, /^-:2:1 error header-line-break "subject:" has a line break/m);
+    assert.match(r.out, /^Subject: Report Bcc: all@example\.com\r$/m);
+    assert.doesNotMatch(r.out, /^Bcc:/m);
+  });
+
+  it('--from is for messages only', () => {
+    const r = run(['export', reference, '--from', 'a@example.org']);
+    assert.deepEqual([r.code, r.err], [2, 'midcycle: --from is for --format eml (see midcycle --help)']);
+  });
+});
+
 describe('midcycle export: writing files', () => {
   it('never replaces a file unless --force, and then atomically', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
@@ -152,6 +180,28 @@ describe('midcycle errors', () => {
       assert.equal(r.out, '');
     });
   }
+
+  it('an email given to check, outline or export: one line that says to import it first, exit 2', () => {
+    const mail = path.join(root, 'test', 'fixtures', 'mail');
+    for (const command of ['check', 'outline', 'export']) {
+      for (const file of ['gmail-br.html', 'thunderbird.eml']) {
+        const r = run([command, path.join(mail, file)]);
+        assert.deepEqual(r, { code: 2, out: '', err: `midcycle: ${path.join(mail, file)} is an email, not a draft: run \`midcycle import ${path.join(mail, file)}\` first` });
+      }
+    }
+    const eml = fs.readFileSync(path.join(mail, 'thunderbird.eml'), 'utf8');
+    assert.deepEqual(run(['check', '-'], eml), { code: 2, out: '', err: 'midcycle: standard input is an email, not a draft: run `midcycle import -` first' });
+    assert.equal(run(['check', '-'], '<!DOCTYPE html>\n<html><body>Hi</body></html>').code, 2);
+    // a draft may begin with HTML of its own, and a .md or .txt is a draft whatever it holds
+    assert.equal(run(['check', '-'], '<!-- notes to self -->\n\n- a topic\n').code, 0);
+    assert.equal(run(['check', '-'], 'Subject: notes\n\n- a topic\n').code, 0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    fs.writeFileSync(path.join(dir, 'draft.md'), eml);
+    const asDraft = run(['check', path.join(dir, 'draft.md')]);
+    assert.match(asDraft.out, /separator-opens-code-block/, 'checked as the draft it is called');
+    assert.doesNotMatch(asDraft.err, /is an email/);
+    fs.rmSync(dir, { recursive: true });
+  });
 
   it('non-UTF-8 input: one line, exit 2', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));

@@ -62,6 +62,11 @@ describe('exportEmail: formatting', () => {
     assert.equal(body('para\n\n---\n\nnext'), '<div>para</div><div><br></div><hr><div>next</div>');
   });
 
+  it('shows a web image as the writer put it, and any other image as its text', () => {
+    assert.equal(body('![team photo](https://example.org/team.png "Team")'), '<div><img src="https://example.org/team.png" alt="team photo" style="max-width:100%"></div>');
+    assert.equal(body('![logo](ftp://example.org/a.png) ![a"b](data:image/png;base64,AAAA)'), '<div>logo a"b</div>');
+  });
+
   it('puts text that closes an item after its nested list, in order, without a bullet of its own', () => {
     assert.equal(body('- item\n\n  - sub\n\n  closing words'), '<ul><li>item</li><ul><li>sub</li></ul><div>closing words</div></ul>');
   });

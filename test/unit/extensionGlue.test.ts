@@ -4,12 +4,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
+import { MESSAGE_RULE_SEVERITIES } from '../../src/core/messageHeaders';
 import { previewHtml } from '../../src/extension/emailPreviewHtml';
 import { exportPath } from '../../src/extension/exportTarget';
 import { hoverMarkdown } from '../../src/extension/hoverText';
 import { linkCompletions } from '../../src/extension/linkCompletions';
 import { fixAllEdits, quickFixesAt } from '../../src/extension/quickFixes';
 import { readSettings } from '../../src/extension/settings';
+import { importDraft } from '../../src/extension/importDraft';
+import type * as vscode from 'vscode';
 
 const root = path.join(__dirname, '..', '..');
 const withMistakes = fs.readFileSync(path.join(root, 'examples', 'nova-ptg-summary.md'), 'utf8');
@@ -46,7 +49,7 @@ describe('settings', () => {
     const s = readSettings(source({}));
     assert.deepEqual(s.files, []);
     assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
-    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html' });
+    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html', from: '' });
   });
 
   it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
@@ -57,6 +60,7 @@ describe('settings', () => {
       'export.font': '',
       'export.format': 'eml',
       'export.lineBreaks': 'keep',
+      'export.from': ' Jane Doe <jane@example.org> ',
       files: ['**/reports/*.md'],
     }));
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
@@ -64,6 +68,7 @@ describe('settings', () => {
     assert.equal(s.export.listNesting, 'standard');
     assert.equal(s.export.font, '');
     assert.equal(s.export.format, 'eml');
+    assert.equal(s.export.from, 'Jane Doe <jane@example.org>');
     assert.equal(readSettings(source({ 'export.format': 'pdf' })).export.format, 'html');
     assert.equal(s.export.lineBreaks, 'keep');
     assert.equal(readSettings(source({ 'export.lineBreaks': 'wrap' })).export.lineBreaks, 'auto');
@@ -125,6 +130,11 @@ describe('the preview page', () => {
     assert.match(page, /<button id="copy-html"[^>]*>Copy HTML<\/button>/);
   });
 
+  it('shows a Hugo draft\'s title as its subject, as the message has it', () => {
+    const hugo = previewHtml({ html: '', frontMatter: { title: 'My Summary' }, nonce: 'n', styleUri: 's', scriptUri: 'j', cspSource: 'c' });
+    assert.ok(hugo.includes('<th>Subject</th><td>My Summary</td>'));
+  });
+
   it('shows the headers, escaped, above the email', () => {
     assert.ok(page.includes('<th>Subject</th><td>S &lt;b&gt;</td>'));
     assert.ok(page.includes('<th>To</th><td>a@x.org, b@x.org</td>'));
@@ -173,16 +183,72 @@ describe('snippets', () => {
   });
 });
 
+describe('the import command', () => {
+  /** As much of VS Code's API as the command uses: files in a map, what it shows in a list. */
+  function fakeCode(files: Map<string, string>) {
+    class Uri {
+      constructor(readonly path: string) {}
+      with({ path: p }: { path: string }) {
+        return new Uri(p);
+      }
+    }
+    const shown: string[] = [];
+    const code = {
+      Uri,
+      ViewColumn: { Beside: -2 },
+      window: {
+        showOpenDialog: async () => undefined,
+        showTextDocument: async (uri: Uri) => shown.push(`opened ${uri.path}`),
+        showInformationMessage: async (message: string) => shown.push(message),
+        showErrorMessage: async (message: string) => shown.push(`error: ${message}`),
+      },
+      workspace: {
+        fs: {
+          readFile: async (uri: Uri) => {
+            if (!files.has(uri.path)) throw new Error('no such file');
+            return Buffer.from(files.get(uri.path)!, 'utf8');
+          },
+          writeFile: async (uri: Uri, bytes: Uint8Array) => void files.set(uri.path, Buffer.from(bytes).toString('utf8')),
+          stat: async (uri: Uri) => {
+            if (!files.has(uri.path)) throw new Error('no such file');
+            return {};
+          },
+        },
+      },
+    };
+    return { code: code as unknown as typeof vscode, Uri, shown };
+  }
+
+  it('imports a .txt as text beside it, never over a file, and says how it read it', async () => {
+    const files = new Map([['/w/notes.txt', 'Hi <https://x.org/a> from Kyle Mestery <k@example.org>\n']]);
+    const { code, Uri, shown } = fakeCode(files);
+    const first = await importDraft(code, new Uri('/w/notes.txt'));
+    const second = await importDraft(code, new Uri('/w/notes.txt'));
+    assert.deepEqual([first?.path, second?.path], ['/w/notes.md', '/w/notes-2.md']);
+    assert.equal(files.get('/w/notes.md'), 'Hi \\<https://x.org/a> from Kyle Mestery \\<k@example.org>\n');
+    assert.deepEqual(shown, ['opened /w/notes.md', 'Imported notes.txt as plain text (a .txt file) into notes.md.', 'opened /w/notes-2.md', 'Imported notes.txt as plain text (a .txt file) into notes-2.md.']);
+    assert.equal(await importDraft(code, new Uri('/w/gone.eml')), undefined);
+    assert.equal(shown.pop(), 'error: Could not import gone.eml: no such file');
+  });
+});
+
 describe('the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
-  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), 'file-too-large'].sort();
+  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), ...Object.keys(MESSAGE_RULE_SEVERITIES), 'file-too-large'].sort();
 
   it('offers a severity setting for every rule, described as the rule\'s docs say', () => {
     const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
     assert.deepEqual(Object.keys(properties).sort(), allCodes);
     for (const code of allCodes) assert.equal(properties[code].markdownDescription, RULE_DOCS[code].description, code);
+  });
+
+  it('gives each rule the default severity the core gives it', () => {
+    const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
+    for (const [code, severity] of Object.entries({ ...DOCUMENT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES })) {
+      assert.equal(properties[code].default, severity === 'info' ? 'information' : severity, code);
+    }
   });
 
   it('documents every rule, and no rule that does not exist', () => {

@@ -21,7 +21,7 @@ const inline = fc.oneof(
   url,
   url.map((u) => `[link](${u})`),
   url.map((u) => `<${u}>`),
-  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '**bold**', '`code`', 'armax to fix it', '&amp; &lt;', '\u202eRTL', '🎉'),
+  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '**bold**', '`code`', 'armax to fix it', '&amp; &lt;', '\u202eRTL', '🎉', '![photo](https://x.org/a.png)', '![x" onerror="alert(1)](javascript:alert(1))', '![a](data:image/png;base64,AAAA)'),
 );
 const line = fc.array(inline, { maxLength: 4 }).map((parts) => parts.join(' '));
 const markdownish = fc
@@ -81,10 +81,11 @@ describe('properties', () => {
         const html = exportEmail(parseReport(text));
         const tags = [...html.matchAll(/<\/?([a-zA-Z]+)([^>]*)>/g)];
         for (const [, tag, attrs] of tags) {
-          assert.ok(['div', 'br', 'font', 'ul', 'ol', 'li', 'a', 'b', 'i', 'strike', 'blockquote', 'hr', 'table', 'tr', 'td'].includes(tag), `tag ${tag}`);
-          for (const [, name] of attrs.matchAll(/\s([a-zA-Z-]+)=/g)) assert.ok(['dir', 'face', 'size', 'href', 'class', 'style', 'start'].includes(name), `attribute ${name}`);
+          assert.ok(['div', 'br', 'font', 'ul', 'ol', 'li', 'a', 'b', 'i', 'strike', 'blockquote', 'hr', 'table', 'tr', 'td', 'img'].includes(tag), `tag ${tag}`);
+          for (const [, name] of attrs.matchAll(/\s([a-zA-Z-]+)=/g)) assert.ok(['dir', 'face', 'size', 'href', 'class', 'style', 'start', 'src', 'alt'].includes(name), `attribute ${name}`);
         }
         for (const [, href] of html.matchAll(/href="([^"]*)"/g)) assert.match(href, /^(https?:|mailto:)/i);
+        for (const [, src] of html.matchAll(/src="([^"]*)"/g)) assert.match(src, /^https?:/i);
       }),
       propertyOptions(300),
     );

@@ -1,6 +1,7 @@
 // An email as a reader sees it: lines of text, blank lines, list items with their depth, and links
-// in order, ignoring styling. The project's own version of ../shared/tools/email-shape.mjs, so
-// that CI compares the export with the reference email without anything beside the clone.
+// in order, ignoring styling. The project's own version of ../shared/tools/email-shape.mjs, step
+// for step (a test compares the two on every fixture when ../shared is there), so that CI compares
+// the export with the reference email without anything beside the clone.
 import { parseFragment } from 'parse5';
 
 type Node = { nodeName: string; tagName?: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] };
@@ -35,15 +36,14 @@ export function emailShape(html: string): EmailShape {
     if (line) out.push(depth >= 0 ? { t: 'item', depth, ordered, text: line } : { t: 'line', text: line });
     return line;
   };
-  const onlyBreaks = (n: Node) => (n.childNodes ?? []).every((c) => c.tagName === 'br' || (c.nodeName === '#text' && !squash(c.value ?? '')));
-
   const walk = (node: Node, depth: number): void => {
     for (const child of node.childNodes ?? []) {
       if (child.nodeName === '#text') { text += child.value ?? ''; continue; }
       const tag = child.tagName;
       if (!tag || tag === 'script' || tag === 'style' || tag === 'head') continue;
       if (tag === 'br') {
-        if (!endLine(depth) && depth < 0 && onlyBreaks(node)) out.push({ t: 'blank' });
+        // a <br> that ends an empty line shows an empty line (<div><br></div>, text<br><br>text)
+        if (!endLine(depth) && depth < 0) out.push({ t: 'blank' });
       } else if (tag === 'a') {
         const start = text.length;
         walk(child, depth);
@@ -82,7 +82,11 @@ export function emailShape(html: string): EmailShape {
   walk(parseFragment(html.replace(/\u00a0/g, ' ')) as unknown as Node, -1);
   endLine(-1);
   // runs of blank lines count once; none at the ends; none beside a list (that is the list's margin)
-  const collapsed = out.filter((e, i) => e.t !== 'blank' || (i > 0 && out[i - 1].t !== 'blank'));
+  const collapsed: ShapeLine[] = [];
+  for (const e of out) {
+    if (e.t === 'blank' && (collapsed.length === 0 || collapsed[collapsed.length - 1].t === 'blank')) continue;
+    collapsed.push(e);
+  }
   while (collapsed.length && collapsed[collapsed.length - 1].t === 'blank') collapsed.pop();
   const lines = collapsed.filter((e, i) => e.t !== 'blank' || (collapsed[i - 1]?.t !== 'item' && collapsed[i + 1]?.t !== 'item'));
   return { lines, links };
