@@ -17,15 +17,15 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: { bad: 'https:/review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'link-double-slash': {
-    description: 'A review, bug, blueprint or etherpad link with `//` inside its path.',
+    description: 'A review, bug, blueprint, story or etherpad link with `//` inside its path.',
     example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   },
   'link-missing-scheme': {
-    description: 'A review, bug, blueprint or etherpad link without `https://`, which many mail clients do not make clickable.',
+    description: 'A review, bug, blueprint, story or etherpad link without `https://`, which many mail clients do not make clickable.',
     example: { bad: 'review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'link-host-misspelt': {
-    description: 'A misspelt Gerrit, Launchpad or etherpad host.',
+    description: 'A misspelt Gerrit, Launchpad, StoryBoard or etherpad host.',
     example: { bad: 'https://reviews.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'review-missing-slash': {
@@ -87,6 +87,30 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   'blueprint-name-missing': {
     description: 'A Launchpad blueprint link with no blueprint name.',
     example: { bad: 'https://blueprints.launchpad.net/neutron/+spec/' },
+  },
+  'story-missing-hashbang': {
+    description: 'A StoryBoard story or task link written as a path (`/story/<n>`): StoryBoard routes only what follows `#!`.',
+    example: { bad: 'https://storyboard.openstack.org/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  'story-missing-bang': {
+    description: 'A StoryBoard story or task link with `#/` (or `#`) where StoryBoard needs `#!/`: it shows its front page.',
+    example: { bad: 'https://storyboard.openstack.org/#/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  'story-missing-slash': {
+    description: 'A StoryBoard story or task link missing the `/` after `#!`.',
+    example: { bad: 'https://storyboard.openstack.org/#!story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  'story-plural': {
+    description: 'A StoryBoard link with `#!/stories/<n>` or `#!/tasks/<n>` where one story is `#!/story/<n>` and one task `#!/task/<n>`.',
+    example: { bad: 'https://storyboard.openstack.org/#!/stories/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  'story-number-missing': {
+    description: 'A StoryBoard story or task link with no number.',
+    example: { bad: 'https://storyboard.openstack.org/#!/story/' },
+  },
+  'story-number-not-numeric': {
+    description: 'A StoryBoard story or task number with letters or other characters in it.',
+    example: { bad: 'https://storyboard.openstack.org/#!/story/2004567x', good: 'https://storyboard.openstack.org/#!/story/2004567' },
   },
   'etherpad-missing-p': {
     description: 'An etherpad link without the `/p/` before the pad name.',

@@ -32,6 +32,9 @@ function targetValues(link: Link): Record<string, string | undefined> {
     project: link.review?.project ?? link.bug?.project ?? link.blueprint?.project,
     bug: link.bug?.id?.toString(),
     blueprint: link.blueprint?.name,
+    story: link.story?.story?.toString(),
+    task: link.story?.task?.toString(),
+    comment: (link.story?.comment ?? link.bug?.comment)?.toString(),
     etherpad: link.etherpad?.name,
   };
 }
