@@ -53,6 +53,7 @@ describe('settings', () => {
     const s = readSettings(source({
       severity: { 'bug-plural': 'warning', 'link-space': 'information', 'review-missing-hash': 'off', bogus: 'loud' },
       'hosts.gerrit': ['Review.Example.org', ''],
+      'hosts.storyboard': ['StoryBoard.Example.org'],
       'export.listNesting': 'standard',
       'export.font': '',
       'export.format': 'eml',
@@ -60,6 +61,8 @@ describe('settings', () => {
     }));
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
     assert.deepEqual(s.report.hosts?.gerrit, ['review.example.org']);
+    assert.deepEqual(s.report.hosts?.storyboard, ['storyboard.example.org']);
+    assert.deepEqual(s.report.hosts?.etherpad, DEFAULT_LINK_HOSTS.etherpad);
     assert.equal(s.export.listNesting, 'standard');
     assert.equal(s.export.font, '');
     assert.equal(s.export.format, 'eml');
@@ -82,6 +85,26 @@ describe('hovers', () => {
     assert.match(malformed, /\$\(error\) Launchpad bug link has "\+bugs"/);
     assert.match(malformed, /\[Open in browser\]\(https:\/\/bugs\.launchpad\.net\/neutron\/\+bug\/1507499\)/);
   });
+
+  it('say what a StoryBoard link is', () => {
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567'))!, /^\*\*StoryBoard story 2004567\*\* on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567#comment-117443'))!, /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
+    const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
+    assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
+    assert.match(malformed, /\$\(error\) StoryBoard link is missing the "!"/);
+    assert.match(malformed, /\[Open in browser\]\(https:\/\/storyboard\.openstack\.org\/#!\/story\/2004567\)/);
+  });
+
+  it('call a Gerrit query or a Launchpad bug list what it is, never a change or a bug', () => {
+    const query = hoverMarkdown(link('https://review.opendev.org/q/topic:bp/get-me-a-network'))!;
+    assert.match(query, /^\*\*Gerrit query\*\* `topic:bp\/get-me-a-network` on review\.opendev\.org/);
+    assert.doesNotMatch(query, /change/);
+    assert.match(hoverMarkdown(link('https://review.openstack.org/#/dashboard/self'))!, /^\*\*Gerrit\*\* page on review\.openstack\.org/);
+    const list = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs?field.tag=rfe'))!;
+    assert.match(list, /^\*\*Launchpad bugs\*\* of neutron/);
+    assert.doesNotMatch(list, /bug \d/);
+  });
 });
 
 describe('link completions', () => {
@@ -92,6 +115,11 @@ describe('link completions', () => {
     assert.deepEqual(linkCompletions(report, '- see https://bugs.launchpad.net/neu').map((c) => c.label), ['neutron']);
     assert.deepEqual(linkCompletions(report, 'https://review.opendev.org/c/').map((c) => c.insertText), ['openstack/nova/+/']);
     assert.deepEqual(linkCompletions(report, 'plain text'), []);
+  });
+
+  it('offers the hashbang route after a StoryBoard host, which a path without it lacks', () => {
+    assert.deepEqual(linkCompletions(report, '- see https://storyboard.openstack.org/').map((c) => c.insertText), ['#!/story/', '#!/task/']);
+    assert.deepEqual(linkCompletions(report, '- see https://storyboard.openstack.org/x'), []);
   });
 });
 
@@ -157,7 +185,7 @@ describe('snippets', () => {
     assert.equal(report.frontMatter.subject, 'Neutron Mitaka mid-cycle report');
   });
 
-  for (const [name, kind] of [['Gerrit review link', 'review'], ['Gerrit review link (old review.openstack.org form)', 'review'], ['Launchpad bug link', 'bug'], ['Launchpad blueprint link', 'blueprint'], ['Etherpad link', 'etherpad']] as const) {
+  for (const [name, kind] of [['Gerrit review link', 'review'], ['Gerrit review link (old review.openstack.org form)', 'review'], ['Launchpad bug link', 'bug'], ['Launchpad blueprint link', 'blueprint'], ['StoryBoard story link', 'story'], ['Etherpad link', 'etherpad']] as const) {
     it(`"${name}" gives a well-formed ${kind} link`, () => {
       const check = checkLink(expand(snippets[name].body), DEFAULT_LINK_HOSTS);
       assert.equal(check.kind, kind);
