@@ -49,7 +49,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: { bad: 'https://review.openstack.org/#/c/283798x/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'review-patchset-not-numeric': {
-    description: 'A Gerrit patchset number with letters or other characters in it.',
+    description: 'A Gerrit patchset number with letters or other characters in it, or a word or file path where the patchset goes (`/#/c/<n>/<patchset>/<file>`).',
     example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
   },
   'bug-missing-plus': {
@@ -89,16 +89,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: { bad: 'https://blueprints.launchpad.net/neutron/+spec/' },
   },
   'story-missing-hashbang': {
-    description: 'A StoryBoard story or task link written as a path (`/story/<n>`): StoryBoard routes only what follows `#!`.',
-    example: { bad: 'https://storyboard.openstack.org/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
-  },
-  'story-missing-bang': {
-    description: 'A StoryBoard story or task link with `#/` (or `#`) where StoryBoard needs `#!/`: it shows its front page.',
+    description: 'A StoryBoard story or task link without the `#!/` before its route, or with part of it (`/story/<n>`, `#/story/<n>`, `#!story/<n>`): StoryBoard routes only what follows `#!/`.',
     example: { bad: 'https://storyboard.openstack.org/#/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
-  },
-  'story-missing-slash': {
-    description: 'A StoryBoard story or task link missing the `/` after `#!`.',
-    example: { bad: 'https://storyboard.openstack.org/#!story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
   },
   'story-plural': {
     description: 'A StoryBoard link with `#!/stories/<n>` or `#!/tasks/<n>` where one story is `#!/story/<n>` and one task `#!/task/<n>`.',

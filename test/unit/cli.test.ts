@@ -113,7 +113,7 @@ describe('midcycle check', () => {
     const draft = '- https://storyboard.example.org/#/story/12345\n';
     assert.deepEqual(JSON.parse(run(['check', '-', '--json'], draft).out), []);
     const r = run(['check', '-', '--json', '--storyboard-host', 'StoryBoard.example.org'], draft);
-    assert.equal(JSON.parse(r.out)[0].code, 'story-missing-bang');
+    assert.equal(JSON.parse(r.out)[0].code, 'story-missing-hashbang');
     assert.equal(JSON.parse(r.out)[0].fix.text, 'https://storyboard.example.org/#!/story/12345');
   });
 });

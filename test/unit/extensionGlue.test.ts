@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
+import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_KINDS, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
 import { previewHtml } from '../../src/extension/emailPreviewHtml';
 import { exportPath } from '../../src/extension/exportTarget';
 import { hoverMarkdown } from '../../src/extension/hoverText';
@@ -92,7 +92,7 @@ describe('hovers', () => {
     assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
     const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
     assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
-    assert.match(malformed, /\$\(error\) StoryBoard link is missing the "!"/);
+    assert.match(malformed, /\$\(error\) StoryBoard link needs "#!\/" before "story", not "#\/"/);
     assert.match(malformed, /\[Open in browser\]\(https:\/\/storyboard\.openstack\.org\/#!\/story\/2004567\)/);
   });
 
@@ -227,5 +227,24 @@ describe('the manifest', () => {
     assert.equal(manifest.contributes.views.explorer[0].id, 'midcycle.topics');
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
+  });
+});
+
+describe('the README', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const defaults: Record<string, string> = { ...Object.fromEntries(LINK_RULE_CODES.map((c) => [c, 'error'])), ...DOCUMENT_RULE_SEVERITIES, 'file-too-large': 'warning' };
+
+  it('has a row for every rule, with its anchor, default, words and example as the rule\'s docs say', () => {
+    for (const [code, doc] of Object.entries(RULE_DOCS)) {
+      const { example } = doc;
+      const fixedTo = example ? (example.good ? `\`${example.good}\`` : '(no clear fix)') : '';
+      const row = `| <a id="rule-${code}"></a>\`${code}\` | ${defaults[code]} | ${doc.description} | ${example ? `\`${example.bad}\`` : ''} | ${fixedTo} |`;
+      assert.ok(readme.includes(row), `README row for ${code}:\n${row}`);
+    }
+  });
+
+  it('lists every link kind in the outline JSON contract', () => {
+    const listed = /`kind` is one of ((?:`[a-z]+`, )*`[a-z]+`)\./.exec(readme)?.[1].match(/[a-z]+/g);
+    assert.deepEqual(listed, [...LINK_KINDS]);
   });
 });
