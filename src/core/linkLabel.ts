@@ -9,8 +9,7 @@ export function linkLabel(link: Link): string {
   if (link.bug?.project) return `${link.bug.project} bugs`;
   if (link.blueprint?.name) return `blueprint ${link.blueprint.name}`;
   if (link.blueprint) return `${link.blueprint.project} blueprints`;
-  if (link.story?.story !== undefined) return `story ${link.story.story}`;
-  if (link.story?.task !== undefined) return `task ${link.story.task}`;
+  if (link.story) return link.story.task !== undefined ? `task ${link.story.task}` : `story ${link.story.story}`;
   if (link.etherpad) return `etherpad ${link.etherpad.name}`;
   return link.raw.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '').replace(/\/$/, '');
 }

@@ -1,6 +1,5 @@
 // Completions a snippet cannot give: after `bugs.launchpad.net/` or `review.opendev.org/c/`, the
-// projects this draft already links to, with the rest of the link's path; after an etherpad or
-// StoryBoard host, the path its links take.
+// projects this draft already links to, with the rest of the link's path.
 import type { Report } from '../core';
 
 export interface LinkCompletion {
@@ -10,7 +9,7 @@ export interface LinkCompletion {
 }
 
 export function linkCompletions(report: Report, linePrefix: string): LinkCompletion[] {
-  const m = /(?:https?:\/\/)?((?:bugs\.|blueprints\.)?launchpad\.net|review\.[\w.-]+|etherpad\.[\w.-]+|storyboard\.[\w.-]+)\/(c\/)?([\w.-]*)$/i.exec(linePrefix);
+  const m = /(?:https?:\/\/)?((?:bugs\.|blueprints\.)?launchpad\.net|review\.[\w.-]+|etherpad\.[\w.-]+)\/(c\/)?([\w.-]*)$/i.exec(linePrefix);
   if (!m) return [];
   const host = m[1].toLowerCase();
   const typed = m[3].toLowerCase();
@@ -32,12 +31,5 @@ export function linkCompletions(report: Report, linePrefix: string): LinkComplet
     return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+/`, detail: `changes in ${p} (${n} in this report)` }));
   }
   if (host.startsWith('etherpad.') && !typed) return [{ label: 'p/', insertText: 'p/', detail: 'a pad: /p/<name>' }];
-  // StoryBoard routes only what follows `#!`: `/story/<n>` without it is no link to the story
-  if (host.startsWith('storyboard.') && !typed && !m[2]) {
-    return [
-      { label: '#!/story/', insertText: '#!/story/', detail: 'a story: /#!/story/<number>' },
-      { label: '#!/task/', insertText: '#!/task/', detail: 'a task: /#!/task/<number>' },
-    ];
-  }
   return [];
 }

@@ -194,7 +194,7 @@ function linkDescription(l: Link): string {
   if (l.review) return [l.review.patchset ? `patchset ${l.review.patchset}` : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
   if (l.bug?.project) return l.bug.project;
   if (l.blueprint) return l.blueprint.project;
-  if (l.story) return [l.story.comment !== undefined ? `comment ${l.story.comment}` : '', l.story.host].filter(Boolean).join(' · ');
+  if (l.story) return l.story.host;
   if (l.etherpad) return l.etherpad.host;
   return l.problem ? 'malformed' : '';
 }

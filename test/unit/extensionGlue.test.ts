@@ -116,11 +116,6 @@ describe('link completions', () => {
     assert.deepEqual(linkCompletions(report, 'https://review.opendev.org/c/').map((c) => c.insertText), ['openstack/nova/+/']);
     assert.deepEqual(linkCompletions(report, 'plain text'), []);
   });
-
-  it('offers the hashbang route after a StoryBoard host, which a path without it lacks', () => {
-    assert.deepEqual(linkCompletions(report, '- see https://storyboard.openstack.org/').map((c) => c.insertText), ['#!/story/', '#!/task/']);
-    assert.deepEqual(linkCompletions(report, '- see https://storyboard.openstack.org/x'), []);
-  });
 });
 
 describe('export target', () => {
