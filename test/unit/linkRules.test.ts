@@ -106,6 +106,25 @@ describe('link rules: malformed links', () => {
   }
 });
 
+describe('link kinds', () => {
+  // what the tree counts as "3 reviews · 1 bug" and the outline JSON calls a review must name one
+  const names = (link: Link): Record<string, unknown> => ({
+    review: link.review?.change,
+    bug: link.bug?.id,
+    blueprint: link.blueprint?.name,
+    story: link.story?.story ?? link.story?.task,
+  });
+
+  it('a review, bug, blueprint or story link names its change, bug, blueprint or story; a page without one is other', () => {
+    for (const url of [...valid, ...malformed].map((f) => f.url)) {
+      const [link] = parseReport(`- ${url}\n`).links;
+      if (!link) continue;
+      const named = Object.entries(names(link)).filter(([, v]) => v !== undefined).map(([k]) => k);
+      assert.deepEqual(named, link.kind === 'other' || link.kind === 'etherpad' ? [] : [link.kind], `${url}: ${link.kind}`);
+    }
+  });
+});
+
 describe('link rules: hosts', () => {
   it('checks a Gerrit host given in the options, and leaves unknown hosts alone', () => {
     const hosts = { ...DEFAULT_LINK_HOSTS, gerrit: [...DEFAULT_LINK_HOSTS.gerrit, 'review.example.org'] };
