@@ -122,9 +122,9 @@ export const reviewPatchsetNotNumeric: LinkRule = {
     const m = /^(\/c\/(?:\d+|.+?\/\+\/\d+)\/)([^/]+)(\/.*)?$/s.exec(r);
     if (!m) return undefined;
     const [, prefix, segment, rest = ''] = m;
-    // the old UI's `,<panel>` (`14,publish`, `14,unified`) and the new UI's `,edit` follow the patchset
+    // the old UI's `,<panel>` (`14,publish`, `14,unified`, the change's own `/,edit`) and the new UI's `,edit` follow the patchset
     const patchset = rest ? segment : segment.replace(/,[a-z]+$/, '');
-    if (PATCHSET.test(patchset) || COMMENT_SEGMENT.test(patchset)) return undefined;
+    if (!patchset || PATCHSET.test(patchset) || COMMENT_SEGMENT.test(patchset)) return undefined;
     const message = `Gerrit patchset "${segment}" is not a number`;
     // a patchset is a small number: one to three digits with a stray character or two at the ends
     const typo = /^\D{0,2}(\d{1,3})\D{0,2}$/.exec(segment);
