@@ -28,10 +28,10 @@ export const storyPlural: LinkRule = {
   code: 'story-plural',
   hosts: 'storyboard',
   check(url) {
-    const m = /^#!\/(stor|task)(ies|s)(\/\d.*)$/s.exec(url.fragment);
+    const m = /^#!\/(stories|tasks)(\/\d.*)$/s.exec(url.fragment);
     if (!m) return undefined;
-    const one = m[1] === 'stor' ? 'story' : 'task';
-    return { message: `StoryBoard link has "${m[1]}${m[2]}" where one ${one} is "${one}"`, fixed: { ...url, fragment: `#!/${one}${m[3]}` } };
+    const one = m[1] === 'stories' ? 'story' : 'task';
+    return { message: `StoryBoard link has "${m[1]}" where one ${one} is "${one}"`, fixed: { ...url, fragment: `#!/${one}${m[2]}` } };
   },
 };
 
