@@ -15,6 +15,7 @@ import {
   parseReport,
   toOutline,
   type LinkHosts,
+  type LinkKind,
   type ListNesting,
   type OutlineTopic,
   type Report,
@@ -38,7 +39,7 @@ const USAGE = `Usage: midcycle <command> FILE [options]     (FILE may be - for s
 
 Commands:
   outline FILE [--json]                   the report's topics, links and action items
-  check FILE [--json] [--fix]             malformed review, bug, blueprint and etherpad links, and
+  check FILE [--json] [--fix]             malformed review, bug, blueprint, story and etherpad links, and
                                           Markdown that hides topics; exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft
@@ -55,6 +56,7 @@ Commands:
 Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
   --etherpad-host HOST    another etherpad host to check (repeatable)
+  --storyboard-host HOST  another StoryBoard host to check (repeatable)
   -h, --help              this help
   --version               the version`;
 
@@ -79,6 +81,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         force: { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
+        'storyboard-host': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -106,6 +109,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     const hosts: LinkHosts = {
       gerrit: [...DEFAULT_LINK_HOSTS.gerrit, ...(values['gerrit-host'] ?? []).map((h) => h.toLowerCase())],
       etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...(values['etherpad-host'] ?? []).map((h) => h.toLowerCase())],
+      storyboard: [...DEFAULT_LINK_HOSTS.storyboard, ...(values['storyboard-host'] ?? []).map((h) => h.toLowerCase())],
     };
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
@@ -166,10 +170,10 @@ function outline(report: Report, json: boolean, out: (s: string) => void): numbe
 }
 
 function countKinds(t: OutlineTopic): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<LinkKind, number>();
   for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
-  const names: Record<string, [string, string]> = {
-    review: ['review', 'reviews'], bug: ['bug', 'bugs'], blueprint: ['blueprint', 'blueprints'], etherpad: ['etherpad', 'etherpads'], other: ['link', 'links'],
+  const names: Record<LinkKind, [string, string]> = {
+    review: ['review', 'reviews'], bug: ['bug', 'bugs'], blueprint: ['blueprint', 'blueprints'], story: ['story', 'stories'], etherpad: ['etherpad', 'etherpads'], other: ['link', 'links'],
   };
   const parts = [...counts].map(([k, n]) => `${n} ${names[k][n === 1 ? 0 : 1]}`);
   if (t.actions.length) parts.push(`${t.actions.length} action${t.actions.length === 1 ? '' : 's'}`);

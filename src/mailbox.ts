@@ -7,5 +7,6 @@ export { exportMessage, messageFile } from './core/exportMessage';
 export { importMessage, type ImportResult } from './core/importMessage';
 // the preview's page: pure HTML like the exporters', wanted only when there is an email to show
 export { previewHtml } from './extension/emailPreviewHtml';
-// the import command's work, with VS Code's API handed in (this bundle never requires `vscode`)
+// the import and export commands' work, with VS Code's API handed in (this bundle never requires `vscode`)
 export { importDraft } from './extension/importDraft';
+export { exportDraft } from './extension/exportDraft';

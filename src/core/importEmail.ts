@@ -60,7 +60,7 @@ export function importEmailText(text: string, headers: Record<string, string | s
     if (l) inList = !!item || (inList && /^\s/.test(l));
   }
   // a code block shows its lines verbatim: there, the line as it was (escapes would show)
-  for (const t of createMarkdown().parse(escaped.join('\n'), { midcycle: { hosts: { gerrit: [], etherpad: [] }, problems: [] } })) {
+  for (const t of createMarkdown().parse(escaped.join('\n'), { midcycle: { hosts: { gerrit: [], etherpad: [], storyboard: [] }, problems: [] } })) {
     if (t.type === 'code_block' && t.map) for (let l = t.map[0]; l < t.map[1]; l++) escaped[l] = original[l];
   }
   return frontMatter(headers) + `${escaped.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '')}\n`;

@@ -1,15 +1,19 @@
-// Which hosts are Gerrit, Launchpad and etherpad hosts, and which host a misspelt one meant.
+// Which hosts are Gerrit, Launchpad, StoryBoard and etherpad hosts, and which host a misspelt one meant.
 
 export interface LinkHosts {
   /** Gerrit hosts whose change links are checked. */
   gerrit: readonly string[];
   /** Etherpad hosts whose pad links are checked. */
   etherpad: readonly string[];
+  /** StoryBoard hosts whose story and task links are checked. */
+  storyboard: readonly string[];
 }
 
 export const DEFAULT_LINK_HOSTS: LinkHosts = {
   gerrit: ['review.openstack.org', 'review.opendev.org'],
   etherpad: ['etherpad.openstack.org', 'etherpad.opendev.org'],
+  // OpenStack's StoryBoard never moved to opendev.org: its links are all storyboard.openstack.org
+  storyboard: ['storyboard.openstack.org'],
 };
 
 export const LAUNCHPAD = 'launchpad.net';
@@ -23,17 +27,18 @@ const OTHER_LAUNCHPAD_HOSTS = [
   'login.launchpad.net', 'launchpadlibrarian.net', 'dev.launchpad.net', 'blog.launchpad.net',
 ];
 
-export type HostKind = 'gerrit' | 'launchpad' | 'etherpad' | 'other';
+export type HostKind = 'gerrit' | 'launchpad' | 'etherpad' | 'storyboard' | 'other';
 
 export function hostKind(host: string, hosts: LinkHosts): HostKind {
   if (hosts.gerrit.includes(host)) return 'gerrit';
   if (host === LAUNCHPAD || host === LAUNCHPAD_BUGS || host === LAUNCHPAD_BLUEPRINTS) return 'launchpad';
   if (hosts.etherpad.includes(host)) return 'etherpad';
+  if (hosts.storyboard.includes(host)) return 'storyboard';
   return 'other';
 }
 
 function checkedHosts(hosts: LinkHosts): string[] {
-  return [...hosts.gerrit, ...hosts.etherpad, LAUNCHPAD, LAUNCHPAD_BUGS, LAUNCHPAD_BLUEPRINTS];
+  return [...hosts.gerrit, ...hosts.etherpad, ...hosts.storyboard, LAUNCHPAD, LAUNCHPAD_BUGS, LAUNCHPAD_BLUEPRINTS];
 }
 
 /** True for a host whose links the rules check, or that is a real host next to them. */

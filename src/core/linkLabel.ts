@@ -1,4 +1,5 @@
-// A link's short name as a reader says it: "change 283798", "bug 1507499", "blueprint get-me-a-network".
+// A link's short name as a reader says it: "change 283798", "bug 1507499", "blueprint get-me-a-network",
+// "story 2004567".
 import type { Link } from './model';
 
 export function linkLabel(link: Link): string {
@@ -8,6 +9,7 @@ export function linkLabel(link: Link): string {
   if (link.bug?.project) return `${link.bug.project} bugs`;
   if (link.blueprint?.name) return `blueprint ${link.blueprint.name}`;
   if (link.blueprint) return `${link.blueprint.project} blueprints`;
+  if (link.story) return link.story.task !== undefined ? `task ${link.story.task}` : `story ${link.story.story}`;
   if (link.etherpad) return `etherpad ${link.etherpad.name}`;
   return link.raw.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '').replace(/\/$/, '');
 }

@@ -13,9 +13,15 @@ export interface Range {
   end: Position;
 }
 
-export type LinkKind = 'review' | 'bug' | 'blueprint' | 'etherpad' | 'other';
+/**
+ * What a link counts as. `review`, `bug`, `blueprint` and `story` are one change, bug, blueprint or
+ * StoryBoard story (or task): their target has its number or name. Any other page of those hosts (a
+ * Gerrit query or dashboard, a Launchpad bug list, a StoryBoard project) is `other`, its target
+ * (when it has one) saying what page it is.
+ */
+export type LinkKind = 'review' | 'bug' | 'blueprint' | 'story' | 'etherpad' | 'other';
 
-export const LINK_KINDS: readonly LinkKind[] = ['review', 'bug', 'blueprint', 'etherpad', 'other'];
+export const LINK_KINDS: readonly LinkKind[] = ['review', 'bug', 'blueprint', 'story', 'etherpad', 'other'];
 
 /** What a Gerrit link points at. */
 export interface ReviewTarget {
@@ -43,6 +49,15 @@ export interface BlueprintTarget {
   project: string;
   /** Absent on a project's blueprint list. */
   name?: string;
+}
+
+/** A StoryBoard story or task: one of `story` and `task`. */
+export interface StoryTarget {
+  host: string;
+  story?: number;
+  task?: number;
+  /** The comment of a story's `#comment-<n>` permalink. */
+  comment?: number;
 }
 
 export interface EtherpadTarget {
@@ -86,6 +101,7 @@ export interface Link {
   review?: ReviewTarget;
   bug?: BugTarget;
   blueprint?: BlueprintTarget;
+  story?: StoryTarget;
   etherpad?: EtherpadTarget;
   problem?: LinkProblem;
 }

@@ -19,6 +19,10 @@ export interface OutlineLink {
   project?: string;
   bug?: number;
   blueprint?: string;
+  /** A StoryBoard story's number. */
+  story?: number;
+  /** A StoryBoard task's number. */
+  task?: number;
   etherpad?: string;
 }
 
@@ -96,6 +100,8 @@ function linkJson(l: Link): OutlineLink {
     out.project = l.blueprint.project;
     if (l.blueprint.name) out.blueprint = l.blueprint.name;
   }
+  if (l.story?.story !== undefined) out.story = l.story.story;
+  if (l.story?.task !== undefined) out.task = l.story.task;
   if (l.etherpad) out.etherpad = l.etherpad.name;
   return out;
 }

@@ -17,15 +17,15 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: { bad: 'https:/review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'link-double-slash': {
-    description: 'A review, bug, blueprint or etherpad link with `//` inside its path.',
+    description: 'A review, bug, blueprint, story or etherpad link with `//` inside its path.',
     example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   },
   'link-missing-scheme': {
-    description: 'A review, bug, blueprint or etherpad link without `https://`, which many mail clients do not make clickable.',
+    description: 'A review, bug, blueprint, story or etherpad link without `https://`, which many mail clients do not make clickable.',
     example: { bad: 'review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'link-host-misspelt': {
-    description: 'A misspelt Gerrit, Launchpad or etherpad host.',
+    description: 'A misspelt Gerrit, Launchpad, StoryBoard or etherpad host.',
     example: { bad: 'https://reviews.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'review-missing-slash': {
@@ -49,7 +49,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: { bad: 'https://review.openstack.org/#/c/283798x/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   'review-patchset-not-numeric': {
-    description: 'A Gerrit patchset number with letters or other characters in it.',
+    description: 'A Gerrit patchset number with letters or other characters in it, or a word or file path where the patchset goes (`/#/c/<n>/<patchset>/<file>`).',
     example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
   },
   'bug-missing-plus': {
@@ -88,6 +88,22 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     description: 'A Launchpad blueprint link with no blueprint name.',
     example: { bad: 'https://blueprints.launchpad.net/neutron/+spec/' },
   },
+  'story-missing-hashbang': {
+    description: 'A StoryBoard story or task link without the `#!/` before its route, or with part of it (`/story/<n>`, `#/story/<n>`, `#!story/<n>`): StoryBoard routes only what follows `#!/`.',
+    example: { bad: 'https://storyboard.openstack.org/#/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  'story-plural': {
+    description: 'A StoryBoard link with `#!/stories/<n>` or `#!/tasks/<n>` where one story is `#!/story/<n>` and one task `#!/task/<n>`.',
+    example: { bad: 'https://storyboard.openstack.org/#!/stories/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  'story-number-missing': {
+    description: 'A StoryBoard story or task link with no number.',
+    example: { bad: 'https://storyboard.openstack.org/#!/story/' },
+  },
+  'story-number-not-numeric': {
+    description: 'A StoryBoard story or task number with letters or other characters in it.',
+    example: { bad: 'https://storyboard.openstack.org/#!/story/2004567x', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
   'etherpad-missing-p': {
     description: 'An etherpad link without the `/p/` before the pad name.',
     example: { bad: 'https://etherpad.openstack.org/neutron-mitaka-midcycle', good: 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle' },
@@ -105,19 +121,19 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   'file-too-large': { description: 'A draft larger than the `midcycle.maxFileSize` setting, read only up to the limit (in VS Code).' },
   'header-line-break': {
     description:
-      'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line.',
+      'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line. Always checked.',
+    example: { bad: 'to: "list@example.org\\r\\nBcc: all@example.com"' },
   },
   'header-address-invalid': {
-    description:
-      'A `to`, `cc` or `from` that is not an email address (`Doe, Jane <jane@example.org>` without quotes, `list at example.org`), or a `from` of more than one: left out of the message. Checked when a message (.eml) is written.',
+    description: 'A `to`, `cc` or `from` that is not an email address, or a `from` of more than one: left out of the message. Checked when a message (.eml) is written.',
+    example: { bad: 'to: Doe, Jane <jane@example.org>', good: `to: '"Doe, Jane" <jane@example.org>'` },
   },
   'header-date-invalid': {
-    description:
-      'A `date` that cannot be read (`next tuesday`, `2019-02-30`): the message is dated when it is written. Checked when a message (.eml) is written.',
+    description: 'A `date` that cannot be read: the message is dated when it is written. Checked when a message (.eml) is written.',
+    example: { bad: 'date: next tuesday', good: 'date: 2016-02-26' },
   },
   'header-subject-missing': {
-    description:
-      'No `subject` (nor `title`) in the front matter: the message has no subject. Checked when a message (.eml) is written.',
+    description: 'No `subject` (nor `title`) in the front matter: the message has no subject. Checked when a message (.eml) is written.',
   },
   'header-from-missing': {
     description:

@@ -37,6 +37,7 @@ export function linkOf(raw: string, url: string, check: LinkCheck, range: Range)
   if (check.review) return { kind, raw, url, range, review: check.review };
   if (check.bug) return { kind, raw, url, range, bug: check.bug };
   if (check.blueprint) return { kind, raw, url, range, blueprint: check.blueprint };
+  if (check.story) return { kind, raw, url, range, story: check.story };
   if (check.etherpad) return { kind, raw, url, range, etherpad: check.etherpad };
   return { kind, raw, url, range };
 }

@@ -1,5 +1,6 @@
-// What a hover says about a review or bug link: what it points at, in words, and what is wrong with it.
-import type { Link } from '../core';
+// What a hover says about a review, bug, blueprint, story or etherpad link: what it points at, in
+// words, and what is wrong with it.
+import { linkLabel, type Link } from '../core';
 
 export function hoverMarkdown(link: Link): string | undefined {
   const lines: string[] = [];
@@ -16,6 +17,9 @@ export function hoverMarkdown(link: Link): string | undefined {
     lines.push(`**Launchpad bugs** of ${link.bug.project}`);
   } else if (link.blueprint) {
     lines.push(link.blueprint.name ? `**Launchpad blueprint** ${link.blueprint.name} in ${link.blueprint.project}` : `**Launchpad blueprints** of ${link.blueprint.project}`);
+  } else if (link.story) {
+    // "story 2004567", "task 28123"
+    lines.push(`**StoryBoard ${linkLabel(link)}**${link.story.comment !== undefined ? `, comment ${link.story.comment}` : ''} on ${link.story.host}`);
   } else if (link.etherpad) {
     lines.push(`**Etherpad** ${link.etherpad.name} on ${link.etherpad.host}`);
   }

@@ -53,6 +53,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
       hosts: {
         gerrit: strings('hosts.gerrit', DEFAULT_LINK_HOSTS.gerrit).map((h) => h.toLowerCase()),
         etherpad: strings('hosts.etherpad', DEFAULT_LINK_HOSTS.etherpad).map((h) => h.toLowerCase()),
+        storyboard: strings('hosts.storyboard', DEFAULT_LINK_HOSTS.storyboard).map((h) => h.toLowerCase()),
       },
       severities,
     },

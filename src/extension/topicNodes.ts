@@ -1,7 +1,7 @@
 // The Report Topics tree as plain data: topics with their sub-topics, links and action items in
 // document order, then "Action items by owner" and "Links by kind". No `vscode` here, so the tree's
 // shape and wording are tested in plain Node; TopicTreeProvider turns these into TreeItems.
-import { linkLabel, type ActionItem, type Link, type LinkKind, type Range, type Report, type Topic } from '../core';
+import { LINK_KINDS, linkLabel, type ActionItem, type Link, type LinkKind, type Range, type Report, type Topic } from '../core';
 
 interface NodeBase {
   id: string;
@@ -15,15 +15,15 @@ export interface KindNode extends NodeBase { type: 'kind'; kind: LinkKind; child
 export interface GroupNode extends NodeBase { type: 'group'; group: 'owners' | 'kinds'; children: (OwnerNode | KindNode)[] }
 export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode;
 
-const KIND_ORDER: LinkKind[] = ['review', 'bug', 'blueprint', 'etherpad', 'other'];
 const KIND_NAMES: Record<LinkKind, [string, string]> = {
   review: ['review', 'reviews'],
   bug: ['bug', 'bugs'],
   blueprint: ['blueprint', 'blueprints'],
+  story: ['story', 'stories'],
   etherpad: ['etherpad', 'etherpads'],
   other: ['link', 'links'],
 };
-const KIND_TITLES: Record<LinkKind, string> = { review: 'Reviews', bug: 'Bugs', blueprint: 'Blueprints', etherpad: 'Etherpads', other: 'Other links' };
+const KIND_TITLES: Record<LinkKind, string> = { review: 'Reviews', bug: 'Bugs', blueprint: 'Blueprints', story: 'Stories', etherpad: 'Etherpads', other: 'Other links' };
 
 /** The roots of the tree for one report. */
 export function buildTopicNodes(report: Report): TopicNode[] {
@@ -59,7 +59,7 @@ function ownersGroup(actions: readonly ActionItem[]): GroupNode {
 
 function kindsGroup(links: readonly Link[]): GroupNode {
   const group: GroupNode = { type: 'group', id: 'kinds', group: 'kinds', children: [] };
-  for (const kind of KIND_ORDER) {
+  for (const kind of LINK_KINDS) {
     const ofKind = links.filter((l) => l.kind === kind);
     if (!ofKind.length) continue;
     const node: KindNode = { type: 'kind', id: `kinds/${kind}`, kind, children: [], parent: group };
@@ -125,7 +125,7 @@ export interface NodePresentation {
   collapsible: 'none' | 'collapsed' | 'expanded';
 }
 
-const LINK_ICONS: Record<LinkKind, string> = { review: 'git-pull-request', bug: 'bug', blueprint: 'symbol-structure', etherpad: 'notebook', other: 'link' };
+const LINK_ICONS: Record<LinkKind, string> = { review: 'git-pull-request', bug: 'bug', blueprint: 'symbol-structure', story: 'book', etherpad: 'notebook', other: 'link' };
 
 export function presentNode(node: TopicNode): NodePresentation {
   switch (node.type) {
@@ -185,7 +185,7 @@ export function countsOf(topic: Topic): string {
     t.children.forEach(visit);
   };
   visit(topic);
-  const parts = KIND_ORDER.filter((k) => counts.get(k)).map((k) => plural(counts.get(k)!, ...KIND_NAMES[k]));
+  const parts = LINK_KINDS.filter((k) => counts.get(k)).map((k) => plural(counts.get(k)!, ...KIND_NAMES[k]));
   if (actions) parts.push(plural(actions, 'action', 'actions'));
   return parts.join(' · ');
 }
@@ -194,6 +194,7 @@ function linkDescription(l: Link): string {
   if (l.review) return [l.review.patchset ? `patchset ${l.review.patchset}` : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
   if (l.bug?.project) return l.bug.project;
   if (l.blueprint) return l.blueprint.project;
+  if (l.story) return l.story.host;
   if (l.etherpad) return l.etherpad.host;
   return l.problem ? 'malformed' : '';
 }

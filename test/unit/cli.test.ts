@@ -35,6 +35,22 @@ describe('midcycle outline', () => {
     assert.equal(o.links.length, 23);
   });
 
+  it('--json names a StoryBoard story or task by its number, and a Gerrit query or bug list as "other"', () => {
+    const draft = [
+      '- Stories: https://storyboard.openstack.org/#!/story/2004567 and https://storyboard.openstack.org/#!/task/28123',
+      '- Queries: https://review.opendev.org/q/topic:bp/get-me-a-network and https://bugs.launchpad.net/neutron/+bugs?field.tag=rfe',
+      '',
+    ].join('\n');
+    const o = JSON.parse(run(['outline', '-', '--json'], draft).out);
+    assert.deepEqual(o.links.map((l: { kind: string }) => l.kind), ['story', 'story', 'other', 'other']);
+    assert.equal(o.links[0].story, 2004567);
+    assert.equal(o.links[1].task, 28123);
+    assert.equal(o.links[2].change, undefined);
+    assert.equal(o.links[3].bug, undefined);
+    assert.equal(o.links[3].project, 'neutron');
+    assert.match(run(['outline', '-'], draft).out, /^Stories {2}\(line 1\) {2}2 stories$/m);
+  });
+
   it('prints a readable tree without --json', () => {
     const r = run(['outline', reference]);
     assert.match(r.out, /^Usability and stability fixes {2}\(line 33\)$/m);
@@ -91,6 +107,14 @@ describe('midcycle check', () => {
   it('checks extra Gerrit hosts given with --gerrit-host', () => {
     const r = run(['check', '-', '--json', '--gerrit-host', 'review.example.org'], '- https://review.example.org/#c/12/\n');
     assert.equal(JSON.parse(r.out)[0].code, 'review-missing-slash');
+  });
+
+  it('checks extra StoryBoard hosts given with --storyboard-host', () => {
+    const draft = '- https://storyboard.example.org/#/story/12345\n';
+    assert.deepEqual(JSON.parse(run(['check', '-', '--json'], draft).out), []);
+    const r = run(['check', '-', '--json', '--storyboard-host', 'StoryBoard.example.org'], draft);
+    assert.equal(JSON.parse(r.out)[0].code, 'story-missing-hashbang');
+    assert.equal(JSON.parse(r.out)[0].fix.text, 'https://storyboard.example.org/#!/story/12345');
   });
 });
 

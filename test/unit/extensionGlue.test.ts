@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
+import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_KINDS, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
 import { MESSAGE_RULE_SEVERITIES } from '../../src/core/messageHeaders';
 import { previewHtml } from '../../src/extension/emailPreviewHtml';
 import { exportPath } from '../../src/extension/exportTarget';
@@ -56,6 +56,7 @@ describe('settings', () => {
     const s = readSettings(source({
       severity: { 'bug-plural': 'warning', 'link-space': 'information', 'review-missing-hash': 'off', bogus: 'loud' },
       'hosts.gerrit': ['Review.Example.org', ''],
+      'hosts.storyboard': ['StoryBoard.Example.org'],
       'export.listNesting': 'standard',
       'export.font': '',
       'export.format': 'eml',
@@ -65,6 +66,8 @@ describe('settings', () => {
     }));
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
     assert.deepEqual(s.report.hosts?.gerrit, ['review.example.org']);
+    assert.deepEqual(s.report.hosts?.storyboard, ['storyboard.example.org']);
+    assert.deepEqual(s.report.hosts?.etherpad, DEFAULT_LINK_HOSTS.etherpad);
     assert.equal(s.export.listNesting, 'standard');
     assert.equal(s.export.font, '');
     assert.equal(s.export.format, 'eml');
@@ -89,6 +92,26 @@ describe('hovers', () => {
     const malformed = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs/1507499'))!;
     assert.match(malformed, /\$\(error\) Launchpad bug link has "\+bugs"/);
     assert.match(malformed, /\[Open in browser\]\(https:\/\/bugs\.launchpad\.net\/neutron\/\+bug\/1507499\)/);
+  });
+
+  it('say what a StoryBoard link is', () => {
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567'))!, /^\*\*StoryBoard story 2004567\*\* on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567#comment-117443'))!, /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
+    const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
+    assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
+    assert.match(malformed, /\$\(error\) StoryBoard link needs "#!\/" before "story", not "#\/"/);
+    assert.match(malformed, /\[Open in browser\]\(https:\/\/storyboard\.openstack\.org\/#!\/story\/2004567\)/);
+  });
+
+  it('call a Gerrit query or a Launchpad bug list what it is, never a change or a bug', () => {
+    const query = hoverMarkdown(link('https://review.opendev.org/q/topic:bp/get-me-a-network'))!;
+    assert.match(query, /^\*\*Gerrit query\*\* `topic:bp\/get-me-a-network` on review\.opendev\.org/);
+    assert.doesNotMatch(query, /change/);
+    assert.match(hoverMarkdown(link('https://review.openstack.org/#/dashboard/self'))!, /^\*\*Gerrit\*\* page on review\.openstack\.org/);
+    const list = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs?field.tag=rfe'))!;
+    assert.match(list, /^\*\*Launchpad bugs\*\* of neutron/);
+    assert.doesNotMatch(list, /bug \d/);
   });
 });
 
@@ -170,7 +193,7 @@ describe('snippets', () => {
     assert.equal(report.frontMatter.subject, 'Neutron Mitaka mid-cycle report');
   });
 
-  for (const [name, kind] of [['Gerrit review link', 'review'], ['Gerrit review link (old review.openstack.org form)', 'review'], ['Launchpad bug link', 'bug'], ['Launchpad blueprint link', 'blueprint'], ['Etherpad link', 'etherpad']] as const) {
+  for (const [name, kind] of [['Gerrit review link', 'review'], ['Gerrit review link (old review.openstack.org form)', 'review'], ['Launchpad bug link', 'bug'], ['Launchpad blueprint link', 'blueprint'], ['StoryBoard story link', 'story'], ['Etherpad link', 'etherpad']] as const) {
     it(`"${name}" gives a well-formed ${kind} link`, () => {
       const check = checkLink(expand(snippets[name].body), DEFAULT_LINK_HOSTS);
       assert.equal(check.kind, kind);
@@ -268,5 +291,24 @@ describe('the manifest', () => {
     assert.equal(manifest.contributes.views.explorer[0].id, 'midcycle.topics');
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
+  });
+});
+
+describe('the README', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const defaults: Record<string, string> = { ...Object.fromEntries(LINK_RULE_CODES.map((c) => [c, 'error'])), ...DOCUMENT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES, 'file-too-large': 'warning' };
+
+  it('has a row for every rule, with its anchor, default, words and example as the rule\'s docs say', () => {
+    for (const [code, doc] of Object.entries(RULE_DOCS)) {
+      const { example } = doc;
+      const fixedTo = example ? (example.good ? `\`${example.good}\`` : '(no clear fix)') : '';
+      const row = `| <a id="rule-${code}"></a>\`${code}\` | ${defaults[code]} | ${doc.description} | ${example ? `\`${example.bad}\`` : ''} | ${fixedTo} |`;
+      assert.ok(readme.includes(row), `README row for ${code}:\n${row}`);
+    }
+  });
+
+  it('lists every link kind in the outline JSON contract', () => {
+    const listed = /`kind` is one of ((?:`[a-z]+`, )*`[a-z]+`)\./.exec(readme)?.[1].match(/[a-z]+/g);
+    assert.deepEqual(listed, [...LINK_KINDS]);
   });
 });

@@ -32,6 +32,9 @@ function targetValues(link: Link): Record<string, string | undefined> {
     project: link.review?.project ?? link.bug?.project ?? link.blueprint?.project,
     bug: link.bug?.id?.toString(),
     blueprint: link.blueprint?.name,
+    story: link.story?.story?.toString(),
+    task: link.story?.task?.toString(),
+    comment: (link.story?.comment ?? link.bug?.comment)?.toString(),
     etherpad: link.etherpad?.name,
   };
 }
@@ -101,6 +104,25 @@ describe('link rules: malformed links', () => {
       }
     });
   }
+});
+
+describe('link kinds', () => {
+  // what the tree counts as "3 reviews · 1 bug" and the outline JSON calls a review must name one
+  const names = (link: Link): Record<string, unknown> => ({
+    review: link.review?.change,
+    bug: link.bug?.id,
+    blueprint: link.blueprint?.name,
+    story: link.story?.story ?? link.story?.task,
+  });
+
+  it('a review, bug, blueprint or story link names its change, bug, blueprint or story; a page without one is other', () => {
+    for (const url of [...valid, ...malformed].map((f) => f.url)) {
+      const [link] = parseReport(`- ${url}\n`).links;
+      if (!link) continue;
+      const named = Object.entries(names(link)).filter(([, v]) => v !== undefined).map(([k]) => k);
+      assert.deepEqual(named, link.kind === 'other' || link.kind === 'etherpad' ? [] : [link.kind], `${url}: ${link.kind}`);
+    }
+  });
 });
 
 describe('link rules: hosts', () => {

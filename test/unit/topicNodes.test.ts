@@ -65,6 +65,27 @@ describe('the topics tree', () => {
     assert.equal(nodeAt(roots, 3), undefined, 'the greeting is no topic');
   });
 
+  it('counts StoryBoard stories and tasks as stories, and Gerrit queries and bug lists as links, not reviews or bugs', () => {
+    const r = buildTopicNodes(parseReport([
+      '- Upgrades: https://storyboard.openstack.org/#!/story/2004567',
+      '  - https://storyboard.openstack.org/#!/task/28123',
+      '  - https://review.opendev.org/c/openstack/ironic/+/283798',
+      '  - https://review.opendev.org/q/topic:upgrades',
+      '  - https://bugs.launchpad.net/ironic/+bugs?field.tag=upgrades',
+      '- Docs: https://storyboard.openstack.org/#!/story/2000243',
+      '',
+    ].join('\n')));
+    assert.equal(presentNode(byLabel(r, 'Upgrades')).description, '1 review · 2 stories · 2 links');
+    assert.equal(presentNode(byLabel(r, 'Docs')).description, '1 story');
+    const upgrades = byLabel(r, 'Upgrades');
+    assert.deepEqual(upgrades.children.map((n) => [label(n), presentNode(n).icon]), [
+      ['story 2004567', 'book'], ['task 28123', 'book'], ['change 283798', 'git-pull-request'],
+      ['Gerrit query topic:upgrades', 'link'], ['ironic bugs', 'link'],
+    ]);
+    const kinds = byLabel(r, 'Links by kind');
+    assert.deepEqual(kinds.children.map((n) => [label(n), presentNode(n).description]), [['Reviews', '1'], ['Stories', '3'], ['Other links', '2']]);
+  });
+
   it('marks a malformed link', () => {
     const r = buildTopicNodes(parseReport('- Topic: https://bugs.launchpad.net/nova/+bugs/1\n'));
     const link = r[0].children[0];

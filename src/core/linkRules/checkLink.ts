@@ -1,16 +1,17 @@
 // The one engine that runs the link rules over a URL: each rule sees the URL as corrected by the
 // rules before it, so a link with two mistakes gets one diagnostic whose fix mends both.
 import { hostKind, LAUNCHPAD_BLUEPRINTS, LAUNCHPAD_BUGS, type LinkHosts } from '../linkHosts';
-import type { BlueprintTarget, BugTarget, EtherpadTarget, LinkKind, ReviewTarget } from '../model';
+import type { BlueprintTarget, BugTarget, EtherpadTarget, LinkKind, ReviewTarget, StoryTarget } from '../model';
 import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
 import { etherpadTarget, ETHERPAD_RULES } from './etherpadRules';
 import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink } from './hostRules';
 import { blueprintTarget, bugTarget, LAUNCHPAD_RULES } from './launchpadRules';
 import type { LinkRule } from './linkRule';
 import { REVIEW_RULES, reviewTarget } from './reviewRules';
+import { STORYBOARD_RULES, storyTarget } from './storyboardRules';
 
 /** Every rule in the order the engine runs them (the space rule reads the raw text first). */
-export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash, ...REVIEW_RULES, ...LAUNCHPAD_RULES, ...ETHERPAD_RULES];
+export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash, ...REVIEW_RULES, ...LAUNCHPAD_RULES, ...STORYBOARD_RULES, ...ETHERPAD_RULES];
 
 /** Rules that read the raw text before it can be split into a URL's parts. */
 const RAW_RULES = [spaceInLink, malformedScheme];
@@ -25,6 +26,7 @@ export interface LinkCheck {
   review?: ReviewTarget;
   bug?: BugTarget;
   blueprint?: BlueprintTarget;
+  story?: StoryTarget;
   etherpad?: EtherpadTarget;
   problem?: {
     code: string;
@@ -62,6 +64,8 @@ function canonical(hosts: LinkHosts): RegExp {
         `|blueprints\\.launchpad\\.net/(${name})/\\+spec/(${name})/?` +
         // 13, 14 host and pad
         `|(${any(hosts.etherpad)})/p/([a-zA-Z0-9._~%+-]+)/?` +
+        // 15, 16, 17 host, story or task, and its number
+        `|(${any(hosts.storyboard)})/#!/(story|task)/(\\d+)/?` +
         ')$',
       // case-sensitive: the hosts (lower case) and the path words as written; a link written in
       // other cases takes the rules' way
@@ -90,6 +94,7 @@ export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undef
   if (m[9] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[9]), project: m[8] } };
   if (m[10] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[10]) } };
   if (m[11] !== undefined) return { kind: 'blueprint', url: raw, blueprint: { project: m[11], name: m[12] } };
+  if (m[15] !== undefined) return { kind: 'story', url: raw, story: m[16] === 'story' ? { host: m[15], story: Number(m[17]) } : { host: m[15], task: Number(m[17]) } };
   let name = m[14];
   try {
     name = decodeURIComponent(name);
@@ -153,24 +158,32 @@ function classify(url: UrlParts | undefined, hosts: LinkHosts): Omit<LinkCheck, 
   if (!url) return { kind: 'other' };
   const host = hostName(url);
   switch (hostKind(host, hosts)) {
-    case 'gerrit':
-      return { kind: 'review', review: reviewTarget(url, host) };
+    case 'gerrit': {
+      // a query, a dashboard or a settings page is a Gerrit page, not a review
+      const review = reviewTarget(url, host);
+      return { kind: review.change !== undefined ? 'review' : 'other', review };
+    }
+    case 'storyboard': {
+      const story = storyTarget(url);
+      return story ? { kind: 'story', story } : { kind: 'other' };
+    }
     case 'etherpad': {
       const etherpad = etherpadTarget(url);
       return etherpad ? { kind: 'etherpad', etherpad } : { kind: 'other' };
     }
     case 'launchpad': {
+      // a project's bug or blueprint list is a Launchpad page, not a bug or a blueprint
       if (host !== LAUNCHPAD_BLUEPRINTS && /\/\+?bugs?(\/|$)/.test(url.path)) {
         const bug = bugTarget(url);
-        if (bug) return { kind: 'bug', bug };
+        if (bug) return { kind: bug.id !== undefined ? 'bug' : 'other', bug };
       }
       if (host !== LAUNCHPAD_BUGS && /\/\+?specs?(\/|$)|^\/[^/]+\/?$/.test(url.path)) {
         const blueprint = blueprintTarget(url);
-        if (blueprint) return { kind: 'blueprint', blueprint };
+        if (blueprint) return { kind: blueprint.name !== undefined ? 'blueprint' : 'other', blueprint };
       }
       if (host === LAUNCHPAD_BUGS) {
         const bug = bugTarget(url);
-        if (bug) return { kind: 'bug', bug };
+        if (bug) return { kind: bug.id !== undefined ? 'bug' : 'other', bug };
       }
       return { kind: 'other' };
     }

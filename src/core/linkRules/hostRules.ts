@@ -38,7 +38,8 @@ export const doubleSlash: LinkRule = {
   check(url, { hosts }) {
     if (!isKnownHost(hostName(url), hosts)) return undefined;
     const path = url.path.replace(/\/{2,}/g, '/');
-    const fragment = url.fragment.startsWith('#/') ? url.fragment.replace(/\/{2,}/g, '/') : url.fragment;
+    // a route in the fragment (Gerrit's old `#/…`, StoryBoard's `#!/…`), but a URL in it (`#/q/message:https://…`) keeps its `//`
+    const fragment = /^#!?\//.test(url.fragment) ? url.fragment.replace(/(?<!:)\/{2,}/g, '/') : url.fragment;
     if (path === url.path && fragment === url.fragment) return undefined;
     return { message: 'link has "//" inside its path', fixed: { ...url, path, fragment } };
   },

@@ -92,7 +92,8 @@ export const reviewChangeNotNumeric: LinkRule = {
     else if ((m = /^\/c\/([^/]+)(\/.*)?$/s.exec(r))) [prefix, id, rest] = ['/c/', m[1], m[2] ?? ''];
     else if (!inFragment && (m = /^\/([^/]*\d[^/]*)(\/?)$/s.exec(r))) [prefix, id, rest] = ['/', m[1], m[2]];
     else return undefined;
-    if (/^\d+$/.test(id)) return undefined;
+    // a change's `,edit` (its change edit) or, in the old UI, another `,<panel>`
+    if (/^\d+(?:,[a-z]+)?$/.test(id)) return undefined;
     // `/c/<project>` with no change yet is another rule's business
     if (prefix === '/c/' && !/^\d/.test(id) && !/\d/.test(id)) {
       if (rest && rest !== '/') return undefined;
@@ -105,17 +106,29 @@ export const reviewChangeNotNumeric: LinkRule = {
   },
 };
 
+/**
+ * What may follow a change number, as both UIs route it: a patchset (a number, or `edit` for the
+ * change edit) after an optional `<base>..` (a negative base is a merge's parent), then a file path.
+ */
+const PATCHSET = /^(?:-?\d+|edit)(?:\.\.(?:\d+|edit))?$/;
+/** The new UI's comment links, `/c/<project>/+/<n>/comment/<id>/` and `…/comments[/<id>]`. */
+const COMMENT_SEGMENT = /^comments?$/;
+
 export const reviewPatchsetNotNumeric: LinkRule = {
   code: 'review-patchset-not-numeric',
   hosts: 'gerrit',
   check(url) {
     const { route: r, inFragment } = route(url);
-    const m = /^(\/c\/(?:\d+|.+?\/\+\/\d+)\/)([^/]*\d[^/]*)(\/?)$/s.exec(r);
-    if (!m || /^\d+(\.\.\d+)?$/.test(m[2])) return undefined;
-    const message = `Gerrit patchset "${m[2]}" is not a number`;
+    const m = /^(\/c\/(?:\d+|.+?\/\+\/\d+)\/)([^/]+)(\/.*)?$/s.exec(r);
+    if (!m) return undefined;
+    const [, prefix, segment, rest = ''] = m;
+    // the old UI's `,<panel>` (`14,publish`, `14,unified`, the change's own `/,edit`) and the new UI's `,edit` follow the patchset
+    const patchset = rest ? segment : segment.replace(/,[a-z]+$/, '');
+    if (!patchset || PATCHSET.test(patchset) || COMMENT_SEGMENT.test(patchset)) return undefined;
+    const message = `Gerrit patchset "${segment}" is not a number`;
     // a patchset is a small number: one to three digits with a stray character or two at the ends
-    const typo = /^\D{0,2}(\d{1,3})\D{0,2}$/.exec(m[2]);
-    return typo ? { message, fixed: withRoute(url, inFragment, `${m[1]}${typo[1]}${m[3]}`) } : { message };
+    const typo = /^\D{0,2}(\d{1,3})\D{0,2}$/.exec(segment);
+    return typo ? { message, fixed: withRoute(url, inFragment, `${prefix}${typo[1]}${rest}`) } : { message };
   },
 };
 
@@ -123,9 +136,9 @@ export const reviewPatchsetNotNumeric: LinkRule = {
 export function reviewTarget(url: UrlParts, host: string): ReviewTarget {
   const { route: r } = route(url);
   const target: ReviewTarget = { host };
-  let m = /^\/c\/(\d+)(?:\/([^/]+))?(?:\/(.*))?$/s.exec(r) ?? undefined;
+  let m = /^\/c\/(\d+)(?:,[a-z]+)?(?:\/([^/]+))?(?:\/(.*))?$/s.exec(r) ?? undefined;
   if (m) return withChange(target, m[1], m[2], m[3]);
-  m = /^\/c\/(.+?)\/\+\/(\d+)(?:\/([^/]+))?(?:\/(.*))?$/s.exec(r) ?? undefined;
+  m = /^\/c\/(.+?)\/\+\/(\d+)(?:,[a-z]+)?(?:\/([^/]+))?(?:\/(.*))?$/s.exec(r) ?? undefined;
   if (m) return { ...withChange(target, m[2], m[3], m[4]), project: m[1] };
   m = /^\/(\d+)\/?$/.exec(r) ?? undefined;
   if (m) return { ...target, change: Number(m[1]) };
@@ -136,8 +149,11 @@ export function reviewTarget(url: UrlParts, host: string): ReviewTarget {
 
 function withChange(target: ReviewTarget, change: string, patchset?: string, file?: string): ReviewTarget {
   const t: ReviewTarget = { ...target, change: Number(change) };
-  if (patchset && /^\d+(\.\.\d+)?$/.test(patchset)) t.patchset = patchset;
-  const path = file?.replace(/\/$/, '');
+  if (patchset && COMMENT_SEGMENT.test(patchset)) return t; // a comment's link names neither patchset nor file
+  const number = patchset?.replace(/,[a-z]+$/, '');
+  if (number && PATCHSET.test(number)) t.patchset = number;
+  // the old UI's `@<line>` (`@a<line>` on the left side) and `,<panel>` are not part of the path
+  const path = file?.replace(/\/$/, '').replace(/(?:@a?\d+)?(?:,[a-z]+)?$/, '');
   if (path) t.file = path;
   return t;
 }
