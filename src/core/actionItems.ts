@@ -59,7 +59,7 @@ const TODO_OWNER = /\bTODO\(([^()\s]{2,40})\)\s*:?\s*/g;
 /** Words after "to" that are not the start of a task ("Richard to the rescue"). */
 const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any'.split(' '));
 /** Words that lead into a clause before its subject: "and eharney to …", "also sambetts will …". */
-const LEADERS = /^(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally)\s+)+/i;
+const LEADERS = /(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally)\s+)+/iy;
 /** What an owner is to do, without how the writer put it: "will write" → "write". */
 const AUXILIARY = /^(?:(?:will|shall|is|are)\s+(?:going|planning|willing|happy)\s+to|(?:will|shall)(?:\s+try\s+to)?|(?:volunteered|volunteers|agreed|agrees|offered|offers|plans|planned|promised|signed\s+up|intends|wants|needs|has|have)\s+to|(?:is|are|was|were)(?=\s+[a-z]+ing\b)|to)\s+/i;
 
@@ -128,7 +128,7 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
     const items = clauseItems(sentence, offset, mode, who);
     found.push(...(items.length || mode === 'prose' ? items : namedOwnerItems(sentence, offset, who.known)));
   }
-  return found.sort((a, b) => a.offset - b.offset);
+  return found.length > 1 ? found.sort((a, b) => a.offset - b.offset) : found;
 }
 
 const NO_ONE: ReadonlySet<string> = new Set();
@@ -146,16 +146,20 @@ interface Who {
 function sentences(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
-  const re = /[.!?]+(?=\s)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (ABBREVIATION.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
-    // "version 2. Then": a full stop after a digit ends a sentence only before a capital
-    out.push([start, m.index + m[0].length]);
-    start = m.index + m[0].length;
+  const push = (end: number) => {
+    if (NOT_BLANK.test(text.slice(start, end))) out.push([start, end]);
+    start = end;
+  };
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (!ABBREVIATION.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) push(m.index + m[0].length);
   }
-  if (start < text.length) out.push([start, text.length]);
-  return out.filter(([s, e]) => text.slice(s, e).trim());
+  if (start < text.length) push(text.length);
+  return out;
 }
+
+const SENTENCE_END = /[.!?]+(?=\s)/g;
+const NOT_BLANK = /\S/;
 
 /** Where the sentence that goes on at `from` ends. */
 function sentenceEnd(text: string, from: number): number {
@@ -187,7 +191,10 @@ interface OwnerList {
  */
 function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): FoundAction[] {
   const starts: { owners: OwnerList; task: number; clause: number }[] = [];
-  const leadAt = (clause: number) => clause + (LEADERS.exec(sentence.slice(clause, clause + 40))?.[0].length ?? 0);
+  const leadAt = (clause: number) => {
+    LEADERS.lastIndex = clause;
+    return clause + (LEADERS.exec(sentence)?.[0].length ?? 0);
+  };
   if (mode === 'prose') {
     // the owners end just before a " to <verb>": the clause that ends there is read, from its
     // nearest possible start back, while what it starts with is still a list of owners
@@ -247,11 +254,16 @@ function clausesBeforeTo(sentence: string): { before: number; clauses: { at: num
   const to = /\s+to\s+[a-z]/g;
   for (let m = to.exec(sentence); m; m = to.exec(sentence)) {
     const from = Math.max(0, m.index - OWNERS_REACH);
-    const window = sentence.slice(from, m.index);
     const clauses: { at: number; line: boolean }[] = [];
-    if (from === 0) clauses.push({ at: window.length - window.trimStart().length, line: false });
-    CLAUSE_BREAK.lastIndex = 0;
-    for (let b = CLAUSE_BREAK.exec(window); b; b = CLAUSE_BREAK.exec(window)) clauses.push({ at: from + b.index + b[0].length, line: b[0].startsWith('\n') });
+    if (from === 0) {
+      let at = 0;
+      while (at < m.index && sentence.charCodeAt(at) <= 32) at++;
+      clauses.push({ at, line: false });
+    }
+    CLAUSE_BREAK.lastIndex = from;
+    for (let b = CLAUSE_BREAK.exec(sentence); b && b.index + b[0].length <= m.index; b = CLAUSE_BREAK.exec(sentence)) {
+      clauses.push({ at: b.index + b[0].length, line: b[0].charCodeAt(0) === 10 });
+    }
     if (clauses.length) out.push({ before: m.index, clauses: clauses.reverse() });
   }
   return out;
@@ -300,7 +312,7 @@ const VERB_AFTER_OWNER = /^\s+(?=(?:will|shall|should|would|can|could|may|might|
 
 /** A task as the tree shows it: no trailing punctuation, no unclosed bracket's remains. */
 function trimTask(task: string): string {
-  let t = task.replace(/\s+/g, ' ').trim().replace(/[\s,.;:!?]+$/, '');
+  let t = (/\s\s|[\n\t]/.test(task) ? task.replace(/\s+/g, ' ') : task).trim().replace(/[\s,.;:!?]+$/, '');
   // "(… do X)" cut at its parenthesis: the closing one goes
   if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) t = t.replace(/\)+$/, '').trimEnd();
   return t;

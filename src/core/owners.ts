@@ -62,7 +62,8 @@ const NICK = /^[A-Za-z_][\w\-\\[\]^{}|`.]*$/;
  * that can own a task. `known` holds the report's own people, lower case.
  */
 export function ownerName(text: string, known: ReadonlySet<string> = NO_ONE): string | undefined {
-  const name = text.trim().replace(/^@/, '').replace(/[.,;:!?]+$/, '');
+  // most are a nick or a name as it is: no space, @ or punctuation to take off
+  const name = /^[\s@]|[\s.,;:!?]$/.test(text) ? text.trim().replace(/^@/, '').replace(/[.,;:!?]+$/, '') : text;
   if (!name || name.length > 60) return undefined;
   if (known.has(name.toLowerCase())) return name;
   let verdict = verdicts.get(name);
