@@ -170,12 +170,12 @@ class GmailRenderer {
           }
           break;
         case 'image': {
-          // a web image shows as the writer put it (CommonMark's reading, and Gmail's when an
-          // image is inserted by its address); any other source is its text
-          const src = attr(t, 'src');
-          out += /^https?:/i.test(src.trim())
-            ? `<img src="${escapeAttribute(src.trim())}" alt="${escapeAttribute(t.content)}" style="max-width:100%">`
-            : escapeHtml(t.content || src);
+          // an image shows as the writer put it (CommonMark's reading, and Gmail's when an image is
+          // inserted by its address); one the email cannot load (a path beside a blog's draft, a
+          // data: URL) is an image without a source, whose text a mail client shows in its place
+          const src = attr(t, 'src').trim();
+          const source = /^https?:/i.test(src) ? ` src="${escapeAttribute(src)}"` : '';
+          out += `<img${source} alt="${escapeAttribute(t.content || src)}" style="max-width:100%">`;
           break;
         }
         case 'softbreak':

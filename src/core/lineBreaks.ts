@@ -121,12 +121,17 @@ function isFullLine(text: string, next: string, width: number): boolean {
   return end + 1 + nextWord.length > width;
 }
 
+/** Greetings and sign-offs that stand on a line of their own. */
+const SIGN_OFF = /^(?:cheers|thanks|thank you|many thanks|regards|best|best regards|kind regards|br|hth|hi|hello|hey|dear|ciao)\b[\w ]*[,!:]?$/i;
+
 /** Words a sentence does not end on. */
 const OPEN_WORDS = /(?:^|\s)(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|into|about|as|is|are|was|were|be|that|which|this|these|our|their|its|we|not)$/i;
 
 function endsMidSentence(text: string, next: string): boolean {
   const line = text.trimEnd();
   if (/[.!?]["')\]*_]*$/.test(line)) return false;
+  // a greeting or a sign-off before a name, which may be a nick in lower case ("Cheers,⏎gibi")
+  if (line.length <= 30 && (line.endsWith(',') || SIGN_OFF.test(line.trim()))) return false;
   // the next line goes on in lower case, past a link's bracket or emphasis ("[the next part](…)")
   return /^[\s>]*[[*_`"'(]*\p{Ll}/u.test(next) || OPEN_WORDS.test(line);
 }

@@ -192,6 +192,31 @@ describe('Export Midcycle Email', () => {
   });
 });
 
+describe('Line breaks', () => {
+  it('a wrapped paragraph is one line of the email, short typed lines stay lines; the setting and the front matter change that at once', async () => {
+    const lines = async () => {
+      // an export never replaces a file unasked: the last one goes first
+      fs.rmSync(path.join(folder().fsPath, 'wrapped.html'), { force: true });
+      const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', fixture('wrapped.md'));
+      return [...fs.readFileSync(target.fsPath, 'utf8').matchAll(/<div>(?:<font[^>]*>)?([^<]+)/g)].map((m) => m[1]);
+    };
+    const joined = 'We talked about the placement consumer types for a while, and agreed that the spec needs one more revision before we can approve it. melwitt to update the spec with the quota details.';
+    assert.deepEqual(await lines(), [joined, 'Cheers,', 'gibi']);
+    // the action item reads across the wrapped lines, with its whole task
+    const m = await api();
+    const report = m.store.get(await vscode.workspace.openTextDocument(fixture('wrapped.md')), true)!;
+    assert.deepEqual(report.actions.map((a) => [a.owner, a.text]), [['melwitt', 'update the spec with the quota details']]);
+    await setSetting('export.lineBreaks', 'keep');
+    try {
+      assert.deepEqual((await lines()).slice(0, 2), ['We talked about the placement consumer types for a while, and agreed that', 'the spec needs one more revision before we can approve it. melwitt to']);
+      await setSetting('export.lineBreaks', 'markdown');
+      assert.deepEqual(await lines(), [joined, 'Cheers, gibi']);
+    } finally {
+      await setSetting('export.lineBreaks', undefined);
+    }
+  });
+});
+
 describe('Export Midcycle Email as Message (.eml)', () => {
   it('writes <draft>.eml, which a MIME parser reads back to the exported HTML and text, headers from the front matter', async () => {
     const draft = fixture('reference.md');

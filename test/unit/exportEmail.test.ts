@@ -62,9 +62,9 @@ describe('exportEmail: formatting', () => {
     assert.equal(body('para\n\n---\n\nnext'), '<div>para</div><div><br></div><hr><div>next</div>');
   });
 
-  it('shows a web image as the writer put it, and any other image as its text', () => {
+  it('shows an image as the writer put it; one it cannot load has no source, only its text', () => {
     assert.equal(body('![team photo](https://example.org/team.png "Team")'), '<div><img src="https://example.org/team.png" alt="team photo" style="max-width:100%"></div>');
-    assert.equal(body('![logo](ftp://example.org/a.png) ![a"b](data:image/png;base64,AAAA)'), '<div>logo a"b</div>');
+    assert.equal(body('![logo](/images/a.png) ![a"b](data:image/png;base64,AAAA)'), '<div><img alt="logo" style="max-width:100%"> <img alt="a&quot;b" style="max-width:100%"></div>');
   });
 
   it('puts text that closes an item after its nested list, in order, without a bullet of its own', () => {

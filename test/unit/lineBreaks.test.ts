@@ -82,6 +82,10 @@ describe('line breaks: the three modes', () => {
     assert.deepEqual(emailLines(wrapped), ['The component pipeline promotes each component on its own, so that a broken package in one component does not block the others.', '(blank)', 'Cheers,', 'Wes']);
   });
 
+  it('auto keeps a sign-off before a name in lower case, a nick ("Cheers,⏎gibi", "Thanks⏎dansmith")', () => {
+    assert.deepEqual(emailLines('Cheers,\ngibi\n\nThanks\ndansmith\n'), ['Cheers,', 'gibi', '(blank)', 'Thanks', 'dansmith']);
+  });
+
   it('markdown joins every paragraph, as CommonMark does', () => {
     assert.deepEqual(emailLines(wrapped, { lineBreaks: 'markdown' }), commonMarkLines(wrapped));
   });
