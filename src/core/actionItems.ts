@@ -58,8 +58,8 @@ const TODO_OWNER = /\bTODO\(([^()\s]{2,40})\)\s*:?\s*/g;
 
 /** Words after "to" that are not the start of a task ("Richard to the rescue"). */
 const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any'.split(' '));
-/** Words that lead into a clause before its subject: "and eharney to …", "also sambetts will …". */
-const LEADERS = /(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally)\s+)+/iy;
+/** What leads into a clause before its subject: "and eharney to …", "also sambetts will …", a task list's "[ ]". */
+const LEADERS = /(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally|\[[ xX]\])\s+)+/iy;
 /** What an owner is to do, without how the writer put it: "will write" → "write". */
 const AUXILIARY = /^(?:(?:will|shall|is|are)\s+(?:going|planning|willing|happy)\s+to|(?:will|shall)(?:\s+try\s+to)?|(?:volunteered|volunteers|agreed|agrees|offered|offers|plans|planned|promised|signed\s+up|intends|wants|needs|has|have)\s+to|(?:is|are|was|were)(?=\s+[a-z]+ing\b)|to)\s+/i;
 

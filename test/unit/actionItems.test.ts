@@ -68,6 +68,9 @@ describe('findActionItems: the forms real reports use', () => {
     ['mgoddard and dtantsur volunteered to help with testing, while\nmjturek and crushil volunteered to do some coding.', [['mgoddard', 'help with testing'], ['dtantsur', 'help with testing'], ['mjturek', 'do some coding'], ['crushil', 'do some coding']], { underLabel: true }],
     ['Actions\njroll to kickstart this document, JayF and mariojv to help.', [['jroll', 'kickstart this document'], ['JayF', 'help'], ['mariojv', 'help']]],
     ['keep talking about OVN details - Miguel Lavalle and me will work on talks about\nthe OVN internals', [['Miguel Lavalle', 'work on talks about the OVN internals']], { underLabel: true }],
+    // a task list's box, an @mention
+    ['[ ] mriedem: write the spec', [['mriedem', 'write the spec']], { underLabel: true }],
+    ['[x] @gmann to propose the goal', [['gmann', 'propose the goal']]],
     // a person whose name is also a word, named as a person elsewhere in the report
     ['mark to review the spec', [['mark', 'review the spec']], { known: ['mark'] }],
   ];
