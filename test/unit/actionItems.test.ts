@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { findActionItems, parseReport } from '../../src/core';
 import { propertyOptions } from './helpers/propertyOptions';
+import { reflow } from './helpers/reflow';
 
 const items = (s: string) => findActionItems(s).map((a) => [a.owner, a.text]);
 
@@ -120,18 +121,8 @@ describe('findActionItems: the forms real reports use', () => {
     ];
     fc.assert(
       fc.property(fc.constantFrom(...sentences), fc.integer({ min: 20, max: 90 }), (sentence, width) => {
-        const words = sentence.split(' ');
-        const lines: string[] = [];
-        let line = '';
-        for (const w of words) {
-          if (line && line.length + 1 + w.length > width) {
-            lines.push(line);
-            line = w;
-          } else line = line ? `${line} ${w}` : w;
-        }
-        lines.push(line);
         const items = (t: string) => findActionItems(t).map((a) => [a.owner, a.text]);
-        assert.deepEqual(items(lines.join('\n')), items(sentence));
+        assert.deepEqual(items(reflow(sentence.split(' '), width)), items(sentence));
       }),
       propertyOptions(200),
     );

@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import { exportEmail, exportText, parseReport } from '../../src/core';
 import { emailShape, shapeText } from './helpers/emailShape';
 import { propertyOptions } from './helpers/propertyOptions';
+import { reflow } from './helpers/reflow';
 
 const root = path.join(__dirname, '..', '..');
 const fixture = (name: string) => fs.readFileSync(path.join(root, 'test', 'fixtures', 'wrapped', name), 'utf8');
@@ -116,25 +117,13 @@ describe('line breaks: the three modes', () => {
 
 describe('line breaks: properties', () => {
   const word = fc.stringMatching(/^[a-z]{1,12}$/);
-  /** Words wrapped greedily at `width`, as an editor's "reflow" does. */
-  const wrap = (words: string[], width: number) => {
-    const lines: string[] = [];
-    let line = '';
-    for (const w of words) {
-      if (line && line.length + 1 + w.length > width) {
-        lines.push(line);
-        line = w;
-      } else line = line ? `${line} ${w}` : w;
-    }
-    return [...lines, line].join('\n');
-  };
 
   it('a paragraph an editor wrapped at any width from 60 to 100 is one line of the email (from 72 when no line goes on in lower case)', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 20, maxLength: 80 }), fc.integer({ min: 60, max: 100 }), fc.boolean(), (words, wide, capitals) => {
         const width = capitals ? Math.max(72, wide) : wide;
         const text = capitals ? words.map((w) => w[0].toUpperCase() + w.slice(1)) : words;
-        const md = `${wrap(text, width)}\n`;
+        const md = `${reflow(text, width)}\n`;
         assert.deepEqual(emailLines(md), [text.join(' ')]);
         assert.deepEqual(raggedJoins(exportText(parseReport(md))), []);
       }),
@@ -145,7 +134,7 @@ describe('line breaks: properties', () => {
   it('in a list item, wrapped under its marker, too', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 20, maxLength: 60 }), fc.integer({ min: 60, max: 100 }), (words, width) => {
-        const md = `- ${wrap(words, width - 2).split('\n').join('\n  ')}\n`;
+        const md = `- ${reflow(words, width - 2).split('\n').join('\n  ')}\n`;
         assert.deepEqual(emailLines(md), [`- ${words.join(' ')}`]);
       }),
       propertyOptions(200),
