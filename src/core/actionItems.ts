@@ -53,8 +53,8 @@ export function introducesActions(text: string): boolean {
 const LEADING_MARKER = /^(?:#action\b:?|\[(?:action(?:\s*items?)?|AI|AR|todo)\]:?|(?:action(?:\s*items?)?|actions|AI|AR|todo)\s*:)\s*/i;
 /** "(action: jlvillal considers …)", "(AI: …)": an item in parentheses. */
 const PAREN_MARKER = /\((?:action(?:\s*items?)?|AI|AR|todo)\s*:\s*/gi;
-/** "TODO(weshay): …". */
-const TODO_OWNER = /\bTODO\(([^()\s]{2,40})\)\s*:?\s*/g;
+/** "TODO(weshay): …", "ACTION(gibi): …", "AI(bauzas): …". */
+const TODO_OWNER = /\b(?:TODO|ACTION|AI|AR)\(@?([^()\s]{2,40})\)\s*:?\s*/g;
 
 /** Words after "to" that are not the start of a task ("Richard to the rescue"). */
 const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any'.split(' '));
@@ -86,33 +86,40 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
   }
 
   // items in parentheses and TODO(owner) first; their text is then out of the sentences' way
-  const mask = (start: number, end: number) => {
-    flat = flat.slice(0, start) + ' '.repeat(end - start) + flat.slice(end);
-  };
+  const masks: [number, number][] = [];
   if (text.includes('(')) {
-    for (const m of [...text.matchAll(PAREN_MARKER)]) {
-      if (m.index < from) continue;
+    let inside = -1; // the end of the marker being read: one inside it is part of its text
+    for (const m of text.matchAll(PAREN_MARKER)) {
+      if (m.index < from || m.index < inside) continue;
       const close = closingParen(text, m.index);
-      const body = text.slice(m.index + m[0].length, close);
+      // an inner marker's head ends the task before it, as a semicolon does
+      const body = text.slice(m.index + m[0].length, close).replace(PAREN_MARKER, (head) => `;${' '.repeat(head.length - 1)}`);
       found.push(...clauseItems(body, m.index + m[0].length, 'marked', who));
-      mask(m.index, Math.min(text.length, close + 1));
+      masks.push([m.index, Math.min(text.length, close + 1)]);
+      inside = close;
     }
-    for (const m of [...flat.matchAll(TODO_OWNER)]) {
+    flat = masked(flat, masks);
+    const ends = sentences(flat).map(([, end]) => end);
+    for (const m of flat.matchAll(TODO_OWNER)) {
       const owner = ownerName(m[1], who.known) ?? (/^[a-z][\w-]*$/i.test(m[1]) ? m[1] : undefined);
-      const end = sentenceEnd(flat, m.index + m[0].length);
-      const task = trimTask(flat.slice(m.index + m[0].length, end));
-      if (owner && task) found.push({ owner, text: task, offset: m.index + m[0].indexOf('(') + 1, length: end - m.index - m[0].indexOf('(') - 1 });
-      mask(m.index, end);
+      const taskAt = m.index + m[0].length;
+      const end = ends.find((e) => e > taskAt) ?? flat.length;
+      const task = trimTask(flat.slice(taskAt, end));
+      const ownerAt = m.index + m[0].indexOf('(') + 1;
+      if (owner && task) found.push({ owner, text: task, offset: ownerAt, length: end - ownerAt });
+      masks.push([m.index, end]);
     }
+    flat = masked(flat, masks);
   }
 
-  // in prose, only a sentence with "to" in it can hold an item
-  const toAt = underLabel ? undefined : TO_VERB_ANYWHERE;
+  // in prose, only a sentence with "to" in it can hold an item (the "to"s are found once)
+  const tos = underLabel ? [] : [...flat.matchAll(TO_VERB_ANYWHERE)].map((m) => m.index);
+  let nextTo = 0;
   for (const [start, end] of sentences(flat)) {
-    if (toAt) {
-      toAt.lastIndex = start;
-      const m = toAt.exec(flat);
-      if ((!m || m.index >= end) && !LEADING_MARKER.test(flat.slice(start, Math.min(end, start + 40)).trimStart())) continue;
+    if (!underLabel) {
+      while (nextTo < tos.length && tos[nextTo] < start) nextTo++;
+      const hasTo = nextTo < tos.length && tos[nextTo] < end;
+      if (!hasTo && !LEADING_MARKER.test(flat.slice(start, Math.min(end, start + 40)).trimStart())) continue;
     }
     let sentence = flat.slice(start, end);
     let offset = start;
@@ -161,10 +168,19 @@ function sentences(text: string): [number, number][] {
 const SENTENCE_END = /[.!?]+(?=\s)/g;
 const NOT_BLANK = /\S/;
 
-/** Where the sentence that goes on at `from` ends. */
-function sentenceEnd(text: string, from: number): number {
-  for (const [start, end] of sentences(text)) if (from >= start && from < end) return end;
-  return text.length;
+/** The text with the stretches blanked out (the same length: offsets stay). */
+function masked(text: string, stretches: readonly [number, number][]): string {
+  if (!stretches.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of [...stretches].sort((a, b) => a[0] - b[0])) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\n]/g, ' '));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** The offset of the `)` that closes the `(` at `open` (the text's end when none does). */
@@ -251,20 +267,24 @@ const OWNERS_REACH = 90;
  */
 function clausesBeforeTo(sentence: string): { before: number; clauses: { at: number; line: boolean }[] }[] {
   const out: { before: number; clauses: { at: number; line: boolean }[] }[] = [];
+  // every clause break of the sentence, once; each "to" takes those within reach before it
+  const breaks: { at: number; line: boolean }[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let b = CLAUSE_BREAK.exec(sentence); b; b = CLAUSE_BREAK.exec(sentence)) breaks.push({ at: b.index + b[0].length, line: b[0].charCodeAt(0) === 10 });
+  let first = 0;
+  let last = 0;
   const to = /\s+to\s+[a-z]/g;
   for (let m = to.exec(sentence); m; m = to.exec(sentence)) {
     const from = Math.max(0, m.index - OWNERS_REACH);
-    const clauses: { at: number; line: boolean }[] = [];
+    while (first < breaks.length && breaks[first].at < from) first++;
+    while (last < breaks.length && breaks[last].at <= m.index) last++;
+    const clauses = breaks.slice(first, last).reverse();
     if (from === 0) {
       let at = 0;
       while (at < m.index && sentence.charCodeAt(at) <= 32) at++;
       clauses.push({ at, line: false });
     }
-    CLAUSE_BREAK.lastIndex = from;
-    for (let b = CLAUSE_BREAK.exec(sentence); b && b.index + b[0].length <= m.index; b = CLAUSE_BREAK.exec(sentence)) {
-      clauses.push({ at: b.index + b[0].length, line: b[0].charCodeAt(0) === 10 });
-    }
-    if (clauses.length) out.push({ before: m.index, clauses: clauses.reverse() });
+    if (clauses.length) out.push({ before: m.index, clauses });
   }
   return out;
 }

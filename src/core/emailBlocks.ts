@@ -159,8 +159,11 @@ export function anchoredChildren(inline: Token, hosts: LinkHosts): Token[] {
  */
 export function inlineLines(inline: readonly Token[], joined: boolean): Token[][] {
   const lines: Token[][] = [[]];
+  let inLink = 0; // a link's text goes on over a break, as the HTML keeps it whole
   for (const t of inline) {
-    if (t.type === 'hardbreak' || (t.type === 'softbreak' && !joined)) lines.push([]);
+    if (t.type === 'link_open') inLink++;
+    else if (t.type === 'link_close') inLink--;
+    if (inLink === 0 && (t.type === 'hardbreak' || (t.type === 'softbreak' && !joined))) lines.push([]);
     else lines[lines.length - 1].push(t);
   }
   return lines;

@@ -94,7 +94,8 @@ function inlineText(tokens: readonly Token[]): string {
         add(t.content);
         break;
       case 'softbreak':
-        add(' '); // a joined line's break: the space between two words
+      case 'hardbreak':
+        add(' '); // a joined line's break, or one inside a link's text: the space between two words
         break;
       case 'strong_open':
       case 'strong_close':

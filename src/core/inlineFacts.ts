@@ -12,6 +12,7 @@ import type { LinkHosts } from './linkHosts';
 import type { ActionItem, Link, Range } from './model';
 import { WellFormedLink, wellFormedLink, type FoundLink } from './wellFormedLink';
 import { topicTitle } from './topicTitle';
+import { endsMidSentence } from './lineBreaks';
 
 export interface InlineFacts {
   /** Its links, once read (inlineLinks). */
@@ -113,9 +114,7 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
 export function inlineTitle(token: Token): string {
   const facts = factsOf(token);
   if (!facts) return '';
-  // a title is a few words of the text (read across its line breaks): a short start of it is all
-  // that can matter
-  facts.title ??= topicTitle(readableText(inlineText(token).slice(0, TITLE_SOURCE_CHARS), inlineLinks(token)));
+  facts.title ??= topicTitle(readableText(titleSource(token), inlineLinks(token)));
   return facts.title;
 }
 
@@ -129,6 +128,24 @@ function codeStretches(inline: Token): [number, number][] | undefined {
     if (child.type === 'softbreak' || child.type === 'hardbreak') at += 1;
     else if (child.type === 'text' || child.type === 'code_inline' || child.type === 'html_inline' || child.type === 'image') at += child.content.length;
   }
+  return out;
+}
+
+/**
+ * The start of an inline's text that a title is made from: its first line, and the lines after it
+ * while a sentence goes on over them (a wrapped paragraph); never past a hard break. A line the
+ * email keeps ("Cross-project session with Cinder⏎Attendees: …") is not the title's.
+ */
+function titleSource(inline: Token): string {
+  const text = inlineText(inline);
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak === -1) return text.slice(0, TITLE_SOURCE_CHARS);
+  const hard = inline.children?.findIndex((c) => c.type === 'hardbreak') ?? -1;
+  const lines = text.slice(0, TITLE_SOURCE_CHARS).split('\n');
+  // the hard break's line: the text's line breaks are its soft and hard breaks, in order
+  const stop = hard === -1 ? lines.length : inline.children!.slice(0, hard).filter((c) => c.type === 'softbreak').length + 1;
+  let out = lines[0];
+  for (let i = 1; i < Math.min(stop, lines.length) && endsMidSentence(lines[i - 1], lines[i]); i++) out += `\n${lines[i]}`;
   return out;
 }
 

@@ -47,10 +47,11 @@ export function softBreakJoiner(report: Report, mode: LineBreaks): (inline: Toke
   if (mode === 'keep') return () => false;
   const lines = report.parse.lines;
   let width: number | undefined;
+  let evidence: boolean | undefined;
   return (inline) => {
     if (!inline.map || inline.map[1] - inline.map[0] < 2 || !hasSoftBreak(inline)) return false;
-    width ??= wrapWidth(report.tokens, lines);
-    return looksWrapped(inline.map, lines, width);
+    if (width === undefined) [width, evidence] = wrapEvidence(report.tokens, lines);
+    return looksWrapped(inline.map, lines, width, evidence);
   };
 }
 
@@ -78,6 +79,11 @@ function endColumn(text: string): number {
  * more) end at or below it (the 90th percentile of their end columns, within 60–100 columns).
  */
 export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
+  return wrapEvidence(tokens, lines)[0];
+}
+
+/** The width the draft is wrapped at, and whether its own lines show it (three or more of them). */
+function wrapEvidence(tokens: readonly Token[], lines: LineIndex): [number, boolean] {
   const ends: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -92,7 +98,7 @@ export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
   // too few to tell a width from: the longest of them (an editor's wrap leaves its lines near the
   // width), but not under a mail's 72; or the usual 80 when there is none
   const width = ends.length === 0 ? DEFAULT_WRAP_WIDTH : ends.length < 3 ? Math.max(MAIL_WIDTH, ends[ends.length - 1]) : ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
-  return Math.min(MAX_WRAP_WIDTH, Math.max(MIN_WRAP_WIDTH, width));
+  return [Math.min(MAX_WRAP_WIDTH, Math.max(MIN_WRAP_WIDTH, width)), ends.length >= 3];
 }
 
 /**
@@ -101,25 +107,47 @@ export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
  * next line goes on in lower case, or the line ends on "the", "and", "to"…). A paragraph of lines
  * that each end a phrase ("Cheers,⏎Armando", an address, a signature) was broken on purpose.
  */
-export function looksWrapped(map: readonly [number, number] | number[], lines: LineIndex, width: number): boolean {
+export function looksWrapped(map: readonly [number, number] | number[], lines: LineIndex, width: number, evidence = true): boolean {
   for (let line = map[0]; line < map[1] - 1; line++) {
     const text = lines.lineText(line);
     const next = lines.lineText(line + 1);
-    if (isFullLine(text, next, width) || endsMidSentence(text, next)) return true;
+    // a signature's "-- " and lines of "Label: value" ("Dates: …⏎Place: …") are typed as lines
+    if (/^\s*--\s*$/.test(text) || /^\s*--\s*$/.test(next)) return false;
+    if (LABELLED_LINE.test(text) && LABELLED_LINE.test(next)) continue;
+    if (isFullLine(text, next, width, evidence) || endsMidSentence(text, next)) return true;
   }
   return false;
 }
 
-function isFullLine(text: string, next: string, width: number): boolean {
+/** A line that labels its value: "Dates: 9-10 March", "Etherpad: https://…". */
+const LABELLED_LINE = /^[\s>*-]*[A-Z][\w ./()-]{0,24}:\s+\S/;
+
+/**
+ * Whether a line ends where a wrap would end it: the next word would not have fitted within the
+ * width, or (when the draft shows a width of its own) it ends near it; or it is longer, and only an
+ * unbreakable last word (a URL) runs over. A label before what it labels ("Links:") is no wrap.
+ */
+function isFullLine(text: string, next: string, width: number, evidence: boolean): boolean {
   const end = endColumn(text);
+  // a short line: a label ("Links:", "Patches up for review:") or a name before its URL
+  const short = visibleLine(text).trim().length < SHORT_LINE;
+  if (short && /:\s*$/.test(text)) return false;
+  // a URL on a line of its own (a list of them): what follows says whether the sentence goes on
+  if (LONE_URL.test(text)) return false;
   if (end > width + 10) {
-    // longer than the wrap: only an unbreakable last word (a URL) explains it
-    return visibleLine(text).search(/\s\S*$/) <= width;
+    const lastSpace = visibleLine(text).search(/\s\S*$/);
+    return lastSpace !== -1 && lastSpace <= width;
   }
-  if (end >= Math.floor(width * 0.8)) return true;
+  if (evidence && end >= Math.floor(width * 0.8)) return true;
+  if (short && LONE_URL.test(next)) return false;
   const nextWord = /\S+/.exec(next)?.[0] ?? '';
   return end + 1 + nextWord.length > width;
 }
+
+const LONE_URL = /^[\s>*-]*<?(?:https?:\/\/|www\.)\S*\s*$/;
+
+/** Shorter than this, a line is a label, a name, a greeting: typed as a line of its own. */
+const SHORT_LINE = 30;
 
 /** Greetings and sign-offs that stand on a line of their own. */
 const SIGN_OFF = /^(?:cheers|thanks|thank you|many thanks|regards|best|best regards|kind regards|br|hth|hi|hello|hey|dear|ciao)\b[\w ]*[,!:]?$/i;
@@ -127,11 +155,17 @@ const SIGN_OFF = /^(?:cheers|thanks|thank you|many thanks|regards|best|best rega
 /** Words a sentence does not end on. */
 const OPEN_WORDS = /(?:^|\s)(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|into|about|as|is|are|was|were|be|that|which|this|these|our|their|its|we|not)$/i;
 
-function endsMidSentence(text: string, next: string): boolean {
+export function endsMidSentence(text: string, next: string): boolean {
   const line = text.trimEnd();
-  if (/[.!?]["')\]*_]*$/.test(line)) return false;
+  if (/[.!?:]["')\]*_]*$/.test(line)) return false;
   // a greeting or a sign-off before a name, which may be a nick in lower case ("Cheers,⏎gibi")
-  if (line.length <= 30 && (line.endsWith(',') || SIGN_OFF.test(line.trim()))) return false;
+  if (line.trim().length <= SHORT_LINE && (line.endsWith(',') || SIGN_OFF.test(line.trim()))) return false;
+  // a URL on the next line is where a writer puts one, wrapped or not
+  if (/^[\s>]*(?:<?https?:\/\/|www\.)/.test(next)) return OPEN_WORDS.test(line);
+  // short lines going on in lower case are a list of names or a signature ("gibi⏎melwitt"),
+  // unless one stops on a word no sentence ends with; a short line before a long one is a term
+  // and what it says ("Goals for Pike⏎have this notification system in place.")
+  if (line.trim().length < SHORT_LINE && next.trim().length < 40) return OPEN_WORDS.test(line);
   // the next line goes on in lower case, past a link's bracket or emphasis ("[the next part](…)")
   return /^[\s>]*[[*_`"'(]*\p{Ll}/u.test(next) || OPEN_WORDS.test(line);
 }

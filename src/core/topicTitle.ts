@@ -78,5 +78,7 @@ function shorten(title: string): string {
   }
   // a single word longer than the limit (a URL): cut it, by characters, never inside an emoji
   if (!out) out = Array.from(words[0]).slice(0, TITLE_MAX_CHARS - 1).join('');
-  return `${out.replace(/[\s,;:.(\-–—]+$/, '')}…`;
+  // nor on a word that leads into what was cut ("… side of…")
+  const trimmed = out.replace(/[\s,;:.(\-–—]+$/, '').replace(/(?:\s+(?:a|an|the|of|to|in|on|for|with|and|or|by|at|from|as))+$/i, '');
+  return `${trimmed || out}…`;
 }

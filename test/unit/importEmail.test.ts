@@ -85,7 +85,11 @@ describe('importing a sent report', () => {
     assert.equal(blank('<p class=MsoNormal>one<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>two<o:p></o:p></p>'), 'one\n\ntwo\n');
     // a <br> that ends a line of text is only the end of that line (and lines that would read as
     // one wrapped paragraph are kept as lines: the draft says line-breaks: keep)
-    assert.equal(blank('<div>one<br>two<br></div><div>three</div>'), '---\nline-breaks: keep\n---\n\none\ntwo\nthree\n');
+    assert.equal(blank('<div>one<br>two<br></div><div>three</div>'), 'one\ntwo\nthree\n');
+    assert.equal(
+      blank('<div>We agreed that the spec needs one more revision before we can approve<br>it, and that the quota details go in the next one.</div>'),
+      '---\nline-breaks: keep\n---\n\nWe agreed that the spec needs one more revision before we can approve\nit, and that the quota details go in the next one.\n',
+    );
     assert.equal(blank('<div>Cheers,<br>Armando</div>'), 'Cheers,\nArmando\n');
     // an empty <div> or a space alone is no line at all, as a browser shows it
     assert.equal(blank('<div>One</div><div></div><div> </div><div>Two</div>'), 'One\nTwo\n');

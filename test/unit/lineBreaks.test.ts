@@ -95,6 +95,30 @@ describe('line breaks: the three modes', () => {
     assert.deepEqual(emailLines(wrapped, { lineBreaks: 'keep' }), ['The component pipeline promotes each component on its own, so that', 'a broken package in one component does not block the others.', '(blank)', 'Cheers,', 'Wes']);
   });
 
+  it('a link whose text goes over a kept line break keeps its address in the text part', () => {
+    const text = exportText(parseReport('See [the\nspec](https://example.org/spec) for details.\n\nCheers,\n[Jay\nBryant](https://example.org/jay)\n'), { lineBreaks: 'keep' });
+    assert.equal(text, 'See the spec <https://example.org/spec> for details.\n\nCheers,\nJay Bryant <https://example.org/jay>\n');
+  });
+
+  it('auto keeps lines typed as lines: labels before their URLs, "Label: value" lines, lists of names, a signature', () => {
+    const md = [
+      'Patches up for review:', 'https://review.opendev.org/c/openstack/nova/+/812345', 'https://review.opendev.org/c/openstack/nova/+/812346', '',
+      'Etherpad: https://etherpad.opendev.org/p/nova-yoga-ptg-cross-project-sessions', 'Recording: https://www.youtube.com/watch?v=aaaaaaaaaaa', '',
+      'Room: Ballroom A (second floor, next to the registration desk and coffee)', 'Time: 9:00 to 17:00', '',
+      'Attendees:', 'gibi', 'melwitt', '',
+      'Thanks,', 'Jay Bryant', 'irc: jungleboyj', '',
+      '--', 'gibi', '',
+    ].join('\n');
+    assert.deepEqual(emailLines(md).filter((l) => l !== '(blank)'), [
+      'Patches up for review:', 'https://review.opendev.org/c/openstack/nova/+/812345', 'https://review.opendev.org/c/openstack/nova/+/812346',
+      'Etherpad: https://etherpad.opendev.org/p/nova-yoga-ptg-cross-project-sessions', 'Recording: https://www.youtube.com/watch?v=aaaaaaaaaaa',
+      'Room: Ballroom A (second floor, next to the registration desk and coffee)', 'Time: 9:00 to 17:00',
+      'Attendees:', 'gibi', 'melwitt',
+      'Thanks,', 'Jay Bryant', 'irc: jungleboyj',
+      '--', 'gibi',
+    ]);
+  });
+
   it('hard breaks (two spaces, a backslash) are line ends in every mode', () => {
     for (const lineBreaks of ['auto', 'markdown', 'keep'] as const) {
       assert.deepEqual(emailLines('first line of a long sentence that goes on  \nand on\\\nto the end\n', { lineBreaks }), ['first line of a long sentence that goes on', 'and on', 'to the end'], lineBreaks);

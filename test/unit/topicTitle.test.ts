@@ -1,6 +1,6 @@
 // Short titles, as the outline and the tree show them.
 import * as assert from 'node:assert/strict';
-import { topicTitle } from '../../src/core';
+import { parseReport, topicTitle } from '../../src/core';
 
 describe('topicTitle', () => {
   const cases: [string, string][] = [
@@ -13,7 +13,7 @@ describe('topicTitle', () => {
     ['Weekly bug liaison (action: start doing it again),', 'Weekly bug liaison (action: start doing it again)'],
     ['Gate fixes (see [the pad]. It helps). Then more.', 'Gate fixes (see [the pad]. It helps)'],
     // read across the lines of a wrapped paragraph, with an ellipsis when shortened
-    ['Complete 8 blueprints including the\nnova-side of get-me-a-network this cycle', 'Complete 8 blueprints including the nova-side of…'],
+    ['Complete 8 blueprints including the\nnova-side of get-me-a-network this cycle', 'Complete 8 blueprints including the nova-side…'],
     ['Consolidate\nperformance subteam meeting: into the weekly one', 'Consolidate performance subteam meeting'],
     ['Nova spec: https://review.openstack.org/#/c/283206/', 'Nova spec'],
     ['Meeting at 10:30 in room B', 'Meeting at 10:30 in room B'],
@@ -26,5 +26,28 @@ describe('topicTitle', () => {
   it('never returns more than a few words', () => {
     const title = topicTitle('one two three four five six seven eight nine ten eleven twelve');
     assert.equal(title, 'one two three four five six seven eight…');
+  });
+});
+
+describe('topic titles in a report', () => {
+  const titles = (md: string) => parseReport(md).topics.map((t) => t.title);
+
+  it('read on over a wrapped line, not over a line the email keeps, nor past a hard break', () => {
+    assert.deepEqual(
+      titles(
+        [
+          '- Cross-project session with Cinder',
+          '  Attendees: gibi, bauzas',
+          '- Gate status  ',
+          '  see the etherpad for details',
+          '- Unified limits',
+          '  https://review.opendev.org/c/openstack/nova/+/800001',
+          '- Complete 8 blueprints including the',
+          '  nova side of get-me-a-network',
+          '',
+        ].join('\n'),
+      ),
+      ['Cross-project session with Cinder', 'Gate status', 'Unified limits', 'Complete 8 blueprints including the nova side…'],
+    );
   });
 });
