@@ -6,7 +6,7 @@
 //   "rosmaita: send …", "Simon Dodsley will ask …", "… (whoami-rajat)", "[jungleboyj] book …".
 // Owners are people or teams (owners.ts). Not assignments: "armax intends to…", "Richard and
 // armax sat down to…" (outside an action label), "no volunteer to…", "we need someone to…".
-import { ownerName, WRITER_WORDS } from './owners';
+import { ownerName, TECH_VERBS, WRITER_WORDS } from './owners';
 
 // the report's people are weighed by the same rules (parseReport.ts reads them through this bundle)
 export { mayBePerson } from './owners';
@@ -25,8 +25,8 @@ export interface ActionContext {
   underLabel?: boolean;
   /** The report's own people (attendees, names in bold, owners of marked items), lower case. */
   known?: ReadonlySet<string>;
-  /** Stretches of the text that are code (`setTimeout`): never an owner. */
-  code?: readonly (readonly [number, number])[];
+  /** Stretches of the text that are code (`setTimeout`) or a link's text: never an owner. */
+  noOwner?: readonly (readonly [number, number])[];
 }
 
 /** What heads a list of action items: "Action items", "Actions", "AIs", "TODO", "Next steps"… */
@@ -51,6 +51,12 @@ export function introducesActions(text: string): boolean {
 
 /** Markers that make the rest of a sentence an item: "AI:", "#action", "[Action Items]", "TODO:". */
 const LEADING_MARKER = /^(?:#action\b:?|\[(?:action(?:\s*items?)?|AI|AR|todo)\]:?|(?:action(?:\s*items?)?|actions|AI|AR|todo)\s*:)\s*/i;
+/** The same without a colon, in capitals only: "AR gibi to …". */
+const BARE_MARKER = /^(?:AI|AR|ACTION)\s+(?=@?[A-Za-z])/;
+
+function leadingMarker(text: string): RegExpExecArray | null {
+  return LEADING_MARKER.exec(text) ?? BARE_MARKER.exec(text);
+}
 /** "(action: jlvillal considers …)", "(AI: …)": an item in parentheses. */
 const PAREN_MARKER = /\((?:action(?:\s*items?)?|AI|AR|todo)\s*:\s*/gi;
 /** "TODO(weshay): …", "ACTION(gibi): …", "AI(bauzas): …". */
@@ -59,7 +65,7 @@ const TODO_OWNER = /\b(?:TODO|ACTION|AI|AR)\(@?([^()\s]{2,40})\)\s*:?\s*/g;
 /** Words after "to" that are not the start of a task ("Richard to the rescue"). */
 const NOT_VERBS = new Set('a an the this that these those it its their our my your his her all each every some any'.split(' '));
 /** What leads into a clause before its subject: "and eharney to …", "also sambetts will …", a task list's "[ ]". */
-const LEADERS = /(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally|\[[ xX]\])\s+)+/iy;
+const LEADERS = /(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally|both|\[[ xX]\])\s+)+/iy;
 /** What an owner is to do, without how the writer put it: "will write" → "write". */
 const AUXILIARY = /^(?:(?:will|shall|is|are)\s+(?:going|planning|willing|happy)\s+to|(?:will|shall)(?:\s+try\s+to)?|(?:volunteered|volunteers|agreed|agrees|offered|offers|plans|planned|promised|signed\s+up|intends|wants|needs|has|have)\s+to|(?:is|are|was|were)(?=\s+[a-z]+ing\b)|to)\s+/i;
 
@@ -69,8 +75,8 @@ const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|al|Mr|Ms|Mrs|Dr|St|No
 export function findActionItems(text: string, context: ActionContext = {}): FoundAction[] {
   // most texts (a link, a name, a sentence without "to") have none: a cheap look first
   if (!context.underLabel && !/\sto\s|action|todo|\bA[IR]\b/i.test(text)) return [];
-  const code = context.code ?? [];
-  const who: Who = { known: context.known ?? NO_ONE, isCode: (at) => code.some(([start, end]) => at < end && at >= start) };
+  const noOwner = context.noOwner ?? [];
+  const who: Who = { known: context.known ?? NO_ONE, isCode: (at) => noOwner.some(([start, end]) => at < end && at >= start) };
   // a sentence goes on over the lines of a wrapped paragraph; a line may start a clause, as a
   // comma does ("melwitt to write the notes⏎sean-k-mooney to review them")
   let flat = text;
@@ -119,13 +125,13 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
     if (!underLabel) {
       while (nextTo < tos.length && tos[nextTo] < start) nextTo++;
       const hasTo = nextTo < tos.length && tos[nextTo] < end;
-      if (!hasTo && !LEADING_MARKER.test(flat.slice(start, Math.min(end, start + 40)).trimStart())) continue;
+      if (!hasTo && !leadingMarker(flat.slice(start, Math.min(end, start + 40)).trimStart())) continue;
     }
     let sentence = flat.slice(start, end);
     let offset = start;
     let mode: Mode = underLabel ? 'labelled' : 'prose';
     const space = sentence.length - sentence.trimStart().length;
-    const marker = /[#[aAtT]/.test(sentence[space] ?? '') ? LEADING_MARKER.exec(sentence.slice(space)) : null;
+    const marker = /[#[aAtT]/.test(sentence[space] ?? '') ? leadingMarker(sentence.slice(space)) : null;
     if (marker) {
       const lead = space + marker[0].length;
       sentence = sentence.slice(lead);
@@ -215,7 +221,7 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
     // the owners end just before a " to <verb>": the clause that ends there is read, from its
     // nearest possible start back, while what it starts with is still a list of owners
     for (const { before, clauses } of clausesBeforeTo(sentence)) {
-      const task = taskStart(sentence, before, mode);
+      const task = taskStart(sentence, before, mode, who.known);
       if (task === undefined) continue;
       let best: { list: OwnerList; clause: number } | undefined;
       for (const { at: clause, line } of clauses) {
@@ -236,7 +242,7 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
       if (starts.length && clause < starts[starts.length - 1].task) continue;
       if (line && !starts.length) continue;
       for (const list of ownerLists(sentence, leadAt(clause), who, offset)) {
-        const task = taskStart(sentence, list.end, mode);
+        const task = taskStart(sentence, list.end, mode, who.known);
         if (task === undefined) continue;
         starts.push({ owners: list, task, clause });
         break;
@@ -305,12 +311,12 @@ function clauseStarts(sentence: string): { at: number; line: boolean }[] {
 }
 
 /** Where the task starts after owners that end at `end`: at the verb after "to", or (labelled) after ":", "-" or at any verb. */
-function taskStart(sentence: string, end: number, mode: Mode): number | undefined {
+function taskStart(sentence: string, end: number, mode: Mode, known: ReadonlySet<string>): number | undefined {
   TO_VERB.lastIndex = end;
   const to = TO_VERB.exec(sentence);
   // "dirs to be watched" is what happens to things, not a task
   const passive = to?.[2] === 'be' && /(?:ed|en)$/.test(to[3] ?? '');
-  if (to && !NOT_VERBS.has(to[2]) && !passive) return end + to[1].length;
+  if (to && !NOT_VERBS.has(to[2]) && !passive && !isSubject(sentence, end + to[1].length, to[2], known)) return end + to[1].length;
   if (mode === 'prose') return undefined;
   const rest = sentence.slice(end);
   const mark = /^\s*[:\-–—]\s*(?=\S)/.exec(rest);
@@ -321,14 +327,46 @@ function taskStart(sentence: string, end: number, mode: Mode): number | undefine
   return verb ? end + verb[0].length : undefined;
 }
 
+/**
+ * Whether "X to <word> …" reads as a subject, not an assignment: the word after "to" is a person
+ * ("bauzas to sean-k-mooney as well"), or it is no verb a task starts with and a verb of the
+ * sentence follows within a few words ("Resize to same host needs a reproducer", "Rebase to
+ * master is needed").
+ */
+function isSubject(sentence: string, at: number, word: string, known: ReadonlySet<string>): boolean {
+  if (known.has(word.toLowerCase()) || /[\d_]|^[a-z]+-[a-z]-/.test(word)) return true;
+  if (TASK_VERBS.has(word)) return false;
+  return FINITE_VERB_SOON.test(sentence.slice(at, at + 60));
+}
+
+/** A verb of the sentence within three words: "same host needs…", "master is…". */
+const FINITE_VERB_SOON = /^(?:\S+\s+){0,3}?(?:is|are|was|were|needs|needed|has|have|had|seems|looks|requires|required|does|did|will|would|should|can|could|must|may|might|works|worked|fails|failed|broke|breaks)\b/;
+
+/** Verbs a task starts with: "to" one of these is an assignment whatever follows. */
+const TASK_VERBS = new Set(
+  `be become write rewrite update look review check send follow fix propose investigate ensure make add remove test run
+  start stop create open close file track document draft prepare ask talk reach contact coordinate discuss clean move
+  split merge land release tag cut publish post share sync help work drive lead own take give get put set keep find
+  figure come go see organize schedule book plan host chair announce email ping bring collect gather summarize consider
+  explore evaluate research prototype implement design build deploy configure enable disable change switch upgrade
+  migrate port convert extend improve simplify reduce increase measure benchmark monitor debug reproduce verify validate
+  confirm approve sign respond reply answer report raise push pull finish complete continue resume pick call invite
+  mentor teach train present demo record reach write-up revisit reconsider rework redo reopen restart retry
+  ${TECH_VERBS}`.split(/\s+/),
+);
+
 /** " to <verb> <word>" right where owners end. */
 const TO_VERB = /(\s+to\s+)([a-z][a-z'-]*)(\s+[a-z]+)?/y;
 
 /** How an item is told: "<owner> to <verb>" in prose; after a marker; or under an action label. */
 type Mode = 'prose' | 'marked' | 'labelled';
 
-/** A verb as the first word of a task under an action label: a modal or auxiliary, or a verb's -s, -ed or -ing form. */
-const VERB_AFTER_OWNER = /^\s+(?=(?:will|shall|should|would|can|could|may|might|must|is|are|was|were|has|have|had|plans?|agreed|volunteered|[a-z]+(?:ed|ing|[^s'u]s))\b)/;
+/**
+ * A verb as the first word of a task under an action label: a modal or auxiliary, a commitment
+ * ("volunteered", "agreed"), or a verb's -s or -ing form; not what someone did ("presented",
+ * "merged": a narrative under "Next steps" is not a list of tasks).
+ */
+const VERB_AFTER_OWNER = /^\s+(?=(?:will|shall|should|would|can|could|may|might|must|is|are|has|have|plans?|agreed|volunteered|offered|promised|signed|committed|accepted|[a-z]+(?:ing|[^s'u]s))\b)/;
 
 /** A task as the tree shows it: no trailing punctuation, no unclosed bracket's remains. */
 function trimTask(task: string): string {
@@ -359,13 +397,15 @@ function ownerLists(s: string, at: number, who: Who, offset: number, before?: nu
     }
   }
   const tokens: { text: string; start: number; end: number; separator: boolean }[] = [];
-  const re = /\s*(and\/or|[,&/]|[^\s,&/():;]+)/y;
+  const re = /\s*(and\/or|[,&/+]|[^\s,&/+():;]+)/y;
   re.lastIndex = at;
   for (let m = re.exec(s); m && tokens.length < 16; m = re.exec(s)) {
     const text = m[1];
     const start = m.index + m[0].length - text.length;
     if (before !== undefined && start >= before) break;
-    tokens.push({ text, start, end: start + text.length, separator: /^(?:and\/or|[,&/]|and|or)$/i.test(text) });
+    // "@gibi @bauzas": mentions one after another are a list too
+    if (text.startsWith('@') && tokens.length && !tokens[tokens.length - 1].separator) tokens.push({ text: ',', start, end: start, separator: true });
+    tokens.push({ text, start, end: start + text.length, separator: /^(?:and\/or|[,&/+]|and|or)$/i.test(text) });
   }
   // owners are a few words: a long stretch before "to" is a sentence, not a list of them
   if (before !== undefined && (tokens.length > 12 || tokens[tokens.length - 1]?.end !== before)) return [];

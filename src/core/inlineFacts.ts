@@ -98,8 +98,8 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     facts.actionsKey = scope.key;
     const text = inlineText(token);
     const firstLine = token.map?.[0] ?? 0;
-    const code = codeStretches(token);
-    const found = actionItems().findActionItems(text, code ? { ...scope, code } : scope);
+    const noOwner = noOwnerStretches(token);
+    const found = actionItems().findActionItems(text, noOwner ? { ...scope, noOwner } : scope);
     const breaks = found.length ? newlineOffsets(text) : [];
     facts.actions = found.map((f): ActionItem => ({
       owner: f.owner,
@@ -118,13 +118,24 @@ export function inlineTitle(token: Token): string {
   return facts.title;
 }
 
-/** Where the token's code spans are in its plain text (plainText's offsets), when it has any. */
-function codeStretches(inline: Token): [number, number][] | undefined {
-  if (!inline.children?.some((c) => c.type === 'code_inline')) return undefined;
+/**
+ * Where the token's code spans and link texts are in its plain text (plainText's offsets), when it
+ * has any: no owner of an action item is there ("`setTimeout` to delete…", "[Resize to same
+ * host](…) needs a reproducer").
+ */
+function noOwnerStretches(inline: Token): [number, number][] | undefined {
+  const children = inline.children ?? [];
+  if (!children.some((c) => c.type === 'code_inline' || c.type === 'link_open')) return undefined;
   const out: [number, number][] = [];
   let at = 0;
-  for (const child of inline.children ?? []) {
+  let linkFrom = -1;
+  for (const child of children) {
     if (child.type === 'code_inline') out.push([at, at + child.content.length]);
+    else if (child.type === 'link_open') linkFrom = at;
+    else if (child.type === 'link_close' && linkFrom !== -1) {
+      out.push([linkFrom, at]);
+      linkFrom = -1;
+    }
     if (child.type === 'softbreak' || child.type === 'hardbreak') at += 1;
     else if (child.type === 'text' || child.type === 'code_inline' || child.type === 'html_inline' || child.type === 'image') at += child.content.length;
   }

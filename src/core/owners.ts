@@ -11,10 +11,18 @@ export function isCommonWord(word: string): boolean {
 }
 
 /**
- * Projects, services and tools of the world these reports are written in: the subject of many a
- * clause ("nova to call placement", "devstack to deploy…"), never an owner by itself ("neutron
- * team" is one). Words the dictionary has already ("glance", "swift", "heat") need not be here.
+ * Projects, services, tools, releases, distributions, days, months and meeting places of the world
+ * these reports are written in: the subject of many a clause ("nova to call placement", "devstack
+ * to deploy…") or a date or place in parentheses, never an owner by itself ("neutron team" is
+ * one). Words the dictionary has already ("glance", "swift", "heat", "may") need not be here.
  */
+/**
+ * Verbs of the trade that the dictionary lacks: the start of a task ("mriedem to rebase the
+ * series"), never an owner ("Rebase to master is needed").
+ */
+export const TECH_VERBS = `rebase respin triage refactor backport recheck resize reimage retest rerun revert squash
+  cherry-pick bump unblock untangle deprecate`;
+
 const PROJECTS = new Set(
   `nova neutron cinder keystone ironic octavia manila designate barbican magnum kolla tripleo devstack grenade tempest
   zuul oslo placement cyborg blazar masakari trove senlin zaqar aodh ceilometer gnocchi panko mistral murano sahara
@@ -30,7 +38,13 @@ const PROJECTS = new Set(
   ipv6 api apis cli gui ci qa ptg ml irc rfe rfes spec specs bp bps lp otc plugin plugins config configs backend backends
   frontend repo repos webhook webhooks changelog readme todo todos dev devs ops devops sdk sdks
   austin bexar cactus diablo essex folsom grizzly havana icehouse juno kilo liberty mitaka newton ocata pike queens rocky
-  stein train ussuri victoria wallaby xena yoga zed antelope bobcat caracal dalmatian epoxy flamingo gazpacho hibiscus`.split(/\s+/),
+  stein train ussuri victoria wallaby xena yoga zed antelope bobcat caracal dalmatian epoxy flamingo gazpacho hibiscus
+  openstacksdk castellan tooz taskflow stevedore cliff futurist osprofiler oslotest hacking bandit jenkins gerritbot
+  ubuntu debian centos fedora rhel opensuse suse alpine jammy focal bionic noble xenial trusty bookworm bullseye buster
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
+  october november december berlin boston vancouver denver shanghai barcelona tokyo sydney paris atlanta dublin
+  portland hongkong seoul beijing bangalore brno prague raleigh sunnyvale
+  ${TECH_VERBS}`.split(/\s+/),
 );
 
 /** Team and role words that make a team of the word before them ("release team", "nova cores"). */
@@ -47,6 +61,9 @@ const NOT_TEAM_HEADS = new Set(
 
 /** Particles of names: "Jan van der Berg", "Maria de la Cruz". */
 const NAME_PARTICLES = new Set('van von der den de del della da di la le du dos bin al'.split(' '));
+
+/** Words of thanks and welcome: "Congrats to alex_xu", "Shoutout to melwitt" name no owner. */
+const THANKS = new Set('congrats congratulations kudos shoutout shout-out thanks thank props welcome cheers farewell goodbye hello hi hats'.split(' '));
 
 /** "Me", "I": the writer, who owns work with others ("Miguel and me will…") but is no one to list. */
 export const WRITER_WORDS = new Set(['me', 'i', 'myself']);
@@ -90,7 +107,7 @@ function isPersonToken(word: string): boolean {
   if (ROLES.has(word)) return true;
   if (!NICK.test(word) || word.length < 2) return false;
   const lower = word.toLowerCase();
-  if (PROJECTS.has(lower) || WRITER_WORDS.has(lower)) return false;
+  if (PROJECTS.has(lower) || WRITER_WORDS.has(lower) || THANKS.has(lower)) return false;
   // "tripleo-ci-core", "nova-core": a team
   if (/-(?:core|cores|team|drivers|ptl|sig)$/i.test(word)) return true;
   // an acronym (OVN, API, CI) is a thing; "oslo.config", "e.g" and "JsDiff.diffArrays" too
@@ -125,13 +142,14 @@ function isIdentifier(word: string): boolean {
 }
 
 /**
- * Whether a bold word or name may be a person the report names ("**rloo**", "**Mark**",
- * "**Miguel Lavalle**"), not an emphasised word ("**not**", "**NOT**") or a project ("**OVN**").
+ * Whether a bold word or name may be a person the report names ("**rloo**", "**Miguel Lavalle**"),
+ * not an emphasised word ("**not**", "**Note**", "**NOT**") or a project ("**OVN**").
  */
 export function mayBePerson(text: string): boolean {
   if (/^[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}$/.test(text)) return !text.split(' ').some((w) => PROJECTS.has(w.toLowerCase()));
   if (!/^@?[A-Za-z_][\w\-[\]\\^{}|`]{1,31}$/.test(text) || /^[A-Z0-9]+s?$/.test(text) || PROJECTS.has(text.toLowerCase())) return false;
-  return !isCommonWord(text) || /^[A-Z][a-z]+$/.test(text);
+  // a word in bold is emphasis ("**Note**", "**not**"), a nick or a name is not one
+  return !isCommonWord(text);
 }
 
 /** "neutron team", "the release team", "nova cores", "QA core reviewers". */

@@ -29,7 +29,8 @@ export function activeMarkdown(): vscode.TextDocument | undefined {
 /** The subject for titles: the front matter's (`subject:`, else `title:`), else the draft's file name. */
 export function subjectOf({ document, report }: DraftToSend): string {
   const { subject, title } = report.frontMatter;
-  return String(subject ?? title ?? document.uri.path.split('/').pop());
+  // as the message takes it: an empty subject gives way to the title
+  return String(subject || title || document.uri.path.split('/').pop());
 }
 
 /** A draft with errors is sent only when the writer says so. */

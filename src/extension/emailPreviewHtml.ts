@@ -47,7 +47,7 @@ export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, scrip
   <button id="copy-html" class="secondary" title="Copy the email's HTML source">Copy HTML</button>
   ${savedAs ? `<span class="saved">Saved as ${escapeHtml(savedAs)}</span>` : ''}
 </div>
-<table class="headers">${header('Subject', frontMatter.subject ?? frontMatter.title)}${header('To', frontMatter.to)}${header('Cc', frontMatter.cc)}</table>
+<table class="headers">${header('Subject', frontMatter.subject || frontMatter.title)}${header('To', frontMatter.to)}${header('Cc', frontMatter.cc)}</table>
 <div class="mail">${html}</div>
 <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>

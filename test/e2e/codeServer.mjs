@@ -86,7 +86,8 @@ export async function startCodeServer({ folder, extensions = [], env = {}, port,
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
 
-  const baseEnv = { ...ownEnv(), XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), PATH: `${dirname(paths.node)}:${process.env.PATH}` };
+  const env0 = ownEnv();
+  const baseEnv = { ...env0, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), PATH: `${dirname(paths.node)}:${env0.PATH}` };
   for (const vsix of extensions) {
     execFileSync(paths.node, [paths.code_server, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env: baseEnv, stdio: 'pipe' });
   }

@@ -16,7 +16,7 @@ set -euo pipefail
 # variables (npm_config_user_agent names the Node that npm runs on, which code-server's postinstall
 # reads and refuses; npm_config_nodedir points node-gyp at that Node's headers), npm's PATH entries
 # and NODE. So it starts again with only what belongs to the machine and the user: their home,
-# locale, terminal, proxies, certificates, npm registry and cache settings.
+# locale, terminal, proxies, certificates, and npm's registry, credentials, TLS and cache settings.
 if [ "${MIDCYCLE_SETUP_ENV:-}" != clean ]; then
   keep=()
   for name in HOME USER LOGNAME SHELL TERM LANG LANGUAGE LC_ALL LC_CTYPE TMPDIR CI \
@@ -24,6 +24,8 @@ if [ "${MIDCYCLE_SETUP_ENV:-}" != clean ]; then
     NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR \
     npm_config_registry NPM_CONFIG_REGISTRY npm_config_cafile NPM_CONFIG_CAFILE \
     npm_config_proxy NPM_CONFIG_PROXY npm_config_https_proxy NPM_CONFIG_HTTPS_PROXY npm_config_cache NPM_CONFIG_CACHE \
+    npm_config_userconfig NPM_CONFIG_USERCONFIG npm_config_strict_ssl NPM_CONFIG_STRICT_SSL npm_config_ca NPM_CONFIG_CA \
+    npm_config_noproxy NPM_CONFIG_NOPROXY NODE_AUTH_TOKEN \
     MIDCYCLE_NODE_VERSION MIDCYCLE_CODE_SERVER_VERSION; do
     if [ -n "${!name+x}" ]; then keep+=("$name=${!name}"); fi
   done

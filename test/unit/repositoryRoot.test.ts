@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const root = path.join(__dirname, '..', '..');
 
 const PROJECT_ROOT = new Set([
-  '.ci', '.gitignore', '.mocharc.json', '.vscodeignore', 'CHANGELOG.md', 'LICENSE', 'README.md', 'bench',
+  '.ci', '.github', '.vscode', '.gitignore', '.mocharc.json', '.vscodeignore', 'CHANGELOG.md', 'LICENSE', 'README.md', 'bench',
   'eslint.config.mjs', 'examples', 'media', 'package-lock.json', 'package.json', 'package.nls.json', 'scripts',
   'snippets', 'src', 'test', 'tsconfig.json',
 ]);
