@@ -10,3 +10,5 @@ export { previewHtml } from './extension/emailPreviewHtml';
 // the import and export commands' work, with VS Code's API handed in (this bundle never requires `vscode`)
 export { importDraft } from './extension/importDraft';
 export { exportDraft } from './extension/exportDraft';
+// the email preview's panel, made on the first export or copy
+export { EmailPreviewPanel } from './extension/emailPreviewPanel';

@@ -5,12 +5,13 @@
 import * as vscode from 'vscode';
 import { activeMarkdown, draftToSend, subjectOf } from './draftToSend';
 import { loadMailbox } from './mailboxBundle';
-import type { CopyOutcome, EmailPreviewPanel } from './emailPreviewPanel';
+import type { CopyOutcome } from './emailPreviewPanel';
+import type { Preview } from './previewHolder';
 import type { ReportStore } from './reportStore';
 
 export const COPY_EMAIL_COMMAND = 'midcycle.copyEmail';
 
-export function registerCopyEmailCommand(store: ReportStore, preview: EmailPreviewPanel, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerCopyEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri): vscode.Disposable {
   return vscode.commands.registerCommand(COPY_EMAIL_COMMAND, async (uri?: unknown): Promise<CopyOutcome | undefined> => {
     // from the preview (no Markdown editor active): the email it shows
     if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();

@@ -1,10 +1,12 @@
 // The "Email Preview" webview: one panel, reused, showing the last export beside the draft. It is
 // also where "Copy for Pasting" happens: only a page can put text/html on the clipboard
-// (vscode.env.clipboard writes plain text), so the page copies and tells us how it went.
+// (vscode.env.clipboard writes plain text), so the page copies and tells us how it went. It lives
+// in the mail bundle with the page it shows (emailPreviewHtml.ts), made on the first export or
+// copy (previewHolder.ts); VS Code's API is handed in, as the bundle never requires `vscode`.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
-import type { FrontMatter } from '../core';
-import { loadMailbox } from './mailboxBundle';
+import type * as vscode from 'vscode';
+import type { FrontMatter } from '../core/model';
+import { previewHtml } from './emailPreviewHtml';
 
 export interface PreviewEmail {
   html: string;
@@ -37,7 +39,10 @@ export class EmailPreviewPanel implements vscode.Disposable {
   private readonly requests = new Map<number, (answer: { copied: boolean; reason?: string }) => void>();
   private nextRequest = 1;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly code: typeof vscode,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   get hasEmail(): boolean {
     return this.panel !== undefined && this.email !== undefined;
@@ -46,9 +51,9 @@ export class EmailPreviewPanel implements vscode.Disposable {
   show(email: PreviewEmail): void {
     this.email = email;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('midcycle.emailPreview', email.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      this.panel = this.code.window.createWebviewPanel('midcycle.emailPreview', email.title, { viewColumn: this.code.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+        localResourceRoots: [this.code.Uri.joinPath(this.extensionUri, 'media')],
       });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
@@ -58,10 +63,9 @@ export class EmailPreviewPanel implements vscode.Disposable {
     }
     this.panel.title = email.title;
     const webview = this.panel.webview;
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    const media = (name: string) => webview.asWebviewUri(this.code.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     this.pageReady = false;
-    // the page is built by the mail bundle, loaded already by the export or copy that shows it
-    webview.html = loadMailbox(this.extensionUri).previewHtml({
+    webview.html = previewHtml({
       html: email.html,
       frontMatter: email.frontMatter,
       savedAs: email.savedAs,
@@ -70,7 +74,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
       scriptUri: media('preview.js'),
       cspSource: webview.cspSource,
     });
-    this.panel.reveal(vscode.ViewColumn.Beside, true);
+    this.panel.reveal(this.code.ViewColumn.Beside, true);
   }
 
   /**
@@ -112,7 +116,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
         break;
       }
       case 'copyHtml':
-        void vscode.env.clipboard.writeText(this.email.html).then(() => vscode.window.showInformationMessage("Copied the email's HTML source to the clipboard."));
+        void this.code.env.clipboard.writeText(this.email.html).then(() => this.code.window.showInformationMessage("Copied the email's HTML source to the clipboard."));
         break;
     }
   }
@@ -130,11 +134,11 @@ export class EmailPreviewPanel implements vscode.Disposable {
   /** Says how the copy went; when it did not, puts the HTML source on the clipboard instead. */
   private async tell(copied: boolean, reason = 'unknown reason'): Promise<CopyOutcome> {
     if (copied) {
-      void vscode.window.showInformationMessage("Copied the email as rich text: paste it into Gmail's (or any) composer, lists and links included.");
+      void this.code.window.showInformationMessage("Copied the email as rich text: paste it into Gmail's (or any) composer, lists and links included.");
       return 'rich';
     }
-    if (this.email) await vscode.env.clipboard.writeText(this.email.html);
-    void vscode.window.showWarningMessage(
+    if (this.email) await this.code.env.clipboard.writeText(this.email.html);
+    void this.code.window.showWarningMessage(
       `Could not put rich text on the clipboard here (${reason.replace(/\.$/, '')}), so the email's HTML source was copied instead: paste it where HTML is accepted, or open the exported .html in a browser and copy from there.`,
     );
     return 'source';

@@ -3,7 +3,7 @@
 // bundle, loaded when the command runs.
 import * as vscode from 'vscode';
 import { draftToSend, subjectOf } from './draftToSend';
-import type { EmailPreviewPanel } from './emailPreviewPanel';
+import type { Preview } from './previewHolder';
 import type { ExportFormat } from './exportDraft';
 import { loadMailbox } from './mailboxBundle';
 import type { ReportStore } from './reportStore';
@@ -11,7 +11,7 @@ import type { ReportStore } from './reportStore';
 export const EXPORT_COMMAND = 'midcycle.exportEmail';
 export const EXPORT_MESSAGE_COMMAND = 'midcycle.exportMessage';
 
-export function registerExportEmailCommand(store: ReportStore, preview: EmailPreviewPanel, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerExportEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri): vscode.Disposable {
   const run = async (uri: unknown, format: ExportFormat): Promise<vscode.Uri | undefined> => {
     const draft = await draftToSend(store, uri, 'Export');
     if (!draft) return undefined;

@@ -5,11 +5,11 @@ import { registerCodeActionSupport } from './codeActionSupport';
 import { registerCompletionSupport } from './completionSupport';
 import { registerCopyEmailCommand } from './copyEmailCommand';
 import { registerDiagnosticsSupport } from './diagnosticsSupport';
-import { EmailPreviewPanel } from './emailPreviewPanel';
 import { registerExportEmailCommand } from './exportEmailCommand';
 import { registerHoverSupport } from './hoverSupport';
 import { registerImportCommand } from './importCommand';
 import { registerNewReportCommand } from './newReportCommand';
+import { PreviewHolder } from './previewHolder';
 import { ReportStore } from './reportStore';
 import { registerStatusBarSupport } from './statusBarSupport';
 import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
@@ -24,7 +24,7 @@ export interface MidcycleApi {
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
   const store = new ReportStore();
-  const preview = new EmailPreviewPanel(context.extensionUri);
+  const preview = new PreviewHolder(context.extensionUri);
   const tree = new TopicTreeProvider(store);
   context.subscriptions.push(
     store,
