@@ -57,6 +57,8 @@ const BARE_MARKER = /^(?:AI|AR|ACTION)\s+(?=@?[A-Za-z])/;
 function leadingMarker(text: string): RegExpExecArray | null {
   return LEADING_MARKER.exec(text) ?? BARE_MARKER.exec(text);
 }
+/** A cheap look for any marker with a parenthesis: most texts have none. */
+const MARKER_WITH_PAREN = /\((?:action|AI|AR|todo)|\b(?:TODO|ACTION|AI|AR)\(/i;
 /** "(action: jlvillal considers …)", "(AI: …)": an item in parentheses. */
 const PAREN_MARKER = /\((?:action(?:\s*items?)?|AI|AR|todo)\s*:\s*/gi;
 /** "TODO(weshay): …", "ACTION(gibi): …", "AI(bauzas): …". */
@@ -93,7 +95,7 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
 
   // items in parentheses and TODO(owner) first; their text is then out of the sentences' way
   const masks: [number, number][] = [];
-  if (text.includes('(')) {
+  if (MARKER_WITH_PAREN.test(text)) {
     let inside = -1; // the end of the marker being read: one inside it is part of its text
     for (const m of text.matchAll(PAREN_MARKER)) {
       if (m.index < from || m.index < inside) continue;
@@ -105,8 +107,9 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
       inside = close;
     }
     flat = masked(flat, masks);
-    const ends = sentences(flat).map(([, end]) => end);
+    let ends: number[] | undefined;
     for (const m of flat.matchAll(TODO_OWNER)) {
+      ends ??= sentences(flat).map(([, end]) => end);
       const owner = ownerName(m[1], who.known) ?? (/^[a-z][\w-]*$/i.test(m[1]) ? m[1] : undefined);
       const taskAt = m.index + m[0].length;
       const end = ends.find((e) => e > taskAt) ?? flat.length;
@@ -119,7 +122,11 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
   }
 
   // in prose, only a sentence with "to" in it can hold an item (the "to"s are found once)
-  const tos = underLabel ? [] : [...flat.matchAll(TO_VERB_ANYWHERE)].map((m) => m.index);
+  const tos: number[] = [];
+  if (!underLabel) {
+    TO_VERB_ANYWHERE.lastIndex = 0;
+    for (let m = TO_VERB_ANYWHERE.exec(flat); m; m = TO_VERB_ANYWHERE.exec(flat)) tos.push(m.index);
+  }
   let nextTo = 0;
   for (const [start, end] of sentences(flat)) {
     if (!underLabel) {
@@ -130,7 +137,8 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
     let sentence = flat.slice(start, end);
     let offset = start;
     let mode: Mode = underLabel ? 'labelled' : 'prose';
-    const space = sentence.length - sentence.trimStart().length;
+    let space = 0;
+    while (space < sentence.length && sentence.charCodeAt(space) <= 32) space++;
     const marker = /[#[aAtT]/.test(sentence[space] ?? '') ? leadingMarker(sentence.slice(space)) : null;
     if (marker) {
       const lead = space + marker[0].length;
@@ -160,7 +168,12 @@ function sentences(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   const push = (end: number) => {
-    if (NOT_BLANK.test(text.slice(start, end))) out.push([start, end]);
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) > 32) {
+        out.push([start, end]);
+        break;
+      }
+    }
     start = end;
   };
   SENTENCE_END.lastIndex = 0;
@@ -172,7 +185,6 @@ function sentences(text: string): [number, number][] {
 }
 
 const SENTENCE_END = /[.!?]+(?=\s)/g;
-const NOT_BLANK = /\S/;
 
 /** The text with the stretches blanked out (the same length: offsets stay). */
 function masked(text: string, stretches: readonly [number, number][]): string {

@@ -8,20 +8,21 @@ export const TITLE_MAX_CHARS = 60;
 
 export function topicTitle(text: string): string {
   const flat = /\s\s|[\n\t]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-  const sentence = firstSentence(flat);
+  // the depths of the whole text serve each part of it that starts where it does
+  const depths = bracketDepths(flat);
+  const sentence = firstSentence(flat, depths);
   let title = sentence;
   // a colon followed by a space or the end is a label's; the colon of a URL, "10:30" or one inside
   // parentheses ("(action: …)") is not
-  const colon = outsideBrackets(title, /:(?=\s|$)/g);
+  const colon = outsideBrackets(title, /:(?=\s|$)/g, depths);
   if (colon > 0) title = title.slice(0, colon);
   title = title.trim().replace(/[\s,;:.]+$/, '');
   if (!title) title = sentence || flat;
-  return shorten(title);
+  return shorten(title, title === flat.slice(0, title.length) ? depths : bracketDepths(title));
 }
 
 /** The offset of the first match of `re` (global) at bracket depth 0, or -1. */
-function outsideBrackets(text: string, re: RegExp): number {
-  const depths = bracketDepths(text);
+function outsideBrackets(text: string, re: RegExp, depths: readonly number[] | undefined): number {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) if (!depths || depths[m.index] === 0) return m.index;
   return -1;
@@ -42,10 +43,9 @@ function bracketDepths(text: string): number[] | undefined {
   return depths;
 }
 
-function firstSentence(line: string): string {
+function firstSentence(line: string, depths: readonly number[] | undefined): string {
   // a full stop ends a sentence when a space and a capital, digit or end follow, outside brackets;
   // abbreviations don't
-  const depths = bracketDepths(line);
   const re = /[.!?](?=\s+[A-Z0-9"'(]|\s*$)/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (depths && depths[m.index] > 0) continue;
@@ -56,7 +56,7 @@ function firstSentence(line: string): string {
   return line;
 }
 
-function shorten(title: string): string {
+function shorten(title: string, titleDepths: readonly number[] | undefined): string {
   const words = title.split(/\s+/).filter(Boolean);
   if (words.length <= TITLE_MAX_WORDS && title.length <= TITLE_MAX_CHARS) return title;
   let out = '';
@@ -65,8 +65,8 @@ function shorten(title: string): string {
     if (next.length > TITLE_MAX_CHARS - 1) break;
     out = next;
   }
-  // never inside parentheses or brackets: back to before the one left open
-  const depths = bracketDepths(out);
+  // never inside parentheses or brackets: back to before the one left open (out is the title's start)
+  const depths = titleDepths;
   if (out && depths && depths[out.length] > 0) {
     let open = out.length;
     for (let depth = depths[out.length]; depth > 0 && open > 0; ) {
