@@ -78,7 +78,7 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
   // most texts (a link, a name, a sentence without "to") have none: a cheap look first
   if (!context.underLabel && !/\sto\s|action|todo|\bA[IR]\b/i.test(text)) return [];
   const noOwner = context.noOwner ?? [];
-  const who: Who = { known: context.known ?? NO_ONE, isCode: (at) => noOwner.some(([start, end]) => at < end && at >= start) };
+  const who: Who = { known: context.known ?? NO_ONE, noOwnerAt: (at) => noOwner.some(([start, end]) => at < end && at >= start) };
   // a sentence goes on over the lines of a wrapped paragraph; a line may start a clause, as a
   // comma does ("melwitt to write the notes⏎sean-k-mooney to review them")
   let flat = text;
@@ -156,11 +156,11 @@ const NO_ONE: ReadonlySet<string> = new Set();
 /** " to <verb>", where prose puts the owners just before. */
 const TO_VERB_ANYWHERE = /\sto\s+[a-z]/g;
 
-/** Who can own an item here: the report's people, and where the text is code (no one). */
+/** Who can own an item here: the report's people, and where no one can (code, a link's text). */
 interface Who {
   known: ReadonlySet<string>;
-  /** Whether the text's offset `at` is inside code. */
-  isCode: (at: number) => boolean;
+  /** Whether the text's offset `at` is inside code or a link's text. */
+  noOwnerAt: (at: number) => boolean;
 }
 
 /** The sentences of a text, as [start, end) offsets: a full stop, ! or ? and a space end one. */
@@ -403,7 +403,7 @@ function ownerLists(s: string, at: number, who: Who, offset: number, before?: nu
     }
     const word = words === 1 ? s.slice(at, before) : '';
     if (word && !/[,&/]/.test(word)) {
-      if (who.isCode(offset + at)) return [];
+      if (who.noOwnerAt(offset + at)) return [];
       const name = ownerName(word, who.known);
       return name && !WRITER_WORDS.has(name.toLowerCase()) ? [{ owners: [name], start: at, end: before }] : [];
     }
@@ -425,7 +425,7 @@ function ownerLists(s: string, at: number, who: Who, offset: number, before?: nu
   const walk = (i: number, owners: string[], first: number) => {
     for (let k = Math.min(4, tokens.length - i); k >= 1; k--) {
       const words = tokens.slice(i, i + k);
-      if (words.some((w) => w.separator || who.isCode(offset + w.start))) continue;
+      if (words.some((w) => w.separator || who.noOwnerAt(offset + w.start))) continue;
       // words of one owner follow each other with a single space (or line break)
       if (words.some((w, j) => j > 0 && !/^\s$/.test(s.slice(words[j - 1].end, w.start)))) continue;
       const phrase = s.slice(words[0].start, words[k - 1].end);

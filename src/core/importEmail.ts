@@ -304,7 +304,8 @@ function joinsLines(markdown: string): boolean {
   if (!/\S\n[ \t>]*\S/.test(markdown)) return false;
   const report = parseReport(markdown);
   const joins = softBreakJoiner(report, 'auto');
-  return report.tokens.some((t) => t.type === 'inline' && t.children?.some((c) => c.type === 'softbreak') && joins(t));
+  // (a paragraph without a soft break joins nothing: the joiner says so)
+  return report.tokens.some((t) => t.type === 'inline' && joins(t));
 }
 
 function frontMatter(headers: Record<string, string | string[] | undefined>): string {

@@ -130,14 +130,14 @@ function noOwnerStretches(inline: Token): [number, number][] | undefined {
   let at = 0;
   let linkFrom = -1;
   for (const child of children) {
-    if (child.type === 'code_inline') out.push([at, at + child.content.length]);
+    const length = childText(child).length;
+    if (child.type === 'code_inline') out.push([at, at + length]);
     else if (child.type === 'link_open') linkFrom = at;
     else if (child.type === 'link_close' && linkFrom !== -1) {
       out.push([linkFrom, at]);
       linkFrom = -1;
     }
-    if (child.type === 'softbreak' || child.type === 'hardbreak') at += 1;
-    else if (child.type === 'text' || child.type === 'code_inline' || child.type === 'html_inline' || child.type === 'image') at += child.content.length;
+    at += length;
   }
   return out;
 }
@@ -162,21 +162,24 @@ function titleSource(inline: Token): string {
 
 export function plainText(inline: Token): string {
   let out = '';
-  for (const child of inline.children ?? []) {
-    switch (child.type) {
-      case 'text':
-      case 'code_inline':
-      case 'html_inline':
-      case 'image':
-        out += child.content;
-        break;
-      case 'softbreak':
-      case 'hardbreak':
-        out += '\n';
-        break;
-    }
-  }
+  for (const child of inline.children ?? []) out += childText(child);
   return out;
+}
+
+/** What an inline child gives a reader's plain text: its words, a line break, or nothing (markup). */
+function childText(child: Token): string {
+  switch (child.type) {
+    case 'text':
+    case 'code_inline':
+    case 'html_inline':
+    case 'image':
+      return child.content;
+    case 'softbreak':
+    case 'hardbreak':
+      return '\n';
+    default:
+      return '';
+  }
 }
 
 /** Text for a title: a link's short name in place of its URL, a broken `[text](url)` as its text. */

@@ -50,7 +50,7 @@ export function softBreakJoiner(report: Report, mode: LineBreaks): (inline: Toke
   let evidence: boolean | undefined;
   return (inline) => {
     if (!inline.map || inline.map[1] - inline.map[0] < 2 || !hasSoftBreak(inline)) return false;
-    if (width === undefined) [width, evidence] = wrapEvidence(report.tokens, lines);
+    if (width === undefined) [width, evidence] = wrapWidth(report.tokens, lines);
     return looksWrapped(inline.map, lines, width, evidence);
   };
 }
@@ -76,14 +76,10 @@ function endColumn(text: string): number {
 
 /**
  * The width the draft is wrapped at: most lines that a paragraph continues after (of 40 columns or
- * more) end at or below it (the 90th percentile of their end columns, within 60–100 columns).
+ * more) end at or below it (the 90th percentile of their end columns, within 60–100 columns); and
+ * whether its own lines show it (three or more of them).
  */
-export function wrapWidth(tokens: readonly Token[], lines: LineIndex): number {
-  return wrapEvidence(tokens, lines)[0];
-}
-
-/** The width the draft is wrapped at, and whether its own lines show it (three or more of them). */
-function wrapEvidence(tokens: readonly Token[], lines: LineIndex): [number, boolean] {
+function wrapWidth(tokens: readonly Token[], lines: LineIndex): [number, boolean] {
   const ends: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -107,7 +103,7 @@ function wrapEvidence(tokens: readonly Token[], lines: LineIndex): [number, bool
  * next line goes on in lower case, or the line ends on "the", "and", "to"…). A paragraph of lines
  * that each end a phrase ("Cheers,⏎Armando", an address, a signature) was broken on purpose.
  */
-export function looksWrapped(map: readonly [number, number] | number[], lines: LineIndex, width: number, evidence = true): boolean {
+function looksWrapped(map: readonly [number, number] | number[], lines: LineIndex, width: number, evidence = true): boolean {
   for (let line = map[0]; line < map[1] - 1; line++) {
     const text = lines.lineText(line);
     const next = lines.lineText(line + 1);

@@ -6,7 +6,7 @@
 // whatever starts the clause.
 import { ENGLISH_WORDS } from './englishWords';
 
-export function isCommonWord(word: string): boolean {
+function isCommonWord(word: string): boolean {
   return ENGLISH_WORDS.has(word.toLowerCase());
 }
 

@@ -348,8 +348,8 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
 
 /**
  * The people the report names as such, lower case: its front matter's attendees ("Simon Dodsley
- * (simondodsley)" is both) and names in bold ("**rloo**"), so that an owner who is also a word
- * ("**mark** to review…") is read as the person.
+ * (simondodsley)" is both; an attendee "mark" makes "mark to review…" the person's) and names in
+ * bold that are no common word ("**rloo**", "**Mark Wood**").
  */
 function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBePerson: (text: string) => boolean, label: RegExp): Set<string> {
   const people = new Set<string>();

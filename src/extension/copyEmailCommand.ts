@@ -17,10 +17,9 @@ export function registerCopyEmailCommand(store: ReportStore, preview: Preview, e
     if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();
     const draft = await draftToSend(store, uri, 'Copy');
     if (!draft) return undefined;
-    const style = { listNesting: store.settings.export.listNesting, font: store.settings.export.font, lineBreaks: store.settings.export.lineBreaks };
     const { report } = draft;
     const mailbox = loadMailbox(extensionUri);
-    preview.show({ html: mailbox.exportEmail(report, style), text: mailbox.exportText(report, style), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` });
+    preview.show({ html: mailbox.exportEmail(report, store.settings.export), text: mailbox.exportText(report, store.settings.export), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` });
     return preview.copyForPasting();
   });
 }

@@ -31,16 +31,16 @@ export async function exportDraft(
   format: ExportFormat,
   preview: Pick<EmailPreviewPanel, 'show' | 'copyForPasting'>,
 ): Promise<vscode.Uri | undefined> {
-  const style = { listNesting: settings.listNesting, font: settings.font, lineBreaks: settings.lineBreaks };
-  const html = exportEmail(report, style);
-  const text = exportText(report, style);
+  // the export settings are the exporters' options (nesting, font, line breaks, sender)
+  const html = exportEmail(report, settings);
+  const text = exportText(report, settings);
   const target = await chooseTarget(code, document, settings.directory, format);
   if (!target) return undefined;
   // what the message's headers lack or could not take (no subject, an address that is none)
   let problems = '';
   try {
     if (format === 'eml') {
-      const message = messageFile(report, { ...style, from: settings.from });
+      const message = messageFile(report, settings);
       await writeAtomically(code, target, message.eml);
       problems = message.diagnostics.map((d) => ` Line ${d.range.start.line + 1}: ${d.message}`).join('');
     } else {
