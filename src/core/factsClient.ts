@@ -1,0 +1,213 @@
+// Asks Gerrit, Launchpad and StoryBoard for link facts, politely: a few requests in flight per API,
+// a time-out on each, 429 and 5xx answers retried after `Retry-After` (or a growing pause), answers
+// larger than a cap cut off, redirects followed only within the host. A host that cannot be reached
+// is asked no more in that run (counted per API base, as that is what the draft's links share): its links get no facts, and the run says why, once. `fetch` is
+// handed in (Node's, a browser's, or a test's), so this runs wherever the core does.
+import type { FactsCache } from './factsCache';
+import { parseServiceJson, readFacts, type FactsRequest, type FactsResult } from './linkFacts';
+
+export interface FactsClientOptions {
+  fetch: typeof globalThis.fetch;
+  cache?: FactsCache;
+  /** Per request, answer included. Default 10 s. */
+  timeoutMs?: number;
+  /** Requests in flight per API. Default 4. */
+  perHost?: number;
+  /** Largest answer read, in bytes. Default 1 MiB (a change or bug is a few KB). */
+  maxBytes?: number;
+  /** Retries of a 429 or 5xx answer. Default 2. */
+  retries?: number;
+  /** A `Retry-After` longer than this is not waited for: the host counts as unreachable. Default 30 s. */
+  maxRetryAfterMs?: number;
+  /** The first pause before a retry without `Retry-After`, doubled each time. Default 500 ms. */
+  backoffMs?: number;
+  userAgent?: string;
+  now?: () => number;
+}
+
+export interface FactsRun {
+  /** By request URL. */
+  results: Map<string, FactsResult>;
+  /** APIs (`host/path` of their base) whose links could not all be read, with the first reason. */
+  trouble: Map<string, string>;
+}
+
+/** A failure that says the host is not worth asking again in this run. */
+class HostDown extends Error {}
+
+export class FactsClient {
+  private readonly o: Required<Omit<FactsClientOptions, 'cache'>> & { cache?: FactsCache };
+
+  constructor(options: FactsClientOptions) {
+    this.o = {
+      timeoutMs: 10_000,
+      perHost: 4,
+      maxBytes: 1 << 20,
+      retries: 2,
+      maxRetryAfterMs: 30_000,
+      backoffMs: 500,
+      userAgent: 'midcycle (link facts)',
+      now: Date.now,
+      ...options,
+    };
+  }
+
+  /** Facts for every request (one lookup per URL); `onResult` hears each as it comes. */
+  async lookup(requests: readonly FactsRequest[], signal?: AbortSignal, onResult?: (url: string, result: FactsResult) => void): Promise<FactsRun> {
+    const run: FactsRun = { results: new Map(), trouble: new Map() };
+    const byService = new Map<string, FactsRequest[]>();
+    for (const r of requests) {
+      if (run.results.has(r.url) || byService.get(r.service)?.some((q) => q.url === r.url)) continue;
+      const kept = this.o.cache?.get(r.url, this.o.now());
+      if (kept) {
+        run.results.set(r.url, kept);
+        onResult?.(r.url, kept);
+        continue;
+      }
+      byService.set(r.service, [...(byService.get(r.service) ?? []), r]);
+    }
+    await Promise.all(
+      [...byService].map(async ([service, queue]) => {
+        let down: string | undefined;
+        const worker = async () => {
+          for (let r = queue.shift(); r; r = queue.shift()) {
+            let result: FactsResult;
+            if (signal?.aborted) result = { state: 'failed', reason: 'cancelled' };
+            else if (down) result = { state: 'failed', reason: down };
+            else {
+              try {
+                result = await this.one(r, signal);
+              } catch (e) {
+                const reason = (e as Error).message;
+                if (e instanceof HostDown) down ??= reason;
+                result = { state: 'failed', reason };
+              }
+            }
+            if (result.state === 'failed' && result.reason !== 'cancelled' && !run.trouble.has(service)) run.trouble.set(service, result.reason);
+            else if (result.state !== 'failed') this.o.cache?.set(r.url, result, this.o.now());
+            run.results.set(r.url, result);
+            onResult?.(r.url, result);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(this.o.perHost, queue.length) }, worker));
+      }),
+    );
+    return run;
+  }
+
+  private async one(request: FactsRequest, signal?: AbortSignal): Promise<FactsResult> {
+    const main = await this.getJson(request.url, signal);
+    if (main === undefined) return { state: 'not-found' };
+    const tasks = request.tasksUrl ? await this.getJson(request.tasksUrl, signal) : undefined;
+    try {
+      return { state: 'found', facts: readFacts(request, main, tasks) };
+    } catch (e) {
+      throw new Error(`unexpected answer (${(e as Error).message})`, { cause: e });
+    }
+  }
+
+  /** The JSON at `url`, or undefined when the service says there is no such thing (404, 410). */
+  private async getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+    const host = new URL(url).host;
+    let target = url;
+    for (let attempt = 0, redirects = 0; ; ) {
+      const answer = await this.fetchOnce(target, signal);
+      const { status } = answer;
+      if (status >= 300 && status < 400) {
+        const location = answer.headers.get('location');
+        const next = location ? new URL(location, target) : undefined;
+        if (!next || next.host !== host || !/^https?:$/.test(next.protocol)) throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
+        if (++redirects > 3) throw new HostDown('too many redirects');
+        target = next.href;
+        continue;
+      }
+      if (status === 404 || status === 410) return undefined;
+      if (status === 429 || status >= 500) {
+        const wait = this.retryWait(answer.headers.get('retry-after'), attempt);
+        if (attempt >= this.o.retries || wait === undefined) throw new HostDown(status === 429 ? 'too many requests (HTTP 429)' : `HTTP ${status}`);
+        attempt++;
+        await sleep(wait, signal);
+        continue;
+      }
+      if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
+      try {
+        return parseServiceJson(answer.text);
+      } catch (e) {
+        throw new Error('unreadable answer (not JSON)', { cause: e });
+      }
+    }
+  }
+
+  /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for too long. */
+  private retryWait(retryAfter: string | null, attempt: number): number | undefined {
+    let ms = this.o.backoffMs * 2 ** attempt;
+    if (retryAfter) {
+      const seconds = Number(retryAfter);
+      const at = Number.isFinite(seconds) ? this.o.now() + seconds * 1000 : Date.parse(retryAfter);
+      if (Number.isFinite(at)) ms = Math.max(0, at - this.o.now());
+    }
+    return ms > this.o.maxRetryAfterMs ? undefined : ms;
+  }
+
+  /** One request and its whole answer, within the time-out and the size cap. */
+  private async fetchOnce(url: string, outer?: AbortSignal): Promise<{ status: number; headers: Headers; text: string }> {
+    const control = new AbortController();
+    const onAbort = () => control.abort();
+    outer?.addEventListener('abort', onAbort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      control.abort();
+    }, this.o.timeoutMs);
+    try {
+      const response = await this.o.fetch(url, { headers: { accept: 'application/json', 'user-agent': this.o.userAgent }, redirect: 'manual', signal: control.signal });
+      const length = Number(response.headers.get('content-length'));
+      if (length > this.o.maxBytes) {
+        await response.body?.cancel();
+        throw new Error(`answer of ${length} bytes, over the ${this.o.maxBytes}-byte limit`);
+      }
+      const text = response.status >= 200 && response.status < 300 ? await this.readCapped(response) : (await response.body?.cancel(), '');
+      return { status: response.status, headers: response.headers, text };
+    } catch (e) {
+      if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`);
+      if (outer?.aborted) throw new Error('cancelled');
+      if (e instanceof Error && /over the .*limit/.test(e.message)) throw e;
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      throw new HostDown(cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'ENOTFOUND' ? 'host not found' : `could not connect (${cause ?? (e as Error).message})`);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async readCapped(response: Response): Promise<string> {
+    if (!response.body) return '';
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > this.o.maxBytes) {
+        await reader.cancel();
+        throw new Error(`answer over the ${this.o.maxBytes}-byte limit`);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done);
+  });
+}
