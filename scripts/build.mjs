@@ -26,14 +26,18 @@ const common = {
 // the action item finder with its owners' rules and dictionary (src/core/actionItemsBundle.ts):
 // a bundle of its own, required by the others the first time a report's action items are read
 const actionItems = './actionItems';
+// the link facts client and rules (src/core/linkFactsBundle.ts): loaded by `--online` and by the
+// extension once the writer allows looking links up
+const linkFacts = './linkFactsModule';
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems, linkFacts] },
   // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems, linkFacts] },
   // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
-  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems] },
+  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems, linkFacts] },
   { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js' },
+  { ...common, entryPoints: ['src/core/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js' },
 ];
 
 if (watch) {

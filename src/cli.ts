@@ -3,10 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { linkFactsModule } from './core/linkFactsBundle';
+import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
 import {
   applyFixes,
   DEFAULT_LINK_HOSTS,
   type Diagnostic,
+  type Link,
   diagnosticJson,
   exportEmail,
   exportText,
@@ -16,6 +19,7 @@ import {
   toOutline,
   type LinkHosts,
   type LinkKind,
+  type LinkNotes,
   type ListNesting,
   type OutlineTopic,
   type Report,
@@ -38,25 +42,42 @@ declare const MIDCYCLE_VERSION: string | undefined;
 const USAGE = `Usage: midcycle <command> FILE [options]     (FILE may be - for standard input)
 
 Commands:
-  outline FILE [--json]                   the report's topics, links and action items
-  check FILE [--json] [--fix]             malformed review, bug, blueprint, story and etherpad links, and
-                                          Markdown that hides topics; exit status 1 on any error
+  outline FILE [--json] [--online]        the report's topics, links and action items (--online: with
+                                          each link's title, status and project)
+  check FILE [--json] [--fix] [--online]  malformed review, bug, blueprint, story and etherpad links, and
+                                          Markdown that hides topics (--online: also changes and bugs
+                                          that are not there, abandoned changes, bugs filed against
+                                          another project); exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
-         [--line-breaks auto|markdown|keep] [--from ADDRESS]
+         [--line-breaks auto|markdown|keep] [--from ADDRESS] [--online --annotate-links none|status|title]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
                                           a .eml message with both, headers from the front matter,
                                           --from the sender when it has no from:; what the headers
                                           lack is printed on stderr); -o never replaces a file unless
                                           --force; line breaks as the draft's line-breaks: says, else
-                                          as this flag says (auto)
+                                          as this flag says (auto); --annotate-links: a change's
+                                          status after its link, or its title before a bare URL
 
 Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
   --etherpad-host HOST    another etherpad host to check (repeatable)
   --storyboard-host HOST  another StoryBoard host to check (repeatable)
+
+Link facts (--online): only the numbers and names of the draft's changes, bugs, blueprints and
+stories are sent, one GET each, to the services' public APIs; answers are kept for an hour in
+$XDG_CACHE_HOME/midcycle (~/.cache/midcycle). A service that cannot be reached is named on stderr;
+its links are not checked online, and the exit status is as without --online.
+  --online                look the links up (nothing is fetched without it)
+  --gerrit-api HOST=BASE  where a Gerrit host's API is (repeatable; BASE alone: every Gerrit
+                          host); default https://HOST, review.openstack.org at review.opendev.org
+  --launchpad-api BASE    default https://api.launchpad.net/1.0
+  --storyboard-api [HOST=]BASE  default https://storyboard.openstack.org/api/v1
+  --timeout SECONDS       per request (default 10)
+  --no-cache              neither read nor write the cache
+
   -h, --help              this help
   --version               the version`;
 
@@ -82,6 +103,13 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
         'storyboard-host': { type: 'string', multiple: true },
+        online: { type: 'boolean' },
+        'gerrit-api': { type: 'string', multiple: true },
+        'launchpad-api': { type: 'string' },
+        'storyboard-api': { type: 'string', multiple: true },
+        'no-cache': { type: 'boolean' },
+        timeout: { type: 'string' },
+        'annotate-links': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -111,11 +139,13 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
       etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...(values['etherpad-host'] ?? []).map((h) => h.toLowerCase())],
       storyboard: [...DEFAULT_LINK_HOSTS.storyboard, ...(values['storyboard-host'] ?? []).map((h) => h.toLowerCase())],
     };
+    const online = onlineFlags(values, hosts, command);
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
     if (command === 'import') return importCommand(text, file, values, io);
     const email = emailNotDraft(file, text);
     if (email) throw new Error(`${email} is an email, not a draft: run \`midcycle import ${file}\` first`);
+    if (online) return onlineCommand(command, text, file, options, online, values, io);
     switch (command) {
       case 'outline':
         return outline(parseReport(text, options), values.json === true, io.out);
@@ -126,10 +156,80 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         return exportCommand(parseReport(text, options), file, values, io);
     }
   } catch (e) {
-    if (e instanceof UsageError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
+    if (e instanceof UsageError || e instanceof FlagError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
     else io.err(`midcycle: ${(e as Error).message}`);
     return 2;
   }
+}
+
+/** The --online flags, checked; undefined without --online (and then no other of them may be given). */
+function onlineFlags(
+  values: { online?: boolean; 'gerrit-api'?: string[]; 'launchpad-api'?: string; 'storyboard-api'?: string[]; 'no-cache'?: boolean; timeout?: string; 'annotate-links'?: string },
+  hosts: LinkHosts,
+  command: string,
+): OnlineFlags | undefined {
+  const given = (['gerrit-api', 'launchpad-api', 'storyboard-api', 'no-cache', 'timeout', 'annotate-links'] as const).find((k) => values[k] !== undefined);
+  if (!values.online) {
+    if (given) throw new UsageError(`--${given} is for --online`);
+    return undefined;
+  }
+  if (command === 'import') throw new UsageError('--online is for outline, check and export');
+  if (values['annotate-links'] !== undefined && command !== 'export') throw new UsageError('--annotate-links is for export');
+  const seconds = values.timeout === undefined ? 10 : Number(values.timeout);
+  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--timeout needs a number of seconds up to 300, not "${values.timeout}"`);
+  // a host named for its API is a Gerrit (or StoryBoard) host whose links are checked
+  const named = (flags: readonly string[] | undefined) => (flags ?? []).flatMap((f) => (/^[^=:/]+=/.test(f) ? [f.slice(0, f.indexOf('=')).toLowerCase()] : []));
+  hosts.gerrit = [...new Set([...hosts.gerrit, ...named(values['gerrit-api'])])];
+  hosts.storyboard = [...new Set([...hosts.storyboard, ...named(values['storyboard-api'])])];
+  const apis = apisFromFlags(
+    { gerrit: values['gerrit-api'], launchpad: values['launchpad-api'], storyboard: values['storyboard-api'] },
+    hosts.gerrit,
+    hosts.storyboard,
+    linkFactsModule().DEFAULT_FACTS_APIS,
+  );
+  return { apis, cache: values['no-cache'] !== true, timeoutMs: seconds * 1000 };
+}
+
+/** outline, check and export with the links looked up: one lookup, then as offline. */
+async function onlineCommand(
+  command: string,
+  text: string,
+  file: string,
+  options: ReportOptions,
+  online: OnlineFlags,
+  values: { json?: boolean; fix?: boolean; format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string; 'annotate-links'?: string },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
+  const m = linkFactsModule();
+  const annotate = values['annotate-links'] ?? 'none';
+  if (annotate !== 'none' && annotate !== 'status' && annotate !== 'title') throw new UsageError(`unknown --annotate-links "${annotate}" (none, status or title)`);
+  let report = parseReport(text, options);
+  const facts = await lookUpLinks(report, online);
+  const all = (r: Report) => [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l))].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  let code: number;
+  if (command === 'outline') code = outline(report, values.json === true, io.out, facts);
+  else if (command === 'export') {
+    code = exportCommand(report, file, values, io, m.linkNotes(annotate, report.parse.options.hosts, online.apis, (url) => facts.byUrl(url)));
+  } else {
+    let diagnostics = all(report);
+    let current = text;
+    if (values.fix) {
+      if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
+      const fixed = applyFixes(text, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
+      if (fixed.applied > 0) {
+        writeAtomically(file, fixed.text);
+        io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
+        current = fixed.text;
+        report = parseReport(current, options);
+        await facts.add(report.links);
+        diagnostics = all(report);
+      }
+    }
+    code = check(diagnostics, file, current, options, { json: values.json === true, fix: false }, io);
+  }
+  const trouble = facts.trouble();
+  if (trouble) io.err(trouble);
+  return code;
 }
 
 function readInput(file: string, stdin: () => Buffer): string {
@@ -148,15 +248,15 @@ function readInput(file: string, stdin: () => Buffer): string {
   }
 }
 
-function outline(report: Report, json: boolean, out: (s: string) => void): number {
-  const o = toOutline(report);
+function outline(report: Report, json: boolean, out: (s: string) => void, facts?: OnlineFacts): number {
+  const o = toOutline(report, facts && ((l) => facts.resultOf(l)));
   if (json) {
     out(JSON.stringify(o, null, 2));
     return 0;
   }
   if (o.subject) out(`${o.subject}\n`);
   const print = (t: OutlineTopic, depth: number) => {
-    const counts = countKinds(t);
+    const counts = [countKinds(t), t.statuses].filter(Boolean).join(' · ');
     out(`${'  '.repeat(depth)}${t.title}  (line ${t.line})${counts ? `  ${counts}` : ''}`);
     t.children.forEach((c) => print(c, depth + 1));
   };
@@ -218,6 +318,7 @@ function exportCommand(
   file: string,
   values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string },
   io: { out: (s: string) => void; err: (s: string) => void },
+  linkNotes?: LinkNotes,
 ): number {
   const format = values.format ?? 'html';
   if (format !== 'html' && format !== 'text' && format !== 'eml') throw new UsageError(`unknown format "${format}" (html, text or eml)`);
@@ -226,7 +327,7 @@ function exportCommand(
   if (values.from !== undefined && format !== 'eml') throw new UsageError('--from is for --format eml');
   const lineBreaks = values['line-breaks'] ?? 'auto';
   if (!isLineBreaks(lineBreaks)) throw new UsageError(`unknown line breaks "${lineBreaks}" (${LINE_BREAKS.join(', ')})`);
-  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks };
+  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks, linkNotes };
   let email: string;
   if (format === 'eml') {
     const message = mailbox().messageFile(report, { ...style, from: values.from });

@@ -19,11 +19,18 @@ export type Block =
 export type SoftBreakJoiner = (inline: Token) => boolean;
 
 /**
+ * Words to put before or after a link in the email (`midcycle.export.annotateLinks`: a change's
+ * status, a bug's title): `bare` for a URL written as itself. Plain text: the renderers escape it.
+ */
+export type LinkNotes = (href: string, bare: boolean) => { before?: string; after?: string } | undefined;
+
+/**
  * The blocks of a token stream (front matter left out: it is the message's headers); bare URLs
  * become links where the link rules for `hosts` find them.
  */
-export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: SoftBreakJoiner = () => false): Block[] {
+export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: SoftBreakJoiner = () => false, notes?: LinkNotes): Block[] {
   let i = 0;
+  const inlineOf = (t: Token) => (notes ? notedChildren(anchoredChildren(t, hosts), notes) : anchoredChildren(t, hosts));
 
   const readBlocks = (closing?: string): Block[] => {
     const blocks: Block[] = [];
@@ -45,10 +52,10 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: S
       case 'paragraph_open': {
         const source = tokens[i]?.type === 'inline' ? tokens[i++] : undefined;
         i++; // paragraph_close
-        return { type: 'paragraph', inline: source ? anchoredChildren(source, hosts) : [], joined: source ? joins(source) : false };
+        return { type: 'paragraph', inline: source ? inlineOf(source) : [], joined: source ? joins(source) : false };
       }
       case 'heading_open': {
-        const inline = tokens[i]?.type === 'inline' ? anchoredChildren(tokens[i++], hosts) : [];
+        const inline = tokens[i]?.type === 'inline' ? inlineOf(tokens[i++]) : [];
         i++; // heading_close
         return { type: 'heading', level: Number(t.tag.slice(1)) || 1, inline };
       }
@@ -88,7 +95,7 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: S
       const t = tokens[i++];
       if (t.type === 'tr_open') row = [];
       else if (t.type === 'tr_close' && row) rows.push(row);
-      else if (t.type === 'inline' && row) row.push(anchoredChildren(t, hosts));
+      else if (t.type === 'inline' && row) row.push(inlineOf(t));
     }
     i++;
     return rows;
@@ -99,6 +106,37 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: S
 
 /** markdown-it's Token class, which it hands out on a parser state only. */
 let tokenClass: StateCore['Token'] | undefined;
+
+function makeToken(type: string, tag: string, nesting: -1 | 0 | 1, level: number, content = ''): Token {
+  tokenClass ??= new (createMarkdown().core.State)('', createMarkdown(), {}).Token;
+  const t = new tokenClass(type, tag, nesting);
+  t.level = level;
+  t.content = content;
+  return t;
+}
+
+/** Children with the notes' words as text beside their links (new arrays; the tokens are shared, never changed). */
+function notedChildren(children: readonly Token[], notes: LinkNotes): Token[] {
+  const out: Token[] = [];
+  const after: (string | undefined)[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const t = children[i];
+    if (t.type === 'link_open') {
+      const label = children[i + 1]?.type === 'text' && children[i + 2]?.type === 'link_close' ? children[i + 1].content : undefined;
+      const href = attr(t, 'href');
+      const bare = t.markup === 'linkify' || t.markup === 'autolink' || (label !== undefined && label.replace(/^https?:\/\//, '') === href.replace(/^https?:\/\//, ''));
+      const note = isMailableHref(href) ? notes(href, bare) : undefined;
+      if (note?.before) out.push(makeToken('text', '', 0, t.level, note.before));
+      after.push(note?.after);
+    }
+    out.push(t);
+    if (t.type === 'link_close') {
+      const words = after.pop();
+      if (words) out.push(makeToken('text', '', 0, t.level, words));
+    }
+  }
+  return out;
+}
 
 /**
  * An inline token's children with its bare URLs made links (the text outside links, as the link
@@ -118,14 +156,7 @@ export function anchoredChildren(inline: Token, hosts: LinkHosts): Token[] {
     any ||= anchors !== undefined && anchors.length > 0;
   }
   if (!any) return children;
-  tokenClass ??= new (createMarkdown().core.State)('', createMarkdown(), {}).Token;
-  const TokenClass = tokenClass;
-  const make = (type: string, tag: string, nesting: -1 | 0 | 1, level: number, content = '') => {
-    const t = new TokenClass(type, tag, nesting);
-    t.level = level;
-    t.content = content;
-    return t;
-  };
+  const make = makeToken;
   const out: Token[] = [];
   for (const [index, child] of children.entries()) {
     const anchors = anchorsOf[index];

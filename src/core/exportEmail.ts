@@ -2,7 +2,7 @@
 // paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
 // `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`, web images as
 // `<img>`. Everything the writer typed is escaped; only http(s) and mailto links become anchors.
-import { emailBlocks, isMailableHref, linkHref, type Block } from './emailBlocks';
+import { emailBlocks, type LinkNotes, isMailableHref, linkHref, type Block } from './emailBlocks';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
@@ -16,6 +16,8 @@ export interface EmailOptions {
   font?: string;
   /** How the draft's line breaks become the email's when its front matter does not say (`auto`). */
   lineBreaks?: LineBreaks;
+  /** Words beside links (a change's status, a bug's title), when the writer wants readers to see them. */
+  linkNotes?: LinkNotes;
 }
 
 export const DEFAULT_FONT = 'arial, helvetica, sans-serif';
@@ -25,7 +27,7 @@ const QUOTE_STYLE = 'margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,
 export function exportEmail(report: Report, options: EmailOptions = {}): string {
   const renderer = new GmailRenderer(options.listNesting ?? 'gmail', options.font ?? DEFAULT_FONT);
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.options.hosts, joins))}</div>\n`;
+  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes))}</div>\n`;
 }
 
 class GmailRenderer {

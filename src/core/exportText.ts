@@ -2,7 +2,7 @@
 // a list item's text, a line kept as typed) filled to a width, "-" bullets indented by nesting with
 // continuation lines under the item's text, a link as "text <url>", URLs never broken across
 // lines; quotes and code as they are. The lines are the HTML part's (lineBreaks.ts decides them).
-import { emailBlocks, inlineLines, linkHref, type Block } from './emailBlocks';
+import { emailBlocks, type LinkNotes, inlineLines, linkHref, type Block } from './emailBlocks';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from './markdownTypes';
 import type { Report } from './model';
@@ -12,12 +12,14 @@ export interface TextOptions {
   width?: number;
   /** How the draft's line breaks become the email's when its front matter does not say (`auto`). */
   lineBreaks?: LineBreaks;
+  /** Words beside links (a change's status, a bug's title), when the writer wants readers to see them. */
+  linkNotes?: LinkNotes;
 }
 
 export function exportText(report: Report, options: TextOptions = {}): string {
   const width = options.width ?? 72;
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts, joins), width).join('\n');
+  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes), width).join('\n');
   return `${text.replace(/\n+$/, '')}\n`;
 }
 

@@ -1,7 +1,7 @@
 // Rules on what a link says rather than how it is written: a change that is not there or was
 // abandoned, a bug filed against another project than the link names. They read the facts of
 // linkFacts.ts; a link whose facts could not be read gets no diagnostic.
-import { linkFacts, taskMatches, taskProject, type FactsResult } from './linkFacts';
+import { taskMatches, taskProject, type FactsResult } from './linkFacts';
 import type { SeveritySetting } from './parseReport';
 import type { Diagnostic, Link, Severity } from './model';
 
@@ -72,18 +72,4 @@ function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   const shown = items.length > 4 ? [...items.slice(0, 3), `${items.length - 3} more`] : items;
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
-/** "2 merged · 1 abandoned": a topic's reviews by status, for the tree. */
-export function statusSummary(links: readonly Link[], resultOf: (link: Link) => FactsResult | undefined): string {
-  const counts = new Map<string, number>();
-  for (const link of links) {
-    if (link.review?.change === undefined) continue;
-    const r = resultOf(link);
-    if (r?.state !== 'found') continue;
-    const s = linkFacts(link, r.facts).status?.toUpperCase();
-    const word = s === 'MERGED' ? 'merged' : s === 'ABANDONED' ? 'abandoned' : s === 'NEW' ? 'open' : undefined;
-    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return ['merged', 'open', 'abandoned'].filter((w) => counts.has(w)).map((w) => `${counts.get(w)} ${w}`).join(' · ');
 }

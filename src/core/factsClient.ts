@@ -169,11 +169,14 @@ export class FactsClient {
       const text = response.status >= 200 && response.status < 300 ? await this.readCapped(response) : (await response.body?.cancel(), '');
       return { status: response.status, headers: response.headers, text };
     } catch (e) {
-      if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`);
-      if (outer?.aborted) throw new Error('cancelled');
+      if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`, { cause: e });
+      if (outer?.aborted) throw new Error('cancelled', { cause: e });
       if (e instanceof Error && /over the .*limit/.test(e.message)) throw e;
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      throw new HostDown(cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'ENOTFOUND' ? 'host not found' : `could not connect (${cause ?? (e as Error).message})`);
+      // Node's fetch says only "fetch failed": why is in its cause (or the cause's first error)
+      const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+      const code = cause?.code ?? cause?.errors?.[0]?.code;
+      const words: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'host not found', ECONNRESET: 'connection reset', ENETUNREACH: 'network unreachable', EHOSTUNREACH: 'host unreachable' };
+      throw new HostDown(code ? (words[code] ?? code) : `could not connect (${cause?.message ?? (e as Error).message})`, { cause: e });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);

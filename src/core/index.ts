@@ -4,8 +4,11 @@ export { parseReport, type ReportOptions, type SeveritySetting } from './parseRe
 export { plainText } from './inlineFacts';
 export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './exportEmail';
 export { exportText, type TextOptions } from './exportText';
+export type { LinkNotes } from './emailBlocks';
+export type { AnnotateLinks } from './linkNotes';
+export type { LinkFacts, FactsResult } from './linkFacts';
 export { isLineBreaks, lineBreaksOf, LINE_BREAKS, LINE_BREAKS_KEY, type LineBreaks } from './lineBreaks';
-export { toOutline, diagnosticJson, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
+export { toOutline, reviewStatuses, diagnosticJson, type FactsOf, type OutlineFacts, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './applyFixes';
 export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './linkRules/checkLink';
 export { RULE_DOCS, type RuleDoc } from './ruleDocs';

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parseReport, type Link } from '../../src/core';
 import { FactsCache } from '../../src/core/factsCache';
 import { FactsClient, type FactsClientOptions } from '../../src/core/factsClient';
-import { factDiagnostics, statusSummary } from '../../src/core/factRules';
+import { factDiagnostics } from '../../src/core/factRules';
+import { reviewStatuses } from '../../src/core/outline';
 import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../../src/core/linkFacts';
 import { startFakeServices, type FakeServices } from './helpers/fakeServices';
 
@@ -66,7 +67,7 @@ describe('link facts', () => {
     assert.deepEqual(facts[7], { kind: 'blueprint', title: 'Routed networks', status: 'Implemented', project: 'neutron' });
     assert.equal(facts[8], 'not-found');
     assert.deepEqual(facts[9], { kind: 'story', title: 'Port the client', status: 'active' });
-    assert.equal(statusSummary(report.links.slice(0, 4), resultOf), '1 merged · 1 open · 1 abandoned');
+    assert.equal(reviewStatuses(report.links.slice(0, 4), resultOf), '1 merged · 1 open · 1 abandoned');
   });
 
   it('reports changes and bugs that are not there, abandoned changes, and bugs of another project with the fix', async () => {

@@ -1,0 +1,117 @@
+// `--online` for the CLI: the draft's links looked up in Gerrit, Launchpad and StoryBoard through the
+// core's client, with Node's fetch and a cache file under $XDG_CACHE_HOME/midcycle. What is sent: a
+// change's, bug's, blueprint's or story's number or name, in the URL of one GET; never the draft.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Link, Report } from './core';
+import { linkFactsModule } from './core/linkFactsBundle';
+import type { FactsApis, FactsResult, FactsRun } from './core/linkFactsModule';
+
+/** Answers are kept this long: a change merges, a bug is fixed, but rarely while a report is written. */
+export const CACHE_TTL_MS = 60 * 60 * 1000;
+
+export interface OnlineFlags {
+  apis: FactsApis;
+  cache: boolean;
+  timeoutMs: number;
+}
+
+export interface OnlineFacts {
+  /** A link's facts: undefined when not asked or not answered. */
+  resultOf(link: Link): FactsResult | undefined;
+  /** The answer to a request URL (for the export's link notes). */
+  byUrl(url: string): FactsResult | undefined;
+  /** Looks up the links not yet known (after --fix changed the draft). */
+  add(links: readonly Link[]): Promise<void>;
+  /** One line for stderr when some service could not be reached, else undefined. */
+  trouble(): string | undefined;
+}
+
+export function cacheFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'midcycle', 'link-facts.json');
+}
+
+export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<OnlineFacts> {
+  const m = linkFactsModule();
+  const file = cacheFile();
+  let cacheText: string | undefined;
+  if (flags.cache) {
+    try {
+      cacheText = fs.readFileSync(file, 'utf8');
+    } catch {
+      // no cache yet
+    }
+  }
+  const cache = flags.cache ? m.FactsCache.fromJson(cacheText, CACHE_TTL_MS) : undefined;
+  const client = new m.FactsClient({ fetch, cache, timeoutMs: flags.timeoutMs, userAgent: `midcycle/${version()} (link facts; +https://github.com/midcycle/midcycle)` });
+  const results = new Map<string, FactsResult>();
+  const trouble = new Map<string, string>();
+  const add = async (links: readonly Link[]) => {
+    const requests = links.flatMap((l) => m.factsRequest(l, flags.apis) ?? []).filter((r) => !results.has(r.url));
+    if (!requests.length) return;
+    const run: FactsRun = await client.lookup(requests);
+    for (const [url, r] of run.results) results.set(url, r);
+    for (const [service, why] of run.trouble) if (!trouble.has(service)) trouble.set(service, why);
+    if (cache?.dirty) saveCache(file, cache.toJson());
+  };
+  await add(report.links);
+  return {
+    resultOf: (link) => {
+      const r = m.factsRequest(link, flags.apis);
+      return r && results.get(r.url);
+    },
+    byUrl: (url) => results.get(url),
+    add,
+    trouble: () =>
+      trouble.size ? `midcycle: could not read link facts from ${[...trouble].map(([s, why]) => `${s} (${why})`).join(', ')}: ${trouble.size === 1 ? 'its' : 'their'} links were not checked online` : undefined,
+  };
+}
+
+/** Best effort: a cache that cannot be written is only a slower next run. */
+function saveCache(file: string, json: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, json, 'utf8');
+    fs.renameSync(tmp, file);
+  } catch {
+    // read-only home, full disk: nothing lost but time
+  }
+}
+
+declare const MIDCYCLE_VERSION: string | undefined;
+const version = () => (typeof MIDCYCLE_VERSION === 'string' ? MIDCYCLE_VERSION : 'dev');
+
+/** `--gerrit-api HOST=BASE` (or BASE alone, for every Gerrit host) into the APIs, over the defaults. */
+export function apisFromFlags(values: { gerrit?: string[]; launchpad?: string; storyboard?: string[] }, gerritHosts: readonly string[], storyboardHosts: readonly string[], defaults: FactsApis): FactsApis {
+  const byHost = (flags: readonly string[] | undefined, hosts: readonly string[], base: Readonly<Record<string, string>>, flag: string): Record<string, string> => {
+    const out: Record<string, string> = { ...base };
+    for (const f of flags ?? []) {
+      const eq = f.indexOf('=');
+      const [host, api] = eq > 0 && !/^https?:/i.test(f) ? [f.slice(0, eq).toLowerCase(), f.slice(eq + 1)] : [undefined, f];
+      checkBase(api, flag);
+      for (const h of host ? [host] : hosts) out[h] = api;
+    }
+    return out;
+  };
+  if (values.launchpad !== undefined) checkBase(values.launchpad, '--launchpad-api');
+  return {
+    gerrit: byHost(values.gerrit, gerritHosts, defaults.gerrit, '--gerrit-api'),
+    launchpad: values.launchpad ?? defaults.launchpad,
+    storyboard: byHost(values.storyboard, storyboardHosts, defaults.storyboard, '--storyboard-api'),
+  };
+}
+
+function checkBase(base: string, flag: string): void {
+  let ok: boolean;
+  try {
+    ok = /^https?:$/.test(new URL(base).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new FlagError(`${flag} needs an http(s) URL${flag === '--launchpad-api' ? '' : ' (HOST=BASE, or BASE for every host)'}, not "${base}"`);
+}
+
+export class FlagError extends Error {}
