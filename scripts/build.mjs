@@ -29,15 +29,20 @@ const actionItems = './actionItems';
 // the link facts client and rules (src/core/linkFactsBundle.ts): loaded by `--online` and by the
 // extension once the writer allows looking links up
 const linkFacts = './linkFactsModule';
+// js-yaml for the front matter (src/core/yamlBundle.ts): required by the first parse of a draft that has one
+const yaml = './yaml';
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems, linkFacts] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems, linkFacts, yaml] },
   // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems, linkFacts] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems, linkFacts, yaml] },
   // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
-  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems, linkFacts] },
-  { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js' },
-  { ...common, entryPoints: ['src/core/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js' },
+  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems, linkFacts, yaml] },
+  { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js', external: [yaml] },
+  { ...common, entryPoints: ['src/core/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: [yaml] },
+  // the extension's side of link facts, required (VS Code's API handed in) once the writer allows lookups
+  { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: [yaml] },
+  { ...common, entryPoints: ['src/core/yaml.ts'], outfile: 'dist/yaml.js' },
 ];
 
 if (watch) {

@@ -6,13 +6,14 @@ export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptio
 export { exportText, type TextOptions } from './exportText';
 export type { LinkNotes } from './emailBlocks';
 export type { AnnotateLinks } from './linkNotes';
-export type { LinkFacts, FactsResult } from './linkFacts';
+export { statusWords, DEFAULT_FACTS_APIS, type FactsApis, type LinkFacts, type FactsResult } from './linkFacts';
 export { isLineBreaks, lineBreaksOf, LINE_BREAKS, LINE_BREAKS_KEY, type LineBreaks } from './lineBreaks';
 export { toOutline, reviewStatuses, diagnosticJson, type FactsOf, type OutlineFacts, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './applyFixes';
 export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './linkRules/checkLink';
 export { RULE_DOCS, type RuleDoc } from './ruleDocs';
 export { DOCUMENT_RULE_SEVERITIES } from './documentRules';
+export { FACT_RULE_SEVERITIES } from './factRules';
 export { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 export { LineIndex } from './lineIndex';
 export { topicTitle } from './topicTitle';

@@ -1,7 +1,7 @@
 // One parse of a Markdown draft into a Report: front matter, topics, links, action items and
 // diagnostics, from markdown-it's token stream. Every feature (outline, tree, diagnostics, export)
 // reads this one Report.
-import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
+import { yaml } from './yamlBundle';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { headerLineBreaks } from './frontMatterHeaders';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
@@ -406,18 +406,15 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
     return;
   }
   const yamlRange = lines.linesRange(token.map[0], token.map[0]);
-  let data: unknown;
-  try {
-    // the core schema: a `date: 2016-02-26` stays the text the writer typed
-    data = loadYaml(String(token.meta ?? ''), { schema: CORE_SCHEMA });
-  } catch (e) {
+  const reading = yaml().readYaml(String(token.meta ?? ''));
+  if ('reason' in reading) {
     // js-yaml says where: the line within the front matter, after its opening `---`
-    const at = e instanceof YAMLException && e.mark ? token.map[0] + 1 + e.mark.line : token.map[0];
+    const at = reading.line !== undefined ? token.map[0] + 1 + reading.line : token.map[0];
     const line = Math.min(at, token.map[1] - 1);
-    const reason = e instanceof YAMLException ? e.reason : (e as Error).message.split('\n')[0];
-    problems.push(frontMatterProblem(lines.linesRange(line, line), `The front matter is not valid YAML: ${reason}.`));
+    problems.push(frontMatterProblem(lines.linesRange(line, line), `The front matter is not valid YAML: ${reading.reason}.`));
     return;
   }
+  const { data } = reading;
   if (data === null || data === undefined) return;
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push(frontMatterProblem(yamlRange, 'The front matter should be keys and values (subject:, to:, cc:), not a single value or a list.'));

@@ -112,6 +112,21 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     description: 'An etherpad link with no pad name after `/p/`.',
     example: { bad: 'https://etherpad.openstack.org/p/' },
   },
+  'review-not-found': {
+    description: 'A Gerrit change its Gerrit does not have: a mistyped number, or a private change. Checked online (`midcycle.linkFacts.enabled`, `--online`).',
+    example: { bad: 'https://review.opendev.org/c/openstack/nova/+/9999999' },
+  },
+  'review-abandoned': { description: 'A link to a Gerrit change that was abandoned: readers may take it for work that goes on. Checked online.' },
+  'bug-not-found': {
+    description: 'A Launchpad bug Launchpad does not have: a mistyped number, or a private bug. Checked online.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug/99999999' },
+  },
+  'bug-other-project': {
+    description: 'A Launchpad bug link naming a project the bug is not filed against (a neutron bug linked as `nova/+bug/<n>`); the fix names the bug\'s project when it has only one. Checked online.',
+    example: { bad: 'https://bugs.launchpad.net/nova/+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  'blueprint-not-found': { description: 'A Launchpad blueprint its project does not have. Checked online.' },
+  'story-not-found': { description: 'A StoryBoard story or task StoryBoard does not have. Checked online.' },
   'separator-opens-code-block': { description: 'A separator line of `~~~` or ```` ``` ```` that opens a code block running to the end of the file, hiding every topic after it.' },
   'separator-pair': { description: 'Two separator lines of tildes that make the topics between them a code block.' },
   'code-block-unclosed': { description: 'A code block (with a language) that is never closed and runs to the end of the file.' },

@@ -3,12 +3,13 @@
 import * as vscode from 'vscode';
 import { fromRange, sameRange, toRange } from './convert';
 import { fixAllEdits, quickFixesAt } from './quickFixes';
+import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('midcycle');
 export const FIX_ALL_TITLE = 'Fix all malformed links in this report';
 
-export function registerCodeActionSupport(selector: vscode.DocumentSelector, store: ReportStore): vscode.Disposable {
+export function registerCodeActionSupport(selector: vscode.DocumentSelector, store: ReportStore, facts: LinkFacts): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions(document, range, context) {
       const report = store.get(document);
@@ -16,7 +17,7 @@ export function registerCodeActionSupport(selector: vscode.DocumentSelector, sto
       const actions: vscode.CodeAction[] = [];
       const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
       if (wants(vscode.CodeActionKind.QuickFix)) {
-        for (const fix of quickFixesAt(report, fromRange(range))) {
+        for (const fix of quickFixesAt(report, fromRange(range), facts.diagnostics(report))) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
           action.edit.replace(document.uri, toRange(fix.edit.range), fix.edit.text);

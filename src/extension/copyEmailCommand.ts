@@ -7,11 +7,12 @@ import { activeMarkdown, draftToSend, subjectOf } from './draftToSend';
 import { loadMailbox } from './mailboxBundle';
 import type { CopyOutcome } from './emailPreviewPanel';
 import type { Preview } from './previewHolder';
+import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
 export const COPY_EMAIL_COMMAND = 'midcycle.copyEmail';
 
-export function registerCopyEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerCopyEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri, facts: LinkFacts): vscode.Disposable {
   return vscode.commands.registerCommand(COPY_EMAIL_COMMAND, async (uri?: unknown): Promise<CopyOutcome | undefined> => {
     // from the preview (no Markdown editor active): the email it shows
     if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();
@@ -19,7 +20,8 @@ export function registerCopyEmailCommand(store: ReportStore, preview: Preview, e
     if (!draft) return undefined;
     const { report } = draft;
     const mailbox = loadMailbox(extensionUri);
-    preview.show({ html: mailbox.exportEmail(report, store.settings.export), text: mailbox.exportText(report, store.settings.export), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` });
+    const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
+    preview.show({ html: mailbox.exportEmail(report, options), text: mailbox.exportText(report, options), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` });
     return preview.copyForPasting();
   });
 }

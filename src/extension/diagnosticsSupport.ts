@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core';
 import { toRange, toSeverity } from './convert';
+import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
 export const RULES_URL = 'https://github.com/midcycle/midcycle/blob/main/README.md';
@@ -14,11 +15,11 @@ export function toVsDiagnostic(d: Diagnostic): vscode.Diagnostic {
   return diagnostic;
 }
 
-export function registerDiagnosticsSupport(store: ReportStore): vscode.Disposable {
+export function registerDiagnosticsSupport(store: ReportStore, facts: LinkFacts): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('midcycle');
   const update = (document: vscode.TextDocument) => {
     const report = store.get(document);
-    if (report) collection.set(document.uri, report.diagnostics.map(toVsDiagnostic));
+    if (report) collection.set(document.uri, [...report.diagnostics, ...facts.diagnostics(report)].map(toVsDiagnostic));
     else collection.delete(document.uri);
   };
   vscode.workspace.textDocuments.forEach(update);
@@ -26,6 +27,7 @@ export function registerDiagnosticsSupport(store: ReportStore): vscode.Disposabl
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
     store.onDidChange(update),
+    facts.onDidChange(() => vscode.workspace.textDocuments.forEach(update)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
   );
 }

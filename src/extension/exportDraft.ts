@@ -6,6 +6,7 @@
 // never requires `vscode`: the CLI loads it too).
 import type * as vscode from 'vscode';
 import type { Report } from '../core/model';
+import type { LinkNotes } from '../core/emailBlocks';
 import { exportEmail } from '../core/exportEmail';
 import { messageFile } from '../core/exportMessage';
 import { exportText } from '../core/exportText';
@@ -27,7 +28,7 @@ export interface DraftExport {
 export async function exportDraft(
   code: typeof vscode,
   { document, report, title }: DraftExport,
-  settings: MidcycleSettings['export'],
+  settings: MidcycleSettings['export'] & { linkNotes?: LinkNotes },
   format: ExportFormat,
   preview: Pick<EmailPreviewPanel, 'show' | 'copyForPasting'>,
 ): Promise<vscode.Uri | undefined> {

@@ -8,6 +8,7 @@ import { registerDiagnosticsSupport } from './diagnosticsSupport';
 import { registerExportEmailCommand } from './exportEmailCommand';
 import { registerHoverSupport } from './hoverSupport';
 import { registerImportCommand } from './importCommand';
+import { LinkFacts } from './linkFacts';
 import { registerNewReportCommand } from './newReportCommand';
 import { PreviewHolder } from './previewHolder';
 import { ReportStore } from './reportStore';
@@ -20,27 +21,31 @@ const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 export interface MidcycleApi {
   store: ReportStore;
   tree: TopicTreeProvider;
+  facts: LinkFacts;
 }
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
   const store = new ReportStore();
   const preview = new PreviewHolder(context.extensionUri);
-  const tree = new TopicTreeProvider(store);
+  const facts = new LinkFacts(store, context);
+  const tree = new TopicTreeProvider(store, facts);
   context.subscriptions.push(
     store,
     preview,
-    registerDiagnosticsSupport(store),
-    registerCodeActionSupport(MARKDOWN, store),
-    registerHoverSupport(MARKDOWN, store),
+    facts,
+    registerDiagnosticsSupport(store, facts),
+    registerCodeActionSupport(MARKDOWN, store, facts),
+    registerHoverSupport(MARKDOWN, store, facts),
     registerCompletionSupport(MARKDOWN, store),
     registerTopicTreeSupport(tree),
-    registerStatusBarSupport(store),
-    registerExportEmailCommand(store, preview, context.extensionUri),
-    registerCopyEmailCommand(store, preview, context.extensionUri),
+    registerStatusBarSupport(store, facts),
+    registerExportEmailCommand(store, preview, context.extensionUri, facts),
+    registerCopyEmailCommand(store, preview, context.extensionUri, facts),
+    vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
     registerNewReportCommand(context.extensionUri),
     registerImportCommand(context.extensionUri),
   );
-  return { store, tree };
+  return { store, tree, facts };
 }
 
 export function deactivate(): void {

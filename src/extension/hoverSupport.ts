@@ -2,16 +2,20 @@
 import * as vscode from 'vscode';
 import { toRange } from './convert';
 import { hoverMarkdown } from './hoverText';
+import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
-export function registerHoverSupport(selector: vscode.DocumentSelector, store: ReportStore): vscode.Disposable {
+export function registerHoverSupport(selector: vscode.DocumentSelector, store: ReportStore, facts: LinkFacts): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(document, position) {
       const report = store.get(document);
       const link = report?.links.find((l) => toRange(l.range).contains(position));
-      const text = link && hoverMarkdown(link);
+      const text = link && hoverMarkdown(link, facts.factsOf(link));
       if (!link || !text) return undefined;
+      // not trusted, no HTML: the facts' strings come from a service, and show as themselves
       const markdown = new vscode.MarkdownString(text, true);
+      markdown.isTrusted = false;
+      markdown.supportHtml = false;
       return new vscode.Hover(markdown, toRange(link.range));
     },
   });

@@ -1,8 +1,10 @@
 // What a hover says about a review, bug, blueprint, story or etherpad link: what it points at, in
 // words, and what is wrong with it.
-import { linkLabel, type Link } from '../core';
+import { linkLabel, type FactsResult, type Link } from '../core';
+import { factsMarkdown } from './topicNodes';
 
-export function hoverMarkdown(link: Link): string | undefined {
+/** `facts`: what the service says of the link, once the writer lets Midcycle look links up. */
+export function hoverMarkdown(link: Link, facts?: FactsResult): string | undefined {
   const lines: string[] = [];
   const r = link.review;
   if (r?.change !== undefined) {
@@ -24,6 +26,8 @@ export function hoverMarkdown(link: Link): string | undefined {
     lines.push(`**Etherpad** ${link.etherpad.name} on ${link.etherpad.host}`);
   }
   if (link.problem) lines.push(`$(error) ${link.problem.message}`);
+  else if (facts?.state === 'found') lines.push(factsMarkdown(facts.facts));
+  else if (facts?.state === 'not-found') lines.push('$(question) Not found: the service says there is no such thing (or it is private)');
   if (!lines.length) return undefined;
   lines.push(`[Open in browser](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
   return lines.join('\n\n');

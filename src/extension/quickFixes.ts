@@ -17,9 +17,12 @@ export function quickFixFor(diagnostic: Diagnostic): QuickFix | undefined {
   return { title, diagnostic, edit: diagnostic.fix };
 }
 
-/** Fixes for the diagnostics on the lines of `range`: Ctrl+. anywhere on the line offers them. */
-export function quickFixesAt(report: Report, range: Range): QuickFix[] {
-  return report.diagnostics
+/**
+ * Fixes for the diagnostics on the lines of `range`: Ctrl+. anywhere on the line offers them.
+ * `more`: diagnostics from outside the parse (link facts).
+ */
+export function quickFixesAt(report: Report, range: Range, more: readonly Diagnostic[] = []): QuickFix[] {
+  return [...report.diagnostics, ...more]
     .filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line)
     .map(quickFixFor)
     .filter((f): f is QuickFix => f !== undefined);

@@ -1,5 +1,5 @@
 // Midcycle's settings, read through a small accessor so that reading them is tested without VS Code.
-import { DEFAULT_FONT, DEFAULT_LINK_HOSTS, isLineBreaks, type LineBreaks, type ListNesting, type ReportOptions, type SeveritySetting } from '../core';
+import { type AnnotateLinks, DEFAULT_FONT, DEFAULT_LINK_HOSTS, isLineBreaks, type LineBreaks, type ListNesting, type ReportOptions, type SeveritySetting } from '../core';
 
 /** What `vscode.WorkspaceConfiguration.get` offers, and all this file needs of it. */
 export interface SettingsSource {
@@ -22,6 +22,8 @@ export interface MidcycleSettings {
     format: 'html' | 'eml';
     /** A message's sender when the front matter has no `from:`; empty: none (the mail client's). */
     from: string;
+    /** Link facts beside the links: a change's status after it, or its title before a bare URL. */
+    annotateLinks: AnnotateLinks;
   };
   /** Drafts larger than this many bytes are outlined and checked only up to it. */
   maxFileSize: number;
@@ -47,6 +49,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
   const nesting = source.get<string>('export.listNesting');
   const lineBreaks = source.get<string>('export.lineBreaks');
   const size = source.get<number>('maxFileSize');
+  const annotate = source.get<string>('export.annotateLinks');
   return {
     files: strings('files', []),
     report: {
@@ -65,6 +68,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
       plainText: source.get<boolean>('export.plainText') === true,
       format: source.get<string>('export.format') === 'eml' ? 'eml' : 'html',
       from: (source.get<string>('export.from') ?? '').trim(),
+      annotateLinks: annotate === 'status' || annotate === 'title' ? annotate : 'none',
     },
     maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
   };

@@ -1,7 +1,7 @@
 // The Report Topics tree as plain data: topics with their sub-topics, links and action items in
 // document order, then "Action items by owner" and "Links by kind". No `vscode` here, so the tree's
 // shape and wording are tested in plain Node; TopicTreeProvider turns these into TreeItems.
-import { LINK_KINDS, linkLabel, type ActionItem, type Link, type LinkKind, type Range, type Report, type Topic } from '../core';
+import { LINK_KINDS, linkLabel, reviewStatuses, statusWords, type ActionItem, type FactsResult, type Link, type LinkFacts, type LinkKind, type Range, type Report, type Topic } from '../core';
 
 interface NodeBase {
   id: string;
@@ -127,11 +127,24 @@ export interface NodePresentation {
 
 const LINK_ICONS: Record<LinkKind, string> = { review: 'git-pull-request', bug: 'bug', blueprint: 'symbol-structure', story: 'book', etherpad: 'notebook', other: 'link' };
 
-export function presentNode(node: TopicNode): NodePresentation {
+/**
+ * Each link's facts (status, title) once the writer lets Midcycle look links up; for a bug, read for
+ * the project its link names (the service resolves that).
+ */
+export type NodeFacts = (link: Link) => FactsResult | undefined;
+
+const STATUS_ICONS: Record<string, [string, string?]> = {
+  open: ['git-pull-request'],
+  merged: ['git-merge', 'charts.purple'],
+  abandoned: ['circle-slash', 'disabledForeground'],
+};
+
+export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentation {
   switch (node.type) {
     case 'topic': {
       const t = node.topic;
-      const counts = countsOf(t);
+      const statuses = factsOf ? reviewStatuses(subtreeLinks(t), factsOf) : '';
+      const counts = [countsOf(t), statuses].filter(Boolean).join(' · ');
       const full = t.text.trim() && t.text.trim() !== t.title ? `\n\n${escapeMarkdown(t.text.trim())}` : '';
       return {
         label: t.title,
@@ -145,7 +158,8 @@ export function presentNode(node: TopicNode): NodePresentation {
     }
     case 'link': {
       const l = node.link;
-      return {
+      const result = l.problem ? undefined : factsOf?.(l);
+      const presented: NodePresentation = {
         label: linkLabel(l),
         description: linkDescription(l),
         tooltip: `${escapeMarkdown(l.raw)}${l.problem ? `\n\n$(error) ${escapeMarkdown(l.problem.message)}` : ''}`,
@@ -154,6 +168,19 @@ export function presentNode(node: TopicNode): NodePresentation {
         contextValue: l.problem ? 'link.malformed' : 'link',
         collapsible: 'none',
       };
+      if (result?.state === 'not-found') {
+        presented.description = `not found · ${presented.description}`.replace(/ · $/, '');
+        presented.icon = 'question';
+        presented.iconColor = 'problemsWarningIcon.foreground';
+      } else if (result?.state === 'found') {
+        const status = statusWords(result.facts);
+        // the status and the title, in the service's words: plain text in a tree item's description
+        presented.description = [status, result.facts.title].filter(Boolean).join(' · ');
+        const icon = status && l.kind === 'review' ? STATUS_ICONS[status] : undefined;
+        if (icon) [presented.icon, presented.iconColor] = icon;
+        presented.tooltip += `\n\n${factsMarkdown(result.facts)}`;
+      }
+      return presented;
     }
     case 'action':
       return {
@@ -190,6 +217,20 @@ export function countsOf(topic: Topic): string {
   return parts.join(' · ');
 }
 
+function subtreeLinks(topic: Topic): Link[] {
+  return [...topic.links, ...topic.children.flatMap(subtreeLinks)];
+}
+
+/** A link's facts as hover and tooltip lines: every string from the service escaped, never markup. */
+export function factsMarkdown(facts: LinkFacts): string {
+  const lines: string[] = [];
+  if (facts.title) lines.push(`“${escapeMarkdown(facts.title)}”`);
+  const about = [statusWords(facts), facts.project && `in ${facts.project}`, facts.owner && `by ${facts.owner}`].filter(Boolean).map((s) => escapeMarkdown(s as string));
+  if (about.length) lines.push(about.join(' '));
+  if (facts.tasks && facts.tasks.length > 1) lines.push(`Affects ${facts.tasks.map((t) => escapeMarkdown(`${t.name} (${t.status ?? 'unknown'})`)).join(', ')}`);
+  return lines.join('\n\n');
+}
+
 function linkDescription(l: Link): string {
   if (l.review) return [l.review.patchset ? `patchset ${l.review.patchset}` : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
   if (l.bug?.project) return l.bug.project;
@@ -203,6 +244,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-!<>|]/g, '\\$&');
+/** Text as Markdown that shows it as itself: every character Markdown (or HTML, or an entity) could read escaped. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!<>|~&:$]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }

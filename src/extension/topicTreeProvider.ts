@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { moveTopicEdit, type Topic } from '../core';
 import { toRange } from './convert';
+import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 import { buildTopicNodes, nodeAt, nodeSelection, presentNode, type TopicNode } from './topicNodes';
 
@@ -18,7 +19,10 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   private document: vscode.TextDocument | undefined;
   private roots: TopicNode[] = [];
 
-  constructor(readonly store: ReportStore) {}
+  constructor(
+    readonly store: ReportStore,
+    readonly facts?: LinkFacts,
+  ) {}
 
   /** The document the tree shows. */
   get current(): vscode.TextDocument | undefined {
@@ -33,7 +37,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   }
 
   getTreeItem(node: TopicNode): vscode.TreeItem {
-    const p = presentNode(node);
+    const p = presentNode(node, this.facts?.factsOf);
     const state = { none: vscode.TreeItemCollapsibleState.None, collapsed: vscode.TreeItemCollapsibleState.Collapsed, expanded: vscode.TreeItemCollapsibleState.Expanded }[p.collapsible];
     const item = new vscode.TreeItem(p.label, state);
     item.id = node.id;
@@ -127,6 +131,7 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider): vscode.Di
     store.onDidChange((document) => {
       if (document === provider.current || document === vscode.window.activeTextEditor?.document) provider.show(document);
     }),
+    ...(provider.facts ? [provider.facts.onDidChange(() => provider.show(provider.current))] : []),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('midcycle.revealRange', async (uri: vscode.Uri, range: vscode.Range) => {

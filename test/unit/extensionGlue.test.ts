@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, LINK_KINDS, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
+import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, DOCUMENT_RULE_SEVERITIES, FACT_RULE_SEVERITIES, LINK_KINDS, LINK_RULE_CODES, parseReport, RULE_DOCS } from '../../src/core';
 import { MESSAGE_RULE_SEVERITIES } from '../../src/core/messageHeaders';
 import { previewHtml } from '../../src/extension/emailPreviewHtml';
 import { exportPath } from '../../src/extension/exportTarget';
@@ -49,7 +49,7 @@ describe('settings', () => {
     const s = readSettings(source({}));
     assert.deepEqual(s.files, []);
     assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
-    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html', from: '' });
+    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html', from: '', annotateLinks: 'none' });
   });
 
   it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
@@ -259,7 +259,7 @@ describe('the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
-  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), ...Object.keys(MESSAGE_RULE_SEVERITIES), 'file-too-large'].sort();
+  const allCodes = [...LINK_RULE_CODES, ...Object.keys(DOCUMENT_RULE_SEVERITIES), ...Object.keys(FACT_RULE_SEVERITIES), ...Object.keys(MESSAGE_RULE_SEVERITIES), 'file-too-large'].sort();
 
   it('offers a severity setting for every rule, described as the rule\'s docs say', () => {
     const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
@@ -269,7 +269,7 @@ describe('the manifest', () => {
 
   it('gives each rule the default severity the core gives it', () => {
     const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
-    for (const [code, severity] of Object.entries({ ...DOCUMENT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES })) {
+    for (const [code, severity] of Object.entries({ ...DOCUMENT_RULE_SEVERITIES, ...FACT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES })) {
       assert.equal(properties[code].default, severity === 'info' ? 'information' : severity, code);
     }
   });
@@ -296,7 +296,7 @@ describe('the manifest', () => {
 
 describe('the README', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const defaults: Record<string, string> = { ...Object.fromEntries(LINK_RULE_CODES.map((c) => [c, 'error'])), ...DOCUMENT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES, 'file-too-large': 'warning' };
+  const defaults: Record<string, string> = { ...Object.fromEntries(LINK_RULE_CODES.map((c) => [c, 'error'])), ...DOCUMENT_RULE_SEVERITIES, ...FACT_RULE_SEVERITIES, ...MESSAGE_RULE_SEVERITIES, 'file-too-large': 'warning' };
 
   it('has a row for every rule, with its anchor, default, words and example as the rule\'s docs say', () => {
     for (const [code, doc] of Object.entries(RULE_DOCS)) {

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseReport } from '../../src/core';
+import { parseReport, type FactsResult, type Link } from '../../src/core';
+import { hoverMarkdown } from '../../src/extension/hoverText';
 import { buildTopicNodes, nodeAt, nodeSelection, presentNode, type TopicNode } from '../../src/extension/topicNodes';
 
 const draft = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
@@ -98,5 +99,42 @@ describe('the topics tree', () => {
     const visit = (ns: readonly TopicNode[]) => ns.forEach((n) => { ids.push(n.id); visit(n.children); });
     visit(roots);
     assert.equal(new Set(ids).size, ids.length);
+  });
+});
+
+describe('link facts in the tree and hovers', () => {
+  const text = '- Routed networks: https://review.openstack.org/#/c/283798/ and https://review.openstack.org/#/c/1/ and https://bugs.launchpad.net/neutron/+bug/1507499\n';
+  const report = parseReport(text);
+  const hostile = 'Fix <img src=x onerror=alert(1)> [x](command:workbench.action.quit) **bold** $(zap)';
+  const facts = (link: Link): FactsResult | undefined =>
+    link.review?.change === 283798
+      ? { state: 'found', facts: { kind: 'review', title: hostile, status: 'MERGED', project: 'openstack/neutron', owner: 'Carl Baldwin' } }
+      : link.review
+        ? { state: 'not-found' }
+        : { state: 'found', facts: { kind: 'bug', title: 'DVR flows', status: 'Fix Released', project: 'neutron' } };
+  const [topic] = buildTopicNodes(report);
+
+  it('shows each link\'s status and title, a merged or missing icon, and the topic\'s reviews by status', () => {
+    const [merged, missing, bug] = topic.children.map((n) => presentNode(n, facts));
+    assert.equal(merged.description, `merged · ${hostile}`);
+    assert.equal(merged.icon, 'git-merge');
+    assert.equal(missing.description, 'not found · review.openstack.org');
+    assert.equal(missing.icon, 'question');
+    assert.equal(bug.description, 'Fix Released · DVR flows');
+    assert.equal(presentNode(topic, facts).description, '2 reviews · 1 bug · 1 merged');
+    assert.equal(presentNode(topic).description, '2 reviews · 1 bug', 'without facts, as before');
+  });
+
+  it('escapes every character of a title that Markdown, HTML or a theme icon could read', () => {
+    const hover = hoverMarkdown(report.links[0], facts(report.links[0]))!;
+    const tooltip = presentNode(topic.children[0], facts).tooltip!;
+    for (const md of [hover, tooltip]) {
+      assert.doesNotMatch(md, /(^|[^\\])<img/);
+      assert.ok(!md.includes('](command:'), md);
+      assert.ok(!md.includes('$(zap)'), md);
+      assert.ok(md.includes('\\<img src=x onerror=alert\\(1\\)\\>'), md);
+    }
+    assert.match(hover, /merged in openstack\/neutron by Carl Baldwin/);
+    assert.match(hoverMarkdown(report.links[1], { state: 'not-found' })!, /Not found/);
   });
 });

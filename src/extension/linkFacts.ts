@@ -1,0 +1,170 @@
+// Link facts, as the rest of the extension sees them: off until the writer allows looking links up
+// (`midcycle.linkFacts.enabled`, asked once per workspace, never in an untrusted one), then the
+// service (linkFactsService.ts, its own bundle) loaded and fed each draft's links. Nothing is
+// fetched before that.
+import * as vscode from 'vscode';
+import { DEFAULT_FACTS_APIS, type Diagnostic, type FactsApis, type FactsResult, type Link, type LinkNotes, type Report } from '../core';
+import type { LinkFactsService } from './linkFactsService';
+import type { ReportStore } from './reportStore';
+
+const ALLOWED_KEY = 'midcycle.linkFacts.allowed';
+
+export class LinkFacts implements vscode.Disposable {
+  private service: LinkFactsService | undefined;
+  private asked = false;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires when facts arrive or are dropped. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly store: ReportStore,
+    private readonly context: vscode.ExtensionContext,
+  ) {
+    this.disposables.push(
+      store.onDidChange((document) => this.watch(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.watch(document)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.watchAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('midcycle.linkFacts')) return;
+        if (this.enabled() === false) this.stop();
+        else if (this.service) this.service.reconfigure(this.serviceOptions());
+        this.watchAll();
+      }),
+    );
+    this.watchAll();
+  }
+
+  /** A link's facts, once looked up. */
+  readonly factsOf = (link: Link): FactsResult | undefined => this.service?.resultOf(link);
+
+  diagnostics(report: Report): Diagnostic[] {
+    return this.service?.diagnostics(report, this.store.settings.report.severities ?? {}) ?? [];
+  }
+
+  linkNotes(report: Report): LinkNotes | undefined {
+    const mode = this.store.settings.export.annotateLinks;
+    return mode === 'none' ? undefined : this.service?.linkNotes(mode, report);
+  }
+
+  /** The services that could not be reached, in one line, if any. */
+  troubleText(): string | undefined {
+    return this.service?.troubleText();
+  }
+
+  /** "Refresh Link Facts": forgets the draft's facts and asks again (asking the writer first if need be). */
+  async refresh(document: vscode.TextDocument | undefined): Promise<void> {
+    const report = document && this.store.get(document, true);
+    if (!report) {
+      void vscode.window.showInformationMessage('Open a Markdown report draft to refresh its link facts.');
+      return;
+    }
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showInformationMessage('Midcycle looks links up only in a trusted workspace.');
+      return;
+    }
+    if (this.enabled() === false) {
+      void vscode.window.showInformationMessage('Looking links up is turned off (midcycle.linkFacts.enabled).', 'Open Settings').then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'midcycle.linkFacts');
+      });
+      return;
+    }
+    if (!this.service && !(await this.ask(true))) return;
+    await this.service?.refresh(report);
+  }
+
+  /**
+   * true, false, or undefined while the writer has not said: the setting says `on` or `off`, else
+   * the workspace's answer to the question; never in an untrusted workspace.
+   */
+  private enabled(): boolean | undefined {
+    if (!vscode.workspace.isTrusted) return false;
+    const setting = vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled');
+    if (setting === 'on') return true;
+    if (setting === 'off') return false;
+    return this.context.workspaceState.get<boolean>(ALLOWED_KEY);
+  }
+
+  private watchAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.watch(d);
+  }
+
+  private watch(document: vscode.TextDocument): void {
+    const report = this.store.get(document);
+    if (!report || !report.links.some(canLookUp)) return;
+    const enabled = this.enabled();
+    if (enabled === false) return;
+    if (enabled === undefined) {
+      if (!this.asked) void this.ask(false).then((yes) => yes && this.watchAll());
+      return;
+    }
+    this.start().schedule(document.uri.toString(), report);
+  }
+
+  /** The question, once per workspace (once per window when dismissed); `true` when allowed. */
+  private async ask(explicit: boolean): Promise<boolean> {
+    if (this.enabled() === true) {
+      this.start();
+      return true;
+    }
+    if (this.asked && !explicit) return false;
+    this.asked = true;
+    const allow = 'Look Up Links';
+    const never = 'Not in This Workspace';
+    const choice = await vscode.window.showInformationMessage(
+      'Midcycle can show the status and title of the changes, bugs and stories this draft links to, asking Gerrit, Launchpad and StoryBoard. Only their numbers are sent, never the draft.',
+      allow,
+      never,
+    );
+    if (choice === allow) {
+      await this.context.workspaceState.update(ALLOWED_KEY, true);
+      this.start();
+      return true;
+    }
+    if (choice === never) await this.context.workspaceState.update(ALLOWED_KEY, false);
+    return false;
+  }
+
+  private start(): LinkFactsService {
+    if (!this.service) {
+      const bundle = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'linkFactsService.js').fsPath;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only once allowed
+      const { LinkFactsService: Service } = require(bundle) as typeof import('./linkFactsService');
+      this.service = new Service(vscode, this.serviceOptions());
+    }
+    return this.service;
+  }
+
+  private serviceOptions(): import('./linkFactsService').LinkFactsServiceOptions {
+    const config = vscode.workspace.getConfiguration('midcycle.linkFacts');
+    const byHost = (value: unknown): Record<string, string> =>
+      Object.fromEntries(Object.entries(value && typeof value === 'object' ? value : {}).filter((e): e is [string, string] => typeof e[1] === 'string').map(([h, b]) => [h.toLowerCase(), b]));
+    const seconds = config.get<number>('timeout') ?? 10;
+    return {
+      apis: {
+        gerrit: { ...DEFAULT_FACTS_APIS.gerrit, ...byHost(config.get('gerritApi')) },
+        launchpad: config.get<string>('launchpadApi') || DEFAULT_FACTS_APIS.launchpad,
+        storyboard: { ...DEFAULT_FACTS_APIS.storyboard, ...byHost(config.get('storyboardApi')) },
+      } satisfies FactsApis,
+      timeoutMs: Math.min(Math.max(seconds, 1), 300) * 1000,
+      storage: this.context.globalStorageUri,
+      changed: () => this.changed.fire(),
+    };
+  }
+
+  private stop(): void {
+    this.service?.dispose();
+    this.service = undefined;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.service?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** A link with facts to read: a change, bug, blueprint, story or task, written well. */
+function canLookUp(link: Link): boolean {
+  return !link.problem && (link.review?.change !== undefined || link.bug?.id !== undefined || link.blueprint?.name !== undefined || link.story?.story !== undefined || link.story?.task !== undefined);
+}

@@ -1,0 +1,158 @@
+// Link facts in the editor: the open drafts' links looked up (debounced after edits, a few at a time,
+// each answer kept in the global storage's cache), their results held here for the tree, hovers,
+// diagnostics and the export. In dist/linkFactsService.js, loaded once the writer allows looking
+// links up; VS Code's API is handed in (this bundle never requires `vscode`).
+import type * as vscode from 'vscode';
+import type { Diagnostic, Link, Report, SeveritySetting } from '../core';
+import { FactsCache } from '../core/factsCache';
+import { FactsClient } from '../core/factsClient';
+import { factDiagnostics } from '../core/factRules';
+import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/linkFacts';
+import { linkNotes, type AnnotateLinks } from '../core/linkNotes';
+import type { LinkNotes } from '../core/emailBlocks';
+
+/** Answers are kept an hour: a change merges, a bug is fixed, but rarely while a report is written. */
+const CACHE_TTL_MS = 60 * 60 * 1000;
+/** Lookups start this long after the last edit: a number being typed is not asked for digit by digit. */
+const LOOKUP_DEBOUNCE_MS = 800;
+/** A link whose lookup failed is asked again after this long (or on Refresh Link Facts), not on every edit. */
+const RETRY_FAILED_MS = 5 * 60 * 1000;
+
+export interface LinkFactsServiceOptions {
+  apis: FactsApis;
+  timeoutMs: number;
+  /** The global storage folder, for the cache file. */
+  storage: vscode.Uri;
+  /** Called when facts arrived (or were dropped): the tree, diagnostics and status bar read again. */
+  changed: () => void;
+}
+
+export class LinkFactsService {
+  private readonly results = new Map<string, FactsResult>();
+  /** When each failed lookup may be tried again. */
+  private readonly retryAt = new Map<string, number>();
+  private readonly trouble = new Map<string, string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly running = new Set<AbortController>();
+  private cache: FactsCache | undefined;
+  private client: FactsClient | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly vscodeApi: typeof vscode,
+    private options: LinkFactsServiceOptions,
+  ) {}
+
+  /** New API settings: what was learnt from the old APIs no longer applies. */
+  reconfigure(options: LinkFactsServiceOptions): void {
+    this.options = options;
+    this.client = undefined;
+    this.results.clear();
+    this.retryAt.clear();
+    this.trouble.clear();
+    options.changed();
+  }
+
+  /** A link's facts (a bug's read for the project its link names), if looked up and answered. */
+  resultOf = (link: Link): FactsResult | undefined => {
+    const request = factsRequest(link, this.options.apis);
+    const result = request && this.results.get(request.url);
+    return result?.state === 'found' ? { state: 'found', facts: linkFacts(link, result.facts) } : result;
+  };
+
+  diagnostics(report: Report, severities: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {
+    return factDiagnostics(report.links, this.resultOf, severities);
+  }
+
+  linkNotes(mode: AnnotateLinks, report: Report): LinkNotes | undefined {
+    return linkNotes(mode, report.parse.options.hosts, this.options.apis, (url) => this.results.get(url));
+  }
+
+  /** "api.launchpad.net/1.0 (no answer within 10 s)", when some service could not be reached. */
+  troubleText(): string | undefined {
+    return this.trouble.size ? [...this.trouble].map(([service, why]) => `${service} (${why})`).join(', ') : undefined;
+  }
+
+  /** Looks up the links of a draft that are not known yet, after a pause (or at once). */
+  schedule(key: string, report: Report, now = false): void {
+    clearTimeout(this.timers.get(key));
+    const run = () => {
+      this.timers.delete(key);
+      void this.lookUp(report.links);
+    };
+    if (now) run();
+    else this.timers.set(key, setTimeout(run, LOOKUP_DEBOUNCE_MS));
+  }
+
+  /** Forgets what is known of these links (memory and cache), and asks again. */
+  async refresh(report: Report): Promise<void> {
+    const requests = report.links.flatMap((l) => factsRequest(l, this.options.apis) ?? []);
+    for (const r of requests) {
+      this.results.delete(r.url);
+      this.retryAt.delete(r.url);
+    }
+    (await this.loadCache()).drop(requests.map((r) => r.url));
+    this.trouble.clear();
+    this.options.changed();
+    await this.lookUp(report.links);
+  }
+
+  private async lookUp(links: readonly Link[]): Promise<void> {
+    const now = Date.now();
+    const requests = links.flatMap((l) => factsRequest(l, this.options.apis) ?? []).filter((r) => !this.results.has(r.url) || (this.retryAt.get(r.url) ?? Infinity) <= now);
+    if (!requests.length) return;
+    const cache = await this.loadCache();
+    this.client ??= new FactsClient({ fetch: globalThis.fetch.bind(globalThis), cache, timeoutMs: this.options.timeoutMs, userAgent: 'midcycle (VS Code; link facts)' });
+    const control = new AbortController();
+    this.running.add(control);
+    try {
+      const run = await this.client.lookup(requests, control.signal);
+      if (control.signal.aborted) return;
+      for (const [url, result] of run.results) {
+        this.results.set(url, result);
+        if (result.state === 'failed') this.retryAt.set(url, Date.now() + RETRY_FAILED_MS);
+        else this.retryAt.delete(url);
+      }
+      for (const [service, why] of run.trouble) this.trouble.set(service, why);
+      for (const service of new Set(requests.map((r) => r.service))) if (!run.trouble.has(service)) this.trouble.delete(service);
+      this.options.changed();
+      if (cache.dirty) this.save(cache);
+    } finally {
+      this.running.delete(control);
+    }
+  }
+
+  private async loadCache(): Promise<FactsCache> {
+    if (this.cache) return this.cache;
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await this.vscodeApi.workspace.fs.readFile(this.cacheUri()));
+    } catch {
+      // no cache yet
+    }
+    this.cache ??= FactsCache.fromJson(text, CACHE_TTL_MS);
+    return this.cache;
+  }
+
+  private cacheUri(): vscode.Uri {
+    return this.vscodeApi.Uri.joinPath(this.options.storage, 'link-facts.json');
+  }
+
+  /** Saved one write after another; a cache that cannot be written is only a slower next session. */
+  private save(cache: FactsCache): void {
+    cache.dirty = false;
+    this.saving = this.saving.then(async () => {
+      try {
+        await this.vscodeApi.workspace.fs.createDirectory(this.options.storage);
+        await this.vscodeApi.workspace.fs.writeFile(this.cacheUri(), new TextEncoder().encode(cache.toJson()));
+      } catch {
+        // nothing lost but time
+      }
+    });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const c of this.running) c.abort();
+  }
+}
