@@ -16,6 +16,8 @@ export class LinkFacts implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fires when facts arrive or are dropped. */
   readonly onDidChange = this.changed.event;
+  /** How the writer is asked: VS Code's notification (the integration tests answer in its place). */
+  question: (message: string, ...answers: string[]) => Thenable<string | undefined> = (message, ...answers) => vscode.window.showInformationMessage(message, ...answers);
 
   constructor(
     private readonly store: ReportStore,
@@ -111,7 +113,7 @@ export class LinkFacts implements vscode.Disposable {
     this.asked = true;
     const allow = 'Look Up Links';
     const never = 'Not in This Workspace';
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await this.question(
       'Midcycle can show the status and title of the changes, bugs and stories this draft links to, asking Gerrit, Launchpad and StoryBoard. Only their numbers are sent, never the draft.',
       allow,
       never,
