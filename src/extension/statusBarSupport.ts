@@ -15,8 +15,10 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
       return;
     }
     const topics = report.topics.length;
-    const problems = report.diagnostics.length;
-    const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+    // what Problems lists: the parse's diagnostics and the link facts' ones
+    const diagnostics = [...report.diagnostics, ...facts.diagnostics(report)];
+    const problems = diagnostics.length;
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
     item.text = `$(list-tree) ${topics} topic${topics === 1 ? '' : 's'}${problems ? ` $(${errors ? 'error' : 'warning'}) ${problems}` : ' $(check)'}`;
     // a service that could not be reached: one quiet mark, the why in the tooltip
     const trouble = facts.troubleText();

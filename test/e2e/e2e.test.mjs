@@ -1,14 +1,15 @@
 // End-to-end: a real VS Code (code-server) in a real browser (Debian chromium, headless), driven as
 // a user would: the Report Topics view, clicking a topic, a malformed link in the Problems panel and
-// its quick fix, and "Export Midcycle Email" from the command palette with its preview. Each step
+// its quick fix, "Export Midcycle Email" from the command palette with its preview, and link facts
+// against a fake Gerrit and Launchpad. Each step
 // asserts what is on screen; screenshots go to test-results/e2e/.
 // Run: npm run test:e2e (it packages the .vsix first).
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchBrowser, startCodeServer } from './codeServer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,6 +20,16 @@ let vscode;
 let browser;
 let page;
 let workspace;
+let services;
+
+/** The unit tests' fake Gerrit and Launchpad (a TypeScript module), bundled for this plain-JS suite. */
+async function startFakeServicesForE2e(data) {
+  const esbuild = await import('esbuild');
+  const outfile = join(mkdtempSync(join(tmpdir(), 'midcycle-fake-')), 'fakeServices.mjs');
+  await esbuild.build({ entryPoints: [join(root, 'test', 'unit', 'helpers', 'fakeServices.ts')], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'error' });
+  const { startFakeServices } = await import(pathToFileURL(outfile).href);
+  return startFakeServices(data);
+}
 
 async function shot(name) {
   mkdirSync(shots, { recursive: true });
@@ -43,7 +54,8 @@ async function openFile(name) {
   // Enter opens the focused row: wait until the filter has put the file there
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: LONG });
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: LONG });
+  // (the first: another group may show it too)
+  await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: LONG });
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: LONG });
 }
 
@@ -89,6 +101,7 @@ describe('Midcycle in VS Code, in a browser', () => {
   });
 
   after(async () => {
+    await services?.close();
     await browser?.close();
     await vscode?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
@@ -206,6 +219,77 @@ describe('Midcycle in VS Code, in a browser', () => {
       await composer.close();
     }
     await shot('copied-for-pasting');
+  });
+
+  it('link facts: asked once, then the tree and hovers show what Gerrit and Launchpad say (a fake of them on 127.0.0.1)', async () => {
+    // every change, bug and blueprint the reference links to, with made-up subjects: a test server's data
+    const change = (subject, status, owner) => ({ subject, status, project: 'openstack/neutron', owner });
+    services = await startFakeServicesForE2e({
+      changes: {
+        225384: change('Routed networks specification', 'MERGED', 'Carl Baldwin'),
+        283798: change('Fix MTU on DVR router interfaces', 'MERGED', 'Brian Haley'),
+        285532: change('Deprecate network_device_mtu', 'MERGED', 'Ihar Hrachyshka'),
+        284818: change('Account for IPv6 tunnel overhead in MTU', 'NEW', 'Ihar Hrachyshka'),
+        283790: change('Drop the old MTU calculation', 'ABANDONED', 'Sean Collins'),
+        284814: change('Use the network MTU for veth pairs', 'MERGED', 'Ihar Hrachyshka'),
+        282876: change('L3 HA: retry on router create races', 'NEW', 'Kevin Benton'),
+        280427: change('De-fork the API job', 'MERGED', 'Assaf Muller'),
+        285116: change('Run scenario tests in the -plus job', 'NEW', 'Assaf Muller'),
+        283206: change('Get me a network (Nova spec)', 'MERGED', 'Matt Riedemann'),
+        283133: change('Document auto-allocated topologies', 'NEW', 'Armando Migliaccio'),
+        283849: change('Validate ports before boot', 'NEW', 'Matt Riedemann'),
+        284307: change('Batch port lookups for Nova', 'ABANDONED', 'Matt Riedemann'),
+        282555: change('OSC transition plan for Neutron', 'MERGED', 'Richard Theis'),
+        281628: change('Neutron stadium governance', 'NEW', 'Armando Migliaccio'),
+      },
+      bugs: {
+        1507499: { title: 'Troubleshooting: a dashboard for operators [RFE]', tasks: [{ target: 'neutron', status: 'Triaged', importance: 'Wishlist' }] },
+        1542108: { title: 'MTU mismatch between Nova and Neutron interfaces', tasks: [{ target: 'neutron', status: 'Fix Released', importance: 'High' }, { target: 'nova', status: 'Fix Released', importance: 'High' }] },
+        1542475: { title: 'Tunnel overhead not accounted for over IPv6', tasks: [{ target: 'neutron', status: 'In Progress', importance: 'Medium' }] },
+        1521291: { title: 'Transition the neutron CLI to OpenStack client', tasks: [{ target: 'neutron', status: 'Confirmed', importance: 'Medium' }] },
+      },
+      specs: { 'neutron/get-me-a-network': { title: 'Get me a network', implementation_status: 'Started' } },
+    });
+    // the workspace's settings point Midcycle at the fake services and let it ask: as a writer's would
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+      'midcycle.linkFacts.enabled': 'ask',
+      'midcycle.linkFacts.gerritApi': { 'review.openstack.org': services.gerrit },
+      'midcycle.linkFacts.launchpadApi': services.launchpad,
+    }, null, 2));
+    // the draft's own group (the preview opened beside it)
+    await page.keyboard.press('Control+1');
+    await openFile('neutron-mitaka-midcycle.md');
+    const question = page.locator('.notifications-toasts .notification-toast', { hasText: 'Only their numbers are sent, never the draft' });
+    await question.waitFor({ timeout: LONG });
+    await shot('link-facts-question');
+    await question.locator('a.monaco-button, .monaco-button', { hasText: 'Look Up Links' }).click();
+
+    const usability = topicsPane().locator('.monaco-list-row', { hasText: 'Usability and stability fixes' });
+    await usability.filter({ hasText: '3 merged · 2 open · 1 abandoned' }).waitFor({ timeout: LONG });
+    const expand = async (row) => {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    };
+    await expand(usability);
+    await expand(topicsPane().locator('.monaco-list-row', { hasText: 'MTU cleanups' }));
+    const merged = topicsPane().locator('.monaco-list-row', { hasText: 'merged · Fix MTU on DVR router interfaces' });
+    await merged.waitFor({ timeout: LONG });
+    assert.match(await topicsPane().locator('.monaco-list-row', { hasText: 'bug 1542475' }).innerText(), /In Progress · Tunnel overhead not accounted for over IPv6/);
+    // Problems: the abandoned changes
+    await runCommand('View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Change 284307 was abandoned' }).waitFor({ timeout: LONG });
+    await shot('link-facts-tree');
+
+    // the hover on a review link, as Ctrl+K Ctrl+I shows it
+    await goTo(37, 20);
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: LONG });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const hover = page.locator('.monaco-hover', { hasText: 'merged in openstack/neutron by Brian Haley' });
+    await hover.waitFor({ timeout: LONG });
+    assert.match(await hover.innerText(), /“Fix MTU on DVR router interfaces”/);
+    await shot('link-facts-hover');
+    assert.ok(services.requests.length >= 20 && services.requests.every((p) => p.startsWith('/gerrit/') || p.startsWith('/launchpad/')), services.requests.join(' '));
   });
 });
 

@@ -400,7 +400,7 @@ describe('Link facts', () => {
     await vscode.commands.executeCommand('undo');
   });
 
-  it('a service that does not answer: its links get nothing, why is told (the status bar's line), the others' links still get theirs', async () => {
+  it('a service that does not answer: its links get nothing, the reason is told once, links of the other services still get theirs', async () => {
     const m = await api();
     await setSetting('linkFacts.enabled', 'on');
     await setSetting('linkFacts.timeout', 1);
