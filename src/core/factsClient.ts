@@ -98,11 +98,34 @@ export class FactsClient {
   private async one(request: FactsRequest, signal?: AbortSignal): Promise<FactsResult> {
     const main = await this.getJson(request.url, signal);
     if (main === undefined) return { state: 'not-found' };
-    const tasks = request.tasksUrl ? await this.getJson(request.tasksUrl, signal) : undefined;
+    const tasks = request.tasksUrl ? await this.tasksOf(request, main, signal) : undefined;
     try {
       return { state: 'found', facts: readFacts(request, main, tasks) };
     } catch (e) {
       throw new Error(`unexpected answer (${(e as Error).message})`, { cause: e });
+    }
+  }
+
+  /**
+   * A Launchpad bug's tasks: at the bug's `bug_tasks_collection_link` when it is on the API's host,
+   * else `<bug>/bug_tasks`; none when the bug has them inline. Without them the bug still has its
+   * title (no task rule then): only a host that stopped answering fails the bug.
+   */
+  private async tasksOf(request: FactsRequest, bug: unknown, signal?: AbortSignal): Promise<unknown> {
+    const o = bug && typeof bug === 'object' ? (bug as Record<string, unknown>) : {};
+    if (o.bug_tasks && typeof o.bug_tasks === 'object') return undefined;
+    const link = typeof o.bug_tasks_collection_link === 'string' ? o.bug_tasks_collection_link : undefined;
+    let url = request.tasksUrl!;
+    try {
+      if (link && new URL(link).host === new URL(request.url).host) url = link;
+    } catch {
+      // not a URL: ours, then
+    }
+    try {
+      return await this.getJson(url, signal);
+    } catch (e) {
+      if (e instanceof HostDown) throw e;
+      return undefined;
     }
   }
 

@@ -54,7 +54,10 @@ export type FactsResult = { state: 'found'; facts: LinkFacts } | { state: 'not-f
 export interface FactsRequest {
   kind: FactsKind;
   url: string;
-  /** The API asked, as `host/path` of its base: requests in flight are limited, and failures counted, per API. */
+  /**
+   * The API asked, in words: `Gerrit at review.opendev.org`. Requests in flight are limited, and
+   * failures counted, per API (two services behind one base, as on a test server, are two APIs).
+   */
   service: string;
   /** The API's base URL (a Launchpad answer's links are read relative to it). */
   base: string;
@@ -94,12 +97,14 @@ export function factsRequest(link: Link, apis: FactsApis): FactsRequest | undefi
   try {
     const parsed = new URL(base);
     if (!/^https?:$/.test(parsed.protocol)) return undefined;
-    service = `${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+    service = `${SERVICE_NAMES[kind]} at ${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
   } catch {
     return undefined; // an API base that is no URL: nothing to ask
   }
   return tasksUrl ? { kind, url, service, base, tasksUrl } : { kind, url, service, base };
 }
+
+const SERVICE_NAMES: Record<FactsKind, string> = { review: 'Gerrit', bug: 'Launchpad', blueprint: 'Launchpad', story: 'StoryBoard', task: 'StoryBoard' };
 
 const encodePath = (path: string) => path.split('/').map((s) => (s.startsWith('+') ? s : encodeURIComponent(s))).join('/');
 
@@ -126,7 +131,9 @@ export function readFacts(request: FactsRequest, json: unknown, tasksJson?: unkn
     }
     case 'bug': {
       const facts: LinkFacts = { kind: 'bug', title: str(o.title) };
-      const entries = obj(tasksJson)?.entries;
+      // the tasks as their own collection, or (on some servers) within the bug
+      const tasks = tasksJson ?? o.bug_tasks;
+      const entries = Array.isArray(tasks) ? tasks : obj(tasks)?.entries;
       if (Array.isArray(entries)) facts.tasks = entries.flatMap((e) => bugTask(obj(e), request.base));
       if (!facts.title) throw new Error('the answer has no title');
       return prune(facts);

@@ -100,7 +100,7 @@ describe('midcycle --online', () => {
     assert.equal(r.code, 0);
     assert.deepEqual(r.out.split('\n').map((l) => l.split(' ')[2]), ['bug-other-project', 'story-not-found']);
     assert.equal(r.err.split('\n').filter((l) => l.includes('could not read link facts')).length, 1);
-    assert.match(r.err, new RegExp(`could not read link facts from ${new URL(s.gerrit).host}/gerrit \\(no answer within 0.5 s\\): its links were not checked online`));
+    assert.match(r.err, new RegExp(`could not read link facts from Gerrit at ${new URL(s.gerrit).host}/gerrit \\(no answer within 0.5 s\\): its links were not checked online`));
   });
 
   it('keeps answers in $XDG_CACHE_HOME/midcycle, and --no-cache asks again', async () => {

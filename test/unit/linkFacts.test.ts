@@ -94,7 +94,7 @@ describe('link facts', () => {
     const started = Date.now();
     const { run, report, resultOf } = await lookUp(s, DRAFT, { timeoutMs: 300, perHost: 1 });
     assert.ok(Date.now() - started < 3000);
-    assert.deepEqual(run.trouble.get(`${new URL(s.origin).host}/gerrit`), 'no answer within 0.3 s');
+    assert.deepEqual(run.trouble.get(`Gerrit at ${new URL(s.origin).host}/gerrit`), 'no answer within 0.3 s');
     assert.equal(s.requests.filter((p) => p.startsWith('/gerrit')).length, 1);
     // no facts, so no diagnostics for its links; the other services' links still checked
     assert.deepEqual(factDiagnostics(report.links, resultOf).map((d) => d.code), ['bug-other-project', 'bug-not-found', 'blueprint-not-found']);
@@ -103,7 +103,7 @@ describe('link facts', () => {
   it('retries a 500 twice with growing pauses, then counts the host out', async () => {
     s.faults.set('/gerrit/*', { type: 'status', status: 500 });
     const { run } = await lookUp(s, '- https://review.openstack.org/#/c/283798/\n- https://review.openstack.org/#/c/282876/\n', { perHost: 1 });
-    assert.equal(run.trouble.get(`${new URL(s.origin).host}/gerrit`), 'HTTP 500');
+    assert.equal(run.trouble.get(`Gerrit at ${new URL(s.origin).host}/gerrit`), 'HTTP 500');
     assert.deepEqual(s.requests, ['/gerrit/changes/283798', '/gerrit/changes/283798', '/gerrit/changes/283798']);
   });
 
@@ -119,7 +119,7 @@ describe('link facts', () => {
   it('does not wait for a Retry-After longer than its limit', async () => {
     s.faults.set('/gerrit/changes/283798', { type: 'status', status: 429, retryAfter: '3600' });
     const { run } = await lookUp(s, '- https://review.openstack.org/#/c/283798/\n');
-    assert.equal(run.trouble.get(`${new URL(s.origin).host}/gerrit`), 'too many requests (HTTP 429)');
+    assert.equal(run.trouble.get(`Gerrit at ${new URL(s.origin).host}/gerrit`), 'too many requests (HTTP 429)');
     assert.equal(s.requests.length, 1);
   });
 
@@ -137,7 +137,7 @@ describe('link facts', () => {
     const sb = await lookUp(s, '- https://storyboard.openstack.org/#!/story/2004567\n');
     assert.equal([...sb.run.results.values()][0].state, 'not-found', 'followed to /storyboard/tasks/1, which is not there');
     const { run } = await lookUp(s, '- https://review.openstack.org/#/c/283798/\n');
-    assert.equal(run.trouble.get(`${new URL(s.origin).host}/gerrit`), 'redirected to example.invalid, which Midcycle does not follow');
+    assert.equal(run.trouble.get(`Gerrit at ${new URL(s.origin).host}/gerrit`), 'redirected to example.invalid, which Midcycle does not follow');
   });
 
   it('keeps answers for their time to live, never failures, and reads its own file back', async () => {
@@ -166,5 +166,10 @@ describe('link facts', () => {
     const defaults = { gerrit: { 'review.openstack.org': 'https://review.opendev.org' }, launchpad: 'https://api.launchpad.net/1.0', storyboard: {} };
     assert.equal(factsRequest(a, defaults)?.url, 'https://review.opendev.org/changes/1');
     assert.equal(factsRequest(b, defaults)?.url, 'https://review.opendev.org/changes/2');
+    // one base for every service (a test server): still one API each, so one that stalls stops only its own
+    const [r, bug] = parseReport('https://review.openstack.org/#/c/1/ https://bugs.launchpad.net/nova/+bug/2\n').links;
+    const shared = { gerrit: { 'review.openstack.org': 'http://127.0.0.1:8080/' }, launchpad: 'http://127.0.0.1:8080', storyboard: {} };
+    assert.deepEqual([factsRequest(r, shared)?.service, factsRequest(bug, shared)?.service], ['Gerrit at 127.0.0.1:8080', 'Launchpad at 127.0.0.1:8080']);
+    assert.equal(factsRequest(bug, shared)?.url, 'http://127.0.0.1:8080/bugs/2');
   });
 });
