@@ -26,14 +26,17 @@ const common = {
 // the action item finder with its owners' rules and dictionary (src/core/actionItemsBundle.ts):
 // a bundle of its own, required by the others the first time a report's action items are read
 const actionItems = './actionItems';
+// the first look for owner-unknown (src/core/rosterBundle.ts): required when diagnostics are first read
+const roster = './roster';
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems, roster] },
   // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems, roster] },
   // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
-  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems] },
+  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems, roster] },
   { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js' },
+  { ...common, entryPoints: ['src/core/roster.ts'], outfile: 'dist/roster.js' },
 ];
 
 if (watch) {
