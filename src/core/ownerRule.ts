@@ -6,7 +6,8 @@
 // people; a nick used once with no known one near it (carl_baldwin) is a person the draft names once.
 import { ownerName } from './owners';
 import { allowedEdits, attendeesOf, attendeeWords, eachWord, editDistance } from './roster';
-import type { Diagnostic, Report } from './model';
+import { isActionLabel } from './actionItems';
+import type { Diagnostic, Report, Topic } from './model';
 
 export interface RosterEntry {
   /** As the draft spells it (an attendee's nick as the front matter has it). */
@@ -95,4 +96,27 @@ function ownerRange(report: Report, range: Diagnostic['range'], owner: string): 
   const start = lines.offsetAt(range.start);
   const m = wordAt(owner, 'i').exec(report.parse.source.slice(start, lines.offsetAt(range.end)));
   return m ? lines.rangeAt(start + m.index, start + m.index + m[0].length) : undefined;
+}
+
+/** After an action marker, owners so far and the one being typed: "AI: armax, hal", "TODO(", "(action: ", "#action ". */
+const MARKED_OWNER =
+  /(?:\b(?:AI|AR|ACTION|TODO)\s*(?::|\()|#action:?|\((?:action|AI|AR|todo)\s*:|\[(?:action(?:\s*items?)?|AI|AR|todo)\]:?)\s*(?:@?[\w\-|^]+\s*(?:,|&|\/|\band\b|\bor\b)\s*)*@?([\w\-|^]*)$/i;
+
+/**
+ * The roster to offer where an owner is being typed at the end of `linePrefix` (on line `line`):
+ * after `@`, after an action marker ("AI: ", "TODO("), or at the start of a list item under an
+ * "Action items" heading or item. With what is typed of the owner so far; undefined elsewhere.
+ */
+export function ownerCompletions(report: Report, line: number, linePrefix: string): { typed: string; roster: RosterEntry[] } | undefined {
+  const at = /(?:^|[\s([,])@([\w\-|^]*)$/.exec(linePrefix) ?? MARKED_OWNER.exec(linePrefix);
+  const item = at ? undefined : /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?([\w\-|^]*)$/.exec(linePrefix);
+  const typed = at?.[1] ?? (item && underActionLabel(report.topics, line) ? item[1] : undefined);
+  return typed === undefined ? undefined : { typed, roster: reportRoster(report) };
+}
+
+/** Whether the line is inside a heading's section or an item whose title is an action label, below its title. */
+function underActionLabel(topics: readonly Topic[], line: number): boolean {
+  return topics.some(
+    (t) => t.range.start.line < line && t.range.end.line >= line && (isActionLabel(t.title) || underActionLabel(t.children, line)),
+  );
 }
