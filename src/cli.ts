@@ -39,8 +39,9 @@ const USAGE = `Usage: midcycle <command> FILE [options]     (FILE may be - for s
 
 Commands:
   outline FILE [--json]                   the report's topics, links and action items
-  check FILE [--json] [--fix]             malformed review, bug, blueprint, story and etherpad links, and
-                                          Markdown that hides topics; exit status 1 on any error
+  check FILE [--json] [--fix]             malformed review, bug, blueprint, story and etherpad links,
+                                          Markdown that hides topics, and owners that look like a typo
+                                          of a nick; exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL
