@@ -14,8 +14,10 @@ export function attendeesOf(frontMatter: FrontMatter): Attendee[] {
   const value = frontMatter.attendees ?? frontMatter.participants;
   const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;\n]/) : [];
   const out: Attendee[] = [];
-  for (const entry of entries) {
-    if (typeof entry !== 'string' || !entry.trim()) continue;
+  for (const raw of entries) {
+    // a quoted entry in a comma-separated string: `haleyb, "Lajos Katona (lajoskatona)"`
+    const entry = typeof raw === 'string' ? raw.trim().replace(/^(["'])(.*)\1$/, '$2') : undefined;
+    if (!entry) continue;
     // "Mark McClain (mark)", "Mark McClain [mark]", "Mark McClain <mark>", "(@mark)"
     const m = /^(.*?)\s*[([<]\s*@?([^)\]>]+)[)\]>]\s*$/.exec(entry);
     const nick = (m ? m[2] : entry).trim().replace(/^@/, '');

@@ -19,7 +19,12 @@ describe('the roster', () => {
       { nick: 'fungi' },
       { nick: 'jungleboyj', name: 'Jay Bryant' },
     ]);
-    assert.deepEqual(attendeesOf({ participants: 'armax, Carl Baldwin (carl_baldwin); haleyb' }), [{ nick: 'armax' }, { nick: 'carl_baldwin', name: 'Carl Baldwin' }, { nick: 'haleyb' }]);
+    assert.deepEqual(attendeesOf({ participants: 'armax, Carl Baldwin (carl_baldwin); haleyb, "Lajos Katona (lajoskatona)"' }), [
+      { nick: 'armax' },
+      { nick: 'carl_baldwin', name: 'Carl Baldwin' },
+      { nick: 'haleyb' },
+      { nick: 'lajoskatona', name: 'Lajos Katona' },
+    ]);
     assert.deepEqual(attendeesOf({ attendees: 12 }), []);
   });
 
