@@ -18,6 +18,8 @@ export function ownerSuspects(text: string, frontMatter: FrontMatter): { counts:
 
 /** A word of a draft as a nick is spelt (a letter or `_` first, then letters, digits, `_`, `-`, `|`, `^`), or a code span. */
 const WORD = /`[^`\n]*`?|[A-Za-z_][\w\-|^]*/g;
+/** The same, for words of MIN_TYPO_LENGTH or more only: most words are shorter, and not made into matches. */
+const LONG_WORD = /`[^`\n]*`?|[A-Za-z_][\w\-|^]{3,}/g;
 const SPACE = /\s/g;
 
 /**
@@ -25,9 +27,10 @@ const SPACE = /\s/g;
  * a host or dotted name (review.openstack.org, oslo.config), code, or a contraction's half
  * ("couldn't"); a trailing `-` left off.
  */
-export function eachWord(text: string, use: (word: string) => void): void {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+export function eachWord(text: string, use: (word: string) => void, long = false): void {
+  const re = long ? LONG_WORD : WORD;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     let word = m[0];
     if (word.charCodeAt(0) === 96) continue; // `code`
     const end = m.index + word.length;
@@ -35,7 +38,7 @@ export function eachWord(text: string, use: (word: string) => void): void {
     // ":" of "https://", "@" of an address, "." inside a host or dotted name: the rest of it is no word
     if ((next === 58 && text.startsWith('//', end + 1)) || next === 64 || (next === 46 && /\w/.test(text[end + 1] ?? ''))) {
       SPACE.lastIndex = end;
-      WORD.lastIndex = SPACE.exec(text)?.index ?? text.length;
+      re.lastIndex = SPACE.exec(text)?.index ?? text.length;
       continue;
     }
     // "couldn't", "you've", "armax's": the halves of a contraction, and a possessive's "s"
@@ -82,11 +85,15 @@ export function editDistance(a: string, b: string, max: number): number {
 /** How many times each word of the text is used, lower case (words shorter than MIN_TYPO_LENGTH left out). */
 export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  eachWord(text, (word) => {
-    if (word.length < MIN_TYPO_LENGTH) return;
-    const key = word.toLowerCase();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  });
+  eachWord(
+    text,
+    (word) => {
+      if (word.length < MIN_TYPO_LENGTH) return; // "ab-" read as "ab"
+      const key = word.toLowerCase();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+    true,
+  );
   return counts;
 }
 
