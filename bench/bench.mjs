@@ -64,6 +64,8 @@ const analyse = (text) => {
   void report.links;
   void report.topics;
   void report.actions;
+  // owner-unknown is weighed when the diagnostics are first read
+  void report.diagnostics;
   return report;
 };
 

@@ -31,17 +31,21 @@ const actionItems = './actionItems';
 const linkFacts = './linkFactsModule';
 // js-yaml for the front matter (src/core/yamlBundle.ts): required by the first parse of a draft that has one
 const yaml = './yaml';
+// the first look for owner-unknown (src/core/rosterBundle.ts): required when diagnostics are first read
+const roster = './roster';
+const lazy = [actionItems, linkFacts, yaml, roster];
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', actionItems, linkFacts, yaml] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...lazy] },
   // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', actionItems, linkFacts, yaml] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', ...lazy] },
   // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
-  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: [actionItems, linkFacts, yaml] },
-  { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js', external: [yaml] },
-  { ...common, entryPoints: ['src/core/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: [yaml] },
+  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: lazy },
+  { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js', external: lazy.filter((b) => b !== actionItems) },
+  { ...common, entryPoints: ['src/core/roster.ts'], outfile: 'dist/roster.js', external: lazy.filter((b) => b !== roster) },
+  { ...common, entryPoints: ['src/core/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: lazy.filter((b) => b !== linkFacts) },
   // the extension's side of link facts, required (VS Code's API handed in) once the writer allows lookups
-  { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: [yaml] },
+  { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: lazy },
   { ...common, entryPoints: ['src/core/yaml.ts'], outfile: 'dist/yaml.js' },
 ];
 

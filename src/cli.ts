@@ -44,10 +44,11 @@ const USAGE = `Usage: midcycle <command> FILE [options]     (FILE may be - for s
 Commands:
   outline FILE [--json] [--online]        the report's topics, links and action items (--online: with
                                           each link's title, status and project)
-  check FILE [--json] [--fix] [--online]  malformed review, bug, blueprint, story and etherpad links, and
-                                          Markdown that hides topics (--online: also changes and bugs
-                                          that are not there, abandoned changes, bugs filed against
-                                          another project); exit status 1 on any error
+  check FILE [--json] [--fix] [--online]  malformed review, bug, blueprint, story and etherpad links,
+                                          Markdown that hides topics, and owners that look like a typo
+                                          of a nick (--online: also changes and bugs that are not
+                                          there, abandoned changes, bugs filed against another
+                                          project); exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL

@@ -10,6 +10,8 @@ import { ownerName, TECH_VERBS, WRITER_WORDS } from './owners';
 
 // the report's people are weighed by the same rules (parseReport.ts reads them through this bundle)
 export { mayBePerson } from './owners';
+// the owner-unknown rule and the roster read owners by the same rules
+export { ownerCompletions, ownerProblems, reportRoster, type RosterEntry } from './ownerRule';
 
 export interface FoundAction {
   owner: string;

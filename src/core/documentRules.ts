@@ -19,6 +19,7 @@ export const DOCUMENT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'front-matter-invalid': 'warning',
   'nesting-too-deep': 'warning',
   'header-line-break': 'error',
+  'owner-unknown': 'info',
 };
 
 const severityOf = (code: string): Severity => DOCUMENT_RULE_SEVERITIES[code] ?? 'warning';

@@ -21,6 +21,9 @@ export type { ActionContext, FoundAction } from './actionItems';
 import { actionItems } from './actionItemsBundle';
 /** Action items in a text (actionItems.ts): its bundle is loaded on first use. */
 export const findActionItems: typeof import('./actionItems').findActionItems = (text, context) => actionItems().findActionItems(text, context);
+export type { RosterEntry } from './ownerRule';
+/** The report's roster where an owner is being typed (ownerRule.ts), in the action items' bundle. */
+export const ownerCompletions: typeof import('./actionItems').ownerCompletions = (report, line, prefix) => actionItems().ownerCompletions(report, line, prefix);
 export { linkLabel } from './linkLabel';
 export { moveTopicEdit, type DropPosition } from './moveTopic';
 export { updateReport, type TextChange } from './updateReport';

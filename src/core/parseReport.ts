@@ -15,6 +15,8 @@ import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
 import type { ActionItem, Diagnostic, FrontMatter, Link, ParseState, Range, Report, Severity, Topic } from './model';
 import { linkLabel } from './linkLabel';
+import { attendeesOf } from './attendees';
+import { roster } from './rosterBundle';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -100,8 +102,27 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   });
   // front matter comes first or not at all (markdown-it-front-matter reads it on line 0 only)
   if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
-  report.diagnostics = diagnostics(problemLinks ?? linksOf(tokens, 'malformed'), problems, parse.options.severities);
+  const malformed = problemLinks ?? linksOf(tokens, 'malformed');
+  const severities = parse.options.severities;
+  // owners are weighed when the diagnostics are first read: the editor reads them once its edits
+  // settle, not on every keystroke's update; set, they are what was set
+  let all: Diagnostic[] | undefined;
+  Object.defineProperty(report, 'diagnostics', {
+    get: () => (all ??= diagnostics(malformed, severities['owner-unknown'] === 'off' ? problems : [...problems, ...ownerProblems(report)], severities)),
+    set: (value: Diagnostic[]) => (all = value),
+    enumerable: true,
+  });
   return report;
+}
+
+/**
+ * `owner-unknown` (ownerRule.ts): a word count first (roster.ts), and the action items only when a
+ * word used once is near a known one: `midcycle check` on a draft without one never loads the
+ * action items' bundle nor reads the topics.
+ */
+function ownerProblems(report: Report): DocumentProblem[] {
+  const { counts, near } = roster().ownerSuspects(report.text, report.frontMatter);
+  return near.size ? actionItems().ownerProblems(report, near, counts) : [];
 }
 
 /**
@@ -357,15 +378,9 @@ function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBeP
     const n = name.trim().replace(/^@/, '').toLowerCase();
     if (n.length >= 2 && n.length <= 60 && !label.test(n)) people.add(n);
   };
-  const attendees = frontMatter.attendees ?? frontMatter.participants;
-  const entries = Array.isArray(attendees) ? attendees : typeof attendees === 'string' ? attendees.split(/[,;\n]/) : [];
-  for (const entry of entries) {
-    if (typeof entry !== 'string') continue;
-    const m = /^(.*?)\s*[([<]\s*@?([^)\]>]+)[)\]>]\s*$/.exec(entry);
-    if (m) {
-      add(m[1]);
-      add(m[2]);
-    } else add(entry);
+  for (const a of attendeesOf(frontMatter)) {
+    add(a.nick);
+    if (a.name) add(a.name);
   }
   for (let i = 0; i < tokens.length; i++) {
     const children = tokens[i].type === 'inline' ? tokens[i].children : null;

@@ -134,6 +134,11 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   'front-matter-invalid': { description: 'Front matter that is not valid YAML, or not a mapping of keys to values.' },
   'nesting-too-deep': { description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.' },
   'file-too-large': { description: 'A draft larger than the `midcycle.maxFileSize` setting, read only up to the limit (in VS Code).' },
+  'owner-unknown': {
+    description:
+      "An action item's owner that the draft names nowhere else, one edit from a nick it uses twice or more or from an attendee (two edits for nicks of nine letters or more): a typo, most likely. The fix writes the nick meant.",
+    example: { bad: 'arnax to respin https://review.openstack.org/#/c/281628/', good: 'armax to respin https://review.openstack.org/#/c/281628/' },
+  },
   'header-line-break': {
     description:
       'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line. Always checked.',

@@ -11,7 +11,7 @@ export interface QuickFix {
 export function quickFixFor(diagnostic: Diagnostic): QuickFix | undefined {
   if (!diagnostic.fix) return undefined;
   const text = diagnostic.fix.text;
-  const title = /^https?:\/\//.test(text)
+  const title = /^https?:\/\//.test(text) || diagnostic.code === 'owner-unknown'
     ? `Change to ${text}`
     : diagnostic.code.startsWith('separator') ? 'Escape the separator line so that it stays text' : 'Fix this';
   return { title, diagnostic, edit: diagnostic.fix };
@@ -28,7 +28,10 @@ export function quickFixesAt(report: Report, range: Range, more: readonly Diagno
     .filter((f): f is QuickFix => f !== undefined);
 }
 
-/** Every fix in the report that does not overlap another: what "fix all" applies, as one edit set. */
+/**
+ * Every fix in the report that does not overlap another: what "fix all" applies, as one edit set.
+ * Not an owner's: the nick meant is a guess to take one at a time, never on save.
+ */
 export function fixAllEdits(report: Report): TextEdit[] {
-  return nonOverlapping(report.diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
+  return nonOverlapping(report.diagnostics.flatMap((d) => (d.fix && d.code !== 'owner-unknown' ? [d.fix] : [])));
 }

@@ -46,8 +46,14 @@ function topicNode(topic: Topic, id: string, parent?: TopicNode): TopicItemNode 
 
 function ownersGroup(actions: readonly ActionItem[]): GroupNode {
   const group: GroupNode = { type: 'group', id: 'owners', group: 'owners', children: [] };
+  // owners that differ only in case ("Armax", "armax") are one person, under the first spelling
   const byOwner = new Map<string, ActionItem[]>();
-  for (const a of actions) byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), a]);
+  const spelt = new Map<string, string>();
+  for (const a of actions) {
+    const key = a.owner.toLowerCase();
+    if (!spelt.has(key)) spelt.set(key, a.owner);
+    byOwner.set(spelt.get(key)!, [...(byOwner.get(spelt.get(key)!) ?? []), a]);
+  }
   const owners = [...byOwner.keys()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
   group.children = owners.map((owner) => {
     const node: OwnerNode = { type: 'owner', id: `owners/${owner}`, owner, children: [], parent: group };

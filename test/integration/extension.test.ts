@@ -422,3 +422,50 @@ describe('Link facts', () => {
     assert.equal(m.facts.factsOf(m.store.get(editor.document)!.links[0]), undefined);
   });
 });
+
+describe('People', () => {
+  it('says which owner is a typo of a nick, as information, and its quick fix writes the nick meant', async () => {
+    const text = fs.readFileSync(fixture('reference.md').fsPath, 'utf8');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await waitFor('the owner-unknown diagnostic', () => midcycleDiagnostics(document.uri).length === 1 && midcycleDiagnostics(document.uri));
+    assert.equal((diagnostic.code as { value: string }).value, 'owner-unknown');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(diagnostic.message, 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.');
+    assert.equal(document.getText(diagnostic.range), 'arnax');
+    const fix = await waitFor('the quick fix', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return actions.find((a) => a.title === 'Change to armax');
+    });
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(document.getText(), text.replace('arnax to respin', 'armax to respin'));
+    await waitFor('the diagnostic to go', () => midcycleDiagnostics(document.uri).length === 0);
+  });
+
+  it('lists owners that differ only in case as one owner in "Action items by owner"', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- Gate: Armax to respin the patch.\n- Docs: armax to review the spec; haleyb to follow up.\n' });
+    await vscode.window.showTextDocument(document);
+    await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 3);
+    const owners = m.tree.getChildren().find((n) => label(m, n) === 'Action items by owner')!;
+    assert.deepEqual(m.tree.getChildren(owners).map((n) => [label(m, n), m.tree.getTreeItem(n).description]), [['Armax', '2 items'], ['haleyb', '1 item']]);
+  });
+
+  it('offers the roster\'s nicks where an owner is typed', async () => {
+    const content = '---\nattendees: ["Mark McClain (mark)", "Assaf Muller (amuller)"]\n---\n\n- Gate: armax and haleyb met; armax to fix it, haleyb to review.\n- AI: \n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    const at = new vscode.Position(5, '- AI: '.length);
+    const list = await waitFor('the completions', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+      const ours = result.items.filter((i) => i.kind === vscode.CompletionItemKind.User).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+      return ours.length > 0 && ours;
+    });
+    assert.deepEqual(list.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i.detail]), [
+      ['mark', 'attendee'],
+      ['amuller', 'attendee'],
+      ['armax', 'named 2 times in this report'],
+      ['haleyb', 'named 2 times in this report'],
+    ]);
+  });
+});

@@ -83,7 +83,30 @@ describe('midcycle check', () => {
   });
 
   it('exits 0 on a clean draft, printing nothing', () => {
-    assert.deepEqual(run(['check', reference]), { code: 0, out: '', err: '' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const clean = path.join(dir, 'draft.md');
+    fs.writeFileSync(clean, fs.readFileSync(reference, 'utf8').replace('arnax to respin', 'armax to respin'));
+    assert.deepEqual(run(['check', clean]), { code: 0, out: '', err: '' });
+  });
+
+  it('says which owner of the reference is a typo, and of whom (information: exit 0)', () => {
+    const message = 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.';
+    assert.deepEqual(run(['check', reference]), { code: 0, out: `${reference}:76:111 info owner-unknown ${message}`, err: '0 errors, 1 other problem; 1 fixable with --fix' });
+    const json = JSON.parse(run(['check', reference, '--json']).out);
+    assert.deepEqual(json, [
+      { line: 76, column: 111, endLine: 76, endColumn: 116, severity: 'info', code: 'owner-unknown', message, fix: { line: 76, column: 111, endLine: 76, endColumn: 116, text: 'armax' } },
+    ]);
+  });
+
+  it('--fix writes the owner meant, and then has nothing to say', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
+    const copy = path.join(dir, 'draft.md');
+    fs.copyFileSync(reference, copy);
+    const r = run(['check', copy, '--fix']);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+    assert.match(r.err, /fixed 1 problem\b/);
+    assert.equal(fs.readFileSync(copy, 'utf8'), fs.readFileSync(reference, 'utf8').replace('arnax to respin', 'armax to respin'));
   });
 
   it('--fix mends the file in place and reports what is left', () => {

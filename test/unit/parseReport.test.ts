@@ -58,8 +58,17 @@ describe('parseReport: the reference email', () => {
     assert.deepEqual(report.frontMatter, { subject: 'Neutron Mitaka mid-cycle report', to: 'openstack-dev@lists.openstack.org' });
   });
 
-  it('has no diagnostics', () => {
-    assert.deepEqual(report.diagnostics, []);
+  it('has one diagnostic: the owner arnax, a typo of armax (named three times besides)', () => {
+    const at = { start: { line: 75, character: 110 }, end: { line: 75, character: 115 } };
+    assert.deepEqual(report.diagnostics, [
+      {
+        range: at,
+        severity: 'info',
+        code: 'owner-unknown',
+        message: 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.',
+        fix: { range: at, text: 'armax' },
+      },
+    ]);
   });
 });
 

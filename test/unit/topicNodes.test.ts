@@ -40,6 +40,13 @@ describe('the topics tree', () => {
     assert.deepEqual(reduce.children.map((n) => [label(n), presentNode(n).description]), [['carl_baldwin', 'put up model proposal'], ['haleyb', 'follow up with code']]);
   });
 
+  it('takes owners that differ only in case for one person, under the first spelling', () => {
+    const md = '- Armax to respin the patch.\n- armax to review the spec; haleyb to follow up.\n- HaleyB to cut the release.\n';
+    const owners = byLabel(buildTopicNodes(parseReport(md)), 'Action items by owner');
+    assert.deepEqual(owners.children.map((n) => [label(n), presentNode(n).description]), [['Armax', '2 items'], ['haleyb', '2 items']]);
+    assert.deepEqual(owners.children.map((o) => o.children.map(label)), [['respin the patch', 'review the spec'], ['follow up', 'cut the release']]);
+  });
+
   it('groups action items by owner and links by kind', () => {
     const owners = byLabel(roots, 'Action items by owner');
     assert.deepEqual(owners.children.map(label), ['arnax', 'carl_baldwin', 'haleyb', 'mlavalle']);
