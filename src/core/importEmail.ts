@@ -17,11 +17,6 @@ type Line = { kind: 'text'; text: string; quote: number } | { kind: 'blank'; quo
 const BLOCKS = new Set(['div', 'p', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'tr', 'hr', 'center', 'section', 'article', 'header', 'footer', 'address']);
 const SKIPPED = new Set(['script', 'style', 'head', 'title', 'meta', 'link', 'template', 'noscript']);
 
-export interface ImportedDraft {
-  /** The Markdown draft, front matter included when there are headers. */
-  markdown: string;
-}
-
 /** The Markdown draft of an email's HTML body; `headers` (subject, to, cc, date) go into the front matter. */
 export function importEmailHtml(html: string, headers: Record<string, string | string[] | undefined> = {}): string {
   // a no-break space stands for a space everywhere, also inside tags, as copies of Gmail HTML carry it
