@@ -34,8 +34,7 @@ export interface FenceFindings {
 export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFindings {
   const problems: DocumentProblem[] = [];
   const separatorLines: number[] = [];
-  // indexed loops over the token stream: for-of makes an iterator result per token until the code
-  // is optimised, which is most of a one-shot run (`midcycle check`)
+  // indexed loops over the token stream (docs/performance.md)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'fence' || !t.map) continue;

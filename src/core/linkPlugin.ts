@@ -41,7 +41,8 @@ function findLinks(state: StateCore, env: LinkEnv): void {
   const tokens = state.tokens;
   const fences: Token[] = [];
   let deepest = 0;
-  // indexed loops: for-of makes an iterator result per step until the code is optimised
+  // indexed loops: for-of makes an iterator result per step until the code is optimised, which is
+  // most of a one-shot run such as `midcycle check` (docs/performance.md says what that buys)
   for (let i = 0; i < tokens.length; i++) {
     const block = tokens[i];
     if (block.level > deepest) deepest = block.level;

@@ -131,8 +131,7 @@ function ownerProblems(report: Report): DocumentProblem[] {
  */
 function linksOf(tokens: readonly Token[], which: 'all' | 'malformed'): Link[] {
   const links: Link[] = [];
-  // indexed loops over the token stream: for-of makes an iterator result per token until the code
-  // is optimised, which is most of a one-shot run (`midcycle check`)
+  // indexed loops over the token stream (docs/performance.md)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type !== 'inline' || !token.map || !token.meta) continue;
