@@ -10,7 +10,7 @@ export interface DocumentProblem extends LinkProblem {
   severity: Severity;
 }
 
-/** The document rules' default severities (their descriptions are in ruleDocs.ts). */
+/** The document rules' default severities (their words are in ruleRecords.ts). */
 export const DOCUMENT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'separator-opens-code-block': 'error',
   'separator-pair': 'warning',

@@ -5,7 +5,7 @@ import { taskMatches, taskProject, type FactsResult } from './linkFacts';
 import type { SeveritySetting } from './parseReport';
 import type { Diagnostic, Link, Severity } from './model';
 
-/** The facts rules' default severities (their descriptions are in ruleDocs.ts). */
+/** The facts rules' default severities (their words are in ruleRecords.ts). */
 export const FACT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'review-not-found': 'warning',
   'review-abandoned': 'info',

@@ -11,7 +11,6 @@ export { isLineBreaks, lineBreaksOf, LINE_BREAKS, LINE_BREAKS_KEY, type LineBrea
 export { toOutline, reviewStatuses, diagnosticJson, type FactsOf, type OutlineFacts, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './applyFixes';
 export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './linkRules/checkLink';
-export { RULE_DOCS, type RuleDoc } from './ruleDocs';
 export { DOCUMENT_RULE_SEVERITIES } from './documentRules';
 export { FACT_RULE_SEVERITIES } from './factRules';
 export { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';

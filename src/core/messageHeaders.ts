@@ -12,7 +12,7 @@ import type { Diagnostic, Report, Severity } from './model';
 type Mailbox = addresses.ParsedMailbox;
 type Group = addresses.ParsedGroup;
 
-/** The message rules' default severities (their descriptions are in ruleDocs.ts). */
+/** The message rules' default severities (their words are in ruleRecords.ts). */
 export const MESSAGE_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
   'header-address-invalid': 'error',
   'header-date-invalid': 'warning',

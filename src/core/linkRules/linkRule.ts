@@ -1,6 +1,6 @@
 // A link rule is a module of data, as markdownlint's rules are: a stable code, the hosts it checks,
 // and a function that looks at one URL and reports what is wrong, with the corrected URL when it is
-// clear. What each rule is for, in words, is in ruleDocs.ts.
+// clear. What each rule is for, in words, is in its record (ruleRecords.ts).
 import type { HostKind, LinkHosts } from '../linkHosts';
 import type { UrlParts } from '../urlParts';
 
@@ -19,7 +19,7 @@ export interface LinkFinding {
 }
 
 export interface LinkRule {
-  /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural` (its words: ruleDocs.ts). */
+  /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural` (its words: ruleRecords.ts). */
   code: string;
   /** The hosts it looks at: `any` runs before the host is known to be right. */
   hosts: HostKind | 'any';
