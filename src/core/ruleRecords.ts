@@ -2,7 +2,8 @@
 // an example on both sides. The README's rule table, the `midcycle.severity` settings' schema and
 // ruleDefaults.ts (the defaults alone, which is all the extension and the CLI ship) are generated
 // from these records by `npm run rules`; the build and a unit test fail when they are not what it
-// would write. The rules' logic stays where it runs. In the order of the README's table.
+// would write. The rules' logic stays where it runs and names its codes by RuleCode, so a code no
+// record has is a type error. In the order of the README's table.
 import type { Severity } from './model';
 
 /** What a rule looks at: a link's form, a link's facts (online), the Markdown, the file, the people, the message. */
@@ -281,7 +282,7 @@ export const RULE_RECORDS = [
     severity: 'warning',
     description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.',
   },
-  // the file as a whole (the extension's reportStore.ts)
+  // the file as a whole (parseUpTo.ts, for the extension's reportStore.ts)
   {
     code: 'file-too-large',
     group: 'file',
