@@ -1,8 +1,17 @@
 // Bundles the extension and the CLI with esbuild: one CommonJS file each, `vscode` left external.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { staleRuleOutputs } from './rules.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// the README's rule table, the severity schema and the defaults the bundles ship are generated from
+// the rule records: a stale one stops the build (it is not rewritten here, so that CI sees it)
+const stale = await staleRuleOutputs();
+if (stale.length) {
+  console.error(`${stale.join(', ')}: not as the rule records (src/core/ruleRecords.ts) give them. Run npm run rules.`);
+  process.exit(1);
+}
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');

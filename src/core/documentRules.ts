@@ -3,26 +3,11 @@
 // end of the file, hiding every topic after it.
 import type { Token } from './markdownTypes';
 import type { LineIndex } from './lineIndex';
-import type { LinkProblem, Range, Severity } from './model';
+import type { Range } from './model';
+import type { RuleProblem } from './ruleSeverity';
 
-export interface DocumentProblem extends LinkProblem {
-  range: Range;
-  severity: Severity;
-}
-
-/** The document rules' default severities (their descriptions are in ruleDocs.ts). */
-export const DOCUMENT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
-  'separator-opens-code-block': 'error',
-  'separator-pair': 'warning',
-  'code-block-unclosed': 'warning',
-  'front-matter-unclosed': 'error',
-  'front-matter-invalid': 'warning',
-  'nesting-too-deep': 'warning',
-  'header-line-break': 'error',
-  'owner-unknown': 'info',
-};
-
-const severityOf = (code: string): Severity => DOCUMENT_RULE_SEVERITIES[code] ?? 'warning';
+/** A problem of the draft's Markdown or front matter, before its severity is applied (ruleSeverity.ts). */
+export type DocumentProblem = RuleProblem;
 
 export interface FenceFindings {
   problems: DocumentProblem[];
@@ -51,7 +36,6 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
         separatorLines.push(first);
         problems.push({
           code: 'separator-opens-code-block',
-          severity: severityOf('separator-opens-code-block'),
           range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
           message:
             `This line of "${marker[0]}" opens a Markdown code block that runs to the end of the file: in a Markdown preview it hides ` +
@@ -63,7 +47,6 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
         const last = lines.lineCount - 1;
         problems.push({
           code: 'code-block-unclosed',
-          severity: severityOf('code-block-unclosed'),
           range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
           message: `This "${info}" code block is never closed, so the ${hidden} line${hidden === 1 ? '' : 's'} after it are code. Close it with "${marker}".`,
           fix: { range: { start: { line: last, character: lines.lineText(last).length }, end: { line: last, character: lines.lineText(last).length } }, text: `\n${marker}` },
@@ -80,7 +63,6 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
       block[block.length - 1] = `${closing.slice(0, closingIndent)}\\${closing.slice(closingIndent)}`;
       problems.push({
         code: 'separator-pair',
-        severity: severityOf('separator-pair'),
         range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
         message:
           `These two lines of "~" (lines ${first + 1} and ${end}) make the ${end - first - 2} lines between them a code block, ` +
@@ -118,12 +100,11 @@ export function checkFrontMatter(token: Token, lines: LineIndex): DocumentProble
   if (end - 1 > first && /^(-{3,}|\.\.\.)$/.test(last)) return undefined;
   return {
     code: 'front-matter-unclosed',
-    severity: severityOf('front-matter-unclosed'),
     range: { start: { line: first, character: 0 }, end: { line: first, character: lines.lineText(first).length } },
     message: 'The front matter opened by "---" is never closed, so the whole draft is read as front matter. Close it with a "---" line after the subject, to and cc.',
   };
 }
 
 export function frontMatterProblem(range: Range, message: string): DocumentProblem {
-  return { code: 'front-matter-invalid', severity: severityOf('front-matter-invalid'), range, message };
+  return { code: 'front-matter-invalid', range, message };
 }

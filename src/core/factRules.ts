@@ -2,18 +2,9 @@
 // abandoned, a bug filed against another project than the link names. They read the facts of
 // linkFacts.ts; a link whose facts could not be read gets no diagnostic.
 import { taskMatches, taskProject, type FactsResult } from './linkFacts';
-import type { SeveritySetting } from './parseReport';
-import type { Diagnostic, Link, Severity } from './model';
-
-/** The facts rules' default severities (their descriptions are in ruleDocs.ts). */
-export const FACT_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
-  'review-not-found': 'warning',
-  'review-abandoned': 'info',
-  'bug-not-found': 'warning',
-  'bug-other-project': 'warning',
-  'blueprint-not-found': 'warning',
-  'story-not-found': 'warning',
-};
+import { diagnosticOf, type SeveritySettings } from './ruleSeverity';
+import type { RuleCode } from './ruleDefaults';
+import type { Diagnostic, Link } from './model';
 
 const quoted = (title: string | undefined) => (title ? ` (“${title.length > 80 ? `${title.slice(0, 79)}…` : title}”)` : '');
 
@@ -24,15 +15,12 @@ const quoted = (title: string | undefined) => (title ? ` (“${title.length > 80
 export function factDiagnostics(
   links: readonly Link[],
   resultOf: (link: Link) => FactsResult | undefined,
-  severities: Readonly<Record<string, SeveritySetting>> = {},
+  severities: SeveritySettings = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (link: Link, code: string, message: string, fix?: Diagnostic['fix']) => {
-    const setting = severities[code];
-    if (setting === 'off') return;
-    const d: Diagnostic = { range: link.range, severity: setting ?? FACT_RULE_SEVERITIES[code], code, message };
-    if (fix) d.fix = fix;
-    out.push(d);
+  const push = (link: Link, code: RuleCode, message: string, fix?: Diagnostic['fix']) => {
+    const d = diagnosticOf({ code, range: link.range, message, fix }, severities);
+    if (d) out.push(d);
   };
   for (const link of links) {
     if (link.problem) continue; // its form is wrong: that diagnostic comes first, alone

@@ -1,6 +1,7 @@
 // The core's public surface, for the extension, the CLI and the tests. It never imports `vscode`.
 export * from './model';
 export { parseReport, type ReportOptions, type SeveritySetting } from './parseReport';
+export { parseReportUpTo } from './parseUpTo';
 export { plainText } from './inlineFacts';
 export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './exportEmail';
 export { exportText, type TextOptions } from './exportText';
@@ -11,9 +12,8 @@ export { isLineBreaks, lineBreaksOf, LINE_BREAKS, LINE_BREAKS_KEY, type LineBrea
 export { toOutline, reviewStatuses, diagnosticJson, type FactsOf, type OutlineFacts, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './applyFixes';
 export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './linkRules/checkLink';
-export { RULE_DOCS, type RuleDoc } from './ruleDocs';
-export { DOCUMENT_RULE_SEVERITIES } from './documentRules';
-export { FACT_RULE_SEVERITIES } from './factRules';
+export { RULE_DEFAULTS, type RuleCode } from './ruleDefaults';
+export { severityOf, diagnosticOf, type SeveritySettings, type RuleProblem } from './ruleSeverity';
 export { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
 export { LineIndex } from './lineIndex';
 export { topicTitle } from './topicTitle';

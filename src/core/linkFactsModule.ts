@@ -2,6 +2,6 @@
 // (with --online) and the extension (once the writer allows it) load when they first need it.
 export { FactsCache } from './factsCache';
 export { FactsClient, type FactsClientOptions, type FactsRun } from './factsClient';
-export { factDiagnostics, FACT_RULE_SEVERITIES } from './factRules';
+export { factDiagnostics } from './factRules';
 export { factsRequest, linkFacts, statusWords, DEFAULT_FACTS_APIS, type FactsApis, type FactsRequest, type FactsResult, type LinkFacts } from './linkFacts';
 export { linkNotes, ANNOTATE_LINKS, type AnnotateLinks } from './linkNotes';

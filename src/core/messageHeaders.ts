@@ -7,18 +7,12 @@
 // sender) is found here, when a message is written: diagnostics like the draft's own.
 import addresses from 'email-addresses';
 import { keyLine } from './frontMatterHeaders';
-import type { Diagnostic, Report, Severity } from './model';
+import type { Diagnostic, Report } from './model';
+import type { RuleCode } from './ruleDefaults';
+import { diagnosticOf } from './ruleSeverity';
 
 type Mailbox = addresses.ParsedMailbox;
 type Group = addresses.ParsedGroup;
-
-/** The message rules' default severities (their descriptions are in ruleDocs.ts). */
-export const MESSAGE_RULE_SEVERITIES: Readonly<Record<string, Severity>> = {
-  'header-address-invalid': 'error',
-  'header-date-invalid': 'warning',
-  'header-subject-missing': 'warning',
-  'header-from-missing': 'info',
-};
 
 export interface HeaderOptions {
   /** The sender when the front matter has no `from:` (the `midcycle.export.from` setting, `--from`). */
@@ -41,11 +35,10 @@ export function messageHeaders(report: Report, options: HeaderOptions = {}): Mes
   const lines = report.parse.lines;
   const first = report.frontMatterRange?.start.line ?? 0;
   const end = (report.frontMatterRange?.end.line ?? 0) + 1;
-  const problem = (code: string, key: string, message: string) => {
-    const setting = report.parse.options.severities[code];
-    if (setting === 'off') return;
+  const problem = (code: RuleCode, key: string, message: string) => {
     const line = report.frontMatterRange ? keyLine(key, lines, first, end) : 0;
-    diagnostics.push({ range: lines.linesRange(line, line), severity: setting ?? MESSAGE_RULE_SEVERITIES[code], code, message });
+    const d = diagnosticOf({ code, range: lines.linesRange(line, line), message }, report.parse.options.severities);
+    if (d) diagnostics.push(d);
   };
   const headers: [string, string][] = [];
 

@@ -1,6 +1,8 @@
 // The report model: what one parse of a Markdown draft yields. Plain data, no behaviour.
 // Lines and columns are 0-based here (as in VS Code and markdown-it); the CLI's JSON is 1-based.
 import type { Token } from './markdownTypes';
+import type { RuleCode } from './ruleDefaults';
+import type { RuleProblem, SeveritySettings } from './ruleSeverity';
 
 export interface Position {
   line: number;
@@ -85,7 +87,7 @@ export interface Diagnostic {
 
 /** A problem a link rule found, before severities are applied. */
 export interface LinkProblem {
-  code: string;
+  code: RuleCode;
   message: string;
   fix?: TextEdit;
 }
@@ -170,7 +172,7 @@ export interface ParseState {
   /** markdown-it's reference definitions (`[name]: url`), for parsing part of the text again. */
   references: Record<string, { title: string; href: string }>;
   /** Document-level problems (fences, front matter), before severities are applied. */
-  documentProblems: Diagnostic[];
+  documentProblems: RuleProblem[];
   /** The options of the parse, for parsing part of the text again with the same. */
-  options: { hosts: import('./linkHosts').LinkHosts; severities: Readonly<Record<string, Severity | 'off'>> };
+  options: { hosts: import('./linkHosts').LinkHosts; severities: SeveritySettings };
 }

@@ -8,6 +8,7 @@ import { ownerName } from './owners';
 import { allowedEdits, attendeesOf, attendeeWords, eachWord, editDistance } from './roster';
 import { isActionLabel } from './actionItems';
 import type { Diagnostic, Report, Topic } from './model';
+import type { RuleProblem } from './ruleSeverity';
 
 export interface RosterEntry {
   /** As the draft spells it (an attendee's nick as the front matter has it). */
@@ -18,14 +19,14 @@ export interface RosterEntry {
 }
 
 /**
- * The `owner-unknown` diagnostics (severity not yet applied) of a report, given the words used
+ * The `owner-unknown` problems (severity not yet applied) of a report, given the words used
  * once that are near known ones (nearKnownWords): only owners among them are read further.
  */
-export function ownerProblems(report: Report, near: ReadonlyMap<string, readonly string[]>, counts: ReadonlyMap<string, number>): Diagnostic[] {
+export function ownerProblems(report: Report, near: ReadonlyMap<string, readonly string[]>, counts: ReadonlyMap<string, number>): RuleProblem[] {
   const attendees = attendeesOf(report.frontMatter);
   const attendeeNicks = new Map(attendees.map((a) => [a.nick.toLowerCase(), a.nick]));
   const names = attendeeWords(attendees);
-  const out: Diagnostic[] = [];
+  const out: RuleProblem[] = [];
   const seen = new Set<string>();
   for (const action of report.actions) {
     const owner = action.owner;
@@ -45,9 +46,8 @@ export function ownerProblems(report: Report, near: ReadonlyMap<string, readonly
     const ranked = people.map((c) => ({ ...c, mentions: counts.get(c.key) ?? 0 })).sort((a, b) => a.edits - b.edits || b.mentions - a.mentions);
     const best = ranked.filter((c) => c.edits === ranked[0].edits && c.mentions === ranked[0].mentions);
     const said = (c: (typeof ranked)[number]) => (names.has(c.key) ? `${c.nick} is an attendee` : `${c.nick} is named ${c.mentions} times in this report`);
-    const d: Diagnostic = {
+    const d: RuleProblem = {
       range: at,
-      severity: 'info',
       code: 'owner-unknown',
       message: `${owner} — did you mean ${best.map((c) => c.nick).join(' or ')}? ${best.map(said).join(', ')}; ${owner} only here.`,
     };

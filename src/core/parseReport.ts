@@ -13,17 +13,18 @@ import { isLineBreaks, LINE_BREAKS, LINE_BREAKS_KEY } from './lineBreaks';
 import { LineIndex } from './lineIndex';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
-import type { ActionItem, Diagnostic, FrontMatter, Link, ParseState, Range, Report, Severity, Topic } from './model';
+import type { ActionItem, Diagnostic, FrontMatter, Link, ParseState, Range, Report, Topic } from './model';
 import { linkLabel } from './linkLabel';
 import { attendeesOf } from './attendees';
 import { roster } from './rosterBundle';
+import { diagnosticOf, severityOf, type SeveritySettings } from './ruleSeverity';
 
-export type SeveritySetting = Severity | 'off';
+export type { SeveritySetting } from './ruleSeverity';
 
 export interface ReportOptions {
   hosts?: LinkHosts;
   /** Per rule code: a severity, or 'off'. Rules not named keep their default. */
-  severities?: Readonly<Record<string, SeveritySetting>>;
+  severities?: SeveritySettings;
 }
 
 /** Separator lines escaped at most this many times before giving up on recovery. */
@@ -108,7 +109,7 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   // settle, not on every keystroke's update; set, they are what was set
   let all: Diagnostic[] | undefined;
   Object.defineProperty(report, 'diagnostics', {
-    get: () => (all ??= diagnostics(malformed, severities['owner-unknown'] === 'off' ? problems : [...problems, ...ownerProblems(report)], severities)),
+    get: () => (all ??= diagnostics(malformed, severityOf('owner-unknown', severities) === 'off' ? problems : [...problems, ...ownerProblems(report)], severities)),
     set: (value: Diagnostic[]) => (all = value),
     enumerable: true,
   });
@@ -186,7 +187,6 @@ function tooDeep(tokens: readonly Token[], maxNesting: number, lines: LineIndex)
     escapes.push(lines.starts[line] + at);
     problems.push({
       code: 'nesting-too-deep',
-      severity: 'warning',
       range: { start: { line, character: 0 }, end: { line, character: text.length } },
       message: `Lists or quotes nested more than ${MAX_READ_NESTING} deep: Markdown would drop the rest of this line. Midcycle reads it as text from there; nest less deeply.`,
     });
@@ -445,24 +445,13 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
   problems.push(...headerLineBreaks(report.frontMatter, lines, token.map[0], token.map[1]));
 }
 
-function diagnostics(links: readonly Link[], documentProblems: readonly DocumentProblem[], severities: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {
+function diagnostics(links: readonly Link[], documentProblems: readonly DocumentProblem[], severities: SeveritySettings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (d: Diagnostic) => {
-    const setting = severities[d.code];
-    if (setting === 'off') return;
-    out.push(setting ? { ...d, severity: setting } : d);
-  };
+  const push = (d: Diagnostic | undefined) => d && out.push(d);
   for (let i = 0; i < links.length; i++) {
     const link = links[i];
-    if (!link.problem) continue;
-    const d: Diagnostic = { range: link.range, severity: 'error', code: link.problem.code, message: link.problem.message };
-    if (link.problem.fix) d.fix = link.problem.fix;
-    push(d);
+    if (link.problem) push(diagnosticOf({ ...link.problem, range: link.range }, severities));
   }
-  for (const p of documentProblems) {
-    const d: Diagnostic = { range: p.range, severity: p.severity, code: p.code, message: p.message };
-    if (p.fix) d.fix = p.fix;
-    push(d);
-  }
+  for (const p of documentProblems) push(diagnosticOf(p, severities));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

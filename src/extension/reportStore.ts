@@ -1,7 +1,7 @@
 // One parse per document version, shared by every feature (tree, diagnostics, code actions, hovers,
 // status bar, export), and a debounced event when a report draft changes or the settings do.
 import * as vscode from 'vscode';
-import { parseReport, updateReport, type Report } from '../core';
+import { parseReportUpTo, updateReport, type Report } from '../core';
 import { fromRange } from './convert';
 import { readSettings, type MidcycleSettings } from './settings';
 
@@ -85,20 +85,8 @@ export class ReportStore implements vscode.Disposable {
   }
 
   private parse(document: vscode.TextDocument): Report {
-    const text = document.getText();
-    const limit = this.settings.maxFileSize;
-    if (text.length <= limit) return parseReport(text, this.settings.report);
-    // a huge draft is read up to the limit, at a line break, and says so: never a frozen editor
-    const cut = text.lastIndexOf('\n', limit);
-    const report = parseReport(text.slice(0, cut > 0 ? cut : limit), this.settings.report);
-    const last = document.lineAt(document.positionAt(cut > 0 ? cut : limit).line);
-    report.diagnostics.push({
-      range: { start: { line: last.lineNumber, character: 0 }, end: { line: last.lineNumber, character: last.text.length } },
-      severity: 'warning',
-      code: 'file-too-large',
-      message: `This draft is ${Math.round(text.length / 1024)} KB: Midcycle reads its topics and links only up to here (${Math.round(limit / 1024)} KB, the "midcycle.maxFileSize" setting).`,
-    });
-    return report;
+    // a huge draft is read up to the limit, and says so as its `file-too-large` setting has it
+    return parseReportUpTo(document.getText(), this.settings.maxFileSize, this.settings.report);
   }
 
   private schedule(document: vscode.TextDocument): void {

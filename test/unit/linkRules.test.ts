@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, LINK_RULE_CODES, parseReport, RULE_DOCS, type Link } from '../../src/core';
+import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, LINK_RULE_CODES, parseReport, type Link } from '../../src/core';
+import { ruleRecord } from '../../src/core/ruleRecords';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'links');
 const rows = (file: string) =>
@@ -95,7 +96,7 @@ describe('link rules: malformed links', () => {
 
   for (const code of LINK_RULE_CODES) {
     it(`${code}: its documented example`, () => {
-      const example = RULE_DOCS[code]?.example;
+      const example = ruleRecord(code)?.example;
       assert.ok(example, `${code} has a documented example`);
       assert.equal(checkLink(example.bad, DEFAULT_LINK_HOSTS).problem?.code, code);
       if (example.good) {

@@ -10,7 +10,7 @@ const root = path.join(__dirname, '..', '..');
 
 const PROJECT_ROOT = new Set([
   '.ci', '.github', '.vscode', '.gitignore', '.mocharc.json', '.vscodeignore', 'CHANGELOG.md', 'LICENSE', 'README.md', 'bench',
-  'eslint.config.mjs', 'examples', 'media', 'package-lock.json', 'package.json', 'package.nls.json', 'scripts',
+  'docs', 'eslint.config.mjs', 'examples', 'media', 'package-lock.json', 'package.json', 'package.nls.json', 'scripts',
   'snippets', 'src', 'test', 'tsconfig.json',
 ]);
 

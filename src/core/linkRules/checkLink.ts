@@ -6,6 +6,7 @@ import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
 import { etherpadTarget, ETHERPAD_RULES } from './etherpadRules';
 import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink } from './hostRules';
 import { blueprintTarget, bugTarget, LAUNCHPAD_RULES } from './launchpadRules';
+import type { RuleCode } from '../ruleDefaults';
 import type { LinkRule } from './linkRule';
 import { REVIEW_RULES, reviewTarget } from './reviewRules';
 import { STORYBOARD_RULES, storyTarget } from './storyboardRules';
@@ -17,7 +18,7 @@ export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, dou
 const RAW_RULES = [spaceInLink, malformedScheme];
 
 /** The codes of every link rule, the raw-text ones first, in the order the engine runs them. */
-export const LINK_RULE_CODES: readonly string[] = [...RAW_RULES, ...LINK_RULES].map((r) => r.code);
+export const LINK_RULE_CODES: readonly RuleCode[] = [...RAW_RULES, ...LINK_RULES].map((r) => r.code);
 
 export interface LinkCheck {
   kind: LinkKind;
@@ -29,7 +30,7 @@ export interface LinkCheck {
   story?: StoryTarget;
   etherpad?: EtherpadTarget;
   problem?: {
-    code: string;
+    code: RuleCode;
     message: string;
     /** The corrected URL, when the intended link is clear. */
     fixed?: string;
@@ -110,7 +111,7 @@ export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCh
 
 /** What the rules find in a link, and what it points at. */
 export function ruleCheck(raw: string, hosts: LinkHosts, following = ''): LinkCheck {
-  const findings: { code: string; message: string }[] = [];
+  const findings: { code: RuleCode; message: string }[] = [];
   let clear = true;
   let consumeFollowing = 0;
 

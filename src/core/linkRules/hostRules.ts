@@ -1,12 +1,12 @@
 // Rules about the whole URL, before its host is known to be right: spaces, the scheme, the host.
 import { editDistance, intendedHost, isKnownHost } from '../linkHosts';
 import { hostName } from '../urlParts';
-import type { LinkRule } from './linkRule';
+import type { LinkRule, RawLinkRule } from './linkRule';
 
 /** Runs on the raw text: a destination broken by a space is no link at all in Markdown. */
-export const spaceInLink = {
+export const spaceInLink: RawLinkRule = {
   code: 'link-space',
-  check(raw: string): { message: string; fixed: string } | undefined {
+  check(raw) {
     if (!/\s/.test(raw)) return undefined;
     return { message: 'link destination is broken by a space, so Markdown shows it as text, not a link', fixed: raw.replace(/\s+/g, '') };
   },
@@ -16,9 +16,9 @@ export const spaceInLink = {
 export const MISSPELT_SCHEME = /^([a-z]{3,6})(:\/{0,3}|\/{1,3})(?![/\\])/i;
 
 /** Runs on the raw text: a misspelt scheme keeps the URL from being a link at all. */
-export const malformedScheme = {
+export const malformedScheme: RawLinkRule = {
   code: 'link-scheme',
-  check(raw: string): { message: string; fixed: string } | undefined {
+  check(raw) {
     const m = MISSPELT_SCHEME.exec(raw);
     if (!m || !isMisspeltHttp(m[1], m[2])) return undefined;
     return { message: `"${m[0]}" is not "https://", so this is not a link`, fixed: `https://${raw.slice(m[0].length)}` };

@@ -1,7 +1,8 @@
 // A link rule is a module of data, as markdownlint's rules are: a stable code, the hosts it checks,
 // and a function that looks at one URL and reports what is wrong, with the corrected URL when it is
-// clear. What each rule is for, in words, is in ruleDocs.ts.
+// clear. What each rule is for, in words, and its default severity are in its record (ruleRecords.ts).
 import type { HostKind, LinkHosts } from '../linkHosts';
+import type { RuleCode } from '../ruleDefaults';
 import type { UrlParts } from '../urlParts';
 
 export interface LinkRuleContext {
@@ -19,11 +20,17 @@ export interface LinkFinding {
 }
 
 export interface LinkRule {
-  /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural` (its words: ruleDocs.ts). */
-  code: string;
+  /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural`: its record's. */
+  code: RuleCode;
   /** The hosts it looks at: `any` runs before the host is known to be right. */
   hosts: HostKind | 'any';
   check(url: UrlParts, context: LinkRuleContext): LinkFinding | undefined;
+}
+
+/** A rule that reads the raw text, before it can be split into a URL's parts. */
+export interface RawLinkRule {
+  code: RuleCode;
+  check(raw: string): { message: string; fixed: string } | undefined;
 }
 
 /** A number typed after a stray space: `+bug/ 1507499`. */
