@@ -142,9 +142,23 @@ for (let r = 0; r < (quick ? 3 : 11); r++) {
 const cliTime = median(cliTimes);
 const nodeTime = median(nodeTimes);
 
+// the heap a parsed 2000-topic draft keeps, against markdown-it's own token stream for it
+const retained = (mode) => {
+  const sizes = [];
+  for (let r = 0; r < 3; r++) {
+    const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', 'heap.cjs'), mode, join(out, 'core.cjs'), file], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bench: heap measure (${mode}) failed: ${run.stderr}`);
+    sizes.push(Number(run.stdout));
+  }
+  return median(sizes);
+};
+const heapTokens = retained('tokens');
+const heapReport = retained('report');
+
 // the table
 const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 const ratio = (x) => `${x.toFixed(2)}×`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 const small = rows.find((r) => r.n === 50);
 const linear = fullBig / small.analysis;
@@ -162,6 +176,7 @@ const checks = [
   ['linear: 2000 topics ≤ 45× 50 topics', `${ms(fullBig)} ÷ ${ms(small.analysis)} = ${ratio(linear)}`, linear <= 45],
   ['activation ≤ 30 ms', ms(activation), activation <= 30],
   ['dist/extension.js ≤ 200 KB', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 200 * 1024],
+  ['retained heap of a parsed 2000-topic draft (all read) ≤ 1.5× markdown-it\'s token stream', `${mb(heapReport)} vs ${mb(heapTokens)} = ${ratio(heapReport / heapTokens)}`, heapReport / heapTokens <= 1.5],
   ['`midcycle check` (2000 topics) ≤ 1.3× node + markdown-it parse, whole processes', `${ms(cliTime)} vs ${ms(nodeTime)} = ${ratio(cliTime / nodeTime)}`, cliTime / nodeTime <= 1.3],
 ];
 table.push('', '| target | measured | |', '| --- | --- | --- |');
