@@ -16,8 +16,6 @@ import type { InlineFacts } from './inlineFacts';
 import { WellFormedLink } from './wellFormedLink';
 import type { ActionItem, Link, Range, Report, Topic } from './model';
 import { assembleReport, handOverTokens, itemOutline, normaliseText, parseReport, type ItemOutline, type ReportOptions } from './parseReport';
-import { exportEmail } from './exportEmail';
-import { exportText } from './exportText';
 
 /** An edit as VS Code reports it: the range replaced, in the text before the edit, and the new text. */
 export interface TextChange {
@@ -40,10 +38,15 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   return next;
 }
 
-/** Everything a caller can read of a report, as text to compare. */
+/**
+ * Everything a caller can read of a report, as text to compare: the tokens stand for the export
+ * (the exporters render them; importing those here would put them in the extension's bundle).
+ */
 function visible(r: Report): string {
-  const { text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics } = r;
-  return JSON.stringify({ text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, email: exportEmail(r), plain: exportText(r) });
+  const { text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens } = r;
+  // a token's meta holds what was worked out of it so far, which differs with what was read; and
+  // whether a list is tight (`hidden` paragraphs) is the list's, which no exporter reads
+  return JSON.stringify({ text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens }, (key, value: unknown) => (key === 'meta' || key === 'hidden' ? undefined : value));
 }
 
 function firstDifference(a: string, b: string): string {
@@ -91,6 +94,8 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   // an item whose marker moved in or out may belong to another item now, which it cannot tell alone
   // (its content column too: the spaces after the marker decide what nests under it)
   if (unit.kind === 'item' && markerPrefix(lines.lineText(start)) !== markerPrefix(oldLines.lineText(unit.start))) return undefined;
+  // a blank line put before the unit belongs to the block above it (a list's end moves)
+  if (lines.isBlank(start)) return undefined;
   // a paragraph or heading indented anew may continue the list item above it
   if (leadingSpace(lines.lineText(start)) !== leadingSpace(oldLines.lineText(unit.start))) return undefined;
   if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return undefined;
@@ -103,6 +108,9 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   // nested as deep as markdown-it's limit: the full parse escapes the line and warns
   if ((env.midcycle.deepest ?? 0) >= (md.options.maxNesting ?? 100) - 2) return undefined;
   if (Object.keys(references).length !== Object.keys(previous.parse.references).length) return undefined;
+  // markdown-it-front-matter reads a `---` on the slice's first line (in an item too) as front
+  // matter, which it is only on the draft's first line
+  if (mini.some((t) => t.type === 'front_matter')) return undefined;
   const inner = sameShape(mini, unit);
   if (!inner) return undefined;
 
@@ -112,6 +120,8 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   const moveInner = mover(start);
   const tokens = old.slice(0, unit.tokenStart);
   for (const t of inner) tokens.push(moveInner(t));
+  // the list around an item ends where its last item does now
+  if (unit.list?.map) unit.list.map[1] = lastItem ? inner[0].map![1] : unit.list.map[1] + delta;
   if (delta) {
     const move = mover(delta);
     for (let i = unit.tokenEnd; i < old.length; i++) tokens.push(move(old[i]));
