@@ -88,3 +88,15 @@ export function changes(text: string): fc.Arbitrary<TextChange[]> {
     }),
   );
 }
+
+/** Runs `fn` with MIDCYCLE_CHECK_INCREMENTAL=1: each incremental update is also checked token by token against a full parse. */
+export function checkingIncremental<T>(fn: () => T): T {
+  const saved = process.env.MIDCYCLE_CHECK_INCREMENTAL;
+  process.env.MIDCYCLE_CHECK_INCREMENTAL = '1';
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.MIDCYCLE_CHECK_INCREMENTAL;
+    else process.env.MIDCYCLE_CHECK_INCREMENTAL = saved;
+  }
+}
