@@ -2,8 +2,8 @@
 // falls in (a top-level list item, paragraph or heading) is parsed again on its own, checked to be
 // the same kind of unit, and spliced into a new token stream; what follows it moves by the lines the
 // edit added or removed. Anything that could change the document beyond that unit (fences,
-// reference definitions, front matter, a recovered separator, deep nesting, several changes at
-// once) is parsed whole instead, so the result is always what parseReport would give.
+// reference definitions and links, front matter, a recovered separator, deep nesting, several
+// changes at once) is parsed whole instead, so the result is always what parseReport would give.
 // The previous report stays as it was: a command may hold it across an await. The new one takes
 // its tokens over (what it handed out, links, topics and action items, is copied when it moves,
 // never changed), and the previous one, asked for what it has not read yet, parses its text again.
@@ -57,6 +57,9 @@ function firstDifference(a: string, b: string): string {
 
 function incremental(previous: Report, text: string, changes: readonly TextChange[], options: ReportOptions): Report | undefined {
   if (changes.length !== 1 || previous.parse.recovered || text.charCodeAt(0) === 0xfeff || !sameOptions(previous, options)) return undefined;
+  // a reference link's URL is located where it first stands in the whole draft (its definition,
+  // before or after the edit), which a part cannot tell: a draft with definitions is parsed whole
+  if (Object.keys(previous.parse.references).length) return undefined;
   const change = changes[0];
   const old = previous.tokens;
   const unit = findUnit(old, change.range.start.line, change.range.end.line);
@@ -100,14 +103,13 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   if (leadingSpace(lines.lineText(start)) !== leadingSpace(oldLines.lineText(unit.start))) return undefined;
   if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return undefined;
 
-  // a copy of the definitions: one the unit now makes (not matched by UNSAFE) shows as a new name
-  const references = { ...previous.parse.references };
-  const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = { midcycle: { hosts: previous.parse.options.hosts, problems: [] }, references };
+  const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = { midcycle: { hosts: previous.parse.options.hosts, problems: [] }, references: {} };
   const md = createMarkdown();
   const mini = md.parse(newSlice, env);
   // nested as deep as markdown-it's limit: the full parse escapes the line and warns
   if ((env.midcycle.deepest ?? 0) >= (md.options.maxNesting ?? 100) - 2) return undefined;
-  if (Object.keys(references).length !== Object.keys(previous.parse.references).length) return undefined;
+  // a definition UNSAFE did not see
+  if (Object.keys(env.references).length) return undefined;
   // markdown-it-front-matter reads a `---` on the slice's first line (in an item too) as front
   // matter, which it is only on the draft's first line
   if (mini.some((t) => t.type === 'front_matter')) return undefined;
@@ -132,7 +134,7 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
     if (d.fix) copy.fix = { ...d.fix, range: movedRange(d.fix.range, delta) };
     return copy;
   });
-  return assembleReport(text, tokens, lines, { ...previous.parse, source, lines, references, documentProblems });
+  return assembleReport(text, tokens, lines, { ...previous.parse, source, lines, documentProblems });
 }
 
 /** The offset where a line starts (the text's length past its last line). */
@@ -226,7 +228,8 @@ function mover(lines: number): (token: Token) => Token {
   const topic = (t: Topic): Topic => {
     const range = movedRange(t.range, lines);
     const selectionRange = t.selectionRange === t.range ? range : movedRange(t.selectionRange, lines);
-    return { ...t, range, selectionRange, children: t.children.map(topic), links: t.links.map(link), actions: t.actions.map(action) };
+    // a literal of the Topic's own shape: a spread makes a slower copy
+    return { kind: t.kind, title: t.title, text: t.text, level: t.level, range, selectionRange, children: t.children.map(topic), links: t.links.map(link), actions: t.actions.map(action) };
   };
   return (token) => {
     if (!token.map) return token;
