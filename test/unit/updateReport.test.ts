@@ -99,6 +99,14 @@ describe('updateReport', () => {
     assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
   });
 
+  it('locates a reference link\'s URL in its definition, wherever the edit moves it', () => {
+    const draft = '- A see [ref]\n- B\n- C\n\n[ref]: https://review.openstack.org/#/c/1/\n';
+    const edit: TextChange[] = [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: '\n  more' }];
+    const incremental = updateReport(parseReport(draft), apply(draft, edit), edit);
+    assert.deepEqual(incremental.links.map((l) => l.range.start.line), [5]);
+    assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
+  });
+
   it('with MIDCYCLE_CHECK_INCREMENTAL=1, says where an incremental result differs from a full parse', () => {
     const draft = drafts[3];
     const previous = parseReport(draft);
