@@ -120,14 +120,12 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   // the unit's replaced, and those after it moved when lines were added or removed
   handOverTokens(previous);
   const moveInner = mover(start);
-  const tokens = old.slice(0, unit.tokenStart);
-  for (const t of inner) tokens.push(moveInner(t));
+  for (const t of inner) moveInner(t);
   // the list around an item ends where its last item does now
   if (unit.list?.map) unit.list.map[1] = lastItem ? inner[0].map![1] : unit.list.map[1] + delta;
-  if (delta) {
-    const move = mover(delta);
-    for (let i = unit.tokenEnd; i < old.length; i++) tokens.push(move(old[i]));
-  } else for (let i = unit.tokenEnd; i < old.length; i++) tokens.push(old[i]);
+  const rest = old.slice(unit.tokenEnd);
+  if (delta) rest.forEach(mover(delta));
+  const tokens = old.slice(0, unit.tokenStart).concat(inner, rest);
   const documentProblems = previous.parse.documentProblems.map((d) => {
     if (d.range.start.line < unit.end) return d;
     const copy = { ...d, range: movedRange(d.range, delta) };
@@ -218,7 +216,7 @@ function sameShape(mini: Token[], unit: Unit): Token[] | undefined {
  * parses its text again if it is read after). Their links, action items and item outlines may be
  * in what the previous report gave a caller already: those are copied, never changed.
  */
-function mover(lines: number): (token: Token) => Token {
+function mover(lines: number): (token: Token) => void {
   const link = (l: Link): Link => {
     const c = { ...l, range: movedRange(l.range, lines) };
     if (l.problem?.fix) c.problem = { ...l.problem, fix: { ...l.problem.fix, range: movedRange(l.problem.fix.range, lines) } };
@@ -232,7 +230,7 @@ function mover(lines: number): (token: Token) => Token {
     return { kind: t.kind, title: t.title, text: t.text, level: t.level, range, selectionRange, children: t.children.map(topic), links: t.links.map(link), actions: t.actions.map(action) };
   };
   return (token) => {
-    if (!token.map) return token;
+    if (!token.map) return;
     token.map[0] += lines;
     token.map[1] += lines;
     const facts = token.type === 'inline' ? (token.meta as InlineFacts | null) : null;
@@ -244,7 +242,6 @@ function mover(lines: number): (token: Token) => Token {
     }
     const outline = token.type === 'list_item_open' ? itemOutline(token) : undefined;
     if (outline) token.meta = { outline: { ...outline, topic: topic(outline.topic), actions: outline.actions.map(action) } satisfies ItemOutline };
-    return token;
   };
 }
 
