@@ -214,22 +214,51 @@ function sameShape(mini: Token[], unit: Unit): Token[] | undefined {
 /**
  * Moves tokens down by `lines`, in place: fresh ones, or ones the previous report handed over (it
  * parses its text again if it is read after). Their links, action items and item outlines may be
- * in what the previous report gave a caller already: those are copied, never changed.
+ * in what the previous report gave a caller already: those are copied, never changed. A kept item
+ * outline is copied after the item's inline tokens, from their copies: a topic and its text still
+ * share one link object, and it is copied once.
  */
 function mover(lines: number): (token: Token) => void {
+  // the copies made for the item whose outline waits, as pairs: an item holds a few
+  const olds: object[] = [];
+  const news: object[] = [];
+  let waiting: { token: Token; outline: ItemOutline; left: number } | undefined;
+  const copied = <T extends object>(o: T, copy: (o: T) => T): T => {
+    const at = olds.indexOf(o);
+    return at === -1 ? copy(o) : (news[at] as T);
+  };
   const link = (l: Link): Link => {
     const c = { ...l, range: movedRange(l.range, lines) };
     if (l.problem?.fix) c.problem = { ...l.problem, fix: { ...l.problem.fix, range: movedRange(l.problem.fix.range, lines) } };
+    if (waiting) {
+      olds.push(l);
+      news.push(c);
+    }
     return c;
   };
-  const action = (a: ActionItem): ActionItem => ({ ...a, range: movedRange(a.range, lines) });
+  const action = (a: ActionItem): ActionItem => {
+    const c = { ...a, range: movedRange(a.range, lines) };
+    if (waiting) {
+      olds.push(a);
+      news.push(c);
+    }
+    return c;
+  };
   const topic = (t: Topic): Topic => {
     const range = movedRange(t.range, lines);
     const selectionRange = t.selectionRange === t.range ? range : movedRange(t.selectionRange, lines);
     // a literal of the Topic's own shape: a spread makes a slower copy
-    return { kind: t.kind, title: t.title, text: t.text, level: t.level, range, selectionRange, children: t.children.map(topic), links: t.links.map(link), actions: t.actions.map(action) };
+    return { kind: t.kind, title: t.title, text: t.text, level: t.level, range, selectionRange, children: t.children.map(topic), links: t.links.map((l) => copied(l, link)), actions: t.actions.map((a) => copied(a, action)) };
   };
   return (token) => {
+    // the item's closing token: its inline tokens are copied
+    if (waiting && --waiting.left === 0) {
+      const { outline } = waiting;
+      waiting.token.meta = { outline: { ...outline, topic: topic(outline.topic), actions: outline.actions.map((a) => copied(a, action)) } satisfies ItemOutline };
+      waiting = undefined;
+      olds.length = 0;
+      news.length = 0;
+    }
     if (!token.map) return;
     token.map[0] += lines;
     token.map[1] += lines;
@@ -241,7 +270,7 @@ function mover(lines: number): (token: Token) => void {
       if (facts.actions?.length) facts.actions = facts.actions.map(action);
     }
     const outline = token.type === 'list_item_open' ? itemOutline(token) : undefined;
-    if (outline) token.meta = { outline: { ...outline, topic: topic(outline.topic), actions: outline.actions.map(action) } satisfies ItemOutline };
+    if (outline) waiting = { token, outline, left: outline.span };
   };
 }
 
