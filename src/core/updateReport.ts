@@ -289,10 +289,14 @@ function leadingSpace(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }
 
-/** An item line's indentation, marker and spaces up to its content, as lengths: `2:-:1`. */
+/**
+ * An item line's indentation, marker and spaces up to its content, as lengths, and whether it has
+ * content: `2:1:1:true`. (An item that starts empty ends at a blank line, and its content column
+ * is the marker's and one space: what nests under it changes with it.)
+ */
 function markerPrefix(line: string): string {
   const m = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]*)/.exec(line);
-  return m ? `${m[1].length}:${m[2].length}:${m[3].length}` : 'none';
+  return m ? `${m[1].length}:${m[2].length}:${m[3].length}:${m[0].length < line.length}` : 'none';
 }
 
 function blankOrEdge(lines: LineIndex, line: number): boolean {

@@ -107,6 +107,14 @@ describe('updateReport', () => {
     assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
   });
 
+  it('nests the lines under an empty item that gets a text, as a full parse does', () => {
+    const draft = '- A\n\n- \n\n    - nested https://review.openstack.org/#/c/1/\n';
+    const edit: TextChange[] = [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, text: 'B' }];
+    const incremental = updateReport(parseReport(draft), apply(draft, edit), edit);
+    assert.equal(incremental.topics[1].range.end.line, 4);
+    assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
+  });
+
   it('with MIDCYCLE_CHECK_INCREMENTAL=1, says where an incremental result differs from a full parse', () => {
     const draft = drafts[3];
     const previous = parseReport(draft);
