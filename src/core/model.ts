@@ -156,7 +156,10 @@ export interface Report {
   /** Every action item in document order. */
   actions: ActionItem[];
   diagnostics: Diagnostic[];
-  /** markdown-it's block tokens of the (recovered) text: what the exporters render. */
+  /**
+   * markdown-it's block tokens of the (recovered) text: what the exporters render. An update that
+   * moves lines takes them over (updateReport): read them from the report, not from an array kept.
+   */
   tokens: Token[];
   /** What an incremental update (updateReport) needs of the parse this report came from. */
   parse: ParseState;

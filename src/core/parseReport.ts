@@ -79,27 +79,34 @@ export function normaliseText(text: string): string {
  * The report of a token stream whose links are recorded: front matter and diagnostics at once;
  * links, topics and action items when first asked for (most of a report's analysis, and nothing
  * `midcycle check` needs but the malformed links, `problemLinks` when the parse collected them).
- * They are read from the tokens as they are then: a report given to updateReport is consumed (its
- * tokens move into the next one), and is not read afterwards.
+ * They are read from the tokens as they are then: when updateReport takes the tokens over (see
+ * handOverTokens), what is not read yet is read from the text parsed again.
  */
 export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState, problemLinks?: Link[]): Report {
   const problems = [...parse.documentProblems];
   let outline: { topics: Topic[]; actions: ActionItem[] } | undefined;
   let links: Link[] | undefined;
-  const read = () => (outline ??= buildTopics(tokens, lines, report.frontMatter));
+  let own: Token[] | undefined = tokens;
+  const current = () => (own ??= parseReport(text, parse.options).tokens);
+  const read = () => (outline ??= buildTopics(current(), lines, report.frontMatter));
   const report = {
     text,
     lineCount: lines.lineCount,
     frontMatter: {},
     diagnostics: [],
-    tokens,
     parse,
-  } as Omit<Report, 'topics' | 'actions' | 'links'> as Report;
+  } as Omit<Report, 'topics' | 'actions' | 'links' | 'tokens'> as Report;
   // own, enumerable getters: a copy of the report ({ ...report }) has them too
   Object.defineProperties(report, {
-    links: { get: () => (links ??= linksOf(tokens, 'all')), enumerable: true },
+    tokens: { get: current, enumerable: true },
+    links: { get: () => (links ??= linksOf(current(), 'all')), enumerable: true },
     topics: { get: () => read().topics, enumerable: true },
     actions: { get: () => read().actions, enumerable: true },
+  });
+  handOvers.set(report, () => {
+    const t = current();
+    own = undefined;
+    return t;
   });
   // front matter comes first or not at all (markdown-it-front-matter reads it on line 0 only)
   if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
@@ -114,6 +121,17 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
     enumerable: true,
   });
   return report;
+}
+
+const handOvers = new WeakMap<Report, () => Token[]>();
+
+/**
+ * The report's tokens, for updateReport to change in place (moving them to new lines) in the next
+ * report: copying them costs more than an edit may. The report reads its text again when its
+ * tokens, or what it has not read yet of them, are asked for after that.
+ */
+export function handOverTokens(report: Report): Token[] {
+  return handOvers.get(report)?.() ?? report.tokens;
 }
 
 /**
@@ -206,8 +224,8 @@ interface ItemFrame {
  * What a top-level list item makes of itself, kept on its opening token (`meta.outline`): the
  * next build after an edit elsewhere takes it as it is instead of walking the item's tokens again.
  * An item's outline depends on its own tokens alone (its parent only decides where it goes); an
- * edit inside it parses it anew (new tokens, nothing kept), and updateReport moves kept ranges with
- * the tokens after an edit.
+ * edit inside it parses it anew (new tokens, nothing kept), and updateReport moves copies of kept
+ * ranges with the tokens after an edit.
  */
 export interface ItemOutline {
   /** The action scope it was read in (ActionScope.key): kept only while that is the same. */

@@ -1,17 +1,21 @@
 // The report after an edit, without parsing the whole draft again: the top-level unit the edit
 // falls in (a top-level list item, paragraph or heading) is parsed again on its own, checked to be
-// the same kind of unit, and spliced into the token stream; what follows it moves by the lines the
+// the same kind of unit, and spliced into a new token stream; what follows it moves by the lines the
 // edit added or removed. Anything that could change the document beyond that unit (fences,
-// reference definitions, front matter, a recovered separator, several changes at once) is parsed
-// whole instead, so the result is always what parseReport would give.
+// reference definitions and links, front matter, a recovered separator, deep nesting, several
+// changes at once) is parsed whole instead, so the result is always what parseReport would give.
+// The previous report stays as it was: a command may hold it across an await. The new one takes
+// its tokens over (what it handed out, links, topics and action items, is copied when it moves,
+// never changed), and the previous one, asked for what it has not read yet, parses its text again.
 import { LineIndex } from './lineIndex';
+import { DEFAULT_LINK_HOSTS } from './linkHosts';
 import type { LinkEnv } from './linkPlugin';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
-import { foundLinks, type InlineFacts } from './inlineFacts';
+import type { InlineFacts } from './inlineFacts';
 import { WellFormedLink } from './wellFormedLink';
-import type { Range, Report, Topic } from './model';
-import { assembleReport, itemOutline, normaliseText, parseReport, type ReportOptions } from './parseReport';
+import type { ActionItem, Link, Range, Report, Topic } from './model';
+import { assembleReport, handOverTokens, itemOutline, normaliseText, parseReport, type ItemOutline, type ReportOptions } from './parseReport';
 
 /** An edit as VS Code reports it: the range replaced, in the text before the edit, and the new text. */
 export interface TextChange {
@@ -20,67 +24,127 @@ export interface TextChange {
 }
 
 /**
- * The report of `text`, the result of applying `changes` to the text of `previous`. `previous` is
- * consumed: its tokens move into the new report.
+ * The report of `text`, the result of applying `changes` to the text of `previous`, which is left
+ * as it was. With MIDCYCLE_CHECK_INCREMENTAL=1 in the environment, an incremental result is checked
+ * against a full parse, and a difference throws.
  */
 export function updateReport(previous: Report, text: string, changes: readonly TextChange[], options: ReportOptions = {}): Report {
-  const whole = () => parseReport(text, options);
-  if (changes.length !== 1 || previous.parse.recovered || text.charCodeAt(0) === 0xfeff || !sameOptions(previous, options)) return whole();
-  const change = changes[0];
-  const first = change.range.start.line;
-  const last = change.range.end.line;
-  const delta = countNewlines(change.text) - (last - first);
+  const next = incremental(previous, text, changes, options);
+  if (!next) return parseReport(text, options);
+  if (typeof process !== 'undefined' && process.env.MIDCYCLE_CHECK_INCREMENTAL === '1') {
+    const [got, want] = [visible(next), visible(parseReport(text, options))];
+    if (got !== want) throw new Error(`updateReport: the incremental result differs from a full parse after ${JSON.stringify(changes)}: ${firstDifference(got, want)}`);
+  }
+  return next;
+}
 
-  const unit = findUnit(previous.tokens, first, last);
-  if (!unit) return whole();
+/**
+ * Everything a caller can read of a report, as text to compare: the tokens stand for the export
+ * (the exporters render them; importing those here would put them in the extension's bundle).
+ */
+function visible(r: Report): string {
+  const { text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens } = r;
+  // a token's meta holds what was worked out of it so far, which differs with what was read; and
+  // whether a list is tight (`hidden` paragraphs) is the list's, which no exporter reads
+  return JSON.stringify({ text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens }, (key, value: unknown) => (key === 'meta' || key === 'hidden' ? undefined : value));
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `…${a.slice(Math.max(0, i - 80), i + 80)}… where a full parse has …${b.slice(Math.max(0, i - 80), i + 80)}…`;
+}
+
+function incremental(previous: Report, text: string, changes: readonly TextChange[], options: ReportOptions): Report | undefined {
+  if (changes.length !== 1 || previous.parse.recovered || text.charCodeAt(0) === 0xfeff || !sameOptions(previous, options)) return undefined;
+  // a reference link's URL is located where it first stands in the whole draft (its definition,
+  // before or after the edit), which a part cannot tell: a draft with definitions is parsed whole
+  if (Object.keys(previous.parse.references).length) return undefined;
+  const change = changes[0];
+  const old = previous.tokens;
+  const unit = findUnit(old, change.range.start.line, change.range.end.line);
+  if (!unit) return undefined;
   const source = normaliseText(text);
   const lines = new LineIndex(source);
   const oldLines = previous.parse.lines;
+  // counted in the texts, not in the change: a `\r` typed before a `\n` adds no line
+  const delta = lines.lineCount - oldLines.lineCount;
   const start = unit.start;
   const end = unit.end + delta; // exclusive
-  if (end <= start || end > lines.lineCount) return whole();
-  const oldSlice = sliceLines(oldLines, unit.start, unit.end);
-  const newSlice = sliceLines(lines, start, end);
-  if (UNSAFE.test(oldSlice) || UNSAFE.test(newSlice)) return whole();
+  if (end <= start || end > lines.lineCount) return undefined;
+  // the text around the unit is the same (else the change does not say where the edit is)
+  const before = lines.starts[start];
+  const after = offsetOf(lines, end);
+  const oldAfter = offsetOf(oldLines, unit.end);
+  if (before !== oldLines.starts[start] || source.length - after !== oldLines.text.length - oldAfter) return undefined;
+  if (!source.startsWith(oldLines.text.slice(0, before)) || !source.endsWith(oldLines.text.slice(oldAfter))) return undefined;
+  const oldSlice = oldLines.text.slice(oldLines.starts[start], oldAfter);
+  const newSlice = source.slice(before, after);
+  if (UNSAFE.test(oldSlice) || UNSAFE.test(newSlice)) return undefined;
   // blank lines decide which item a line belongs to and where lists end: when an edit changes
   // them inside the unit, the rest of the document may read differently
-  if (blankLines(oldSlice) !== blankLines(newSlice)) return whole();
-  if (unit.kind === 'paragraph' && !(blankOrEdge(lines, start - 1) && blankOrEdge(lines, end))) return whole();
+  if (blankLines(oldSlice) !== blankLines(newSlice)) return undefined;
+  if (unit.kind === 'paragraph' && !(blankOrEdge(lines, start - 1) && blankOrEdge(lines, end))) return undefined;
   // the last item of a list could run on into what follows it (a lazy continuation line): only
   // when it still ends with a blank line, or the file, is it sure to end where it did
-  const lastItem = unit.kind === 'item' && previous.tokens[unit.tokenEnd]?.nesting === -1;
+  const lastItem = unit.kind === 'item' && old[unit.tokenEnd]?.nesting === -1;
   // the first item of a list right under a line of text starts the list only while it may
   // interrupt that paragraph (not when empty, not when numbered other than 1): a question of context
-  const firstItem = unit.kind === 'item' && previous.tokens[unit.tokenStart - 1] === unit.list;
-  if (firstItem && !blankOrEdge(lines, start - 1)) return whole();
+  const firstItem = unit.kind === 'item' && old[unit.tokenStart - 1] === unit.list;
+  if (firstItem && !blankOrEdge(lines, start - 1)) return undefined;
   // and an ordered list's first number is its start, kept on the list, outside the unit
-  if (firstItem && unit.list!.type === 'ordered_list_open') return whole();
+  if (firstItem && unit.list!.type === 'ordered_list_open') return undefined;
   // an item whose marker moved in or out may belong to another item now, which it cannot tell alone
   // (its content column too: the spaces after the marker decide what nests under it)
-  if (unit.kind === 'item' && markerPrefix(lines.lineText(start)) !== markerPrefix(oldLines.lineText(unit.start))) return whole();
+  if (unit.kind === 'item' && markerPrefix(lines.lineText(start)) !== markerPrefix(oldLines.lineText(unit.start))) return undefined;
+  // a blank line put before the unit belongs to the block above it (a list's end moves)
+  if (lines.isBlank(start)) return undefined;
   // a paragraph or heading indented anew may continue the list item above it
-  if (leadingSpace(lines.lineText(start)) !== leadingSpace(oldLines.lineText(unit.start))) return whole();
-  if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return whole();
+  if (leadingSpace(lines.lineText(start)) !== leadingSpace(oldLines.lineText(unit.start))) return undefined;
+  if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return undefined;
 
-  const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = {
-    midcycle: { hosts: previous.parse.options.hosts, problems: [] },
-    references: previous.parse.references,
-  };
-  const mini = createMarkdown().parse(newSlice, env);
+  const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = { midcycle: { hosts: previous.parse.options.hosts, problems: [] }, references: {} };
+  const md = createMarkdown();
+  const mini = md.parse(newSlice, env);
+  // nested as deep as markdown-it's limit: the full parse escapes the line and warns
+  if ((env.midcycle.deepest ?? 0) >= (md.options.maxNesting ?? 100) - 2) return undefined;
+  // a definition UNSAFE did not see
+  if (Object.keys(env.references).length) return undefined;
+  // markdown-it-front-matter reads a `---` on the slice's first line (in an item too) as front
+  // matter, which it is only on the draft's first line
+  if (mini.some((t) => t.type === 'front_matter')) return undefined;
   const inner = sameShape(mini, unit);
-  if (!inner) return whole();
+  if (!inner) return undefined;
 
-  // `previous` is consumed: its tokens, ranges and facts move in place (no copy of a large draft)
-  for (const t of inner) shift(t, start);
-  const tokens = previous.tokens;
-  if (delta) for (let i = unit.tokenEnd; i < tokens.length; i++) shift(tokens[i], delta);
-  tokens.splice(unit.tokenStart, unit.tokenEnd - unit.tokenStart, ...inner);
-  const documentProblems = previous.parse.documentProblems.map((d) => (d.range.start.line >= unit.end ? { ...d, range: moved(d.range, delta), fix: d.fix && { ...d.fix, range: moved(d.fix.range, delta) } } : d));
+  // the previous report's tokens are handed over (copying them all costs more than an update may),
+  // the unit's replaced, and those after it moved when lines were added or removed
+  handOverTokens(previous);
+  const moveInner = mover(start);
+  for (const t of inner) moveInner(t);
+  // the list around an item ends where its last item does now
+  if (unit.list?.map) unit.list.map[1] = lastItem ? inner[0].map![1] : unit.list.map[1] + delta;
+  const rest = old.slice(unit.tokenEnd);
+  if (delta) rest.forEach(mover(delta));
+  const tokens = old.slice(0, unit.tokenStart).concat(inner, rest);
+  const documentProblems = previous.parse.documentProblems.map((d) => {
+    if (d.range.start.line < unit.end) return d;
+    const copy = { ...d, range: movedRange(d.range, delta) };
+    if (d.fix) copy.fix = { ...d.fix, range: movedRange(d.fix.range, delta) };
+    return copy;
+  });
   return assembleReport(text, tokens, lines, { ...previous.parse, source, lines, documentProblems });
 }
 
-/** Lines that can change how the rest of the document parses: fences and reference definitions, also behind list markers and quotes. */
-const UNSAFE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:```|~~~|\[[^\]\n]+\]:)/m;
+/** The offset where a line starts (the text's length past its last line). */
+function offsetOf(lines: LineIndex, line: number): number {
+  return lines.starts[line] ?? lines.text.length;
+}
+
+/**
+ * Lines that can change how the rest of the document parses: fences and reference definitions
+ * (also a label that runs on to the next line), behind list markers and quotes too.
+ */
+const UNSAFE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:```|~~~|\[[^\n]*\]:|\[[^\]\n]*$)/m;
 
 interface Unit {
   kind: 'item' | 'paragraph' | 'heading';
@@ -147,49 +211,71 @@ function sameShape(mini: Token[], unit: Unit): Token[] | undefined {
   return mini.length === 3 && mini[0].type === opener ? mini : undefined;
 }
 
-/** Moves a token, its inline facts, a kept item outline and their ranges down by `lines`, in place. */
-function shift(token: Token, lines: number): void {
-  if (token.map) {
+/**
+ * Moves tokens down by `lines`, in place: fresh ones, or ones the previous report handed over (it
+ * parses its text again if it is read after). Their links, action items and item outlines may be
+ * in what the previous report gave a caller already: those are copied, never changed. A kept item
+ * outline is copied after the item's inline tokens, from their copies: a topic and its text still
+ * share one link object, and it is copied once.
+ */
+function mover(lines: number): (token: Token) => void {
+  // the copies made for the item whose outline waits, as pairs: an item holds a few
+  const olds: object[] = [];
+  const news: object[] = [];
+  let waiting: { token: Token; outline: ItemOutline; left: number } | undefined;
+  const copied = <T extends object>(o: T, copy: (o: T) => T): T => {
+    const at = olds.indexOf(o);
+    return at === -1 ? copy(o) : (news[at] as T);
+  };
+  const link = (l: Link): Link => {
+    const c = { ...l, range: movedRange(l.range, lines) };
+    if (l.problem?.fix) c.problem = { ...l.problem, fix: { ...l.problem.fix, range: movedRange(l.problem.fix.range, lines) } };
+    if (waiting) {
+      olds.push(l);
+      news.push(c);
+    }
+    return c;
+  };
+  const action = (a: ActionItem): ActionItem => {
+    const c = { ...a, range: movedRange(a.range, lines) };
+    if (waiting) {
+      olds.push(a);
+      news.push(c);
+    }
+    return c;
+  };
+  const topic = (t: Topic): Topic => {
+    const range = movedRange(t.range, lines);
+    const selectionRange = t.selectionRange === t.range ? range : movedRange(t.selectionRange, lines);
+    // a literal of the Topic's own shape: a spread makes a slower copy
+    return { kind: t.kind, title: t.title, text: t.text, level: t.level, range, selectionRange, children: t.children.map(topic), links: t.links.map((l) => copied(l, link)), actions: t.actions.map((a) => copied(a, action)) };
+  };
+  return (token) => {
+    // the item's closing token: its inline tokens are copied
+    if (waiting && --waiting.left === 0) {
+      const { outline } = waiting;
+      waiting.token.meta = { outline: { ...outline, topic: topic(outline.topic), actions: outline.actions.map((a) => copied(a, action)) } satisfies ItemOutline };
+      waiting = undefined;
+      olds.length = 0;
+      news.length = 0;
+    }
+    if (!token.map) return;
     token.map[0] += lines;
     token.map[1] += lines;
-  }
-  const outline = token.type === 'list_item_open' ? itemOutline(token) : undefined;
-  // its links and action items are those of its inline tokens, which move with them
-  if (outline) shiftTopic(outline.topic, lines);
-  const facts = token.meta as InlineFacts | null;
-  if (token.type !== 'inline' || !facts) return;
-  for (const link of foundLinks(token)) {
-    if (link instanceof WellFormedLink) {
-      link.line += lines;
-      continue;
+    const facts = token.type === 'inline' ? (token.meta as InlineFacts | null) : null;
+    if (facts) {
+      if (facts.links.length) facts.links = facts.links.map(link);
+      // a well-formed link not yet made was never handed out: it moves itself
+      if (facts.found) facts.found = facts.found.map((f) => (f instanceof WellFormedLink ? ((f.line += lines), f) : link(f)));
+      if (facts.actions?.length) facts.actions = facts.actions.map(action);
     }
-    shiftRange(link.range, lines);
-    // a fix's range is the link's own object only when it covers the link alone
-    if (link.problem?.fix && link.problem.fix.range !== link.range) shiftRange(link.problem.fix.range, lines);
-  }
-  // action items not yet worked out are found later from the shifted token, where they now are
-  for (const action of facts.actions ?? []) shiftRange(action.range, lines);
+    const outline = token.type === 'list_item_open' ? itemOutline(token) : undefined;
+    if (outline) waiting = { token, outline, left: outline.span };
+  };
 }
 
-function shiftTopic(topic: Topic, lines: number): void {
-  shiftRange(topic.range, lines);
-  if (topic.selectionRange !== topic.range) shiftRange(topic.selectionRange, lines);
-  for (const child of topic.children) shiftTopic(child, lines);
-}
-
-function shiftRange(r: Range, lines: number): void {
-  r.start.line += lines;
-  if (r.end !== r.start) r.end.line += lines;
-}
-
-function moved(r: Range, lines: number): Range {
+function movedRange(r: Range, lines: number): Range {
   return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
-}
-
-function sliceLines(lines: LineIndex, start: number, end: number): string {
-  const from = lines.starts[start] ?? lines.text.length;
-  const to = lines.starts[end] ?? lines.text.length;
-  return lines.text.slice(from, to);
 }
 
 /** Where a text's blank lines are: inside it (as a flag) and how many end it. */
@@ -203,26 +289,22 @@ function leadingSpace(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }
 
-/** An item line's indentation, marker and spaces up to its content, as lengths: `2:-:1`. */
+/**
+ * An item line's indentation, marker and spaces up to its content, as lengths, and whether it has
+ * content: `2:1:1:true`. (An item that starts empty ends at a blank line, and its content column
+ * is the marker's and one space: what nests under it changes with it.)
+ */
 function markerPrefix(line: string): string {
   const m = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]*)/.exec(line);
-  return m ? `${m[1].length}:${m[2].length}:${m[3].length}` : 'none';
+  return m ? `${m[1].length}:${m[2].length}:${m[3].length}:${m[0].length < line.length}` : 'none';
 }
 
 function blankOrEdge(lines: LineIndex, line: number): boolean {
   return line < 0 || line >= lines.lineCount || lines.lineText(line).trim() === '';
 }
 
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
-}
-
+/** The options of the previous parse, omitted ones being the defaults (as parseReport reads them). */
 function sameOptions(previous: Report, options: ReportOptions): boolean {
-  const hosts = options.hosts ?? previous.parse.options.hosts;
+  const hosts = options.hosts ?? DEFAULT_LINK_HOSTS;
   return JSON.stringify(hosts) === JSON.stringify(previous.parse.options.hosts) && JSON.stringify(options.severities ?? {}) === JSON.stringify(previous.parse.options.severities);
 }

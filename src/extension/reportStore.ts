@@ -32,8 +32,10 @@ export class ReportStore implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length || !this.isReport(e.document)) return;
-        this.update(e.document, e.contentChanges);
+        // first: with MIDCYCLE_CHECK_INCREMENTAL=1 an update that differs from a full parse throws
+        // (into the extension host's log), and the views still follow the edit (a full parse then)
         this.schedule(e.document);
+        this.update(e.document, e.contentChanges);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -65,7 +67,9 @@ export class ReportStore implements vscode.Disposable {
 
   /**
    * Brings the cached report up to the document's new version from the edit alone, when it was
-   * the version just before: the core re-reads only the part of the draft the edit touched.
+   * the version just before: the core re-reads only the part of the draft the edit touched. The
+   * report of the version before is a new object, which still reads as that version (a command
+   * holding it across an await sees the draft it started from).
    */
   private update(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
     const key = document.uri.toString();

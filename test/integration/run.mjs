@@ -48,7 +48,8 @@ say('starting code-server');
 const vscode = await startCodeServer({
   folder: workspace,
   extensions: [join(root, 'midcycle.vsix'), join(out, 'runner.vsix')],
-  env: { MIDCYCLE_TEST_SUITE: join(out, 'suite.js'), MIDCYCLE_TEST_RESULT: result },
+  // MIDCYCLE_CHECK_INCREMENTAL: every incremental update the editing tests cause is checked against a full parse
+  env: { MIDCYCLE_TEST_SUITE: join(out, 'suite.js'), MIDCYCLE_TEST_RESULT: result, MIDCYCLE_CHECK_INCREMENTAL: '1' },
   // no test looks links up on the real services: the link facts tests turn it on against a fake one
   settings: { 'midcycle.linkFacts.enabled': 'off' },
 });
