@@ -15,8 +15,8 @@ import { topicTitle } from './topicTitle';
 import { endsMidSentence } from './lineBreaks';
 
 export interface InlineFacts {
-  /** Its links, once read (inlineLinks). */
-  links: Link[];
+  /** Its links, once read (inlineLinks); one shared frozen empty list for the many tokens without. */
+  links: readonly Link[];
   /** Its links as found, while some well-formed ones are not yet made (see wellFormedLink.ts). */
   found: FoundLink[] | undefined;
   /** The hosts they were found for. */
@@ -24,7 +24,7 @@ export interface InlineFacts {
   /** The content as a reader sees it: text, code and link text; line breaks kept (inlineText). */
   text?: string;
   /** Its action items (inlineActions), and the context they were read in (ActionScope.key). */
-  actions?: ActionItem[];
+  actions?: readonly ActionItem[];
   actionsKey?: string;
   /** The topic title this text gives (inlineTitle). */
   title?: string;
@@ -42,18 +42,26 @@ const NO_LINKS: readonly Link[] = Object.freeze([]);
 const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
 
 /**
+ * Facts with every field there from the start: fields added later would go to a property array of
+ * their own, one more object per inline token (docs/performance.md).
+ */
+function newFacts(links: readonly Link[], found: FoundLink[] | undefined, hosts: LinkHosts | undefined): InlineFacts & Record<string, unknown> {
+  return { links, found, hosts, text: undefined, actions: undefined, actionsKey: undefined, title: undefined, prose: undefined };
+}
+
+/**
  * The facts of an inline token: recorded with its links while parsing, or, for a token without
  * links (most of a report's lines), made when something first asks.
  */
 function factsOf(token: Token): InlineFacts | undefined {
-  if (!token.meta && token.type === 'inline') token.meta = { links: [], found: undefined, hosts: undefined } satisfies InlineFacts;
+  if (!token.meta && token.type === 'inline') token.meta = newFacts(NO_LINKS, undefined, undefined);
   return (token.meta as InlineFacts | null) ?? undefined;
 }
 
 /** Records the links found in an inline token: the first of its facts. */
 export function recordInlineFacts(token: Token, found: FoundLink[], hosts: LinkHosts): void {
   const pending = found.some((f) => f instanceof WellFormedLink);
-  token.meta = (pending ? { links: [], found, hosts } : { links: found as Link[], found: undefined, hosts: undefined }) satisfies InlineFacts;
+  token.meta = pending ? newFacts(NO_LINKS, found, hosts) : newFacts(found as Link[], undefined, undefined);
 }
 
 /** The token's links, the well-formed ones made when first read. */
@@ -101,7 +109,7 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     const noOwner = noOwnerStretches(token);
     const found = actionItems().findActionItems(text, noOwner ? { ...scope, noOwner } : scope);
     const breaks = found.length ? newlineOffsets(text) : [];
-    facts.actions = found.map((f): ActionItem => ({
+    facts.actions = !found.length ? NO_ACTIONS : found.map((f): ActionItem => ({
       owner: f.owner,
       text: f.text,
       range: locate(text, breaks, f.offset, f.length, firstLine, lines),
