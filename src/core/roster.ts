@@ -16,38 +16,62 @@ export function ownerSuspects(text: string, frontMatter: FrontMatter): { counts:
   return { counts, near: nearKnownWords(counts, attendeeWords(attendeesOf(frontMatter))) };
 }
 
-/** A word of a draft as a nick is spelt (a letter or `_` first, then letters, digits, `_`, `-`, `|`, `^`), or a code span. */
-const WORD = /`[^`\n]*`?|[A-Za-z_][\w\-|^]*/g;
-/** The same, for words of MIN_TYPO_LENGTH or more only: most words are shorter, and not made into matches. */
-const LONG_WORD = /`[^`\n]*`?|[A-Za-z_][\w\-|^]{3,}/g;
-const SPACE = /\s/g;
-
 /**
- * Calls `use` with each word of the text that could name someone: not in a URL, an email address,
- * a host or dotted name (review.openstack.org, oslo.config), code, or a contraction's half
- * ("couldn't"); a trailing `-` left off.
+ * Calls `use` with each word of the text that could name someone (a letter or `_` first, then
+ * letters, digits, `_`, `-`, `|`, `^`; with `long`, only words of MIN_TYPO_LENGTH or more): not in
+ * a URL, an email address, a host or dotted name (review.openstack.org, oslo.config), a code span,
+ * or a contraction's half ("couldn't"); a trailing `-` left off. A scan of character codes, not a
+ * regular expression: `midcycle check` reads every word of the draft, and a match object per word
+ * was most of that (docs/performance.md).
  */
 export function eachWord(text: string, use: (word: string) => void, long = false): void {
-  const re = long ? LONG_WORD : WORD;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let word = m[0];
-    if (word.charCodeAt(0) === 96) continue; // `code`
-    const end = m.index + word.length;
+  const least = long ? MIN_TYPO_LENGTH : 1;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 96) {
+      // a code span: to its closing backtick, or the end of its line
+      let j = i + 1;
+      while (j < length) {
+        const d = text.charCodeAt(j);
+        if (d === 10) break;
+        j++;
+        if (d === 96) break;
+      }
+      i = j;
+      continue;
+    }
+    if (!isWordStart(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    while (end < length && isNickChar(text.charCodeAt(end))) end++;
+    i = end;
+    if (end - start < least) continue;
     const next = text.charCodeAt(end);
     // ":" of "https://", "@" of an address, "." inside a host or dotted name: the rest of it is no word
     if ((next === 58 && text.startsWith('//', end + 1)) || next === 64 || (next === 46 && isWordChar(text.charCodeAt(end + 1)))) {
-      SPACE.lastIndex = end;
-      re.lastIndex = SPACE.exec(text)?.index ?? text.length;
+      while (i < length && !isSpace(text.charCodeAt(i))) i++;
       continue;
     }
     // "couldn't", "you've", "armax's": the halves of a contraction, and a possessive's "s"
     if (isQuote(next) && text.charCodeAt(end + 1) === 116 && !isWordChar(text.charCodeAt(end + 2))) continue;
-    if (isQuote(text.charCodeAt(m.index - 1)) && isWordChar(text.charCodeAt(m.index - 2))) continue;
-    if (word.endsWith('-')) word = word.replace(/-+$/, '');
-    use(word);
+    if (isQuote(text.charCodeAt(start - 1)) && isWordChar(text.charCodeAt(start - 2))) continue;
+    let last = end;
+    while (last > start && text.charCodeAt(last - 1) === 45) last--;
+    use(text.slice(start, last));
   }
 }
+
+/** A letter or `_`. */
+const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** What a nick may hold after its first letter: letters, digits, `_`, `-`, `|`, `^`. */
+const isNickChar = (c: number) => isWordChar(c) || c === 45 || c === 124 || c === 94;
+/** What `\s` is, for the text a draft holds. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 const isQuote = (c: number) => c === 39 || c === 0x2019;
 /** A letter, digit or `_` (NaN, past either end of the text, is none). */
