@@ -13,24 +13,10 @@ import type { ActionItem, Link, Range } from './model';
 import { WellFormedLink, wellFormedLink, type FoundLink } from './wellFormedLink';
 import { topicTitle } from './topicTitle';
 import { endsMidSentence } from './lineBreaks';
+import { getInlineFacts, setInlineFacts, type InlineFacts } from './tokenFacts';
 
-export interface InlineFacts {
-  /** Its links, once read (inlineLinks); one shared frozen empty list for the many tokens without. */
-  links: readonly Link[];
-  /** Its links as found, while some well-formed ones are not yet made (see wellFormedLink.ts). */
-  found: FoundLink[] | undefined;
-  /** The hosts they were found for. */
-  hosts: LinkHosts | undefined;
-  /** The content as a reader sees it: text, code and link text; line breaks kept (inlineText). */
-  text?: string;
-  /** Its action items (inlineActions), and the context they were read in (ActionScope.key). */
-  actions?: readonly ActionItem[];
-  actionsKey?: string;
-  /** The topic title this text gives (inlineTitle). */
-  title?: string;
-  /** Whether it says something besides its URLs (hasProse). */
-  prose?: boolean;
-}
+export type { InlineFacts } from './tokenFacts';
+
 
 /**
  * How much of a topic's text its title is made from (URLs in it become short labels): a title is a
@@ -45,7 +31,7 @@ const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
  * Facts with every field there from the start: fields added later would go to a property array of
  * their own, one more object per inline token (docs/performance.md).
  */
-function newFacts(links: readonly Link[], found: FoundLink[] | undefined, hosts: LinkHosts | undefined): InlineFacts & Record<string, unknown> {
+function newFacts(links: readonly Link[], found: FoundLink[] | undefined, hosts: LinkHosts | undefined): InlineFacts {
   return { links, found, hosts, text: undefined, actions: undefined, actionsKey: undefined, title: undefined, prose: undefined };
 }
 
@@ -54,19 +40,20 @@ function newFacts(links: readonly Link[], found: FoundLink[] | undefined, hosts:
  * links (most of a report's lines), made when something first asks.
  */
 function factsOf(token: Token): InlineFacts | undefined {
-  if (!token.meta && token.type === 'inline') token.meta = newFacts(NO_LINKS, undefined, undefined);
-  return (token.meta as InlineFacts | null) ?? undefined;
+  let facts = getInlineFacts(token);
+  if (!facts && token.type === 'inline') setInlineFacts(token, (facts = newFacts(NO_LINKS, undefined, undefined)));
+  return facts;
 }
 
 /** Records the links found in an inline token: the first of its facts. */
 export function recordInlineFacts(token: Token, found: FoundLink[], hosts: LinkHosts): void {
   const pending = found.some((f) => f instanceof WellFormedLink);
-  token.meta = pending ? newFacts(NO_LINKS, found, hosts) : newFacts(found as Link[], undefined, undefined);
+  setInlineFacts(token, pending ? newFacts(NO_LINKS, found, hosts) : newFacts(found as Link[], undefined, undefined));
 }
 
 /** The token's links, the well-formed ones made when first read. */
 export function inlineLinks(token: Token): readonly Link[] {
-  const facts = token.meta as InlineFacts | null;
+  const facts = getInlineFacts(token);
   if (!facts) return NO_LINKS;
   if (facts.found) {
     const hosts = facts.hosts!;
@@ -79,7 +66,7 @@ export function inlineLinks(token: Token): readonly Link[] {
 
 /** The token's links as recorded: made or not, for what needs no more (diagnostics, moves). */
 export function foundLinks(token: Token): readonly FoundLink[] {
-  const facts = token.meta as InlineFacts | null;
+  const facts = getInlineFacts(token);
   return facts ? (facts.found ?? facts.links) : NO_LINKS;
 }
 

@@ -12,7 +12,7 @@ let shared: MarkdownIt | undefined;
 export function createMarkdown(): MarkdownIt {
   if (!shared) {
     shared = new MarkdownItConstructor('default', { html: false, linkify: false, typographer: false, breaks: false });
-    // the YAML is read from the front_matter token (token.meta) where the report is built
+    // the YAML is read from the front_matter token (tokenFacts.ts frontMatterYaml) where the report is built
     shared.use(frontMatter, () => undefined);
     shared.use(linkPlugin);
   }

@@ -2,6 +2,7 @@
 // diagnostics, from markdown-it's token stream. Every feature (outline, tree, diagnostics, export)
 // reads this one Report.
 import { yaml } from './yamlBundle';
+import { frontMatterYaml, getInlineFacts, getItemOutline, setItemOutline, type ItemOutline } from './tokenFacts';
 import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from './documentRules';
 import { headerLineBreaks } from './frontMatterHeaders';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from './linkHosts';
@@ -153,7 +154,7 @@ function linksOf(tokens: readonly Token[], which: 'all' | 'malformed'): Link[] {
   // indexed loops over the token stream (docs/performance.md)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type !== 'inline' || !token.map || !token.meta) continue;
+    if (token.type !== 'inline' || !token.map || !getInlineFacts(token)) continue;
     const found = which === 'all' ? inlineLinks(token) : foundLinks(token);
     for (let j = 0; j < found.length; j++) {
       const link = found[j];
@@ -227,21 +228,10 @@ interface ItemFrame {
  * edit inside it parses it anew (new tokens, nothing kept), and updateReport moves copies of kept
  * ranges with the tokens after an edit.
  */
-export interface ItemOutline {
-  /** The action scope it was read in (ActionScope.key): kept only while that is the same. */
-  scope: string;
-  topic: Topic;
-  hasProse: boolean;
-  /** The item's action items, its sub-items' included, in order. */
-  actions: ActionItem[];
-  /** Its tokens after the opening one, to its closing one. */
-  span: number;
-  /** The inline token its title comes from. */
-  inline: Token | undefined;
-}
+export type { ItemOutline } from './tokenFacts';
 
 export function itemOutline(token: Token): ItemOutline | undefined {
-  return (token.meta as { outline?: ItemOutline } | null)?.outline;
+  return getItemOutline(token);
 }
 
 function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter): { topics: Topic[]; actions: ActionItem[] } {
@@ -355,7 +345,7 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
         place(topic, parent, prose, inline);
         if (top) {
           const outline: ItemOutline = { scope: top.scope, topic, hasProse: prose, actions: actions.slice(top.actionsBefore), span: i - top.index, inline };
-          tokens[top.index].meta = { outline };
+          setItemOutline(tokens[top.index], outline);
         }
         break;
       }
@@ -458,7 +448,7 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
     return;
   }
   const yamlRange = lines.linesRange(token.map[0], token.map[0]);
-  const reading = yaml().readYaml(String(token.meta ?? ''));
+  const reading = yaml().readYaml(frontMatterYaml(token));
   if ('reason' in reading) {
     // js-yaml says where: the line within the front matter, after its opening `---`
     const at = reading.line !== undefined ? token.map[0] + 1 + reading.line : token.map[0];
@@ -476,7 +466,7 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
   const lineBreaks = (data as FrontMatter)[LINE_BREAKS_KEY];
   if (lineBreaks !== undefined && !isLineBreaks(lineBreaks)) {
     // the key's own line, so that the writer sees which value is not understood
-    const at = String(token.meta ?? '').split('\n').findIndex((l) => l.startsWith(`${LINE_BREAKS_KEY}:`));
+    const at = frontMatterYaml(token).split('\n').findIndex((l) => l.startsWith(`${LINE_BREAKS_KEY}:`));
     const line = at === -1 ? token.map[0] : token.map[0] + 1 + at;
     problems.push(frontMatterProblem(lines.linesRange(line, line), `"${LINE_BREAKS_KEY}: ${String(lineBreaks)}" is not one Midcycle knows: use ${LINE_BREAKS.join(', ')}. The email's line breaks follow the setting (auto by default).`));
   }

@@ -12,7 +12,7 @@ import { DEFAULT_LINK_HOSTS } from './linkHosts';
 import type { LinkEnv } from './linkPlugin';
 import { createMarkdown } from './markdown';
 import type { Token } from './markdownTypes';
-import type { InlineFacts } from './inlineFacts';
+import { getInlineFacts, setItemOutline } from './tokenFacts';
 import { WellFormedLink } from './wellFormedLink';
 import type { ActionItem, Link, Range, Report, Topic } from './model';
 import { assembleReport, handOverTokens, itemOutline, normaliseText, parseReport, type ItemOutline, type ReportOptions } from './parseReport';
@@ -254,7 +254,7 @@ function mover(lines: number): (token: Token) => void {
     // the item's closing token: its inline tokens are copied
     if (waiting && --waiting.left === 0) {
       const { outline } = waiting;
-      waiting.token.meta = { outline: { ...outline, topic: topic(outline.topic), actions: outline.actions.map((a) => copied(a, action)) } satisfies ItemOutline };
+      setItemOutline(waiting.token, { ...outline, topic: topic(outline.topic), actions: outline.actions.map((a) => copied(a, action)) });
       waiting = undefined;
       olds.length = 0;
       news.length = 0;
@@ -262,7 +262,7 @@ function mover(lines: number): (token: Token) => void {
     if (!token.map) return;
     token.map[0] += lines;
     token.map[1] += lines;
-    const facts = token.type === 'inline' ? (token.meta as InlineFacts | null) : null;
+    const facts = token.type === 'inline' ? getInlineFacts(token) : undefined;
     if (facts) {
       if (facts.links.length) facts.links = facts.links.map(link);
       // a well-formed link not yet made was never handed out: it moves itself
