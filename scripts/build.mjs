@@ -9,7 +9,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 // the rule records: a stale one stops the build (it is not rewritten here, so that CI sees it)
 const stale = await staleRuleOutputs();
 if (stale.length) {
-  console.error(`${stale.join(', ')}: not as the rule records (src/core/ruleRecords.ts) give them. Run npm run rules.`);
+  console.error(`${stale.join(', ')}: not as the rule records (src/core/rules/ruleRecords.ts) give them. Run npm run rules.`);
   process.exit(1);
 }
 
@@ -32,30 +32,30 @@ const common = {
   alias: { 'linkify-it': './scripts/linkify-stub.mjs' },
 };
 
-// the action item finder with its owners' rules and dictionary (src/core/actionItemsBundle.ts):
+// the action item finder with its owners' rules and dictionary (src/core/people/actionItemsBundle.ts):
 // a bundle of its own, required by the others the first time a report's action items are read
 const actionItems = './actionItems';
-// the link facts client and rules (src/core/linkFactsBundle.ts): loaded by `--online` and by the
+// the link facts client and rules (src/core/facts/linkFactsBundle.ts): loaded by `--online` and by the
 // extension once the writer allows looking links up
 const linkFacts = './linkFactsModule';
-// js-yaml for the front matter (src/core/yamlBundle.ts): required by the first parse of a draft that has one
+// js-yaml for the front matter (src/core/parse/yamlBundle.ts): required by the first parse of a draft that has one
 const yaml = './yaml';
-// the first look for owner-unknown (src/core/rosterBundle.ts): required when diagnostics are first read
+// the first look for owner-unknown (src/core/people/rosterBundle.ts): required when diagnostics are first read
 const roster = './roster';
 const lazy = [actionItems, linkFacts, yaml, roster];
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...lazy] },
-  // the CLI requires ./mailbox (dist/mailbox.js) when it imports or writes a .eml: not bundled in
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mailbox', ...lazy] },
+  // the CLI requires ./mail (dist/mail.js) when it imports or writes a .eml: not bundled in
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./mail', ...lazy] },
   // loaded by the extension's mail commands (export, copy, import) and the CLI's import and eml export
-  { ...common, entryPoints: ['src/mailbox.ts'], outfile: 'dist/mailbox.js', external: lazy },
-  { ...common, entryPoints: ['src/core/actionItems.ts'], outfile: 'dist/actionItems.js', external: lazy.filter((b) => b !== actionItems) },
-  { ...common, entryPoints: ['src/core/roster.ts'], outfile: 'dist/roster.js', external: lazy.filter((b) => b !== roster) },
-  { ...common, entryPoints: ['src/core/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: lazy.filter((b) => b !== linkFacts) },
+  { ...common, entryPoints: ['src/mail/index.ts'], outfile: 'dist/mail.js', external: lazy },
+  { ...common, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/actionItems.js', external: lazy.filter((b) => b !== actionItems) },
+  { ...common, entryPoints: ['src/core/people/roster.ts'], outfile: 'dist/roster.js', external: lazy.filter((b) => b !== roster) },
+  { ...common, entryPoints: ['src/core/facts/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: lazy.filter((b) => b !== linkFacts) },
   // the extension's side of link facts, required (VS Code's API handed in) once the writer allows lookups
   { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: lazy },
-  { ...common, entryPoints: ['src/core/yaml.ts'], outfile: 'dist/yaml.js' },
+  { ...common, entryPoints: ['src/core/parse/yaml.ts'], outfile: 'dist/yaml.js' },
 ];
 
 if (watch) {

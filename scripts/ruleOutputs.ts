@@ -1,9 +1,9 @@
-// What is generated from the rule records (src/core/ruleRecords.ts): the README's rule table, the
-// `midcycle.severity` settings' schema in package.json, and src/core/ruleDefaults.ts. Each output
+// What is generated from the rule records (src/core/rules/ruleRecords.ts): the README's rule table, the
+// `midcycle.severity` settings' schema in package.json, and src/core/rules/ruleDefaults.ts. Each output
 // takes the file as it is and gives it as it should be, so that `npm run rules` (scripts/rules.mjs)
 // writes them and a unit test holds the committed files to them.
-import { RULE_RECORDS, type RuleRecord } from '../src/core/ruleRecords';
-import type { Severity } from '../src/core/model';
+import { RULE_RECORDS, type RuleRecord } from '../src/core/rules/ruleRecords';
+import type { Severity } from '../src/core/model/model';
 
 export interface RuleOutput {
   /** From the repository's root. */
@@ -22,7 +22,7 @@ function code(text: string): string {
   return `${fence}${padded}${fence}`.replace(/\|/g, '\\|');
 }
 
-const TABLE_NOTE = '<!-- Generated from src/core/ruleRecords.ts by `npm run rules`: edit the records, not this table. -->';
+const TABLE_NOTE = '<!-- Generated from src/core/rules/ruleRecords.ts by `npm run rules`: edit the records, not this table. -->';
 const TABLE_HEADER = '| code | default | what it finds | example | fixed to |';
 
 export function readmeRuleTable(records: readonly RuleRecord[] = RULE_RECORDS): string {
@@ -62,7 +62,7 @@ export function manifestWithRules(manifest: string): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-/** src/core/ruleDefaults.ts: the defaults alone, for the bundles. */
+/** src/core/rules/ruleDefaults.ts: the defaults alone, for the bundles. */
 export function ruleDefaultsSource(records: readonly RuleRecord[] = RULE_RECORDS): string {
   return `// Generated from ruleRecords.ts by \`npm run rules\`: edit the records, not this file. The rules'
 // default severities and nothing more of them: what the extension and the CLI ship (the records'
@@ -83,5 +83,5 @@ export type RuleCode = keyof Defaults;
 export const RULE_OUTPUTS: readonly RuleOutput[] = [
   { path: 'README.md', generate: readmeWithRules },
   { path: 'package.json', generate: manifestWithRules },
-  { path: 'src/core/ruleDefaults.ts', generate: () => ruleDefaultsSource() },
+  { path: 'src/core/rules/ruleDefaults.ts', generate: () => ruleDefaultsSource() },
 ];

@@ -1,6 +1,6 @@
-// `npm run rules`: writes what is generated from the rule records (src/core/ruleRecords.ts, through
+// `npm run rules`: writes what is generated from the rule records (src/core/rules/ruleRecords.ts, through
 // scripts/ruleOutputs.ts): the README's rule table, the `midcycle.severity` schema in package.json
-// and src/core/ruleDefaults.ts. `--check` writes nothing and fails when one is stale: the build runs
+// and src/core/rules/ruleDefaults.ts. `--check` writes nothing and fails when one is stale: the build runs
 // that, so that a stale file stops it (in CI too) rather than being rewritten unseen.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { linkFactsModule } from './core/linkFactsBundle';
+import { linkFactsModule } from './core/facts/linkFactsBundle';
 import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
 import {
   applyFixes,
@@ -26,15 +26,15 @@ import {
   type ReportOptions,
 } from './core';
 
-type Mailbox = typeof import('./mailbox');
+type Mailbox = typeof import('./mail');
 
 /**
  * The mail code (the .eml writer, the importers with their HTML and MIME parsers): a bundle of its
- * own, dist/mailbox.js, loaded only by the commands that use it, so that `check` never pays for it.
+ * own, dist/mail.js, loaded only by the commands that use it, so that `check` never pays for it.
  */
 function mailbox(): Mailbox {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose not bundled in
-  return require('./mailbox') as Mailbox;
+  return require('./mail') as Mailbox;
 }
 
 declare const MIDCYCLE_VERSION: string | undefined;

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Link, Report } from './core';
-import { linkFactsModule } from './core/linkFactsBundle';
-import type { FactsApis, FactsResult, FactsRun } from './core/linkFactsModule';
+import { linkFactsModule } from './core/facts/linkFactsBundle';
+import type { FactsApis, FactsResult, FactsRun } from './core/facts/linkFactsModule';
 
 /** Answers are kept this long: a change merges, a bug is fixed, but rarely while a report is written. */
 export const CACHE_TTL_MS = 60 * 60 * 1000;

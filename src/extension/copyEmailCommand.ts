@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { activeMarkdown, draftToSend, subjectOf } from './draftToSend';
 import { loadMailbox } from './mailboxBundle';
-import type { CopyOutcome } from './emailPreviewPanel';
+import type { CopyOutcome } from '../mail/emailPreviewPanel';
 import type { Preview } from './previewHolder';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { draftToSend, subjectOf } from './draftToSend';
 import type { Preview } from './previewHolder';
-import type { ExportFormat } from './exportDraft';
+import type { ExportFormat } from '../mail/exportDraft';
 import { loadMailbox } from './mailboxBundle';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';

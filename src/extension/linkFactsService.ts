@@ -4,12 +4,12 @@
 // links up; VS Code's API is handed in (this bundle never requires `vscode`).
 import type * as vscode from 'vscode';
 import type { Diagnostic, Link, Report, SeveritySetting } from '../core';
-import { FactsCache } from '../core/factsCache';
-import { FactsClient } from '../core/factsClient';
-import { factDiagnostics } from '../core/factRules';
-import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/linkFacts';
-import { linkNotes, type AnnotateLinks } from '../core/linkNotes';
-import type { LinkNotes } from '../core/emailBlocks';
+import { FactsCache } from '../core/facts/factsCache';
+import { FactsClient } from '../core/facts/factsClient';
+import { factDiagnostics } from '../core/facts/factRules';
+import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/facts/linkFacts';
+import { linkNotes, type AnnotateLinks } from '../core/facts/linkNotes';
+import type { LinkNotes } from '../core/export/emailBlocks';
 
 /** Answers are kept an hour: a change merges, a bug is fixed, but rarely while a report is written. */
 const CACHE_TTL_MS = 60 * 60 * 1000;

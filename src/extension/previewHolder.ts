@@ -1,7 +1,7 @@
 // The email preview as the commands see it: the panel (emailPreviewPanel.ts, in the mail bundle) is
 // made on the first export or copy that shows an email, not at activation.
 import * as vscode from 'vscode';
-import type { CopyOutcome, EmailPreviewPanel, PreviewEmail } from './emailPreviewPanel';
+import type { CopyOutcome, EmailPreviewPanel, PreviewEmail } from '../mail/emailPreviewPanel';
 import { loadMailbox } from './mailboxBundle';
 
 export type Preview = Pick<EmailPreviewPanel, 'show' | 'copyForPasting' | 'hasEmail'>;

@@ -1,0 +1,485 @@
+// One parse of a Markdown draft into a Report: front matter, topics, links, action items and
+// diagnostics, from markdown-it's token stream. Every feature (outline, tree, diagnostics, export)
+// reads this one Report.
+import { yaml } from './yamlBundle';
+import { frontMatterYaml, getInlineFacts, getItemOutline, setItemOutline, type ItemOutline } from './tokenFacts';
+import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem } from '../rules/documentRules';
+import { headerLineBreaks } from '../export/frontMatterHeaders';
+import { DEFAULT_LINK_HOSTS, type LinkHosts } from '../rules/linkHosts';
+import { actionItems } from '../people/actionItemsBundle';
+import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
+import { isMalformed } from './wellFormedLink';
+import type { LinkEnv } from './linkPlugin';
+import { isLineBreaks, LINE_BREAKS, LINE_BREAKS_KEY } from '../export/lineBreaks';
+import { LineIndex } from '../model/lineIndex';
+import { createMarkdown } from './markdown';
+import type { Token } from '../model/markdownTypes';
+import type { ActionItem, Diagnostic, FrontMatter, Link, ParseState, Range, Report, Topic } from '../model/model';
+import { linkLabel } from '../rules/linkLabel';
+import { attendeesOf } from '../people/attendees';
+import { roster } from '../people/rosterBundle';
+import { diagnosticOf, severityOf, type SeveritySettings } from '../rules/ruleSeverity';
+
+export type { SeveritySetting } from '../rules/ruleSeverity';
+
+export interface ReportOptions {
+  hosts?: LinkHosts;
+  /** Per rule code: a severity, or 'off'. Rules not named keep their default. */
+  severities?: SeveritySettings;
+}
+
+/** Separator lines escaped at most this many times before giving up on recovery. */
+const MAX_RECOVERIES = 16;
+
+export function parseReport(input: string, options: ReportOptions = {}): Report {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const hosts = options.hosts ?? DEFAULT_LINK_HOSTS;
+  const md = createMarkdown();
+
+  // A separator fence that runs to the end of the file is read as the text the writer meant: the
+  // line is escaped and the text parsed again (same lines; only that line's columns shift by one).
+  // markdown-it's own normalisation comes first, so that recovery edits the text it parses.
+  const normalised = normaliseText(text);
+  let source = normalised;
+  let env: { midcycle: LinkEnv; references?: ParseState['references'] };
+  let tokens: Token[];
+  const documentProblems: DocumentProblem[] = [];
+  for (let attempt = 0; ; attempt++) {
+    env = { midcycle: { hosts, problems: [] } };
+    tokens = md.parse(source, env);
+    const lines = env.midcycle.lines!;
+    const fences = checkFences(env.midcycle.fences ?? tokens, lines);
+    const fresh = (p: DocumentProblem) => !documentProblems.some((q) => q.code === p.code && q.range.start.line === p.range.start.line);
+    documentProblems.push(...fences.problems.filter(fresh));
+    // markdown-it stops at its nesting limit and drops the rest of the line: read it as text instead
+    const maxNesting = md.options.maxNesting ?? 100;
+    const deep = (env.midcycle.deepest ?? maxNesting) >= maxNesting - 2 ? tooDeep(tokens, maxNesting, lines) : { escapes: [], problems: [] };
+    documentProblems.push(...deep.problems.filter(fresh));
+    if ((fences.separatorLines.length === 0 && deep.escapes.length === 0) || attempt >= MAX_RECOVERIES) break;
+    source = escapeAt(source, [...fences.separatorLines.map((line) => lineMarker(lines, line)), ...deep.escapes]);
+  }
+  const parse: ParseState = {
+    source,
+    lines: env.midcycle.lines!,
+    recovered: source !== normalised,
+    references: env.references ?? {},
+    documentProblems,
+    options: { hosts, severities: options.severities ?? {} },
+  };
+  return assembleReport(text, tokens, env.midcycle.lines!, parse, env.midcycle.problems);
+}
+
+/** markdown-it's normalisation of line ends and NUL characters, which keeps every line and column. */
+export function normaliseText(text: string): string {
+  // most drafts have neither: no copy of a large draft then
+  if (text.indexOf('\r') === -1 && text.indexOf('\0') === -1) return text;
+  return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+}
+
+/**
+ * The report of a token stream whose links are recorded: front matter and diagnostics at once;
+ * links, topics and action items when first asked for (most of a report's analysis, and nothing
+ * `midcycle check` needs but the malformed links, `problemLinks` when the parse collected them).
+ * They are read from the tokens as they are then: when updateReport takes the tokens over (see
+ * handOverTokens), what is not read yet is read from the text parsed again.
+ */
+export function assembleReport(text: string, tokens: Token[], lines: LineIndex, parse: ParseState, problemLinks?: Link[]): Report {
+  const problems = [...parse.documentProblems];
+  let outline: { topics: Topic[]; actions: ActionItem[] } | undefined;
+  let links: Link[] | undefined;
+  let own: Token[] | undefined = tokens;
+  const current = () => (own ??= parseReport(text, parse.options).tokens);
+  const read = () => (outline ??= buildTopics(current(), lines, report.frontMatter));
+  const report = {
+    text,
+    lineCount: lines.lineCount,
+    frontMatter: {},
+    diagnostics: [],
+    parse,
+  } as Omit<Report, 'topics' | 'actions' | 'links' | 'tokens'> as Report;
+  // own, enumerable getters: a copy of the report ({ ...report }) has them too
+  Object.defineProperties(report, {
+    tokens: { get: current, enumerable: true },
+    links: { get: () => (links ??= linksOf(current(), 'all')), enumerable: true },
+    topics: { get: () => read().topics, enumerable: true },
+    actions: { get: () => read().actions, enumerable: true },
+  });
+  handOvers.set(report, () => {
+    const t = current();
+    own = undefined;
+    return t;
+  });
+  // front matter comes first or not at all (markdown-it-front-matter reads it on line 0 only)
+  if (tokens[0]?.type === 'front_matter') readFrontMatter(report, tokens[0], lines, problems);
+  const malformed = problemLinks ?? linksOf(tokens, 'malformed');
+  const severities = parse.options.severities;
+  // owners are weighed when the diagnostics are first read: the editor reads them once its edits
+  // settle, not on every keystroke's update; set, they are what was set
+  let all: Diagnostic[] | undefined;
+  Object.defineProperty(report, 'diagnostics', {
+    get: () => (all ??= diagnostics(malformed, severityOf('owner-unknown', severities) === 'off' ? problems : [...problems, ...ownerProblems(report)], severities)),
+    set: (value: Diagnostic[]) => (all = value),
+    enumerable: true,
+  });
+  return report;
+}
+
+const handOvers = new WeakMap<Report, () => Token[]>();
+
+/**
+ * The report's tokens, for updateReport to change in place (moving them to new lines) in the next
+ * report: copying them costs more than an edit may. The report reads its text again when its
+ * tokens, or what it has not read yet of them, are asked for after that.
+ */
+export function handOverTokens(report: Report): Token[] {
+  return handOvers.get(report)?.() ?? report.tokens;
+}
+
+/**
+ * `owner-unknown` (ownerRule.ts): a word count first (roster.ts), and the action items only when a
+ * word used once is near a known one: `midcycle check` on a draft without one never loads the
+ * action items' bundle nor reads the topics.
+ */
+function ownerProblems(report: Report): DocumentProblem[] {
+  const { counts, near } = roster().ownerSuspects(report.text, report.frontMatter);
+  return near.size ? actionItems().ownerProblems(report, near, counts) : [];
+}
+
+/**
+ * The links recorded on the tokens' inline facts, in document order: all of them (the well-formed
+ * ones made now), or only the malformed ones (made already: nothing more is made for them).
+ */
+function linksOf(tokens: readonly Token[], which: 'all' | 'malformed'): Link[] {
+  const links: Link[] = [];
+  // indexed loops over the token stream (docs/performance.md)
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'inline' || !token.map || !getInlineFacts(token)) continue;
+    const found = which === 'all' ? inlineLinks(token) : foundLinks(token);
+    for (let j = 0; j < found.length; j++) {
+      const link = found[j];
+      if (which === 'all' || isMalformed(link)) links.push(link as Link);
+    }
+  }
+  return links;
+}
+
+/** Where a separator line's marker starts: after its indentation. */
+function lineMarker(lines: LineIndex, line: number): number {
+  const text = lines.lineText(line);
+  return lines.starts[line] + (text.length - text.trimStart().length);
+}
+
+/** The text with a backslash before each offset, so that what starts there is read as text. */
+function escapeAt(source: string, offsets: number[]): string {
+  let out = source;
+  // from the last, so that earlier offsets stay valid
+  for (const at of [...new Set(offsets)].sort((a, b) => b - a)) out = `${out.slice(0, at)}\\${out.slice(at)}`;
+  return out;
+}
+
+/** Lists and quotes nested deeper than this on one line are read as text from there on. */
+export const MAX_READ_NESTING = 32;
+
+/**
+ * Lines whose lists or quotes reach markdown-it's nesting limit (which drops the rest of the line):
+ * where to escape them, at MAX_READ_NESTING markers in, and the warning that says so.
+ */
+function tooDeep(tokens: readonly Token[], maxNesting: number, lines: LineIndex): { escapes: number[]; problems: DocumentProblem[] } {
+  const escapes: number[] = [];
+  const problems: DocumentProblem[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.level < maxNesting - 2 || !t.map || seen.has(t.map[0])) continue;
+    const line = t.map[0];
+    seen.add(line);
+    const text = lines.lineText(line);
+    const marker = /^[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]*/;
+    let at = 0;
+    for (let n = 0; n < MAX_READ_NESTING; n++) {
+      const m = marker.exec(text.slice(at));
+      if (!m || !m[0]) break;
+      at += m[0].length;
+    }
+    if (at === 0 || at >= text.length) continue;
+    escapes.push(lines.starts[line] + at);
+    problems.push({
+      code: 'nesting-too-deep',
+      range: { start: { line, character: 0 }, end: { line, character: text.length } },
+      message: `Lists or quotes nested more than ${MAX_READ_NESTING} deep: Markdown would drop the rest of this line. Midcycle reads it as text from there; nest less deeply.`,
+    });
+  }
+  return { escapes, problems };
+}
+
+interface ItemFrame {
+  topic: Topic | undefined;
+  parent: Topic | undefined;
+  hasProse: boolean;
+  /** For a top-level item: where its opening token is, how many action items came before it, and its action scope. */
+  top?: { index: number; actionsBefore: number; scope: string };
+}
+
+/**
+ * What a top-level list item makes of itself, kept on its opening token (`meta.outline`): the
+ * next build after an edit elsewhere takes it as it is instead of walking the item's tokens again.
+ * An item's outline depends on its own tokens alone (its parent only decides where it goes); an
+ * edit inside it parses it anew (new tokens, nothing kept), and updateReport moves copies of kept
+ * ranges with the tokens after an edit.
+ */
+export type { ItemOutline } from './tokenFacts';
+
+export function itemOutline(token: Token): ItemOutline | undefined {
+  return getItemOutline(token);
+}
+
+function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter): { topics: Topic[]; actions: ActionItem[] } {
+  const { ACTION_LABEL, introducesActions, mayBePerson } = actionItems();
+  const people = reportPeople(tokens, frontMatter, mayBePerson, ACTION_LABEL);
+  const peopleKey = [...people].sort().join(',');
+  const scopes = { plain: { underLabel: false, known: people, key: `0|${peopleKey}` }, labelled: { underLabel: true, known: people, key: `1|${peopleKey}` } };
+  // where action items are listed: a heading's section ("## Action items"), or the block after a
+  // label ("Actions to do after this discussion:")
+  let labelHeading: number | undefined;
+  let armed: number | undefined; // the level of the block a label paragraph introduces
+  let labelBlock: { level: number; close: string } | undefined;
+  const scope = (): ActionScope => (labelHeading !== undefined || labelBlock ? scopes.labelled : scopes.plain);
+  const topics: Topic[] = [];
+  const actions: ActionItem[] = [];
+  const headings: Topic[] = [];
+  const items: ItemFrame[] = [];
+  let quoteDepth = 0;
+  let titleFor: Topic | undefined;
+  /** The inline token that heads each topic: its title comes from there, once the topic is kept. */
+  const titleInline = new Map<Topic, Token>();
+  const headingTopics: Topic[] = [];
+  let itemDepth = 0; // list items that are topics, open around this point
+
+  const container = (): Topic | undefined => {
+    for (let i = items.length - 1; i >= 0; i--) if (items[i].topic) return items[i].topic;
+    return headings[headings.length - 1];
+  };
+  const attach = (parent: Topic | undefined, topic: Topic) => (parent ? parent.children : topics).push(topic);
+  /** Where a finished item goes: into its parent's links when it is nothing but a link, else a topic. */
+  const place = (topic: Topic, parent: Topic | undefined, hasProse: boolean, inline: Token | undefined) => {
+    if (!hasProse && topic.children.length === 0 && parent) {
+      for (const link of topic.links) parent.links.push(link);
+      for (const action of topic.actions) parent.actions.push(action);
+    } else {
+      // the title is worked out only for the items that stay topics
+      topic.title ||= (inline && inlineTitle(inline)) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
+      // its lists are complete: kept at their size (an array grown by push keeps room for 16 more)
+      topic.children = fitted(topic.children);
+      topic.links = fitted(topic.links);
+      topic.actions = fitted(topic.actions);
+      attach(parent, topic);
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    // after a label: where the block it introduces opens and closes (or the container closes first)
+    if ((armed !== undefined || labelBlock) && token.block) {
+      if (token.nesting === 1) {
+        if (armed !== undefined && token.level === armed && !labelBlock && token.type !== 'list_item_open') {
+          labelBlock = { level: token.level, close: token.type.replace('_open', '_close') };
+          armed = undefined;
+        } else if (armed !== undefined && token.level < armed) armed = undefined;
+      } else if (token.nesting === -1) {
+        if (labelBlock && token.level === labelBlock.level && token.type === labelBlock.close) labelBlock = undefined;
+        else if (armed !== undefined && token.level < armed) armed = undefined;
+      }
+    }
+    switch (token.type) {
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'heading_open': {
+        armed = undefined;
+        if (items.length || quoteDepth || !token.map) break;
+        const level = Number(token.tag.slice(1));
+        if (labelHeading !== undefined && level <= labelHeading) labelHeading = undefined;
+        if (labelHeading === undefined && tokens[i + 1]?.type === 'inline' && ACTION_LABEL.test(inlineText(tokens[i + 1]).trim())) labelHeading = level;
+        while (headings.length && headings[headings.length - 1].level >= level) closeHeading(headings.pop()!, token.map[0] - 1, lines);
+        const topic = newTopic('heading', level, token.map[0], lines);
+        attach(headings[headings.length - 1], topic);
+        headings.push(topic);
+        titleFor = topic;
+        headingTopics.push(topic);
+        break;
+      }
+      case 'list_item_open': {
+        if (!token.map) break;
+        const parent = container();
+        if (quoteDepth) {
+          items.push({ topic: undefined, parent, hasProse: true });
+          break;
+        }
+        const kept = items.length === 0 ? itemOutline(token) : undefined;
+        if (kept && kept.scope === scope().key) {
+          // a top-level item as the last build left it: its outline, without its tokens
+          place(kept.topic, parent, kept.hasProse, kept.inline);
+          for (const action of kept.actions) actions.push(action);
+          titleFor = undefined;
+          i += kept.span;
+          break;
+        }
+        const topic = newTopic('item', itemDepth++, token.map[0], lines);
+        topic.range = sharedStart(trimmedRange(token.map, lines), topic.selectionRange);
+        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { index: i, actionsBefore: actions.length, scope: scope().key } : undefined });
+        titleFor = topic;
+        break;
+      }
+      case 'list_item_close': {
+        const frame = items.pop();
+        if (!frame?.topic) break;
+        itemDepth--;
+        const { topic, parent, hasProse: prose, top } = frame;
+        // an item with no text of its own (`-` alone) gives no text to what follows it
+        if (titleFor === topic) titleFor = undefined;
+        const inline = titleInline.get(topic);
+        place(topic, parent, prose, inline);
+        if (top) {
+          const outline: ItemOutline = { scope: top.scope, topic, hasProse: prose, actions: actions.slice(top.actionsBefore), span: i - top.index, inline };
+          setItemOutline(tokens[top.index], outline);
+        }
+        break;
+      }
+      case 'inline': {
+        if (!token.map) break;
+        const owner = container();
+        if (titleFor && !titleInline.has(titleFor)) {
+          titleFor.text = inlineText(token);
+          titleInline.set(titleFor, token);
+        }
+        titleFor = undefined;
+        const frame = items[items.length - 1];
+        if (frame && !frame.hasProse) frame.hasProse = hasProse(token);
+        if (owner) for (const link of inlineLinks(token)) owner.links.push(link);
+        for (const action of inlineActions(token, lines, scope())) {
+          owner?.actions.push(action);
+          actions.push(action);
+        }
+        // "Actions to do after this discussion:": the block after it lists action items
+        if (tokens[i - 1]?.type === 'paragraph_open' && !labelBlock && introducesActions(inlineText(token))) armed = tokens[i - 1].level;
+        break;
+      }
+    }
+  }
+  while (headings.length) closeHeading(headings.pop()!, lines.lineCount - 1, lines);
+  for (const topic of headingTopics) {
+    const inline = titleInline.get(topic);
+    topic.title = (inline && inlineTitle(inline)) || '(untitled heading)';
+  }
+  return { topics, actions };
+}
+
+/**
+ * The people the report names as such, lower case: its front matter's attendees ("Simon Dodsley
+ * (simondodsley)" is both; an attendee "mark" makes "mark to review…" the person's) and names in
+ * bold that are no common word ("**rloo**", "**Mark Wood**").
+ */
+function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBePerson: (text: string) => boolean, label: RegExp): Set<string> {
+  const people = new Set<string>();
+  const add = (name: string) => {
+    const n = name.trim().replace(/^@/, '').toLowerCase();
+    if (n.length >= 2 && n.length <= 60 && !label.test(n)) people.add(n);
+  };
+  for (const a of attendeesOf(frontMatter)) {
+    add(a.nick);
+    if (a.name) add(a.name);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const children = tokens[i].type === 'inline' ? tokens[i].children : null;
+    if (!children) continue;
+    for (let j = 0; j + 2 < children.length; j++) {
+      if (children[j].type !== 'strong_open' || children[j + 1].type !== 'text' || children[j + 2].type !== 'strong_close') continue;
+      const text = children[j + 1].content.trim();
+      if (mayBePerson(text)) add(text);
+    }
+  }
+  return people;
+}
+
+/** A finished list at its own size: a report keeps thousands of short lists (docs/performance.md). */
+function fitted<T>(list: T[]): T[] {
+  return list.length ? list.slice() : list;
+}
+
+function newTopic(kind: Topic['kind'], level: number, line: number, lines: LineIndex): Topic {
+  const range = lines.linesRange(line, line);
+  return { kind, title: '', text: '', level, range, selectionRange: range, children: [], links: [], actions: [] };
+}
+
+/** A heading's section runs to the line before the next heading of its level or above. */
+function closeHeading(topic: Topic, lastLine: number, lines: LineIndex): void {
+  let last = Math.max(lastLine, topic.range.start.line);
+  while (last > topic.range.start.line && lines.isBlank(last)) last--;
+  topic.range = sharedStart(lines.linesRange(topic.range.start.line, last), topic.selectionRange);
+}
+
+/**
+ * A topic's block starts where its title line does: one Position object for both (ranges are never
+ * changed in place), and the range itself when it is that one line. A 2000-topic draft keeps ~12,000
+ * fewer objects.
+ */
+function sharedStart(range: Range, title: Range): Range {
+  if (range.start.line !== title.start.line || range.start.character !== title.start.character) return range;
+  if (range.end.line === title.end.line && range.end.character === title.end.character) return title;
+  return { start: title.start, end: range.end };
+}
+
+function trimmedRange(map: [number, number], lines: LineIndex): Range {
+  let last = Math.max(map[0], map[1] - 1);
+  while (last > map[0] && lines.isBlank(last)) last--;
+  return lines.linesRange(map[0], last);
+}
+
+function readFrontMatter(report: Report, token: Token, lines: LineIndex, problems: DocumentProblem[]): void {
+  if (!token.map) return;
+  report.frontMatterRange = lines.linesRange(token.map[0], Math.max(token.map[0], token.map[1] - 1));
+  const unclosed = checkFrontMatter(token, lines);
+  if (unclosed) {
+    problems.push(unclosed);
+    return;
+  }
+  const yamlRange = lines.linesRange(token.map[0], token.map[0]);
+  const reading = yaml().readYaml(frontMatterYaml(token));
+  if ('reason' in reading) {
+    // js-yaml says where: the line within the front matter, after its opening `---`
+    const at = reading.line !== undefined ? token.map[0] + 1 + reading.line : token.map[0];
+    const line = Math.min(at, token.map[1] - 1);
+    problems.push(frontMatterProblem(lines.linesRange(line, line), `The front matter is not valid YAML: ${reading.reason}.`));
+    return;
+  }
+  const { data } = reading;
+  if (data === null || data === undefined) return;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push(frontMatterProblem(yamlRange, 'The front matter should be keys and values (subject:, to:, cc:), not a single value or a list.'));
+    return;
+  }
+  report.frontMatter = data as FrontMatter;
+  const lineBreaks = (data as FrontMatter)[LINE_BREAKS_KEY];
+  if (lineBreaks !== undefined && !isLineBreaks(lineBreaks)) {
+    // the key's own line, so that the writer sees which value is not understood
+    const at = frontMatterYaml(token).split('\n').findIndex((l) => l.startsWith(`${LINE_BREAKS_KEY}:`));
+    const line = at === -1 ? token.map[0] : token.map[0] + 1 + at;
+    problems.push(frontMatterProblem(lines.linesRange(line, line), `"${LINE_BREAKS_KEY}: ${String(lineBreaks)}" is not one Midcycle knows: use ${LINE_BREAKS.join(', ')}. The email's line breaks follow the setting (auto by default).`));
+  }
+  problems.push(...headerLineBreaks(report.frontMatter, lines, token.map[0], token.map[1]));
+}
+
+function diagnostics(links: readonly Link[], documentProblems: readonly DocumentProblem[], severities: SeveritySettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = (d: Diagnostic | undefined) => d && out.push(d);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    if (link.problem) push(diagnosticOf({ ...link.problem, range: link.range }, severities));
+  }
+  for (const p of documentProblems) push(diagnosticOf(p, severities));
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

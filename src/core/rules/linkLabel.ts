@@ -1,0 +1,15 @@
+// A link's short name as a reader says it: "change 283798", "bug 1507499", "blueprint get-me-a-network",
+// "story 2004567".
+import type { Link } from '../model/model';
+
+export function linkLabel(link: Link): string {
+  if (link.review?.change !== undefined) return `change ${link.review.change}`;
+  if (link.review?.query !== undefined) return `Gerrit query ${link.review.query}`;
+  if (link.bug?.id !== undefined) return `bug ${link.bug.id}`;
+  if (link.bug?.project) return `${link.bug.project} bugs`;
+  if (link.blueprint?.name) return `blueprint ${link.blueprint.name}`;
+  if (link.blueprint) return `${link.blueprint.project} blueprints`;
+  if (link.story) return link.story.task !== undefined ? `task ${link.story.task}` : `story ${link.story.story}`;
+  if (link.etherpad) return `etherpad ${link.etherpad.name}`;
+  return link.raw.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '').replace(/\/$/, '');
+}

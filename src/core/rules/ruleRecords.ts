@@ -1,0 +1,339 @@
+// Every rule, once: its code, what it is about, its default severity, what it finds in words, and
+// an example on both sides. The README's rule table, the `midcycle.severity` settings' schema and
+// ruleDefaults.ts (the defaults alone, which is all the extension and the CLI ship) are generated
+// from these records by `npm run rules`; the build and a unit test fail when they are not what it
+// would write. The rules' logic stays where it runs and names its codes by RuleCode, so a code no
+// record has is a type error. In the order of the README's table.
+import type { Severity } from '../model/basics';
+
+/** What a rule looks at: a link's form, a link's facts (online), the Markdown, the file, the people, the message. */
+export type RuleGroup = 'link' | 'facts' | 'document' | 'file' | 'people' | 'message';
+
+export interface RuleRecord {
+  /** Stable code shown with the diagnostic, used in settings and as the README's anchor (`#rule-<code>`). */
+  code: string;
+  group: RuleGroup;
+  /** Its severity unless the `midcycle.severity` setting says otherwise. */
+  severity: Severity;
+  /** What it finds, in Markdown: the README's words and the setting's description. */
+  description: string;
+  /** A draft's text it reports, and the text its fix gives, when it has one. */
+  example?: { bad: string; good?: string };
+}
+
+export const RULE_RECORDS = [
+  // how a link is written: the link rules (src/core/linkRules), each with its fix when it is clear
+  {
+    code: 'link-space',
+    group: 'link',
+    severity: 'error',
+    description: 'A link broken by a space: Markdown shows `[text](url with space)` as text, not a link.',
+    example: { bad: '[bug](https://bugs.launchpad.net/neutron/+bug/ 1507499)', good: '[bug](https://bugs.launchpad.net/neutron/+bug/1507499)' },
+  },
+  {
+    code: 'link-scheme',
+    group: 'link',
+    severity: 'error',
+    description: 'A link whose `https://` is misspelt (`https:/`, `https//`, `htps://`), so it is not a link at all.',
+    example: { bad: 'https:/review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  {
+    code: 'link-missing-scheme',
+    group: 'link',
+    severity: 'error',
+    description: 'A review, bug, blueprint, story or etherpad link without `https://`, which many mail clients do not make clickable.',
+    example: { bad: 'review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  {
+    code: 'link-host-misspelt',
+    group: 'link',
+    severity: 'error',
+    description: 'A misspelt Gerrit, Launchpad, StoryBoard or etherpad host.',
+    example: { bad: 'https://reviews.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  {
+    code: 'link-double-slash',
+    group: 'link',
+    severity: 'error',
+    description: 'A review, bug, blueprint, story or etherpad link with `//` inside its path.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  {
+    code: 'review-missing-slash',
+    group: 'link',
+    severity: 'error',
+    description: 'A Gerrit link missing a `/`: `#c/`, or `/c` run into the number.',
+    example: { bad: 'https://review.openstack.org/#c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  {
+    code: 'review-missing-hash',
+    group: 'link',
+    severity: 'error',
+    description: 'An old-style Gerrit change link (`/c/<number>`) without its `#`.',
+    example: { bad: 'https://review.openstack.org/c/283798', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  {
+    code: 'review-missing-plus',
+    group: 'link',
+    severity: 'error',
+    description: 'A `/c/<project>/<number>` link missing the `/+/` between project and change number.',
+    example: { bad: 'https://review.opendev.org/c/openstack/neutron/283798', good: 'https://review.opendev.org/c/openstack/neutron/+/283798' },
+  },
+  {
+    code: 'review-change-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A Gerrit change link with no change number.',
+    example: { bad: 'https://review.openstack.org/#/c/' },
+  },
+  {
+    code: 'review-change-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A Gerrit change number with letters or other characters in it.',
+    example: { bad: 'https://review.openstack.org/#/c/283798x/', good: 'https://review.openstack.org/#/c/283798/' },
+  },
+  {
+    code: 'review-patchset-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A Gerrit patchset number with letters or other characters in it, or a word or file path where the patchset goes (`/#/c/<n>/<patchset>/<file>`).',
+    example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
+  },
+  {
+    code: 'bug-short-form',
+    group: 'link',
+    severity: 'error',
+    description: 'A project-less Launchpad bug link written `/bug/<n>` or `/+bug/<n>` instead of `/bugs/<n>`.',
+    example: { bad: 'https://launchpad.net/bug/1507499', good: 'https://launchpad.net/bugs/1507499' },
+  },
+  {
+    code: 'bug-missing-slash',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad bug link missing the `/` before or after `+bug`.',
+    example: { bad: 'https://bugs.launchpad.net/neutron+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  {
+    code: 'bug-missing-plus',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad bug link with `/bug/` or `/bugs/` after the project instead of `/+bug/`.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  {
+    code: 'bug-plural',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad bug link with `+bugs/<n>` (the bug list) where `+bug/<n>` (one bug) was meant.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bugs/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  {
+    code: 'bug-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad bug link with no bug number.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug/' },
+  },
+  {
+    code: 'bug-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad bug number with letters or other characters in it.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug/1507499a', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  {
+    code: 'blueprint-missing-plus',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad blueprint link with `/spec/` or `/specs/` instead of `/+spec/`.',
+    example: { bad: 'https://blueprints.launchpad.net/neutron/spec/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
+  },
+  {
+    code: 'blueprint-plural',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad blueprint link with `+specs/<name>` where `+spec/<name>` was meant.',
+    example: { bad: 'https://blueprints.launchpad.net/neutron/+specs/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
+  },
+  {
+    code: 'blueprint-name-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A Launchpad blueprint link with no blueprint name.',
+    example: { bad: 'https://blueprints.launchpad.net/neutron/+spec/' },
+  },
+  {
+    code: 'story-missing-hashbang',
+    group: 'link',
+    severity: 'error',
+    description: 'A StoryBoard story or task link without the `#!/` before its route, or with part of it (`/story/<n>`, `#/story/<n>`, `#!story/<n>`): StoryBoard routes only what follows `#!/`.',
+    example: { bad: 'https://storyboard.openstack.org/#/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  {
+    code: 'story-plural',
+    group: 'link',
+    severity: 'error',
+    description: 'A StoryBoard link with `#!/stories/<n>` or `#!/tasks/<n>` where one story is `#!/story/<n>` and one task `#!/task/<n>`.',
+    example: { bad: 'https://storyboard.openstack.org/#!/stories/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  {
+    code: 'story-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A StoryBoard story or task link with no number.',
+    example: { bad: 'https://storyboard.openstack.org/#!/story/' },
+  },
+  {
+    code: 'story-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A StoryBoard story or task number with letters or other characters in it.',
+    example: { bad: 'https://storyboard.openstack.org/#!/story/2004567x', good: 'https://storyboard.openstack.org/#!/story/2004567' },
+  },
+  {
+    code: 'etherpad-missing-p',
+    group: 'link',
+    severity: 'error',
+    description: 'An etherpad link without the `/p/` before the pad name.',
+    example: { bad: 'https://etherpad.openstack.org/neutron-mitaka-midcycle', good: 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle' },
+  },
+  {
+    code: 'etherpad-name-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'An etherpad link with no pad name after `/p/`.',
+    example: { bad: 'https://etherpad.openstack.org/p/' },
+  },
+  // what a link says, read online (factRules.ts)
+  {
+    code: 'review-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A Gerrit change its Gerrit does not have: a mistyped number, or a private change. Checked online (`midcycle.linkFacts.enabled`, `--online`).',
+    example: { bad: 'https://review.opendev.org/c/openstack/nova/+/9999999' },
+  },
+  {
+    code: 'review-abandoned',
+    group: 'facts',
+    severity: 'info',
+    description: 'A link to a Gerrit change that was abandoned: readers may take it for work that goes on. Checked online.',
+  },
+  {
+    code: 'bug-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A Launchpad bug Launchpad does not have: a mistyped number, or a private bug. Checked online.',
+    example: { bad: 'https://bugs.launchpad.net/neutron/+bug/99999999' },
+  },
+  {
+    code: 'bug-other-project',
+    group: 'facts',
+    severity: 'warning',
+    description: "A Launchpad bug link naming a project the bug is not filed against (a neutron bug linked as `nova/+bug/<n>`); the fix names the bug's project when it has only one. Checked online.",
+    example: { bad: 'https://bugs.launchpad.net/nova/+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
+  },
+  {
+    code: 'blueprint-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A Launchpad blueprint its project does not have. Checked online.',
+  },
+  {
+    code: 'story-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A StoryBoard story or task StoryBoard does not have. Checked online.',
+  },
+  // ways Markdown can swallow a report (documentRules.ts, parseReport.ts)
+  {
+    code: 'separator-opens-code-block',
+    group: 'document',
+    severity: 'error',
+    description: 'A separator line of `~~~` or ```` ``` ```` that opens a code block running to the end of the file, hiding every topic after it.',
+  },
+  {
+    code: 'separator-pair',
+    group: 'document',
+    severity: 'warning',
+    description: 'Two separator lines of tildes that make the topics between them a code block.',
+  },
+  {
+    code: 'code-block-unclosed',
+    group: 'document',
+    severity: 'warning',
+    description: 'A code block (with a language) that is never closed and runs to the end of the file.',
+  },
+  {
+    code: 'front-matter-unclosed',
+    group: 'document',
+    severity: 'error',
+    description: 'Front matter opened by `---` and never closed, which swallows the whole draft.',
+  },
+  {
+    code: 'front-matter-invalid',
+    group: 'document',
+    severity: 'warning',
+    description: 'Front matter that is not valid YAML, or not a mapping of keys to values.',
+  },
+  {
+    code: 'nesting-too-deep',
+    group: 'document',
+    severity: 'warning',
+    description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.',
+  },
+  // the file as a whole (parseUpTo.ts, for the extension's reportStore.ts)
+  {
+    code: 'file-too-large',
+    group: 'file',
+    severity: 'warning',
+    description: 'A draft larger than the `midcycle.maxFileSize` setting, read only up to the limit (in VS Code).',
+  },
+  // the report's people (ownerRule.ts)
+  {
+    code: 'owner-unknown',
+    group: 'people',
+    severity: 'info',
+    description: "An action item's owner that the draft names nowhere else, one edit from a nick it uses twice or more or from an attendee (two edits for nicks of nine letters or more): a typo, most likely. The fix writes the nick meant.",
+    example: { bad: 'arnax to respin https://review.openstack.org/#/c/281628/', good: 'armax to respin https://review.openstack.org/#/c/281628/' },
+  },
+  // the message's headers: line breaks when the draft is read (frontMatterHeaders.ts), the rest when a message is written (messageHeaders.ts)
+  {
+    code: 'header-line-break',
+    group: 'message',
+    severity: 'error',
+    description: 'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line. Always checked.',
+    example: { bad: 'to: "list@example.org\\r\\nBcc: all@example.com"' },
+  },
+  {
+    code: 'header-address-invalid',
+    group: 'message',
+    severity: 'error',
+    description: 'A `to`, `cc` or `from` that is not an email address, or a `from` of more than one: left out of the message. Checked when a message (.eml) is written.',
+    example: { bad: 'to: Doe, Jane <jane@example.org>', good: `to: '"Doe, Jane" <jane@example.org>'` },
+  },
+  {
+    code: 'header-date-invalid',
+    group: 'message',
+    severity: 'warning',
+    description: 'A `date` that cannot be read: the message is dated when it is written. Checked when a message (.eml) is written.',
+    example: { bad: 'date: next tuesday', good: 'date: 2016-02-26' },
+  },
+  {
+    code: 'header-subject-missing',
+    group: 'message',
+    severity: 'warning',
+    description: 'No `subject` (nor `title`) in the front matter: the message has no subject. Checked when a message (.eml) is written.',
+  },
+  {
+    code: 'header-from-missing',
+    group: 'message',
+    severity: 'info',
+    description: 'No `from` in the front matter and no `midcycle.export.from` setting: the mail client sends the message from its default account. Checked when a message (.eml) is written.',
+  },
+] as const satisfies readonly RuleRecord[];
+
+/** The record of a rule, by its code. */
+export function ruleRecord(code: string): RuleRecord | undefined {
+  return RULE_RECORDS.find((r) => r.code === code);
+}

@@ -1,0 +1,43 @@
+// "Midcycle: Import Mailing-List Email", its work: a sent report (.eml, Gmail/Outlook/Thunderbird
+// HTML, a list archive's page or text, a .txt or .rst) becomes a Markdown draft beside it, never over
+// an existing file, opened beside, and the writer is told how the file was read. It lives in the
+// mail bundle (dist/mail.js) with the importers it uses, so that dist/extension.js holds only the
+// command's registration; VS Code's API is handed in (the bundle never requires `vscode`: the CLI
+// loads it too).
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { importMessage } from '../core/import/importMessage';
+
+export async function importDraft(code: typeof vscode, uri: unknown): Promise<vscode.Uri | undefined> {
+  const source =
+    uri instanceof code.Uri
+      ? uri
+      : (await code.window.showOpenDialog({ title: 'Import Mailing-List Email', canSelectMany: false, filters: { 'Sent email': ['eml', 'html', 'htm', 'txt', 'rst'] }, openLabel: 'Import' }))?.[0];
+  if (!source) return undefined;
+  const name = path.basename(source.path);
+  let imported: Awaited<ReturnType<typeof importMessage>>;
+  try {
+    imported = await importMessage(new TextDecoder('utf-8').decode(await code.workspace.fs.readFile(source)), name);
+  } catch (e) {
+    void code.window.showErrorMessage(`Could not import ${name}: ${(e as Error).message}`);
+    return undefined;
+  }
+  const target = await freeName(code, source.with({ path: source.path.replace(/\.(eml|html?|txt|rst)$/i, '') + '.md' }));
+  await code.workspace.fs.writeFile(target, Buffer.from(imported.markdown, 'utf8'));
+  await code.window.showTextDocument(target, { viewColumn: code.ViewColumn.Beside });
+  // which reading was used (a .txt as text, an .html as HTML…), so that a surprise is seen at once
+  void code.window.showInformationMessage(`Imported ${name} ${imported.reading} into ${path.basename(target.path)}.`);
+  return target;
+}
+
+/** The name itself, or name-2.md, name-3.md…: an import never replaces a file. */
+async function freeName(code: typeof vscode, uri: vscode.Uri): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? uri : uri.with({ path: uri.path.replace(/\.md$/, `-${n}.md`) });
+    try {
+      await code.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}

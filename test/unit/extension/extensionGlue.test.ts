@@ -1,0 +1,300 @@
+// The extension's logic that needs no VS Code: quick fixes from diagnostics, settings read, hovers,
+// link completions, export paths, the preview page, the snippets and the manifest.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, LINK_KINDS, parseReport } from '../../../src/core';
+import { RULE_RECORDS } from '../../../src/core/rules/ruleRecords';
+import { previewHtml } from '../../../src/mail/emailPreviewHtml';
+import { exportPath } from '../../../src/mail/exportTarget';
+import { hoverMarkdown } from '../../../src/extension/hoverText';
+import { linkCompletions } from '../../../src/extension/linkCompletions';
+import { fixAllEdits, quickFixesAt } from '../../../src/extension/quickFixes';
+import { readSettings } from '../../../src/extension/settings';
+import { importDraft } from '../../../src/mail/importDraft';
+import type * as vscode from 'vscode';
+
+const root = path.join(__dirname, '..', '..', '..');
+const withMistakes = fs.readFileSync(path.join(root, 'examples', 'nova-ptg-summary.md'), 'utf8');
+
+describe('quick fixes', () => {
+  const report = parseReport(withMistakes);
+
+  it('offers the corrected URL for the diagnostic on the cursor\'s line', () => {
+    const fixes = quickFixesAt(report, { start: { line: 23, character: 0 }, end: { line: 23, character: 0 } });
+    assert.deepEqual(fixes.map((f) => [f.title, f.diagnostic.code]), [['Change to https://bugs.launchpad.net/nova/+bug/1963617', 'bug-plural']]);
+  });
+
+  it('offers nothing where there is no problem', () => {
+    assert.deepEqual(quickFixesAt(report, { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } }), []);
+  });
+
+  it('"fix all" mends every malformed link with a clear fix, leaving a clean draft', () => {
+    const edits = fixAllEdits(report);
+    assert.equal(edits.length, 5);
+    assert.deepEqual(parseReport(applyFixes(withMistakes, edits).text).diagnostics, []);
+  });
+
+  it('escapes a swallowing separator', () => {
+    const r = parseReport('Hi\n\n~~~~~~~\n\n- Topic\n');
+    const [fix] = quickFixesAt(r, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
+    assert.equal(fix.title, 'Escape the separator line so that it stays text');
+  });
+});
+
+describe('settings', () => {
+  const source = (values: Record<string, unknown>) => ({ get: <T>(key: string) => values[key] as T | undefined });
+
+  it('has defaults', () => {
+    const s = readSettings(source({}));
+    assert.deepEqual(s.files, []);
+    assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
+    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html', from: '', annotateLinks: 'none' });
+  });
+
+  it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
+    const s = readSettings(source({
+      severity: { 'bug-plural': 'warning', 'link-space': 'information', 'review-missing-hash': 'off', bogus: 'loud' },
+      'hosts.gerrit': ['Review.Example.org', ''],
+      'hosts.storyboard': ['StoryBoard.Example.org'],
+      'export.listNesting': 'standard',
+      'export.font': '',
+      'export.format': 'eml',
+      'export.lineBreaks': 'keep',
+      'export.from': ' Jane Doe <jane@example.org> ',
+      files: ['**/reports/*.md'],
+    }));
+    assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
+    assert.deepEqual(s.report.hosts?.gerrit, ['review.example.org']);
+    assert.deepEqual(s.report.hosts?.storyboard, ['storyboard.example.org']);
+    assert.deepEqual(s.report.hosts?.etherpad, DEFAULT_LINK_HOSTS.etherpad);
+    assert.equal(s.export.listNesting, 'standard');
+    assert.equal(s.export.font, '');
+    assert.equal(s.export.format, 'eml');
+    assert.equal(s.export.from, 'Jane Doe <jane@example.org>');
+    assert.equal(readSettings(source({ 'export.format': 'pdf' })).export.format, 'html');
+    assert.equal(s.export.lineBreaks, 'keep');
+    assert.equal(readSettings(source({ 'export.lineBreaks': 'wrap' })).export.lineBreaks, 'auto');
+    assert.deepEqual(s.files, ['**/reports/*.md']);
+  });
+});
+
+describe('hovers', () => {
+  const link = (url: string) => parseReport(`- ${url}\n`).links[0];
+
+  it('say what a review link is', () => {
+    assert.match(hoverMarkdown(link('https://review.openstack.org/#/c/282876/14'))!, /^\*\*Gerrit change 282876\*\* patchset 14 on review\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://review.opendev.org/c/openstack/neutron/+/283798'))!, /change 283798\*\* in openstack\/neutron on review\.opendev\.org/);
+  });
+
+  it('say what a bug link is, and what is wrong with it', () => {
+    assert.match(hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bug/1507499'))!, /^\*\*Launchpad bug 1507499\*\* in neutron/);
+    const malformed = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs/1507499'))!;
+    assert.match(malformed, /\$\(error\) Launchpad bug link has "\+bugs"/);
+    assert.match(malformed, /\[Open in browser\]\(https:\/\/bugs\.launchpad\.net\/neutron\/\+bug\/1507499\)/);
+  });
+
+  it('say what a StoryBoard link is', () => {
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567'))!, /^\*\*StoryBoard story 2004567\*\* on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567#comment-117443'))!, /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
+    const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
+    assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
+    assert.match(malformed, /\$\(error\) StoryBoard link needs "#!\/" before "story", not "#\/"/);
+    assert.match(malformed, /\[Open in browser\]\(https:\/\/storyboard\.openstack\.org\/#!\/story\/2004567\)/);
+  });
+
+  it('call a Gerrit query or a Launchpad bug list what it is, never a change or a bug', () => {
+    const query = hoverMarkdown(link('https://review.opendev.org/q/topic:bp/get-me-a-network'))!;
+    assert.match(query, /^\*\*Gerrit query\*\* `topic:bp\/get-me-a-network` on review\.opendev\.org/);
+    assert.doesNotMatch(query, /change/);
+    assert.match(hoverMarkdown(link('https://review.openstack.org/#/dashboard/self'))!, /^\*\*Gerrit\*\* page on review\.openstack\.org/);
+    const list = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs?field.tag=rfe'))!;
+    assert.match(list, /^\*\*Launchpad bugs\*\* of neutron/);
+    assert.doesNotMatch(list, /bug \d/);
+  });
+});
+
+describe('link completions', () => {
+  const report = parseReport('- https://bugs.launchpad.net/nova/+bug/1\n- https://bugs.launchpad.net/nova/+bug/2\n- https://bugs.launchpad.net/neutron/+bug/3\n- https://review.opendev.org/c/openstack/nova/+/4\n');
+
+  it('offers the projects the draft links to, most used first', () => {
+    assert.deepEqual(linkCompletions(report, '- see https://bugs.launchpad.net/').map((c) => c.insertText), ['nova/+bug/', 'neutron/+bug/']);
+    assert.deepEqual(linkCompletions(report, '- see https://bugs.launchpad.net/neu').map((c) => c.label), ['neutron']);
+    assert.deepEqual(linkCompletions(report, 'https://review.opendev.org/c/').map((c) => c.insertText), ['openstack/nova/+/']);
+    assert.deepEqual(linkCompletions(report, 'plain text'), []);
+  });
+});
+
+describe('export target', () => {
+  it('is <draft>.html beside the draft, or in the folder the settings name', () => {
+    assert.equal(exportPath('/w/reports/mitaka.md', '', '.html'), '/w/reports/mitaka.html');
+    assert.equal(exportPath('/w/reports/mitaka.md', 'out', '.txt'), '/w/reports/out/mitaka.txt');
+    assert.equal(exportPath('/w/reports/mitaka.markdown', '/tmp/mail', '.html'), '/tmp/mail/mitaka.html');
+  });
+});
+
+describe('the preview page', () => {
+  const page = previewHtml({ html: '<div dir="ltr"><div>Hi</div></div>', frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] }, nonce: 'abc123', savedAs: 'r.html', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js', cspSource: 'https://*.vscode-cdn.net' });
+
+  it('has a strict CSP: no script but ours, nothing remote', () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)![1];
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc123'/);
+    // nothing but the extension's own stylesheet, from the webview's resource origin
+    assert.equal(csp.replace(/https:\/\/\*\.vscode-cdn\.net/g, '').match(/https?:|\*/), null);
+    const scripts = [...page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    // one script, ours, from the extension's media folder, with the nonce
+    assert.deepEqual(scripts, [' nonce="abc123" src="https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js"']);
+  });
+
+  it('offers both copies: rich text for pasting, and the HTML source', () => {
+    assert.match(page, /<button id="copy-rich"[^>]*>Copy for Pasting<\/button>/);
+    assert.match(page, /<button id="copy-html"[^>]*>Copy HTML<\/button>/);
+  });
+
+  it('shows a Hugo draft\'s title as its subject, as the message has it', () => {
+    const hugo = previewHtml({ html: '', frontMatter: { title: 'My Summary' }, nonce: 'n', styleUri: 's', scriptUri: 'j', cspSource: 'c' });
+    assert.ok(hugo.includes('<th>Subject</th><td>My Summary</td>'));
+  });
+
+  it('shows the headers, escaped, above the email', () => {
+    assert.ok(page.includes('<th>Subject</th><td>S &lt;b&gt;</td>'));
+    assert.ok(page.includes('<th>To</th><td>a@x.org, b@x.org</td>'));
+    assert.ok(page.includes('<div class="mail"><div dir="ltr"><div>Hi</div></div></div>'));
+  });
+});
+
+describe('snippets', () => {
+  const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'markdown.json'), 'utf8')) as Record<string, { prefix: string[]; body: string | string[]; description: string }>;
+  // what the writer gets when they accept every default: placeholders and choices filled, escapes undone
+  const expand = (body: string | string[]) =>
+    (Array.isArray(body) ? body.join('\n') : body)
+      .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\{\d+\}|\$\d+/g, '')
+      .replace(/\\(.)/g, '$1');
+
+  it('are all complete, with prefixes and descriptions, and balanced placeholders', () => {
+    assert.ok(Object.keys(snippets).length >= 7);
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.ok(s.prefix.length && s.description, name);
+      const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+      assert.equal((body.match(/\$\{/g) ?? []).length, (body.match(/(?<!\\)\}/g) ?? []).length, `${name}: balanced`);
+    }
+  });
+
+  it('the report skeleton is a clean report with topics, its separator escaped', () => {
+    const text = expand(snippets['Midcycle report'].body);
+    const report = parseReport(text);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(report.topics.map((t) => t.title), ['First topic', 'Second topic']);
+    assert.ok(text.includes('\n\\~~~~~~~\n'));
+    assert.equal(report.frontMatter.subject, 'Neutron Mitaka mid-cycle report');
+  });
+
+  for (const [name, kind] of [['Gerrit review link', 'review'], ['Gerrit review link (old review.openstack.org form)', 'review'], ['Launchpad bug link', 'bug'], ['Launchpad blueprint link', 'blueprint'], ['StoryBoard story link', 'story'], ['Etherpad link', 'etherpad']] as const) {
+    it(`"${name}" gives a well-formed ${kind} link`, () => {
+      const check = checkLink(expand(snippets[name].body), DEFAULT_LINK_HOSTS);
+      assert.equal(check.kind, kind);
+      assert.equal(check.problem, undefined);
+    });
+  }
+
+  it('the action item snippet is an action item', () => {
+    assert.deepEqual(parseReport(`- ${expand(snippets['Action item'].body)}\n`).actions.map((a) => a.owner), ['ircnick']);
+  });
+});
+
+describe('the import command', () => {
+  /** As much of VS Code's API as the command uses: files in a map, what it shows in a list. */
+  function fakeCode(files: Map<string, string>) {
+    class Uri {
+      constructor(readonly path: string) {}
+      with({ path: p }: { path: string }) {
+        return new Uri(p);
+      }
+    }
+    const shown: string[] = [];
+    const code = {
+      Uri,
+      ViewColumn: { Beside: -2 },
+      window: {
+        showOpenDialog: async () => undefined,
+        showTextDocument: async (uri: Uri) => shown.push(`opened ${uri.path}`),
+        showInformationMessage: async (message: string) => shown.push(message),
+        showErrorMessage: async (message: string) => shown.push(`error: ${message}`),
+      },
+      workspace: {
+        fs: {
+          readFile: async (uri: Uri) => {
+            if (!files.has(uri.path)) throw new Error('no such file');
+            return Buffer.from(files.get(uri.path)!, 'utf8');
+          },
+          writeFile: async (uri: Uri, bytes: Uint8Array) => void files.set(uri.path, Buffer.from(bytes).toString('utf8')),
+          stat: async (uri: Uri) => {
+            if (!files.has(uri.path)) throw new Error('no such file');
+            return {};
+          },
+        },
+      },
+    };
+    return { code: code as unknown as typeof vscode, Uri, shown };
+  }
+
+  it('imports a .txt as text beside it, never over a file, and says how it read it', async () => {
+    const files = new Map([['/w/notes.txt', 'Hi <https://x.org/a> from Kyle Mestery <k@example.org>\n']]);
+    const { code, Uri, shown } = fakeCode(files);
+    const first = await importDraft(code, new Uri('/w/notes.txt'));
+    const second = await importDraft(code, new Uri('/w/notes.txt'));
+    assert.deepEqual([first?.path, second?.path], ['/w/notes.md', '/w/notes-2.md']);
+    assert.equal(files.get('/w/notes.md'), 'Hi \\<https://x.org/a> from Kyle Mestery \\<k@example.org>\n');
+    assert.deepEqual(shown, ['opened /w/notes.md', 'Imported notes.txt as plain text (a .txt file) into notes.md.', 'opened /w/notes-2.md', 'Imported notes.txt as plain text (a .txt file) into notes-2.md.']);
+    assert.equal(await importDraft(code, new Uri('/w/gone.eml')), undefined);
+    assert.equal(shown.pop(), 'error: Could not import gone.eml: no such file');
+  });
+});
+
+describe('the manifest', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+
+  it('offers a severity setting for every rule, and no other, with its record\'s default and words', () => {
+    const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
+    assert.deepEqual(Object.keys(properties), RULE_RECORDS.map((r) => r.code));
+    for (const r of RULE_RECORDS) {
+      assert.equal(properties[r.code].default, r.severity === 'info' ? 'information' : r.severity, r.code);
+      assert.equal(properties[r.code].markdownDescription, r.description, r.code);
+    }
+  });
+
+  it('has a translation for every %key%, and a command for every menu entry', () => {
+    const keys = JSON.stringify(manifest).match(/%[\w.]+%/g)!.map((k: string) => k.slice(1, -1));
+    for (const k of keys) assert.ok(k in nls, k);
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const entries of Object.values(manifest.contributes.menus) as { command: string }[][]) for (const e of entries) assert.ok(commands.has(e.command), e.command);
+  });
+
+  it('declares what the README promises: the export command with a keybinding, the view, the snippets', () => {
+    assert.equal(nls['command.exportEmail'], 'Export Midcycle Email');
+    assert.equal(manifest.contributes.keybindings[0].command, 'midcycle.exportEmail');
+    assert.equal(manifest.contributes.views.explorer[0].id, 'midcycle.topics');
+    assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
+    assert.ok(fs.existsSync(path.join(root, manifest.icon)));
+  });
+});
+
+describe('the README', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  it('has a row for every rule, with the anchor its diagnostics link to, its default and its words', () => {
+    for (const r of RULE_RECORDS) {
+      const row = `| <a id="rule-${r.code}"></a>\`${r.code}\` | ${r.severity} | ${r.description} |`;
+      assert.ok(readme.includes(row), `README row for ${r.code}:\n${row}`);
+    }
+  });
+
+  it('lists every link kind in the outline JSON contract', () => {
+    const listed = /`kind` is one of ((?:`[a-z]+`, )*`[a-z]+`)\./.exec(readme)?.[1].match(/[a-z]+/g);
+    assert.deepEqual(listed, [...LINK_KINDS]);
+  });
+});
