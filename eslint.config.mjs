@@ -1,4 +1,6 @@
-// ESLint flat config: typescript-eslint's recommended rules over src, test and scripts.
+// ESLint flat config: typescript-eslint's recommended rules over src, test and scripts, with
+// complexity and function-length warnings; the layout of the code is Prettier's (`npm run lint` checks
+// both, `npm run format` writes it).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -13,6 +15,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'smart'],
       'no-control-regex': 'off',
+      // warnings, to see where a function has grown past what a reader follows at once
+      complexity: ['warn', 30],
+      'max-lines-per-function': ['warn', { max: 150, skipBlankLines: true, skipComments: true }],
     },
   },
   {

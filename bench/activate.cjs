@@ -11,7 +11,9 @@ const stub = new Proxy(function vscode() {}, {
 });
 // the names the extension takes from `vscode` (a bundle copies a module's own properties)
 const api = Object.fromEntries(
-  'CodeAction CodeActionKind CodeActionProvider CompletionItem CompletionItemKind DataTransfer DataTransferItem Diagnostic DiagnosticSeverity Disposable DocumentSelector EventEmitter ExtensionContext Hover MarkdownString Position Range Selection SnippetString StatusBarAlignment TextDocument TextDocumentContentChangeEvent TextEdit TextEditor TextEditorRevealType ThemeColor ThemeIcon TreeDataProvider TreeDragAndDropController TreeItem TreeItemCollapsibleState Uri ViewColumn WebviewPanel WorkspaceConfiguration WorkspaceEdit commands env languages postMessage window workspace'.split(' ').map((name) => [name, stub]),
+  'CodeAction CodeActionKind CodeActionProvider CompletionItem CompletionItemKind DataTransfer DataTransferItem Diagnostic DiagnosticSeverity Disposable DocumentSelector EventEmitter ExtensionContext Hover MarkdownString Position Range Selection SnippetString StatusBarAlignment TextDocument TextDocumentContentChangeEvent TextEdit TextEditor TextEditorRevealType ThemeColor ThemeIcon TreeDataProvider TreeDragAndDropController TreeItem TreeItemCollapsibleState Uri ViewColumn WebviewPanel WorkspaceConfiguration WorkspaceEdit commands env languages postMessage window workspace'
+    .split(' ')
+    .map((name) => [name, stub]),
 );
 const load = Module._load;
 Module._load = function (request, ...rest) {

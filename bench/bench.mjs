@@ -76,10 +76,7 @@ for (const n of sizes) {
   const text = execFileSync(process.execPath, [generator, String(n), '--bad-links'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   drafts[n] = text;
   const rounds = quick ? 3 : n === 2000 ? 9 : n === 500 ? 15 : 41;
-  const [analysis, parse, lint] = race(
-    [() => analyse(text), () => bare.parse(text, {}), () => markdownlint({ strings: { draft: text } })],
-    rounds,
-  );
+  const [analysis, parse, lint] = race([() => analyse(text), () => bare.parse(text, {}), () => markdownlint({ strings: { draft: text } })], rounds);
   const [exported, render] = race([() => core.exportEmail(core.parseReport(text)), () => bare.render(text)], rounds);
   const report = core.parseReport(text);
   rows.push({ n, lines: text.split('\n').length, links: report.links.length, problems: report.diagnostics.length, analysis, parse, lint, exported, render });
@@ -106,7 +103,8 @@ for (let r = 0; r < (quick ? 3 : 15); r++) {
   if (r === 0) {
     // the update must be the report a full parse gives, or its speed means nothing
     const full = core.parseReport(edited);
-    if (JSON.stringify([updated.links, updated.topics, updated.diagnostics]) !== JSON.stringify([full.links, full.topics, full.diagnostics])) throw new Error('bench: the incremental update differs from a full parse');
+    if (JSON.stringify([updated.links, updated.topics, updated.diagnostics]) !== JSON.stringify([full.links, full.topics, full.diagnostics]))
+      throw new Error('bench: the incremental update differs from a full parse');
   }
 }
 const edit = median(editTimes);
@@ -163,10 +161,14 @@ const verdict = (ok) => (ok ? 'met' : '**missed**');
 const small = rows.find((r) => r.n === 50);
 const linear = fullBig / small.analysis;
 const table = [];
-table.push('| draft | lines | links | problems | full analysis | bare markdown-it parse (linkify) | ratio (≤ 1.3×) | export | bare render | ratio (≤ 1.5×) | markdownlint | markdownlint ÷ analysis (≥ 5×) |');
+table.push(
+  '| draft | lines | links | problems | full analysis | bare markdown-it parse (linkify) | ratio (≤ 1.3×) | export | bare render | ratio (≤ 1.5×) | markdownlint | markdownlint ÷ analysis (≥ 5×) |',
+);
 table.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  table.push(`| ${r.n} topics | ${r.lines} | ${r.links} | ${r.problems} | ${ms(r.analysis)} | ${ms(r.parse)} | ${ratio(r.analysis / r.parse)} | ${ms(r.exported)} | ${ms(r.render)} | ${ratio(r.exported / r.render)} | ${ms(r.lint)} | ${ratio(r.lint / r.analysis)} |`);
+  table.push(
+    `| ${r.n} topics | ${r.lines} | ${r.links} | ${r.problems} | ${ms(r.analysis)} | ${ms(r.parse)} | ${ratio(r.analysis / r.parse)} | ${ms(r.exported)} | ${ms(r.render)} | ${ratio(r.exported / r.render)} | ${ms(r.lint)} | ${ratio(r.lint / r.analysis)} |`,
+  );
 }
 const checks = [
   ['full analysis ≤ 1.3× bare parse (each size)', rows.map((r) => ratio(r.analysis / r.parse)).join(', '), rows.every((r) => r.analysis / r.parse <= 1.3)],
@@ -176,8 +178,16 @@ const checks = [
   ['linear: 2000 topics ≤ 45× 50 topics', `${ms(fullBig)} ÷ ${ms(small.analysis)} = ${ratio(linear)}`, linear <= 45],
   ['activation ≤ 30 ms', ms(activation), activation <= 30],
   ['dist/extension.js ≤ 200 KB', `${(bundle / 1024).toFixed(1)} KB`, bundle <= 200 * 1024],
-  ['retained heap of a parsed 2000-topic draft (all read) ≤ 1.5× markdown-it\'s token stream', `${mb(heapReport)} vs ${mb(heapTokens)} = ${ratio(heapReport / heapTokens)}`, heapReport / heapTokens <= 1.5],
-  ['`midcycle check` (2000 topics) ≤ 1.3× node + markdown-it parse, whole processes', `${ms(cliTime)} vs ${ms(nodeTime)} = ${ratio(cliTime / nodeTime)}`, cliTime / nodeTime <= 1.3],
+  [
+    "retained heap of a parsed 2000-topic draft (all read) ≤ 1.5× markdown-it's token stream",
+    `${mb(heapReport)} vs ${mb(heapTokens)} = ${ratio(heapReport / heapTokens)}`,
+    heapReport / heapTokens <= 1.5,
+  ],
+  [
+    '`midcycle check` (2000 topics) ≤ 1.3× node + markdown-it parse, whole processes',
+    `${ms(cliTime)} vs ${ms(nodeTime)} = ${ratio(cliTime / nodeTime)}`,
+    cliTime / nodeTime <= 1.3,
+  ],
 ];
 table.push('', '| target | measured | |', '| --- | --- | --- |');
 for (const [what, measured, ok] of checks) table.push(`| ${what} | ${measured} | ${verdict(ok)} |`);

@@ -46,7 +46,7 @@ console.log(`\nOpen the email: file://${html}\nIts text part:  ${text}`);
 if (process.argv.includes('--no-vscode')) process.exit(0);
 
 console.log('\nNow Midcycle in a real VS Code: packaging the .vsix and starting code-server.');
-console.log('The first time, this installs Debian\'s chromium and build tools (apt), Node 24 and code-server (into .cache/vscode/): about 3 minutes.');
+console.log("The first time, this installs Debian's chromium and build tools (apt), Node 24 and code-server (into .cache/vscode/): about 3 minutes.");
 const packaged = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (packaged.status !== 0) {
   console.error('\nPackaging midcycle.vsix failed (see above).');
@@ -72,6 +72,8 @@ setInterval(() => undefined, 1 << 30);
 async function isFree(p) {
   const { createServer } = await import('node:net');
   return new Promise((resolve) => {
-    const server = createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }

@@ -49,7 +49,10 @@ export function readmeWithRules(readme: string): string {
 /** The `properties` of the `midcycle.severity` setting: one per rule, its default and its words. */
 export function severitySchema(records: readonly RuleRecord[] = RULE_RECORDS): Record<string, unknown> {
   return Object.fromEntries(
-    records.map((r) => [r.code, { type: 'string', enum: ['error', 'warning', 'information', 'off'], default: settingWord(r.severity), markdownDescription: r.description }]),
+    records.map((r) => [
+      r.code,
+      { type: 'string', enum: ['error', 'warning', 'information', 'off'], default: settingWord(r.severity), markdownDescription: r.description },
+    ]),
   );
 }
 

@@ -12,7 +12,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The outputs' paths and texts, now and as the records give them. */
 export async function ruleOutputs() {
   // the records are TypeScript: bundled in memory and loaded from there
-  const { outputFiles } = await esbuild.build({ entryPoints: [join(root, 'scripts', 'ruleOutputs.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const { outputFiles } = await esbuild.build({
+    entryPoints: [join(root, 'scripts', 'ruleOutputs.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
   const { RULE_OUTPUTS } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
   return RULE_OUTPUTS.map(({ path, generate }) => {
     const current = existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : '';

@@ -165,7 +165,15 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
 
 /** The --online flags, checked; undefined without --online (and then no other of them may be given). */
 function onlineFlags(
-  values: { online?: boolean; 'gerrit-api'?: string[]; 'launchpad-api'?: string; 'storyboard-api'?: string[]; 'no-cache'?: boolean; timeout?: string; 'annotate-links'?: string },
+  values: {
+    online?: boolean;
+    'gerrit-api'?: string[];
+    'launchpad-api'?: string;
+    'storyboard-api'?: string[];
+    'no-cache'?: boolean;
+    timeout?: string;
+    'annotate-links'?: string;
+  },
   hosts: LinkHosts,
   command: string,
 ): OnlineFlags | undefined {
@@ -198,25 +206,49 @@ async function onlineCommand(
   file: string,
   options: ReportOptions,
   online: OnlineFlags,
-  values: { json?: boolean; fix?: boolean; format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string; 'annotate-links'?: string },
+  values: {
+    json?: boolean;
+    fix?: boolean;
+    format?: string;
+    output?: string;
+    nesting?: string;
+    font?: string;
+    force?: boolean;
+    from?: string;
+    'line-breaks'?: string;
+    'annotate-links'?: string;
+  },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   const m = linkFactsModule();
   const annotate = values['annotate-links'] ?? 'none';
-  if (annotate !== 'none' && annotate !== 'status' && annotate !== 'title') throw new UsageError(`unknown --annotate-links "${annotate}" (none, status or title)`);
+  if (annotate !== 'none' && annotate !== 'status' && annotate !== 'title')
+    throw new UsageError(`unknown --annotate-links "${annotate}" (none, status or title)`);
   let report = parseReport(text, options);
   const facts = await lookUpLinks(report, online);
-  const all = (r: Report) => [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l))].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const all = (r: Report) =>
+    [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l))].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   let code: number;
   if (command === 'outline') code = outline(report, values.json === true, io.out, facts);
   else if (command === 'export') {
-    code = exportCommand(report, file, values, io, m.linkNotes(annotate, report.parse.options.hosts, online.apis, (url) => facts.byUrl(url)));
+    code = exportCommand(
+      report,
+      file,
+      values,
+      io,
+      m.linkNotes(annotate, report.parse.options.hosts, online.apis, (url) => facts.byUrl(url)),
+    );
   } else {
     let diagnostics = all(report);
     let current = text;
     if (values.fix) {
       if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
-      const fixed = applyFixes(text, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
+      const fixed = applyFixes(
+        text,
+        diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])),
+      );
       if (fixed.applied > 0) {
         writeAtomically(file, fixed.text);
         io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
@@ -274,7 +306,12 @@ function countKinds(t: OutlineTopic): string {
   const counts = new Map<LinkKind, number>();
   for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
   const names: Record<LinkKind, [string, string]> = {
-    review: ['review', 'reviews'], bug: ['bug', 'bugs'], blueprint: ['blueprint', 'blueprints'], story: ['story', 'stories'], etherpad: ['etherpad', 'etherpads'], other: ['link', 'links'],
+    review: ['review', 'reviews'],
+    bug: ['bug', 'bugs'],
+    blueprint: ['blueprint', 'blueprints'],
+    story: ['story', 'stories'],
+    etherpad: ['etherpad', 'etherpads'],
+    other: ['link', 'links'],
   };
   const parts = [...counts].map(([k, n]) => `${n} ${names[k][n === 1 ? 0 : 1]}`);
   if (t.actions.length) parts.push(`${t.actions.length} action${t.actions.length === 1 ? '' : 's'}`);
@@ -292,7 +329,10 @@ function check(
   let diagnostics = found;
   if (flags.fix) {
     if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
-    const fixed = applyFixes(text, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])));
+    const fixed = applyFixes(
+      text,
+      diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])),
+    );
     if (fixed.applied > 0) {
       writeAtomically(file, fixed.text);
       io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
@@ -309,7 +349,10 @@ function check(
     if (lines.length) io.out(lines.join('\n'));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const fixable = diagnostics.filter((d) => d.fix).length;
-    if (diagnostics.length) io.err(`${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} other problem${diagnostics.length - errors === 1 ? '' : 's'}${fixable ? `; ${fixable} fixable with --fix` : ''}`);
+    if (diagnostics.length)
+      io.err(
+        `${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} other problem${diagnostics.length - errors === 1 ? '' : 's'}${fixable ? `; ${fixable} fixable with --fix` : ''}`,
+      );
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -334,7 +377,9 @@ function exportCommand(
     const message = mailbox().messageFile(report, { ...style, from: values.from });
     email = message.eml;
     // what the headers lack or could not take, with the draft's own header problems: as check prints them
-    const problems = [...report.diagnostics.filter((d) => d.code.startsWith('header-')), ...message.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+    const problems = [...report.diagnostics.filter((d) => d.code.startsWith('header-')), ...message.diagnostics].sort(
+      (a, b) => a.range.start.line - b.range.start.line,
+    );
     for (const d of problems) {
       const j = diagnosticJson(d);
       io.err(`${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`);
@@ -344,8 +389,7 @@ function exportCommand(
     // a file that is there already is the writer's: replaced only when they say so
     if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
     writeAtomically(values.output, email);
-  }
-  else io.out(email.replace(/\n$/, ''));
+  } else io.out(email.replace(/\n$/, ''));
   return 0;
 }
 
@@ -361,11 +405,17 @@ function emailNotDraft(file: string, text: string): string | undefined {
   if (/\.(md|markdown|mdown|mkd|txt|text|rst)$/i.test(file)) return undefined;
   const end = text.search(/\r?\n\r?\n/);
   const head = `${text.slice(0, end).replace(/\r/g, '')}\n`;
-  const message = end > 0 && /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\n(?:[ \t][^\n]*\n)*)+$/.test(head) && /^(?:mime-version|content-type|message-id|received):/im.test(head);
+  const message =
+    end > 0 && /^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\n(?:[ \t][^\n]*\n)*)+$/.test(head) && /^(?:mime-version|content-type|message-id|received):/im.test(head);
   return message || /^\s*<(?:!doctype\s+html|html[\s>])/i.test(text) ? name : undefined;
 }
 
-async function importCommand(raw: string, file: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+async function importCommand(
+  raw: string,
+  file: string,
+  values: { output?: string; force?: boolean },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
   try {
     const { markdown, reading } = await mailbox().importMessage(raw, file === '-' ? '' : path.basename(file));
     const name = file === '-' ? 'standard input' : file;
@@ -397,7 +447,15 @@ function writeAtomically(file: string, content: string): void {
       // nothing to clean up where nothing could be written
     }
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full', ENOENT: 'no such folder', ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder' }[code];
+    const why = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+      ENOENT: 'no such folder',
+      ENOTDIR: 'a part of the path is not a folder',
+      EISDIR: 'it is a folder',
+    }[code];
     throw new Error(`cannot write ${file}: ${why ?? (e as Error).message}; nothing was changed`, { cause: e });
   }
 }

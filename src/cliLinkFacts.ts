@@ -45,7 +45,12 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
     }
   }
   const cache = flags.cache ? m.FactsCache.fromJson(cacheText, CACHE_TTL_MS) : undefined;
-  const client = new m.FactsClient({ fetch, cache, timeoutMs: flags.timeoutMs, userAgent: `midcycle/${version()} (link facts; +https://github.com/midcycle/midcycle)` });
+  const client = new m.FactsClient({
+    fetch,
+    cache,
+    timeoutMs: flags.timeoutMs,
+    userAgent: `midcycle/${version()} (link facts; +https://github.com/midcycle/midcycle)`,
+  });
   const results = new Map<string, FactsResult>();
   const trouble = new Map<string, string>();
   const add = async (links: readonly Link[]) => {
@@ -65,7 +70,9 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
     byUrl: (url) => results.get(url),
     add,
     trouble: () =>
-      trouble.size ? `midcycle: could not read link facts from ${[...trouble].map(([s, why]) => `${s} (${why})`).join(', ')}: ${trouble.size === 1 ? 'its' : 'their'} links were not checked online` : undefined,
+      trouble.size
+        ? `midcycle: could not read link facts from ${[...trouble].map(([s, why]) => `${s} (${why})`).join(', ')}: ${trouble.size === 1 ? 'its' : 'their'} links were not checked online`
+        : undefined,
   };
 }
 
@@ -85,8 +92,18 @@ declare const MIDCYCLE_VERSION: string | undefined;
 const version = () => (typeof MIDCYCLE_VERSION === 'string' ? MIDCYCLE_VERSION : 'dev');
 
 /** `--gerrit-api HOST=BASE` (or BASE alone, for every Gerrit host) into the APIs, over the defaults. */
-export function apisFromFlags(values: { gerrit?: string[]; launchpad?: string; storyboard?: string[] }, gerritHosts: readonly string[], storyboardHosts: readonly string[], defaults: FactsApis): FactsApis {
-  const byHost = (flags: readonly string[] | undefined, hosts: readonly string[], base: Readonly<Record<string, string>>, flag: string): Record<string, string> => {
+export function apisFromFlags(
+  values: { gerrit?: string[]; launchpad?: string; storyboard?: string[] },
+  gerritHosts: readonly string[],
+  storyboardHosts: readonly string[],
+  defaults: FactsApis,
+): FactsApis {
+  const byHost = (
+    flags: readonly string[] | undefined,
+    hosts: readonly string[],
+    base: Readonly<Record<string, string>>,
+    flag: string,
+  ): Record<string, string> => {
     const out: Record<string, string> = { ...base };
     for (const f of flags ?? []) {
       const eq = f.indexOf('=');

@@ -9,7 +9,18 @@ export type { LinkNotes } from './export/emailBlocks';
 export type { AnnotateLinks } from './facts/linkNotes';
 export { statusWords, DEFAULT_FACTS_APIS, type FactsApis, type LinkFacts, type FactsResult } from './facts/linkFacts';
 export { isLineBreaks, lineBreaksOf, LINE_BREAKS, LINE_BREAKS_KEY, type LineBreaks } from './export/lineBreaks';
-export { toOutline, reviewStatuses, diagnosticJson, type FactsOf, type OutlineFacts, type Outline, type OutlineTopic, type OutlineLink, type OutlineAction, type JsonDiagnostic } from './parse/outline';
+export {
+  toOutline,
+  reviewStatuses,
+  diagnosticJson,
+  type FactsOf,
+  type OutlineFacts,
+  type Outline,
+  type OutlineTopic,
+  type OutlineLink,
+  type OutlineAction,
+  type JsonDiagnostic,
+} from './parse/outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './rules/applyFixes';
 export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './rules/linkRules/checkLink';
 export { RULE_DEFAULTS, type RuleCode } from './rules/ruleDefaults';
@@ -23,7 +34,8 @@ import { actionItems } from './people/actionItemsBundle';
 export const findActionItems: typeof import('./people/actionItems').findActionItems = (text, context) => actionItems().findActionItems(text, context);
 export type { RosterEntry } from './people/ownerRule';
 /** The report's roster where an owner is being typed (ownerRule.ts), in the action items' bundle. */
-export const ownerCompletions: typeof import('./people/actionItems').ownerCompletions = (report, line, prefix) => actionItems().ownerCompletions(report, line, prefix);
+export const ownerCompletions: typeof import('./people/actionItems').ownerCompletions = (report, line, prefix) =>
+  actionItems().ownerCompletions(report, line, prefix);
 export { linkLabel } from './rules/linkLabel';
 export { moveTopicEdit, type DropPosition } from './parse/moveTopic';
 export { updateReport, type TextChange } from './parse/updateReport';

@@ -21,7 +21,12 @@ export function registerCopyEmailCommand(store: ReportStore, preview: Preview, e
     const { report } = draft;
     const mailbox = loadMailbox(extensionUri);
     const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
-    preview.show({ html: mailbox.exportEmail(report, options), text: mailbox.exportText(report, options), frontMatter: report.frontMatter, title: `Email: ${subjectOf(draft)}` });
+    preview.show({
+      html: mailbox.exportEmail(report, options),
+      text: mailbox.exportText(report, options),
+      frontMatter: report.frontMatter,
+      title: `Email: ${subjectOf(draft)}`,
+    });
     return preview.copyForPasting();
   });
 }

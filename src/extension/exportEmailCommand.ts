@@ -16,7 +16,13 @@ export function registerExportEmailCommand(store: ReportStore, preview: Preview,
   const run = async (uri: unknown, format: ExportFormat): Promise<vscode.Uri | undefined> => {
     const draft = await draftToSend(store, uri, 'Export');
     if (!draft) return undefined;
-    return loadMailbox(extensionUri).exportDraft(vscode, { ...draft, title: subjectOf(draft) }, { ...store.settings.export, linkNotes: facts.linkNotes(draft.report) }, format, preview);
+    return loadMailbox(extensionUri).exportDraft(
+      vscode,
+      { ...draft, title: subjectOf(draft) },
+      { ...store.settings.export, linkNotes: facts.linkNotes(draft.report) },
+      format,
+      preview,
+    );
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => run(uri, store.settings.export.format)),

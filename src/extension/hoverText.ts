@@ -8,17 +8,25 @@ export function hoverMarkdown(link: Link, facts?: FactsResult): string | undefin
   const lines: string[] = [];
   const r = link.review;
   if (r?.change !== undefined) {
-    lines.push(`**Gerrit change ${r.change}**${r.patchset ? ` patchset ${r.patchset}` : ''}${r.project ? ` in ${r.project}` : ''} on ${r.host}${r.file ? `, file \`${r.file}\`` : ''}`);
+    lines.push(
+      `**Gerrit change ${r.change}**${r.patchset ? ` patchset ${r.patchset}` : ''}${r.project ? ` in ${r.project}` : ''} on ${r.host}${r.file ? `, file \`${r.file}\`` : ''}`,
+    );
   } else if (r?.query !== undefined) {
     lines.push(`**Gerrit query** \`${r.query}\` on ${r.host}`);
   } else if (r) {
     lines.push(`**Gerrit** page on ${r.host}`);
   } else if (link.bug?.id !== undefined) {
-    lines.push(`**Launchpad bug ${link.bug.id}**${link.bug.project ? ` in ${link.bug.project}` : ''}${link.bug.comment !== undefined ? `, comment ${link.bug.comment}` : ''}`);
+    lines.push(
+      `**Launchpad bug ${link.bug.id}**${link.bug.project ? ` in ${link.bug.project}` : ''}${link.bug.comment !== undefined ? `, comment ${link.bug.comment}` : ''}`,
+    );
   } else if (link.bug?.project) {
     lines.push(`**Launchpad bugs** of ${link.bug.project}`);
   } else if (link.blueprint) {
-    lines.push(link.blueprint.name ? `**Launchpad blueprint** ${link.blueprint.name} in ${link.blueprint.project}` : `**Launchpad blueprints** of ${link.blueprint.project}`);
+    lines.push(
+      link.blueprint.name
+        ? `**Launchpad blueprint** ${link.blueprint.name} in ${link.blueprint.project}`
+        : `**Launchpad blueprints** of ${link.blueprint.project}`,
+    );
   } else if (link.story) {
     // "story 2004567", "task 28123"
     lines.push(`**StoryBoard ${linkLabel(link)}**${link.story.comment !== undefined ? `, comment ${link.story.comment}` : ''} on ${link.story.host}`);

@@ -17,7 +17,8 @@ export class LinkFacts implements vscode.Disposable {
   /** Fires when facts arrive or are dropped. */
   readonly onDidChange = this.changed.event;
   /** How the writer is asked: VS Code's notification (the integration tests answer in its place). */
-  question: (message: string, ...answers: string[]) => Thenable<string | undefined> = (message, ...answers) => vscode.window.showInformationMessage(message, ...answers);
+  question: (message: string, ...answers: string[]) => Thenable<string | undefined> = (message, ...answers) =>
+    vscode.window.showInformationMessage(message, ...answers);
 
   constructor(
     private readonly store: ReportStore,
@@ -140,7 +141,11 @@ export class LinkFacts implements vscode.Disposable {
   private serviceOptions(): import('./linkFactsService').LinkFactsServiceOptions {
     const config = vscode.workspace.getConfiguration('midcycle.linkFacts');
     const byHost = (value: unknown): Record<string, string> =>
-      Object.fromEntries(Object.entries(value && typeof value === 'object' ? value : {}).filter((e): e is [string, string] => typeof e[1] === 'string').map(([h, b]) => [h.toLowerCase(), b]));
+      Object.fromEntries(
+        Object.entries(value && typeof value === 'object' ? value : {})
+          .filter((e): e is [string, string] => typeof e[1] === 'string')
+          .map(([h, b]) => [h.toLowerCase(), b]),
+      );
     const seconds = config.get<number>('timeout') ?? 10;
     return {
       apis: {
@@ -168,5 +173,12 @@ export class LinkFacts implements vscode.Disposable {
 
 /** A link with facts to read: a change, bug, blueprint, story or task, written well. */
 function canLookUp(link: Link): boolean {
-  return !link.problem && (link.review?.change !== undefined || link.bug?.id !== undefined || link.blueprint?.name !== undefined || link.story?.story !== undefined || link.story?.task !== undefined);
+  return (
+    !link.problem &&
+    (link.review?.change !== undefined ||
+      link.bug?.id !== undefined ||
+      link.blueprint?.name !== undefined ||
+      link.story?.story !== undefined ||
+      link.story?.task !== undefined)
+  );
 }

@@ -99,10 +99,17 @@ export class LinkFactsService {
 
   private async lookUp(links: readonly Link[]): Promise<void> {
     const now = Date.now();
-    const requests = links.flatMap((l) => factsRequest(l, this.options.apis) ?? []).filter((r) => !this.results.has(r.url) || (this.retryAt.get(r.url) ?? Infinity) <= now);
+    const requests = links
+      .flatMap((l) => factsRequest(l, this.options.apis) ?? [])
+      .filter((r) => !this.results.has(r.url) || (this.retryAt.get(r.url) ?? Infinity) <= now);
     if (!requests.length) return;
     const cache = await this.loadCache();
-    this.client ??= new FactsClient({ fetch: globalThis.fetch.bind(globalThis), cache, timeoutMs: this.options.timeoutMs, userAgent: 'midcycle (VS Code; link facts)' });
+    this.client ??= new FactsClient({
+      fetch: globalThis.fetch.bind(globalThis),
+      cache,
+      timeoutMs: this.options.timeoutMs,
+      userAgent: 'midcycle (VS Code; link facts)',
+    });
     const control = new AbortController();
     this.running.add(control);
     try {

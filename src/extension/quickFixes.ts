@@ -11,9 +11,12 @@ export interface QuickFix {
 export function quickFixFor(diagnostic: Diagnostic): QuickFix | undefined {
   if (!diagnostic.fix) return undefined;
   const text = diagnostic.fix.text;
-  const title = /^https?:\/\//.test(text) || diagnostic.code === 'owner-unknown'
-    ? `Change to ${text}`
-    : diagnostic.code.startsWith('separator') ? 'Escape the separator line so that it stays text' : 'Fix this';
+  const title =
+    /^https?:\/\//.test(text) || diagnostic.code === 'owner-unknown'
+      ? `Change to ${text}`
+      : diagnostic.code.startsWith('separator')
+        ? 'Escape the separator line so that it stays text'
+        : 'Fix this';
   return { title, diagnostic, edit: diagnostic.fix };
 }
 

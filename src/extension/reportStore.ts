@@ -96,10 +96,13 @@ export class ReportStore implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.changed.fire(document);
-    }, EDIT_DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.changed.fire(document);
+      }, EDIT_DEBOUNCE_MS),
+    );
   }
 
   private forget(document: vscode.TextDocument): void {

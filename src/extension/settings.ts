@@ -1,5 +1,14 @@
 // Midcycle's settings, read through a small accessor so that reading them is tested without VS Code.
-import { type AnnotateLinks, DEFAULT_FONT, DEFAULT_LINK_HOSTS, isLineBreaks, type LineBreaks, type ListNesting, type ReportOptions, type SeveritySetting } from '../core';
+import {
+  type AnnotateLinks,
+  DEFAULT_FONT,
+  DEFAULT_LINK_HOSTS,
+  isLineBreaks,
+  type LineBreaks,
+  type ListNesting,
+  type ReportOptions,
+  type SeveritySetting,
+} from '../core';
 
 /** What `vscode.WorkspaceConfiguration.get` offers, and all this file needs of it. */
 export interface SettingsSource {

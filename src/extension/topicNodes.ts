@@ -1,18 +1,55 @@
 // The Report Topics tree as plain data: topics with their sub-topics, links and action items in
 // document order, then "Action items by owner" and "Links by kind". No `vscode` here, so the tree's
 // shape and wording are tested in plain Node; TopicTreeProvider turns these into TreeItems.
-import { LINK_KINDS, linkLabel, reviewStatuses, statusWords, type ActionItem, type FactsResult, type Link, type LinkFacts, type LinkKind, type Range, type Report, type Topic } from '../core';
+import {
+  LINK_KINDS,
+  linkLabel,
+  reviewStatuses,
+  statusWords,
+  type ActionItem,
+  type FactsResult,
+  type Link,
+  type LinkFacts,
+  type LinkKind,
+  type Range,
+  type Report,
+  type Topic,
+} from '../core';
 
 interface NodeBase {
   id: string;
   parent?: TopicNode;
 }
-export interface TopicItemNode extends NodeBase { type: 'topic'; topic: Topic; children: TopicNode[] }
-export interface LinkNode extends NodeBase { type: 'link'; link: Link; children: [] }
-export interface ActionNode extends NodeBase { type: 'action'; action: ActionItem; children: [] }
-export interface OwnerNode extends NodeBase { type: 'owner'; owner: string; children: ActionNode[] }
-export interface KindNode extends NodeBase { type: 'kind'; kind: LinkKind; children: LinkNode[] }
-export interface GroupNode extends NodeBase { type: 'group'; group: 'owners' | 'kinds'; children: (OwnerNode | KindNode)[] }
+export interface TopicItemNode extends NodeBase {
+  type: 'topic';
+  topic: Topic;
+  children: TopicNode[];
+}
+export interface LinkNode extends NodeBase {
+  type: 'link';
+  link: Link;
+  children: [];
+}
+export interface ActionNode extends NodeBase {
+  type: 'action';
+  action: ActionItem;
+  children: [];
+}
+export interface OwnerNode extends NodeBase {
+  type: 'owner';
+  owner: string;
+  children: ActionNode[];
+}
+export interface KindNode extends NodeBase {
+  type: 'kind';
+  kind: LinkKind;
+  children: LinkNode[];
+}
+export interface GroupNode extends NodeBase {
+  type: 'group';
+  group: 'owners' | 'kinds';
+  children: (OwnerNode | KindNode)[];
+}
 export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode;
 
 const KIND_NAMES: Record<LinkKind, [string, string]> = {
@@ -23,7 +60,14 @@ const KIND_NAMES: Record<LinkKind, [string, string]> = {
   etherpad: ['etherpad', 'etherpads'],
   other: ['link', 'links'],
 };
-const KIND_TITLES: Record<LinkKind, string> = { review: 'Reviews', bug: 'Bugs', blueprint: 'Blueprints', story: 'Stories', etherpad: 'Etherpads', other: 'Other links' };
+const KIND_TITLES: Record<LinkKind, string> = {
+  review: 'Reviews',
+  bug: 'Bugs',
+  blueprint: 'Blueprints',
+  story: 'Stories',
+  etherpad: 'Etherpads',
+  other: 'Other links',
+};
 
 /** The roots of the tree for one report. */
 export function buildTopicNodes(report: Report): TopicNode[] {
@@ -105,7 +149,9 @@ function compareRanges(a: Range | undefined, b: Range | undefined): number {
  */
 export function nodeAt(roots: readonly TopicNode[], line: number, character = 0): TopicNode | undefined {
   const contains = (r: Range | undefined) =>
-    !!r && (line > r.start.line || (line === r.start.line && character >= r.start.character)) && (line < r.end.line || (line === r.end.line && character <= r.end.character));
+    !!r &&
+    (line > r.start.line || (line === r.start.line && character >= r.start.character)) &&
+    (line < r.end.line || (line === r.end.line && character <= r.end.character));
   const onLine = (r: Range | undefined) => !!r && line >= r.start.line && line <= r.end.line;
   let found: TopicNode | undefined;
   let level: readonly TopicNode[] = roots.filter((r) => r.type === 'topic');
@@ -131,7 +177,14 @@ export interface NodePresentation {
   collapsible: 'none' | 'collapsed' | 'expanded';
 }
 
-const LINK_ICONS: Record<LinkKind, string> = { review: 'git-pull-request', bug: 'bug', blueprint: 'symbol-structure', story: 'book', etherpad: 'notebook', other: 'link' };
+const LINK_ICONS: Record<LinkKind, string> = {
+  review: 'git-pull-request',
+  bug: 'bug',
+  blueprint: 'symbol-structure',
+  story: 'book',
+  etherpad: 'notebook',
+  other: 'link',
+};
 
 /**
  * Each link's facts (status, title) once the writer lets Midcycle look links up; for a bug, read for
@@ -200,11 +253,37 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
     case 'owner':
       return { label: node.owner, description: plural(node.children.length, 'item', 'items'), icon: 'person', contextValue: 'owner', collapsible: 'collapsed' };
     case 'kind':
-      return { label: KIND_TITLES[node.kind], description: String(node.children.length), icon: LINK_ICONS[node.kind], contextValue: 'kind', collapsible: 'collapsed' };
+      return {
+        label: KIND_TITLES[node.kind],
+        description: String(node.children.length),
+        icon: LINK_ICONS[node.kind],
+        contextValue: 'kind',
+        collapsible: 'collapsed',
+      };
     case 'group':
       return node.group === 'owners'
-        ? { label: 'Action items by owner', description: plural(node.children.reduce((n, o) => n + o.children.length, 0), 'item', 'items'), icon: 'checklist', contextValue: 'group', collapsible: 'collapsed' }
-        : { label: 'Links by kind', description: plural(node.children.reduce((n, k) => n + k.children.length, 0), 'link', 'links'), icon: 'references', contextValue: 'group', collapsible: 'collapsed' };
+        ? {
+            label: 'Action items by owner',
+            description: plural(
+              node.children.reduce((n, o) => n + o.children.length, 0),
+              'item',
+              'items',
+            ),
+            icon: 'checklist',
+            contextValue: 'group',
+            collapsible: 'collapsed',
+          }
+        : {
+            label: 'Links by kind',
+            description: plural(
+              node.children.reduce((n, k) => n + k.children.length, 0),
+              'link',
+              'links',
+            ),
+            icon: 'references',
+            contextValue: 'group',
+            collapsible: 'collapsed',
+          };
   }
 }
 
@@ -231,7 +310,9 @@ function subtreeLinks(topic: Topic): Link[] {
 export function factsMarkdown(facts: LinkFacts): string {
   const lines: string[] = [];
   if (facts.title) lines.push(`“${escapeMarkdown(facts.title)}”`);
-  const about = [statusWords(facts), facts.project && `in ${facts.project}`, facts.owner && `by ${facts.owner}`].filter(Boolean).map((s) => escapeMarkdown(s as string));
+  const about = [statusWords(facts), facts.project && `in ${facts.project}`, facts.owner && `by ${facts.owner}`]
+    .filter(Boolean)
+    .map((s) => escapeMarkdown(s as string));
   if (about.length) lines.push(about.join(' '));
   if (facts.tasks && facts.tasks.length > 1) lines.push(`Affects ${facts.tasks.map((t) => escapeMarkdown(`${t.name} (${t.status ?? 'unknown'})`)).join(', ')}`);
   return lines.join('\n\n');

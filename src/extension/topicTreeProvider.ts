@@ -38,7 +38,11 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
 
   getTreeItem(node: TopicNode): vscode.TreeItem {
     const p = presentNode(node, this.facts?.factsOf);
-    const state = { none: vscode.TreeItemCollapsibleState.None, collapsed: vscode.TreeItemCollapsibleState.Collapsed, expanded: vscode.TreeItemCollapsibleState.Expanded }[p.collapsible];
+    const state = {
+      none: vscode.TreeItemCollapsibleState.None,
+      collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+      expanded: vscode.TreeItemCollapsibleState.Expanded,
+    }[p.collapsible];
     const item = new vscode.TreeItem(p.label, state);
     item.id = node.id;
     item.description = p.description;

@@ -21,11 +21,7 @@ export interface PreviewEmail {
 /** How a copy went: as rich text, or as the HTML source because the host could not do rich text. */
 export type CopyOutcome = 'rich' | 'source';
 
-type PageMessage =
-  | { type: 'ready' }
-  | { type: 'copied'; request?: number }
-  | { type: 'copyFailed'; request?: number; reason?: string }
-  | { type: 'copyHtml' };
+type PageMessage = { type: 'ready' } | { type: 'copied'; request?: number } | { type: 'copyFailed'; request?: number; reason?: string } | { type: 'copyHtml' };
 
 /** How long a copy may take before the page counts as not answering (a hidden or dead webview). */
 const COPY_TIMEOUT_MS = 10_000;
@@ -51,10 +47,15 @@ export class EmailPreviewPanel implements vscode.Disposable {
   show(email: PreviewEmail): void {
     this.email = email;
     if (!this.panel) {
-      this.panel = this.code.window.createWebviewPanel('midcycle.emailPreview', email.title, { viewColumn: this.code.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        localResourceRoots: [this.code.Uri.joinPath(this.extensionUri, 'media')],
-      });
+      this.panel = this.code.window.createWebviewPanel(
+        'midcycle.emailPreview',
+        email.title,
+        { viewColumn: this.code.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          localResourceRoots: [this.code.Uri.joinPath(this.extensionUri, 'media')],
+        },
+      );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.answerAll('the preview was closed');
@@ -116,7 +117,9 @@ export class EmailPreviewPanel implements vscode.Disposable {
         break;
       }
       case 'copyHtml':
-        void this.code.env.clipboard.writeText(this.email.html).then(() => this.code.window.showInformationMessage("Copied the email's HTML source to the clipboard."));
+        void this.code.env.clipboard
+          .writeText(this.email.html)
+          .then(() => this.code.window.showInformationMessage("Copied the email's HTML source to the clipboard."));
         break;
     }
   }

@@ -12,7 +12,14 @@ export async function importDraft(code: typeof vscode, uri: unknown): Promise<vs
   const source =
     uri instanceof code.Uri
       ? uri
-      : (await code.window.showOpenDialog({ title: 'Import Mailing-List Email', canSelectMany: false, filters: { 'Sent email': ['eml', 'html', 'htm', 'txt', 'rst'] }, openLabel: 'Import' }))?.[0];
+      : (
+          await code.window.showOpenDialog({
+            title: 'Import Mailing-List Email',
+            canSelectMany: false,
+            filters: { 'Sent email': ['eml', 'html', 'htm', 'txt', 'rst'] },
+            openLabel: 'Import',
+          })
+        )?.[0];
   if (!source) return undefined;
   const name = path.basename(source.path);
   let imported: Awaited<ReturnType<typeof importMessage>>;

@@ -19,8 +19,17 @@ export class SetupError extends Error {}
  */
 export function setup() {
   const r = spawnSync('bash', [join(here, 'setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (r.status !== 0) throw new SetupError(`setting up VS Code for Midcycle failed (${r.error?.message ?? `test/e2e/setup.sh exited ${r.status ?? r.signal}`}); the reason is above`);
-  return Object.fromEntries(r.stdout.trim().split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  if (r.status !== 0)
+    throw new SetupError(
+      `setting up VS Code for Midcycle failed (${r.error?.message ?? `test/e2e/setup.sh exited ${r.status ?? r.signal}`}); the reason is above`,
+    );
+  return Object.fromEntries(
+    r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 /** Prints an error as one line for a person (set-up failures already said why), and exits. */
@@ -52,7 +61,10 @@ function ownEnv() {
     if (/^npm_/i.test(k) || ['NODE', 'INIT_CWD', 'NODE_OPTIONS', 'NODE_PATH'].includes(k)) continue;
     env[k] = v;
   }
-  env.PATH = (process.env.PATH ?? '').split(':').filter((p) => p && !/node_modules\/\.bin|node-gyp-bin/.test(p)).join(':');
+  env.PATH = (process.env.PATH ?? '')
+    .split(':')
+    .filter((p) => p && !/node_modules\/\.bin|node-gyp-bin/.test(p))
+    .join(':');
   return env;
 }
 
@@ -89,15 +101,32 @@ export async function startCodeServer({ folder, extensions = [], env = {}, port,
   const env0 = ownEnv();
   const baseEnv = { ...env0, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), PATH: `${dirname(paths.node)}:${env0.PATH}` };
   for (const vsix of extensions) {
-    execFileSync(paths.node, [paths.code_server, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env: baseEnv, stdio: 'pipe' });
+    execFileSync(paths.node, [paths.code_server, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], {
+      env: baseEnv,
+      stdio: 'pipe',
+    });
   }
 
   port ??= await freePort();
   const output = [];
   const child = spawn(
     paths.node,
-    [paths.code_server, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, folder],
+    [
+      paths.code_server,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      folder,
+    ],
     { env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout.on('data', (d) => output.push(String(d)));
@@ -132,7 +161,12 @@ export async function startCodeServer({ folder, extensions = [], env = {}, port,
           // already gone
         }
         await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+        if (child.exitCode === null)
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
       }
       rmSync(root, { recursive: true, force: true });
     },
@@ -145,6 +179,15 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }

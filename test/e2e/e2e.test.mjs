@@ -26,7 +26,14 @@ let services;
 async function startFakeServicesForE2e(data) {
   const esbuild = await import('esbuild');
   const outfile = join(mkdtempSync(join(tmpdir(), 'midcycle-fake-')), 'fakeServices.mjs');
-  await esbuild.build({ entryPoints: [join(root, 'test', 'unit', 'helpers', 'fakeServices.ts')], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [join(root, 'test', 'unit', 'helpers', 'fakeServices.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'error',
+  });
   const { startFakeServices } = await import(pathToFileURL(outfile).href);
   return startFakeServices(data);
 }
@@ -70,7 +77,10 @@ async function goTo(line, column) {
 
 /** The cursor's position as the status bar shows it: "Ln 29, Col 1". */
 async function cursorPosition() {
-  const text = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+  const text = await page
+    .locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ })
+    .first()
+    .innerText();
   const [, line, column] = /Ln (\d+), Col (\d+)/.exec(text);
   return { line: Number(line), column: Number(column) };
 }
@@ -107,7 +117,7 @@ describe('Midcycle in VS Code, in a browser', () => {
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('the Report Topics view lists the reference email\'s ten topics', async () => {
+  it("the Report Topics view lists the reference email's ten topics", async () => {
     await openFile('neutron-mitaka-midcycle.md');
     // the folder's pane folded away, so that the Report Topics pane has the room to show every topic
     const folderHeader = page.locator('.pane-header[aria-expanded="true"]', { has: page.locator('h3', { hasText: new RegExp(basename(workspace), 'i') }) });
@@ -119,9 +129,16 @@ describe('Midcycle in VS Code, in a browser', () => {
     await rows.filter({ hasText: 'Stadium' }).waitFor({ timeout: LONG });
     const labels = (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
     assert.deepEqual(labels.slice(0, 10), [
-      'Neutron-lib', 'Routed-networks', 'Troubleshooting', 'Usability and stability fixes', 'CI jobs cleanup',
-      'Nova integration aspects', 'OpenStack client transition plan', 'OVN and OVS integration',
-      'API docs and docs in general', 'Stadium',
+      'Neutron-lib',
+      'Routed-networks',
+      'Troubleshooting',
+      'Usability and stability fixes',
+      'CI jobs cleanup',
+      'Nova integration aspects',
+      'OpenStack client transition plan',
+      'OVN and OVS integration',
+      'API docs and docs in general',
+      'Stadium',
     ]);
     assert.match(await rows.filter({ hasText: 'Usability and stability fixes' }).innerText(), /6 reviews · 2 bugs · 2 actions/);
     assert.match(await page.locator('.statusbar-item', { hasText: 'topics' }).first().innerText(), /10 topics/);
@@ -164,7 +181,9 @@ describe('Midcycle in VS Code, in a browser', () => {
     }
     await shot('quick-fix');
     await fix.click();
-    await page.locator('.monaco-editor .view-lines', { hasText: 'https://bugs.launchpad.net/nova/+bug/1963617 and is a release blocker' }).waitFor({ timeout: LONG });
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: 'https://bugs.launchpad.net/nova/+bug/1963617 and is a release blocker' })
+      .waitFor({ timeout: LONG });
     await problem.waitFor({ state: 'detached', timeout: LONG });
     assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: '"+bugs"' }).count(), 0);
   });
@@ -185,7 +204,10 @@ describe('Midcycle in VS Code, in a browser', () => {
     assert.equal(await mail.locator('.mail a').count(), 23);
     // no script of the document's: only VS Code's webview API script and ours, with its nonce
     const scripts = await mail.evaluate(() => [...document.scripts].map((x) => ({ id: x.id, nonce: x.nonce })));
-    assert.ok(scripts.every((x) => x.id === '_vscodeApiScript' || x.nonce), JSON.stringify(scripts));
+    assert.ok(
+      scripts.every((x) => x.id === '_vscodeApiScript' || x.nonce),
+      JSON.stringify(scripts),
+    );
     assert.equal(scripts.filter((x) => x.nonce).length, 1);
     await shot('email-preview');
   });
@@ -244,7 +266,13 @@ describe('Midcycle in VS Code, in a browser', () => {
       },
       bugs: {
         1507499: { title: 'Troubleshooting: a dashboard for operators [RFE]', tasks: [{ target: 'neutron', status: 'Triaged', importance: 'Wishlist' }] },
-        1542108: { title: 'MTU mismatch between Nova and Neutron interfaces', tasks: [{ target: 'neutron', status: 'Fix Released', importance: 'High' }, { target: 'nova', status: 'Fix Released', importance: 'High' }] },
+        1542108: {
+          title: 'MTU mismatch between Nova and Neutron interfaces',
+          tasks: [
+            { target: 'neutron', status: 'Fix Released', importance: 'High' },
+            { target: 'nova', status: 'Fix Released', importance: 'High' },
+          ],
+        },
         1542475: { title: 'Tunnel overhead not accounted for over IPv6', tasks: [{ target: 'neutron', status: 'In Progress', importance: 'Medium' }] },
         1521291: { title: 'Transition the neutron CLI to OpenStack client', tasks: [{ target: 'neutron', status: 'Confirmed', importance: 'Medium' }] },
       },
@@ -252,11 +280,18 @@ describe('Midcycle in VS Code, in a browser', () => {
     });
     // the workspace's settings point Midcycle at the fake services and let it ask: as a writer's would
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
-      'midcycle.linkFacts.enabled': 'ask',
-      'midcycle.linkFacts.gerritApi': { 'review.openstack.org': services.gerrit },
-      'midcycle.linkFacts.launchpadApi': services.launchpad,
-    }, null, 2));
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify(
+        {
+          'midcycle.linkFacts.enabled': 'ask',
+          'midcycle.linkFacts.gerritApi': { 'review.openstack.org': services.gerrit },
+          'midcycle.linkFacts.launchpadApi': services.launchpad,
+        },
+        null,
+        2,
+      ),
+    );
     // the draft's own group (the preview opened beside it)
     await page.keyboard.press('Control+1');
     await openFile('neutron-mitaka-midcycle.md');
@@ -274,7 +309,10 @@ describe('Midcycle in VS Code, in a browser', () => {
     await expand(topicsPane().locator('.monaco-list-row', { hasText: 'MTU cleanups' }));
     const merged = topicsPane().locator('.monaco-list-row', { hasText: 'merged · Fix MTU on DVR router interfaces' });
     await merged.waitFor({ timeout: LONG });
-    assert.match(await topicsPane().locator('.monaco-list-row', { hasText: 'bug 1542475' }).innerText(), /In Progress · Tunnel overhead not accounted for over IPv6/);
+    assert.match(
+      await topicsPane().locator('.monaco-list-row', { hasText: 'bug 1542475' }).innerText(),
+      /In Progress · Tunnel overhead not accounted for over IPv6/,
+    );
     // Problems: the abandoned changes
     await runCommand('View: Focus Problems');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Change 284307 was abandoned' }).waitFor({ timeout: LONG });
@@ -289,7 +327,10 @@ describe('Midcycle in VS Code, in a browser', () => {
     await hover.waitFor({ timeout: LONG });
     assert.match(await hover.innerText(), /“Fix MTU on DVR router interfaces”/);
     await shot('link-facts-hover');
-    assert.ok(services.requests.length >= 20 && services.requests.every((p) => p.startsWith('/gerrit/') || p.startsWith('/launchpad/')), services.requests.join(' '));
+    assert.ok(
+      services.requests.length >= 20 && services.requests.every((p) => p.startsWith('/gerrit/') || p.startsWith('/launchpad/')),
+      services.requests.join(' '),
+    );
   });
 });
 
@@ -297,7 +338,13 @@ async function waitForFrameWith(selector) {
   const deadline = Date.now() + LONG;
   for (;;) {
     for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     if (Date.now() > deadline) throw new Error(`no frame shows ${selector}`);
     await new Promise((r) => setTimeout(r, 250));

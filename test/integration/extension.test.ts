@@ -47,15 +47,27 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 describe('Report Topics tree', () => {
-  it('shows the reference email\'s ten topics, then action items by owner and links by kind', async () => {
+  it("shows the reference email's ten topics, then action items by owner and links by kind", async () => {
     const m = await api();
     const editor = await open('reference.md');
     await waitFor('the tree to show the draft', () => m.tree.current === editor.document);
-    assert.deepEqual(m.tree.getChildren().map((n) => label(m, n)), [
-      'Neutron-lib', 'Routed-networks', 'Troubleshooting', 'Usability and stability fixes', 'CI jobs cleanup',
-      'Nova integration aspects', 'OpenStack client transition plan', 'OVN and OVS integration',
-      'API docs and docs in general', 'Stadium', 'Action items by owner', 'Links by kind',
-    ]);
+    assert.deepEqual(
+      m.tree.getChildren().map((n) => label(m, n)),
+      [
+        'Neutron-lib',
+        'Routed-networks',
+        'Troubleshooting',
+        'Usability and stability fixes',
+        'CI jobs cleanup',
+        'Nova integration aspects',
+        'OpenStack client transition plan',
+        'OVN and OVS integration',
+        'API docs and docs in general',
+        'Stadium',
+        'Action items by owner',
+        'Links by kind',
+      ],
+    );
     const usability = m.tree.getChildren()[3];
     assert.equal(m.tree.getTreeItem(usability).description, '6 reviews · 2 bugs · 2 actions');
     assert.equal((m.tree.getTreeItem(usability).iconPath as vscode.ThemeIcon).id, 'list-tree');
@@ -91,7 +103,10 @@ describe('Report Topics tree', () => {
     await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 2);
     await editor.edit((b) => b.insert(new vscode.Position(2, 0), '- Third: https://bugs.launchpad.net/nova/+bug/1\n'));
     await waitFor('the new topic', () => m.tree.getChildren().filter((n) => n.type === 'topic').length === 3);
-    assert.deepEqual(m.tree.getChildren().map((n) => label(m, n)), ['First', 'Second', 'Third', 'Links by kind']);
+    assert.deepEqual(
+      m.tree.getChildren().map((n) => label(m, n)),
+      ['First', 'Second', 'Third', 'Links by kind'],
+    );
   });
 
   it('reorders topics by drag and drop, as one undoable edit', async () => {
@@ -113,23 +128,34 @@ describe('Diagnostics and quick fixes', () => {
   it('reports the malformed links of a draft in the Problems panel', async () => {
     const editor = await open('mistakes.md');
     const diagnostics = await waitFor('diagnostics', () => midcycleDiagnostics(editor.document.uri).length === 5 && midcycleDiagnostics(editor.document.uri));
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, (d.code as { value: string }).value, d.severity]), [
-      [20, 'review-missing-plus', vscode.DiagnosticSeverity.Error],
-      [23, 'bug-plural', vscode.DiagnosticSeverity.Error],
-      [24, 'link-space', vscode.DiagnosticSeverity.Error],
-      [27, 'blueprint-missing-plus', vscode.DiagnosticSeverity.Error],
-      [28, 'link-host-misspelt', vscode.DiagnosticSeverity.Error],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, (d.code as { value: string }).value, d.severity]),
+      [
+        [20, 'review-missing-plus', vscode.DiagnosticSeverity.Error],
+        [23, 'bug-plural', vscode.DiagnosticSeverity.Error],
+        [24, 'link-space', vscode.DiagnosticSeverity.Error],
+        [27, 'blueprint-missing-plus', vscode.DiagnosticSeverity.Error],
+        [28, 'link-host-misspelt', vscode.DiagnosticSeverity.Error],
+      ],
+    );
     assert.match(String((diagnostics[1].code as { target: vscode.Uri }).target), /#rule-bug-plural$/);
   });
 
   it('offers the corrected link as a quick fix, which fixes it', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- Bugs: https://bugs.launchpad.net/nova/+bugs/1963617 is a blocker\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '- Bugs: https://bugs.launchpad.net/nova/+bugs/1963617 is a blocker\n',
+    });
     await vscode.window.showTextDocument(document);
     const [diagnostic] = await waitFor('the diagnostic', () => midcycleDiagnostics(document.uri).length === 1 && midcycleDiagnostics(document.uri));
     // as the light bulb does, ask until the editor's code action support answers for the new document
     const fix = await waitFor('the quick fix', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return actions.find((a) => a.title === 'Change to https://bugs.launchpad.net/nova/+bug/1963617');
     });
     assert.ok(fix.isPreferred);
@@ -145,7 +171,12 @@ describe('Diagnostics and quick fixes', () => {
     await waitFor('diagnostics', () => midcycleDiagnostics(document.uri).length === 5);
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
     const fixAll = await waitFor('the fix-all action', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll.midcycle');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        whole,
+        'source.fixAll.midcycle',
+      );
       return actions.find((a) => a.title === 'Fix all malformed links in this report');
     });
     assert.ok(fixAll.edit);
@@ -156,11 +187,17 @@ describe('Diagnostics and quick fixes', () => {
 
   it('says what a bug link is on hover', async () => {
     const editor = await open('reference.md');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('+bug/1507499'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('+bug/1507499'));
     const column = editor.document.lineAt(line).text.indexOf('https://') + 10;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, column));
     const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
-    assert.ok(texts.some((t) => t.includes('**Launchpad bug 1507499** in neutron')), texts.join('\n---\n'));
+    assert.ok(
+      texts.some((t) => t.includes('**Launchpad bug 1507499** in neutron')),
+      texts.join('\n---\n'),
+    );
   });
 });
 
@@ -172,7 +209,11 @@ describe('Export Midcycle Email', () => {
     const html = fs.readFileSync(target.fsPath, 'utf8');
     assert.ok(html.startsWith('<div dir="ltr">'));
     assert.ok(html.includes('<a href="https://review.openstack.org/#/c/282876/14">https://review.openstack.org/#/c/282876/14</a>'));
-    assert.deepEqual(fs.readdirSync(path.dirname(target.fsPath)).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(target.fsPath)).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   });
 
   it('follows the export settings: folder, plain text, nesting, font', async () => {
@@ -201,15 +242,22 @@ describe('Line breaks', () => {
       const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', fixture('wrapped.md'));
       return [...fs.readFileSync(target.fsPath, 'utf8').matchAll(/<div>(?:<font[^>]*>)?([^<]+)/g)].map((m) => m[1]);
     };
-    const joined = 'We talked about the placement consumer types for a while, and agreed that the spec needs one more revision before we can approve it. melwitt to update the spec with the quota details.';
+    const joined =
+      'We talked about the placement consumer types for a while, and agreed that the spec needs one more revision before we can approve it. melwitt to update the spec with the quota details.';
     assert.deepEqual(await lines(), [joined, 'Cheers,', 'gibi']);
     // the action item reads across the wrapped lines, with its whole task
     const m = await api();
     const report = m.store.get(await vscode.workspace.openTextDocument(fixture('wrapped.md')), true)!;
-    assert.deepEqual(report.actions.map((a) => [a.owner, a.text]), [['melwitt', 'update the spec with the quota details']]);
+    assert.deepEqual(
+      report.actions.map((a) => [a.owner, a.text]),
+      [['melwitt', 'update the spec with the quota details']],
+    );
     await setSetting('export.lineBreaks', 'keep');
     try {
-      assert.deepEqual((await lines()).slice(0, 2), ['We talked about the placement consumer types for a while, and agreed that', 'the spec needs one more revision before we can approve it. melwitt to']);
+      assert.deepEqual((await lines()).slice(0, 2), [
+        'We talked about the placement consumer types for a while, and agreed that',
+        'the spec needs one more revision before we can approve it. melwitt to',
+      ]);
       await setSetting('export.lineBreaks', 'markdown');
       assert.deepEqual(await lines(), [joined, 'Cheers, gibi']);
     } finally {
@@ -228,7 +276,10 @@ describe('Export Midcycle Email as Message (.eml)', () => {
     assert.equal(target?.fsPath, path.join(path.dirname(draft.fsPath), 'reference.eml'));
     const mail = await PostalMime.parse(fs.readFileSync(target.fsPath));
     assert.equal(mail.subject, 'Neutron Mitaka mid-cycle report');
-    assert.deepEqual(mail.to?.map((a) => ('address' in a ? a.address : '')), ['openstack-dev@lists.openstack.org']);
+    assert.deepEqual(
+      mail.to?.map((a) => ('address' in a ? a.address : '')),
+      ['openstack-dev@lists.openstack.org'],
+    );
     assert.equal(mail.html?.trimEnd(), fs.readFileSync(htmlTarget.fsPath, 'utf8').trimEnd());
     assert.equal(mail.text?.trimEnd(), exportText(parseReport(fs.readFileSync(draft.fsPath, 'utf8'))).trimEnd());
   });
@@ -246,7 +297,7 @@ describe('Export Midcycle Email as Message (.eml)', () => {
 });
 
 describe('Copy Email for Pasting', () => {
-  it('puts the draft\'s email on the clipboard as rich text, its text/plain part beside the HTML', async () => {
+  it("puts the draft's email on the clipboard as rich text, its text/plain part beside the HTML", async () => {
     const editor = await open('reference.md');
     await vscode.env.clipboard.writeText('before');
     const outcome = await vscode.commands.executeCommand<string>('midcycle.copyEmail');
@@ -281,7 +332,7 @@ describe('Import Mailing-List Email', () => {
 });
 
 describe('Settings', () => {
-  it('apply at once: a rule\'s severity, then turning it off', async () => {
+  it("apply at once: a rule's severity, then turning it off", async () => {
     const editor = await open('mistakes.md');
     const uri = editor.document.uri;
     await waitFor('diagnostics', () => midcycleDiagnostics(uri).length === 5);
@@ -370,11 +421,14 @@ describe('Link facts', () => {
       const d = midcycleDiagnostics(uri);
       return d.length === 3 && d;
     });
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, typeof d.code === 'object' ? d.code.value : d.code, d.severity]), [
-      [0, 'review-abandoned', vscode.DiagnosticSeverity.Information],
-      [1, 'bug-other-project', vscode.DiagnosticSeverity.Warning],
-      [2, 'review-not-found', vscode.DiagnosticSeverity.Warning],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, typeof d.code === 'object' ? d.code.value : d.code, d.severity]),
+      [
+        [0, 'review-abandoned', vscode.DiagnosticSeverity.Information],
+        [1, 'bug-other-project', vscode.DiagnosticSeverity.Warning],
+        [2, 'review-not-found', vscode.DiagnosticSeverity.Warning],
+      ],
+    );
     // the hover: the subject as text, no HTML, no command link
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 30));
     const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -392,7 +446,12 @@ describe('Link facts', () => {
     assert.equal(m.tree.getTreeItem(merged).description, `merged · ${hostile}`);
     assert.equal((m.tree.getTreeItem(merged).iconPath as vscode.ThemeIcon).id, 'git-merge');
     // the quick fix on the bug of another project
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(1, 10, 1, 10), vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(1, 10, 1, 10),
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change to https://bugs.launchpad.net/neutron/+bug/1507499');
     assert.ok(fix, actions.map((a) => a.title).join(', '));
     await vscode.workspace.applyEdit(fix.edit!);
@@ -428,13 +487,21 @@ describe('People', () => {
     const text = fs.readFileSync(fixture('reference.md').fsPath, 'utf8');
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     await vscode.window.showTextDocument(document);
-    const [diagnostic] = await waitFor('the owner-unknown diagnostic', () => midcycleDiagnostics(document.uri).length === 1 && midcycleDiagnostics(document.uri));
+    const [diagnostic] = await waitFor(
+      'the owner-unknown diagnostic',
+      () => midcycleDiagnostics(document.uri).length === 1 && midcycleDiagnostics(document.uri),
+    );
     assert.equal((diagnostic.code as { value: string }).value, 'owner-unknown');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(diagnostic.message, 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.');
     assert.equal(document.getText(diagnostic.range), 'arnax');
     const fix = await waitFor('the quick fix', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return actions.find((a) => a.title === 'Change to armax');
     });
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -444,15 +511,25 @@ describe('People', () => {
 
   it('lists owners that differ only in case as one owner in "Action items by owner"', async () => {
     const m = await api();
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- Gate: Armax to respin the patch.\n- Docs: armax to review the spec; haleyb to follow up.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '- Gate: Armax to respin the patch.\n- Docs: armax to review the spec; haleyb to follow up.\n',
+    });
     await vscode.window.showTextDocument(document);
     await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 3);
     const owners = m.tree.getChildren().find((n) => label(m, n) === 'Action items by owner')!;
-    assert.deepEqual(m.tree.getChildren(owners).map((n) => [label(m, n), m.tree.getTreeItem(n).description]), [['Armax', '2 items'], ['haleyb', '1 item']]);
+    assert.deepEqual(
+      m.tree.getChildren(owners).map((n) => [label(m, n), m.tree.getTreeItem(n).description]),
+      [
+        ['Armax', '2 items'],
+        ['haleyb', '1 item'],
+      ],
+    );
   });
 
-  it('offers the roster\'s nicks where an owner is typed', async () => {
-    const content = '---\nattendees: ["Mark McClain (mark)", "Assaf Muller (amuller)"]\n---\n\n- Gate: armax and haleyb met; armax to fix it, haleyb to review.\n- AI: \n';
+  it("offers the roster's nicks where an owner is typed", async () => {
+    const content =
+      '---\nattendees: ["Mark McClain (mark)", "Assaf Muller (amuller)"]\n---\n\n- Gate: armax and haleyb met; armax to fix it, haleyb to review.\n- AI: \n';
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(document);
     const at = new vscode.Position(5, '- AI: '.length);
@@ -461,11 +538,14 @@ describe('People', () => {
       const ours = result.items.filter((i) => i.kind === vscode.CompletionItemKind.User).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
       return ours.length > 0 && ours;
     });
-    assert.deepEqual(list.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i.detail]), [
-      ['mark', 'attendee'],
-      ['amuller', 'attendee'],
-      ['armax', 'named 2 times in this report'],
-      ['haleyb', 'named 2 times in this report'],
-    ]);
+    assert.deepEqual(
+      list.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i.detail]),
+      [
+        ['mark', 'attendee'],
+        ['amuller', 'attendee'],
+        ['armax', 'named 2 times in this report'],
+        ['haleyb', 'named 2 times in this report'],
+      ],
+    );
   });
 });

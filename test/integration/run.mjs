@@ -28,7 +28,10 @@ try {
 say('packaging midcycle.vsix and the test runner');
 execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
-execFileSync(vsce, ['package', '--no-dependencies', '-o', join(out, 'runner.vsix')], { cwd: join(root, 'test', 'integration', 'runner'), stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(vsce, ['package', '--no-dependencies', '-o', join(out, 'runner.vsix')], {
+  cwd: join(root, 'test', 'integration', 'runner'),
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 await esbuild.build({
   entryPoints: [join(root, 'test', 'integration', 'index.ts')],
   outfile: join(out, 'suite.js'),
@@ -61,7 +64,8 @@ try {
   await page.goto(vscode.url);
   say('workbench opening; waiting for the suite');
   while (!existsSync(result)) {
-    if (Date.now() - started > TIMEOUT_MS) throw new Error(`no result after ${TIMEOUT_MS / 1000} s; extension host log:\n${extensionHostLog(vscode.dirs.userData)}`);
+    if (Date.now() - started > TIMEOUT_MS)
+      throw new Error(`no result after ${TIMEOUT_MS / 1000} s; extension host log:\n${extensionHostLog(vscode.dirs.userData)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const outcome = JSON.parse(readFileSync(result, 'utf8'));

@@ -53,22 +53,46 @@ describe('the architecture', () => {
 
   it('keeps the core free of VS Code, the extension and the mail bundle, and the mail bundle free of the extension', () => {
     const reaches = (from: string, forbidden: (target: string) => boolean) =>
-      files.filter((f) => f.startsWith(path.join(src, from) + path.sep)).flatMap((f) => graph.get(f)!.filter(forbidden).map((t) => `${rel(f)} → ${t.startsWith(root) ? rel(t) : t}`));
-    assert.deepEqual(reaches('core', (t) => t === 'vscode' || t.startsWith(path.join(src, 'extension')) || t.startsWith(path.join(src, 'mail'))), []);
-    assert.deepEqual(reaches('mail', (t) => t.startsWith(path.join(src, 'extension'))), []);
+      files
+        .filter((f) => f.startsWith(path.join(src, from) + path.sep))
+        .flatMap((f) =>
+          graph
+            .get(f)!
+            .filter(forbidden)
+            .map((t) => `${rel(f)} → ${t.startsWith(root) ? rel(t) : t}`),
+        );
+    assert.deepEqual(
+      reaches('core', (t) => t === 'vscode' || t.startsWith(path.join(src, 'extension')) || t.startsWith(path.join(src, 'mail'))),
+      [],
+    );
+    assert.deepEqual(
+      reaches('mail', (t) => t.startsWith(path.join(src, 'extension'))),
+      [],
+    );
   });
 
-  it('has a README in each folder of src, naming each of src/core\'s folders in the pipeline\'s table', () => {
+  it("has a README in each folder of src, naming each of src/core's folders in the pipeline's table", () => {
     const folders = [...new Set(files.map((f) => path.dirname(f)))].filter((d) => d !== src && path.dirname(d) !== path.join(src, 'core', 'rules'));
     for (const d of folders) assert.ok(fs.existsSync(path.join(d, 'README.md')), `${rel(d)}/README.md`);
     const table = fs.readFileSync(path.join(src, 'core', 'README.md'), 'utf8');
-    const coreFolders = fs.readdirSync(path.join(src, 'core'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const coreFolders = fs
+      .readdirSync(path.join(src, 'core'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     for (const name of coreFolders) assert.match(table, new RegExp(`\\| \`${name}/\` \\|`), name);
   });
 
-  it('mirrors src/core\'s folders in test/unit/core', () => {
-    const coreFolders = fs.readdirSync(path.join(src, 'core'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    const testFolders = fs.readdirSync(path.join(root, 'test', 'unit', 'core'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  it("mirrors src/core's folders in test/unit/core", () => {
+    const coreFolders = fs
+      .readdirSync(path.join(src, 'core'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    const testFolders = fs
+      .readdirSync(path.join(root, 'test', 'unit', 'core'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     assert.deepEqual(testFolders, coreFolders);
   });
 });

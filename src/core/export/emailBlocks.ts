@@ -124,7 +124,8 @@ function notedChildren(children: readonly Token[], notes: LinkNotes): Token[] {
     if (t.type === 'link_open') {
       const label = children[i + 1]?.type === 'text' && children[i + 2]?.type === 'link_close' ? children[i + 1].content : undefined;
       const href = attr(t, 'href');
-      const bare = t.markup === 'linkify' || t.markup === 'autolink' || (label !== undefined && label.replace(/^https?:\/\//, '') === href.replace(/^https?:\/\//, ''));
+      const bare =
+        t.markup === 'linkify' || t.markup === 'autolink' || (label !== undefined && label.replace(/^https?:\/\//, '') === href.replace(/^https?:\/\//, ''));
       const note = isMailableHref(href) ? notes(href, bare) : undefined;
       if (note?.before) out.push(makeToken('text', '', 0, t.level, note.before));
       after.push(note?.after);

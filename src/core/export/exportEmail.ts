@@ -54,10 +54,14 @@ class GmailRenderer {
   private block(block: Block): string {
     switch (block.type) {
       case 'paragraph':
-        return this.render(block.inline, block.joined).map((line) => `<div>${this.withFont(line)}</div>`).join('');
+        return this.render(block.inline, block.joined)
+          .map((line) => `<div>${this.withFont(line)}</div>`)
+          .join('');
       case 'heading': {
         const size = block.level <= 2 ? ' size="4"' : '';
-        return this.render(block.inline, true).map((line) => `<div><b>${this.withFont(line, size)}</b></div>`).join('');
+        return this.render(block.inline, true)
+          .map((line) => `<div><b>${this.withFont(line, size)}</b></div>`)
+          .join('');
       }
       case 'list':
         return this.list(block);
@@ -70,7 +74,12 @@ class GmailRenderer {
       case 'table':
         return (
           '<table style="border-collapse:collapse">' +
-          block.rows.map((row) => `<tr>${row.map((cell) => `<td style="border:1px solid rgb(204,204,204);padding:2px 6px">${this.withFont(this.inline(cell))}</td>`).join(' ')}</tr>`).join('') +
+          block.rows
+            .map(
+              (row) =>
+                `<tr>${row.map((cell) => `<td style="border:1px solid rgb(204,204,204);padding:2px 6px">${this.withFont(this.inline(cell))}</td>`).join(' ')}</tr>`,
+            )
+            .join('') +
           '</table>'
         );
     }
@@ -90,7 +99,7 @@ class GmailRenderer {
       let start = 0;
       while (start < item.length && item[start].type !== 'list') start++;
       out += `<li>${this.itemContent(item.slice(0, start)) || '<br>'}</li>`;
-      for (let i = start; i < item.length; ) {
+      for (let i = start; i < item.length;) {
         if (item[i].type === 'list') {
           out += this.block(item[i++]);
           continue;
@@ -110,7 +119,12 @@ class GmailRenderer {
     blocks.forEach((b, i) => {
       // lines of text are separated by <br>; a list or a quote is a block of its own
       if (i > 0 && b.type === 'paragraph' && blocks[i - 1].type === 'paragraph') out += '<br>';
-      out += b.type === 'paragraph' ? this.render(b.inline, b.joined).map((l) => this.withFont(l)).join('<br>') : this.block(b);
+      out +=
+        b.type === 'paragraph'
+          ? this.render(b.inline, b.joined)
+              .map((l) => this.withFont(l))
+              .join('<br>')
+          : this.block(b);
     });
     return out;
   }
@@ -198,7 +212,12 @@ class GmailRenderer {
 }
 
 const INLINE_TAGS: Record<string, string> = {
-  strong_open: 'b', strong_close: 'b', em_open: 'i', em_close: 'i', s_open: 'strike', s_close: 'strike',
+  strong_open: 'b',
+  strong_close: 'b',
+  em_open: 'i',
+  em_close: 'i',
+  s_open: 'strike',
+  s_close: 'strike',
 };
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -30,7 +30,9 @@ export function messageFile(report: Report, options: MessageOptions = {}): { eml
   );
   // the CRLF before the next boundary ends the body's last line: the body brings none of its own
   const part = (type: string, body: string) =>
-    [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body.replace(/\n$/, ''))].join('\r\n');
+    [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body.replace(/\n$/, ''))].join(
+      '\r\n',
+    );
   const eml = [
     // a value never breaks its line: one line each (messageHeaders), and this makes sure of it
     ...headers.map(([name, value]) => foldHeader(`${name}: ${value.replace(/[\r\n]+/g, ' ')}`)),

@@ -125,7 +125,12 @@ function inlineText(tokens: readonly Token[]): string {
 }
 
 function sameUrl(label: string, href: string): boolean {
-  const norm = (s: string) => s.trim().replace(/^mailto:/i, '').replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/^mailto:/i, '')
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/$/, '');
   try {
     return norm(label) === norm(href) || norm(decodeURI(href)) === norm(label);
   } catch {

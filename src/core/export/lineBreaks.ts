@@ -93,7 +93,12 @@ function wrapWidth(tokens: readonly Token[], lines: LineIndex): [number, boolean
   ends.sort((a, b) => a - b);
   // too few to tell a width from: the longest of them (an editor's wrap leaves its lines near the
   // width), but not under a mail's 72; or the usual 80 when there is none
-  const width = ends.length === 0 ? DEFAULT_WRAP_WIDTH : ends.length < 3 ? Math.max(MAIL_WIDTH, ends[ends.length - 1]) : ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
+  const width =
+    ends.length === 0
+      ? DEFAULT_WRAP_WIDTH
+      : ends.length < 3
+        ? Math.max(MAIL_WIDTH, ends[ends.length - 1])
+        : ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))];
   return [Math.min(MAX_WRAP_WIDTH, Math.max(MIN_WRAP_WIDTH, width)), ends.length >= 3];
 }
 
@@ -149,7 +154,8 @@ const SHORT_LINE = 30;
 const SIGN_OFF = /^(?:cheers|thanks|thank you|many thanks|regards|best|best regards|kind regards|br|hth|hi|hello|hey|dear|ciao)\b[\w ]*[,!:]?$/i;
 
 /** Words a sentence does not end on. */
-const OPEN_WORDS = /(?:^|\s)(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|into|about|as|is|are|was|were|be|that|which|this|these|our|their|its|we|not)$/i;
+const OPEN_WORDS =
+  /(?:^|\s)(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|into|about|as|is|are|was|were|be|that|which|this|these|our|their|its|we|not)$/i;
 
 export function endsMidSentence(text: string, next: string): boolean {
   const line = text.trimEnd();

@@ -52,12 +52,20 @@ export function messageHeaders(report: Report, options: HeaderOptions = {}): Mes
     if (sender) {
       headers.push(['From', writeMailbox(sender)]);
       domain = sender.domain;
-    } else if (list.length) problem('header-address-invalid', 'from', '"from:" is one address, the sender\'s: "Name <name@example.org>". The message has no From.');
+    } else if (list.length)
+      problem('header-address-invalid', 'from', '"from:" is one address, the sender\'s: "Name <name@example.org>". The message has no From.');
   } else {
-    problem('header-from-missing', 'from', 'No sender: the mail client sends the message from your default account. Set "from:" in the front matter, or the midcycle.export.from setting.');
+    problem(
+      'header-from-missing',
+      'from',
+      'No sender: the mail client sends the message from your default account. Set "from:" in the front matter, or the midcycle.export.from setting.',
+    );
   }
 
-  for (const [key, name] of [['to', 'To'], ['cc', 'Cc']] as const) {
+  for (const [key, name] of [
+    ['to', 'To'],
+    ['cc', 'Cc'],
+  ] as const) {
     if (!present(fm[key])) continue;
     const { list, bad } = readAddresses(fm[key]);
     for (const b of bad) problem('header-address-invalid', key, notAnAddress(key, b));
@@ -71,7 +79,11 @@ export function messageHeaders(report: Report, options: HeaderOptions = {}): Mes
 
   let date = present(fm.date) ? readDate(fm.date) : undefined;
   if (present(fm.date) && !date) {
-    problem('header-date-invalid', 'date', 'This date cannot be read, so the message is dated when it is written: write it as 2016-02-26, 2016-02-26T14:30:00+01:00 or "Fri, 26 Feb 2016 14:30:00 +0100".');
+    problem(
+      'header-date-invalid',
+      'date',
+      'This date cannot be read, so the message is dated when it is written: write it as 2016-02-26, 2016-02-26T14:30:00+01:00 or "Fri, 26 Feb 2016 14:30:00 +0100".',
+    );
   }
   date ??= { time: +(options.date ?? new Date()), offset: 0 };
   headers.push(['Date', rfc5322Date(date.time, date.offset)]);
@@ -186,7 +198,7 @@ export function encodeText(text: string): string {
   const needs = (word: string) => /[^\x20-\x7e]|=\?/.test(word) || word.length > 60;
   const words = text.split(' ');
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     if (!needs(words[i])) {
       out.push(words[i++]);
       continue;
@@ -241,7 +253,16 @@ export function readDate(value: unknown): { time: number; offset: number } | und
   const [year, day, hour, minute, second, zoneHours, zoneMinutes] = [m[1], m[3], m[4], m[5], m[6], m[7], m[8]].map((n) => Number(n ?? 0));
   const offset = (m[7]?.startsWith('-') ? -1 : 1) * (Math.abs(zoneHours) * 60 + zoneMinutes);
   const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const fits = Number.isInteger(month) && at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day && hour < 24 && minute < 60 && second < 61 && Math.abs(zoneHours) < 24 && zoneMinutes < 60;
+  const fits =
+    Number.isInteger(month) &&
+    at.getUTCFullYear() === year &&
+    at.getUTCMonth() === month - 1 &&
+    at.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 61 &&
+    Math.abs(zoneHours) < 24 &&
+    zoneMinutes < 60;
   return fits ? { time: +at - offset * 60000, offset } : undefined;
 }
 

@@ -12,11 +12,7 @@ const quoted = (title: string | undefined) => (title ? ` (“${title.length > 80
  * The diagnostics of the links' facts, in the links' order. `resultOf` gives a link's facts, or
  * undefined when they were not asked for (or not yet answered).
  */
-export function factDiagnostics(
-  links: readonly Link[],
-  resultOf: (link: Link) => FactsResult | undefined,
-  severities: SeveritySettings = {},
-): Diagnostic[] {
+export function factDiagnostics(links: readonly Link[], resultOf: (link: Link) => FactsResult | undefined, severities: SeveritySettings = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const push = (link: Link, code: RuleCode, message: string, fix?: Diagnostic['fix']) => {
     const d = diagnosticOf({ code, range: link.range, message, fix }, severities);
@@ -27,8 +23,10 @@ export function factDiagnostics(
     const result = resultOf(link);
     if (!result || result.state === 'failed') continue;
     if (link.review?.change !== undefined) {
-      if (result.state === 'not-found') push(link, 'review-not-found', `Change ${link.review.change} was not found on ${link.review.host}: a mistyped number, or a private change.`);
-      else if (result.facts.status?.toUpperCase() === 'ABANDONED') push(link, 'review-abandoned', `Change ${link.review.change} was abandoned${quoted(result.facts.title)}.`);
+      if (result.state === 'not-found')
+        push(link, 'review-not-found', `Change ${link.review.change} was not found on ${link.review.host}: a mistyped number, or a private change.`);
+      else if (result.facts.status?.toUpperCase() === 'ABANDONED')
+        push(link, 'review-abandoned', `Change ${link.review.change} was abandoned${quoted(result.facts.title)}.`);
     } else if (link.bug?.id !== undefined) {
       if (result.state === 'not-found') {
         push(link, 'bug-not-found', `Bug ${link.bug.id} was not found on Launchpad: a mistyped number, or a private bug.`);
@@ -47,7 +45,8 @@ export function factDiagnostics(
         push(link, 'bug-other-project', `Bug ${link.bug.id}${title} is filed against ${listWords(projects)}, not ${project}.`);
       }
     } else if (link.blueprint?.name) {
-      if (result.state === 'not-found') push(link, 'blueprint-not-found', `Blueprint ${link.blueprint.name} was not found in ${link.blueprint.project} on Launchpad.`);
+      if (result.state === 'not-found')
+        push(link, 'blueprint-not-found', `Blueprint ${link.blueprint.name} was not found in ${link.blueprint.project} on Launchpad.`);
     } else if (link.story) {
       const what = link.story.story !== undefined ? `Story ${link.story.story}` : `Task ${link.story.task}`;
       if (result.state === 'not-found') push(link, 'story-not-found', `${what} was not found on ${link.story.host}.`);

@@ -133,13 +133,14 @@ export class FactsClient {
   private async getJson(url: string, signal?: AbortSignal): Promise<unknown> {
     const host = new URL(url).host;
     let target = url;
-    for (let attempt = 0, redirects = 0; ; ) {
+    for (let attempt = 0, redirects = 0; ;) {
       const answer = await this.fetchOnce(target, signal);
       const { status } = answer;
       if (status >= 300 && status < 400) {
         const location = answer.headers.get('location');
         const next = location ? new URL(location, target) : undefined;
-        if (!next || next.host !== host || !/^https?:$/.test(next.protocol)) throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
+        if (!next || next.host !== host || !/^https?:$/.test(next.protocol))
+          throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
         if (++redirects > 3) throw new HostDown('too many redirects');
         target = next.href;
         continue;
@@ -183,7 +184,11 @@ export class FactsClient {
       control.abort();
     }, this.o.timeoutMs);
     try {
-      const response = await this.o.fetch(url, { headers: { accept: 'application/json', 'user-agent': this.o.userAgent }, redirect: 'manual', signal: control.signal });
+      const response = await this.o.fetch(url, {
+        headers: { accept: 'application/json', 'user-agent': this.o.userAgent },
+        redirect: 'manual',
+        signal: control.signal,
+      });
       const length = Number(response.headers.get('content-length'));
       if (length > this.o.maxBytes) {
         await response.body?.cancel();
@@ -198,7 +203,14 @@ export class FactsClient {
       // Node's fetch says only "fetch failed": why is in its cause (or the cause's first error)
       const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
       const code = cause?.code ?? cause?.errors?.[0]?.code;
-      const words: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'host not found', ECONNRESET: 'connection reset', ENETUNREACH: 'network unreachable', EHOSTUNREACH: 'host unreachable' };
+      const words: Record<string, string> = {
+        ECONNREFUSED: 'connection refused',
+        ENOTFOUND: 'host not found',
+        EAI_AGAIN: 'host not found',
+        ECONNRESET: 'connection reset',
+        ENETUNREACH: 'network unreachable',
+        EHOSTUNREACH: 'host unreachable',
+      };
       throw new HostDown(code ? (words[code] ?? code) : `could not connect (${cause?.message ?? (e as Error).message})`, { cause: e });
     } finally {
       clearTimeout(timer);

@@ -106,7 +106,11 @@ export function factsRequest(link: Link, apis: FactsApis): FactsRequest | undefi
 
 const SERVICE_NAMES: Record<FactsKind, string> = { review: 'Gerrit', bug: 'Launchpad', blueprint: 'Launchpad', story: 'StoryBoard', task: 'StoryBoard' };
 
-const encodePath = (path: string) => path.split('/').map((s) => (s.startsWith('+') ? s : encodeURIComponent(s))).join('/');
+const encodePath = (path: string) =>
+  path
+    .split('/')
+    .map((s) => (s.startsWith('+') ? s : encodeURIComponent(s)))
+    .join('/');
 
 /** Gerrit prefixes its JSON with `)]}'` and a line end, so that a page cannot run it as a script. */
 export function parseServiceJson(text: string): unknown {
@@ -219,6 +223,10 @@ export function linkFacts(link: Link, facts: LinkFacts): LinkFacts {
 /** A status in the words a reader of the email knows: Gerrit's `NEW` is an open change. */
 export function statusWords(facts: LinkFacts): string | undefined {
   if (!facts.status) return undefined;
-  if (facts.kind === 'review') return ({ NEW: 'open', MERGED: 'merged', ABANDONED: 'abandoned', DRAFT: 'draft' } as Record<string, string>)[facts.status.toUpperCase()] ?? facts.status.toLowerCase();
+  if (facts.kind === 'review')
+    return (
+      ({ NEW: 'open', MERGED: 'merged', ABANDONED: 'abandoned', DRAFT: 'draft' } as Record<string, string>)[facts.status.toUpperCase()] ??
+      facts.status.toLowerCase()
+    );
   return facts.status;
 }

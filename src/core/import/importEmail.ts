@@ -12,9 +12,32 @@ type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document
 type Element = DefaultTreeAdapterMap['element'];
 
 /** One line of the email as a reader sees it. */
-type Line = { kind: 'text'; text: string; quote: number } | { kind: 'blank'; quote: number } | { kind: 'item'; depth: number; ordered: boolean; text: string; quote: number };
+type Line =
+  | { kind: 'text'; text: string; quote: number }
+  | { kind: 'blank'; quote: number }
+  | { kind: 'item'; depth: number; ordered: boolean; text: string; quote: number };
 
-const BLOCKS = new Set(['div', 'p', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'tr', 'hr', 'center', 'section', 'article', 'header', 'footer', 'address']);
+const BLOCKS = new Set([
+  'div',
+  'p',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'table',
+  'tr',
+  'hr',
+  'center',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'address',
+]);
 const SKIPPED = new Set(['script', 'style', 'head', 'title', 'meta', 'link', 'template', 'noscript']);
 
 /** The Markdown draft of an email's HTML body; `headers` (subject, to, cc, date) go into the front matter. */
@@ -37,7 +60,11 @@ export function importEmailHtml(html: string, headers: Record<string, string | s
  * indented lines that Markdown reads as code stay as they are, code showing them verbatim.
  */
 export function importEmailText(text: string, headers: Record<string, string | string[] | undefined> = {}): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
   const listItem = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$/;
   const escaped: string[] = [];
   const original: string[] = []; // the line each escaped one came from
@@ -58,7 +85,13 @@ export function importEmailText(text: string, headers: Record<string, string | s
   for (const t of createMarkdown().parse(escaped.join('\n'), { midcycle: { hosts: { gerrit: [], etherpad: [], storyboard: [] }, problems: [] } })) {
     if (t.type === 'code_block' && t.map) for (let l = t.map[0]; l < t.map[1]; l++) escaped[l] = original[l];
   }
-  return frontMatter(headers) + `${escaped.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '')}\n`;
+  return (
+    frontMatter(headers) +
+    `${escaped
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+|\n+$/g, '')}\n`
+  );
 }
 
 /** A thematic break: three or more `-`, `*` or `_`, spaces between allowed. */
@@ -147,7 +180,12 @@ function readLines(root: Node, source: string): Line[] {
         buf += `${'#'.repeat(Number(name[1]))} `;
         walk(el, depth);
         end(depth);
-      } else if (name === 'code' || name === 'tt' || name === 'kbd' || (name === 'font' && /monospace|courier/i.test(el.attrs.find((a) => a.name === 'face')?.value ?? ''))) {
+      } else if (
+        name === 'code' ||
+        name === 'tt' ||
+        name === 'kbd' ||
+        (name === 'font' && /monospace|courier/i.test(el.attrs.find((a) => a.name === 'face')?.value ?? ''))
+      ) {
         // monospace text is code: a code span keeps it as it was (its URLs are no links either)
         const code = rawText(el).replace(/[ \t\n\r\f]+/g, ' ');
         if (code.trim()) {
@@ -253,7 +291,11 @@ function writeMarkdown(lines: readonly Line[]): string {
 function escapeLineStart(text: string, keepListMarker: boolean): string {
   if (keepListMarker) return text;
   // (a line of `=` or `-` under text is a heading's underline; `- - -`, `* * *` a rule; `--|--` a table's)
-  if (/^\s*(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|#{1,6}(?:\s|$)|>|[~`]{3,}|(?:=+|-+)\s*$|([-_*])(?:\s*\1){2,}\s*$|\||(?=[-:| \t]*\|)(?=[-:| \t]*-)[-:| \t]+$)/.test(text)) {
+  if (
+    /^\s*(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|#{1,6}(?:\s|$)|>|[~`]{3,}|(?:=+|-+)\s*$|([-_*])(?:\s*\1){2,}\s*$|\||(?=[-:| \t]*\|)(?=[-:| \t]*-)[-:| \t]+$)/.test(
+      text,
+    )
+  ) {
     return text.replace(/^(\s*)(\d{1,9})?(\S)/, (_m, space: string, digits: string | undefined, c: string) => `${space}${digits ?? ''}\\${c}`);
   }
   return text;
@@ -261,13 +303,15 @@ function escapeLineStart(text: string, keepListMarker: boolean): string {
 
 /** Characters of text that Markdown would take for markup, escaped (none inside words: snake_case stays). */
 function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/[*`<[\]]/g, '\\$&')
-    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
-    .replace(/&(?=[A-Za-z#][A-Za-z0-9]*;)/g, '\\&')
-    // `~~` beside a word would strike it through (a line of tildes alone is left to escapeLineStart)
-    .replace(/~~(?=[^\s~])|(?<=[^\s~\\])~~/g, '\\~\\~');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/[*`<[\]]/g, '\\$&')
+      .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
+      .replace(/&(?=[A-Za-z#][A-Za-z0-9]*;)/g, '\\&')
+      // `~~` beside a word would strike it through (a line of tildes alone is left to escapeLineStart)
+      .replace(/~~(?=[^\s~])|(?<=[^\s~\\])~~/g, '\\~\\~')
+  );
 }
 
 /** A link as a person types it: the bare URL when its text is the URL, `[text](url)` otherwise. */

@@ -56,7 +56,8 @@ export async function importMessage(raw: string, name = ''): Promise<ImportResul
   if (isMessage(message)) {
     const email = await PostalMime.parse(message);
     const header = (key: string) => email.headers.find((h) => h.key === key)?.value;
-    const addresses = (list?: { address?: string; name?: string }[]) => (list ?? []).map((a) => (a.name ? `${a.name} <${a.address}>` : a.address ?? '')).filter(Boolean);
+    const addresses = (list?: { address?: string; name?: string }[]) =>
+      (list ?? []).map((a) => (a.name ? `${a.name} <${a.address}>` : (a.address ?? ''))).filter(Boolean);
     const one = (list: string[]) => (list.length === 1 ? list[0] : list.length ? list : undefined);
     const headers = { subject: email.subject, to: one(addresses(email.to)), cc: one(addresses(email.cc)), date: header('date') };
     const where = mbox && mbox.length > 1 ? `the first of the ${mbox.length} messages in it, ` : '';
@@ -70,8 +71,17 @@ export async function importMessage(raw: string, name = ''): Promise<ImportResul
   const evidence = htmlEvidence(raw);
   if (!evidence) return text(extension && HTML_FILE.test(extension) ? `there is no HTML in it, though it is named ${extension}` : 'there is no HTML in it');
   const archived = archiveBody(raw);
-  if (archived) return { markdown: importEmailText(archived.text, { subject: archived.subject }), source: 'archive', reading: "as a list archive's page (the message in its <pre>)" };
-  return { markdown: importEmailHtml(raw), source: 'html', reading: `as HTML (${extension && HTML_FILE.test(extension) ? `a ${extension} file` : `it has HTML such as <${evidence}>`})` };
+  if (archived)
+    return {
+      markdown: importEmailText(archived.text, { subject: archived.subject }),
+      source: 'archive',
+      reading: "as a list archive's page (the message in its <pre>)",
+    };
+  return {
+    markdown: importEmailHtml(raw),
+    source: 'html',
+    reading: `as HTML (${extension && HTML_FILE.test(extension) ? `a ${extension} file` : `it has HTML such as <${evidence}>`})`,
+  };
 }
 
 /** A list archive's page (pipermail, hyperkitty): the message is the one <pre>, the subject the title. */

@@ -17,7 +17,6 @@ import { getInlineFacts, setInlineFacts, type InlineFacts } from './tokenFacts';
 
 export type { InlineFacts } from './tokenFacts';
 
-
 /**
  * How much of a topic's text its title is made from (URLs in it become short labels): a title is a
  * few words, and a sentence or label that ends later is cut to them anyway.
@@ -96,11 +95,13 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     const noOwner = noOwnerStretches(token);
     const found = actionItems().findActionItems(text, noOwner ? { ...scope, noOwner } : scope);
     const breaks = found.length ? newlineOffsets(text) : [];
-    facts.actions = !found.length ? NO_ACTIONS : found.map((f): ActionItem => ({
-      owner: f.owner,
-      text: f.text,
-      range: locate(text, breaks, f.offset, f.length, firstLine, lines),
-    }));
+    facts.actions = !found.length
+      ? NO_ACTIONS
+      : found.map((f): ActionItem => ({
+          owner: f.owner,
+          text: f.text,
+          range: locate(text, breaks, f.offset, f.length, firstLine, lines),
+        }));
   }
   return facts.actions;
 }

@@ -178,10 +178,15 @@ function inlineDestination(src: string, from: number, limit: number, md: Markdow
       let depth = 0;
       for (; end < src.length; end++) {
         const c = src[end];
-        if (c === '\\') { end++; continue; }
+        if (c === '\\') {
+          end++;
+          continue;
+        }
         if (c === '(') depth++;
-        else if (c === ')') { if (depth === 0) break; depth--; }
-        else if (c <= ' ') break;
+        else if (c === ')') {
+          if (depth === 0) break;
+          depth--;
+        } else if (c <= ' ') break;
       }
       raw = src.slice(start, end);
     }

@@ -119,7 +119,10 @@ export function reviewStatuses(links: readonly Link[], factsOf: FactsOf): string
     const word = s === 'MERGED' ? 'merged' : s === 'ABANDONED' ? 'abandoned' : s === 'NEW' ? 'open' : undefined;
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  return ['merged', 'open', 'abandoned'].filter((w) => counts.has(w)).map((w) => `${counts.get(w)} ${w}`).join(' · ');
+  return ['merged', 'open', 'abandoned']
+    .filter((w) => counts.has(w))
+    .map((w) => `${counts.get(w)} ${w}`)
+    .join(' · ');
 }
 
 function linkJson(l: Link, factsOf?: FactsOf): OutlineLink {

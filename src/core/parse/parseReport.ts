@@ -117,7 +117,8 @@ export function assembleReport(text: string, tokens: Token[], lines: LineIndex, 
   // settle, not on every keystroke's update; set, they are what was set
   let all: Diagnostic[] | undefined;
   Object.defineProperty(report, 'diagnostics', {
-    get: () => (all ??= diagnostics(malformed, severityOf('owner-unknown', severities) === 'off' ? problems : [...problems, ...ownerProblems(report)], severities)),
+    get: () =>
+      (all ??= diagnostics(malformed, severityOf('owner-unknown', severities) === 'off' ? problems : [...problems, ...ownerProblems(report)], severities)),
     set: (value: Diagnostic[]) => (all = value),
     enumerable: true,
   });
@@ -466,9 +467,16 @@ function readFrontMatter(report: Report, token: Token, lines: LineIndex, problem
   const lineBreaks = (data as FrontMatter)[LINE_BREAKS_KEY];
   if (lineBreaks !== undefined && !isLineBreaks(lineBreaks)) {
     // the key's own line, so that the writer sees which value is not understood
-    const at = frontMatterYaml(token).split('\n').findIndex((l) => l.startsWith(`${LINE_BREAKS_KEY}:`));
+    const at = frontMatterYaml(token)
+      .split('\n')
+      .findIndex((l) => l.startsWith(`${LINE_BREAKS_KEY}:`));
     const line = at === -1 ? token.map[0] : token.map[0] + 1 + at;
-    problems.push(frontMatterProblem(lines.linesRange(line, line), `"${LINE_BREAKS_KEY}: ${String(lineBreaks)}" is not one Midcycle knows: use ${LINE_BREAKS.join(', ')}. The email's line breaks follow the setting (auto by default).`));
+    problems.push(
+      frontMatterProblem(
+        lines.linesRange(line, line),
+        `"${LINE_BREAKS_KEY}: ${String(lineBreaks)}" is not one Midcycle knows: use ${LINE_BREAKS.join(', ')}. The email's line breaks follow the setting (auto by default).`,
+      ),
+    );
   }
   problems.push(...headerLineBreaks(report.frontMatter, lines, token.map[0], token.map[1]));
 }

@@ -69,7 +69,7 @@ function shorten(title: string, titleDepths: readonly number[] | undefined): str
   const depths = titleDepths;
   if (out && depths && depths[out.length] > 0) {
     let open = out.length;
-    for (let depth = depths[out.length]; depth > 0 && open > 0; ) {
+    for (let depth = depths[out.length]; depth > 0 && open > 0;) {
       open--;
       if ('([{'.includes(out[open]) && depths[open] === depth - 1) depth--;
     }
@@ -77,7 +77,10 @@ function shorten(title: string, titleDepths: readonly number[] | undefined): str
     if (before) out = before;
   }
   // a single word longer than the limit (a URL): cut it, by characters, never inside an emoji
-  if (!out) out = Array.from(words[0]).slice(0, TITLE_MAX_CHARS - 1).join('');
+  if (!out)
+    out = Array.from(words[0])
+      .slice(0, TITLE_MAX_CHARS - 1)
+      .join('');
   // nor on a word that leads into what was cut ("… side of…")
   const trimmed = out.replace(/[\s,;:.(\-–—]+$/, '').replace(/(?:\s+(?:a|an|the|of|to|in|on|for|with|and|or|by|at|from|as))+$/i, '');
   return `${trimmed || out}…`;

@@ -33,7 +33,8 @@ export function updateReport(previous: Report, text: string, changes: readonly T
   if (!next) return parseReport(text, options);
   if (typeof process !== 'undefined' && process.env.MIDCYCLE_CHECK_INCREMENTAL === '1') {
     const [got, want] = [visible(next), visible(parseReport(text, options))];
-    if (got !== want) throw new Error(`updateReport: the incremental result differs from a full parse after ${JSON.stringify(changes)}: ${firstDifference(got, want)}`);
+    if (got !== want)
+      throw new Error(`updateReport: the incremental result differs from a full parse after ${JSON.stringify(changes)}: ${firstDifference(got, want)}`);
   }
   return next;
 }
@@ -46,7 +47,9 @@ function visible(r: Report): string {
   const { text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens } = r;
   // a token's meta holds what was worked out of it so far, which differs with what was read; and
   // whether a list is tight (`hidden` paragraphs) is the list's, which no exporter reads
-  return JSON.stringify({ text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens }, (key, value: unknown) => (key === 'meta' || key === 'hidden' ? undefined : value));
+  return JSON.stringify({ text, lineCount, frontMatter, frontMatterRange, topics, links, actions, diagnostics, tokens }, (key, value: unknown) =>
+    key === 'meta' || key === 'hidden' ? undefined : value,
+  );
 }
 
 function firstDifference(a: string, b: string): string {
@@ -103,7 +106,10 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   if (leadingSpace(lines.lineText(start)) !== leadingSpace(oldLines.lineText(unit.start))) return undefined;
   if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return undefined;
 
-  const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = { midcycle: { hosts: previous.parse.options.hosts, problems: [] }, references: {} };
+  const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = {
+    midcycle: { hosts: previous.parse.options.hosts, problems: [] },
+    references: {},
+  };
   const md = createMarkdown();
   const mini = md.parse(newSlice, env);
   // nested as deep as markdown-it's limit: the full parse escapes the line and warns
@@ -248,7 +254,17 @@ function mover(lines: number): (token: Token) => void {
     const range = movedRange(t.range, lines);
     const selectionRange = t.selectionRange === t.range ? range : movedRange(t.selectionRange, lines);
     // a literal of the Topic's own shape: a spread makes a slower copy
-    return { kind: t.kind, title: t.title, text: t.text, level: t.level, range, selectionRange, children: t.children.map(topic), links: t.links.map((l) => copied(l, link)), actions: t.actions.map((a) => copied(a, action)) };
+    return {
+      kind: t.kind,
+      title: t.title,
+      text: t.text,
+      level: t.level,
+      range,
+      selectionRange,
+      children: t.children.map(topic),
+      links: t.links.map((l) => copied(l, link)),
+      actions: t.actions.map((a) => copied(a, action)),
+    };
   };
   return (token) => {
     // the item's closing token: its inline tokens are copied
@@ -306,5 +322,8 @@ function blankOrEdge(lines: LineIndex, line: number): boolean {
 /** The options of the previous parse, omitted ones being the defaults (as parseReport reads them). */
 function sameOptions(previous: Report, options: ReportOptions): boolean {
   const hosts = options.hosts ?? DEFAULT_LINK_HOSTS;
-  return JSON.stringify(hosts) === JSON.stringify(previous.parse.options.hosts) && JSON.stringify(options.severities ?? {}) === JSON.stringify(previous.parse.options.severities);
+  return (
+    JSON.stringify(hosts) === JSON.stringify(previous.parse.options.hosts) &&
+    JSON.stringify(options.severities ?? {}) === JSON.stringify(previous.parse.options.severities)
+  );
 }

@@ -54,7 +54,8 @@ const NOT_VERBS = new Set('a an the this that these those it its their our my yo
 /** What leads into a clause before its subject: "and eharney to …", "also sambetts will …", a task list's "[ ]". */
 const LEADERS = /(?:(?:and|also|then|so|but|plus|while|whereas|finally|next|meanwhile|additionally|both|\[[ xX]\])\s+)+/iy;
 /** What an owner is to do, without how the writer put it: "will write" → "write". */
-const AUXILIARY = /^(?:(?:will|shall|is|are)\s+(?:going|planning|willing|happy)\s+to|(?:will|shall)(?:\s+try\s+to)?|(?:volunteered|volunteers|agreed|agrees|offered|offers|plans|planned|promised|signed\s+up|intends|wants|needs|has|have)\s+to|(?:is|are|was|were)(?=\s+[a-z]+ing\b)|to)\s+/i;
+const AUXILIARY =
+  /^(?:(?:will|shall|is|are)\s+(?:going|planning|willing|happy)\s+to|(?:will|shall)(?:\s+try\s+to)?|(?:volunteered|volunteers|agreed|agrees|offered|offers|plans|planned|promised|signed\s+up|intends|wants|needs|has|have)\s+to|(?:is|are|was|were)(?=\s+[a-z]+ing\b)|to)\s+/i;
 
 /** Abbreviations whose full stop ends no sentence. */
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|al|Mr|Ms|Mrs|Dr|St|No|ca)\.$/i;
@@ -337,7 +338,8 @@ function isSubject(sentence: string, at: number, word: string, known: ReadonlySe
 }
 
 /** A verb of the sentence within three words: "same host needs…", "master is…". */
-const FINITE_VERB_SOON = /^(?:\S+\s+){0,3}?(?:is|are|was|were|needs|needed|has|have|had|seems|looks|requires|required|does|did|will|would|should|can|could|must|may|might|works|worked|fails|failed|broke|breaks)\b/;
+const FINITE_VERB_SOON =
+  /^(?:\S+\s+){0,3}?(?:is|are|was|were|needs|needed|has|have|had|seems|looks|requires|required|does|did|will|would|should|can|could|must|may|might|works|worked|fails|failed|broke|breaks)\b/;
 
 /** Verbs a task starts with: "to" one of these is an assignment whatever follows. */
 const TASK_VERBS = new Set(
@@ -363,7 +365,8 @@ type Mode = 'prose' | 'marked' | 'labelled';
  * ("volunteered", "agreed"), or a verb's -s or -ing form; not what someone did ("presented",
  * "merged": a narrative under "Next steps" is not a list of tasks).
  */
-const VERB_AFTER_OWNER = /^\s+(?=(?:will|shall|should|would|can|could|may|might|must|is|are|has|have|plans?|agreed|volunteered|offered|promised|signed|committed|accepted|[a-z]+(?:ing|[^s'u]s))\b)/;
+const VERB_AFTER_OWNER =
+  /^\s+(?=(?:will|shall|should|would|can|could|may|might|must|is|are|has|have|plans?|agreed|volunteered|offered|promised|signed|committed|accepted|[a-z]+(?:ing|[^s'u]s))\b)/;
 
 /** A task as the tree shows it: no trailing punctuation, no unclosed bracket's remains. */
 function trimTask(task: string): string {

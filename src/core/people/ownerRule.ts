@@ -116,7 +116,5 @@ export function ownerCompletions(report: Report, line: number, linePrefix: strin
 
 /** Whether the line is inside a heading's section or an item whose title is an action label, below its title. */
 function underActionLabel(topics: readonly Topic[], line: number): boolean {
-  return topics.some(
-    (t) => t.range.start.line < line && t.range.end.line >= line && (isActionLabel(t.title) || underActionLabel(t.children, line)),
-  );
+  return topics.some((t) => t.range.start.line < line && t.range.end.line >= line && (isActionLabel(t.title) || underActionLabel(t.children, line)));
 }

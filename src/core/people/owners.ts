@@ -80,7 +80,12 @@ const NICK = /^[A-Za-z_][\w\-\\[\]^{}|`.]*$/;
  */
 export function ownerName(text: string, known: ReadonlySet<string> = NO_ONE): string | undefined {
   // most are a nick or a name as it is: no space, @ or punctuation to take off
-  const name = /^[\s@]|[\s.,;:!?]$/.test(text) ? text.trim().replace(/^@/, '').replace(/[.,;:!?]+$/, '') : text;
+  const name = /^[\s@]|[\s.,;:!?]$/.test(text)
+    ? text
+        .trim()
+        .replace(/^@/, '')
+        .replace(/[.,;:!?]+$/, '')
+    : text;
   if (!name || name.length > 60) return undefined;
   if (known.has(name.toLowerCase())) return name;
   let verdict = verdicts.get(name);

@@ -71,7 +71,18 @@ const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 /** What a nick may hold after its first letter: letters, digits, `_`, `-`, `|`, `^`. */
 const isNickChar = (c: number) => isWordChar(c) || c === 45 || c === 124 || c === 94;
 /** What `\s` is, for the text a draft holds. */
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 const isQuote = (c: number) => c === 39 || c === 0x2019;
 /** A letter, digit or `_` (NaN, past either end of the text, is none). */
@@ -166,7 +177,11 @@ export function nearKnownWords(counts: ReadonlyMap<string, number>, attendees: R
       .map((k) => [k, editDistance(word, k, allowedEdits(word, k))] as const)
       .filter(([k, d]) => d <= allowedEdits(word, k))
       .sort((x, y) => x[1] - y[1]);
-    if (close.length) near.set(word, close.map(([k]) => k));
+    if (close.length)
+      near.set(
+        word,
+        close.map(([k]) => k),
+      );
   }
   return near;
 }

@@ -49,7 +49,10 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
           code: 'code-block-unclosed',
           range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
           message: `This "${info}" code block is never closed, so the ${hidden} line${hidden === 1 ? '' : 's'} after it are code. Close it with "${marker}".`,
-          fix: { range: { start: { line: last, character: lines.lineText(last).length }, end: { line: last, character: lines.lineText(last).length } }, text: `\n${marker}` },
+          fix: {
+            range: { start: { line: last, character: lines.lineText(last).length }, end: { line: last, character: lines.lineText(last).length } },
+            text: `\n${marker}`,
+          },
         });
       }
       continue;
@@ -101,7 +104,8 @@ export function checkFrontMatter(token: Token, lines: LineIndex): DocumentProble
   return {
     code: 'front-matter-unclosed',
     range: { start: { line: first, character: 0 }, end: { line: first, character: lines.lineText(first).length } },
-    message: 'The front matter opened by "---" is never closed, so the whole draft is read as front matter. Close it with a "---" line after the subject, to and cc.',
+    message:
+      'The front matter opened by "---" is never closed, so the whole draft is read as front matter. Close it with a "---" line after the subject, to and cc.',
   };
 }
 

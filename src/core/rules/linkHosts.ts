@@ -22,9 +22,18 @@ export const LAUNCHPAD_BLUEPRINTS = 'blueprints.launchpad.net';
 
 /** Launchpad's other real hosts: never "misspelt" bug or blueprint hosts. */
 const OTHER_LAUNCHPAD_HOSTS = [
-  'www.launchpad.net', 'code.launchpad.net', 'answers.launchpad.net', 'translations.launchpad.net',
-  'help.launchpad.net', 'api.launchpad.net', 'ppa.launchpad.net', 'lists.launchpad.net',
-  'login.launchpad.net', 'launchpadlibrarian.net', 'dev.launchpad.net', 'blog.launchpad.net',
+  'www.launchpad.net',
+  'code.launchpad.net',
+  'answers.launchpad.net',
+  'translations.launchpad.net',
+  'help.launchpad.net',
+  'api.launchpad.net',
+  'ppa.launchpad.net',
+  'lists.launchpad.net',
+  'login.launchpad.net',
+  'launchpadlibrarian.net',
+  'dev.launchpad.net',
+  'blog.launchpad.net',
 ];
 
 export type HostKind = 'gerrit' | 'launchpad' | 'etherpad' | 'storyboard' | 'other';
@@ -65,8 +74,11 @@ export function intendedHost(host: string, hosts: LinkHosts): string | undefined
   for (const c of candidates) {
     if (Math.abs(c.length - host.length) > limit) continue;
     const d = editDistance(host, c, limit);
-    if (d < bestDistance) { best = c; bestDistance = d; ties = 0; }
-    else if (d === bestDistance) ties++;
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+      ties = 0;
+    } else if (d === bestDistance) ties++;
   }
   return bestDistance <= limit && ties === 0 ? best : undefined;
 }

@@ -97,7 +97,8 @@ export const RULE_RECORDS = [
     code: 'review-patchset-not-numeric',
     group: 'link',
     severity: 'error',
-    description: 'A Gerrit patchset number with letters or other characters in it, or a word or file path where the patchset goes (`/#/c/<n>/<patchset>/<file>`).',
+    description:
+      'A Gerrit patchset number with letters or other characters in it, or a word or file path where the patchset goes (`/#/c/<n>/<patchset>/<file>`).',
     example: { bad: 'https://review.openstack.org/#/c/282876/14x', good: 'https://review.openstack.org/#/c/282876/14' },
   },
   {
@@ -154,7 +155,10 @@ export const RULE_RECORDS = [
     group: 'link',
     severity: 'error',
     description: 'A Launchpad blueprint link with `+specs/<name>` where `+spec/<name>` was meant.',
-    example: { bad: 'https://blueprints.launchpad.net/neutron/+specs/get-me-a-network', good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network' },
+    example: {
+      bad: 'https://blueprints.launchpad.net/neutron/+specs/get-me-a-network',
+      good: 'https://blueprints.launchpad.net/neutron/+spec/get-me-a-network',
+    },
   },
   {
     code: 'blueprint-name-missing',
@@ -167,7 +171,8 @@ export const RULE_RECORDS = [
     code: 'story-missing-hashbang',
     group: 'link',
     severity: 'error',
-    description: 'A StoryBoard story or task link without the `#!/` before its route, or with part of it (`/story/<n>`, `#/story/<n>`, `#!story/<n>`): StoryBoard routes only what follows `#!/`.',
+    description:
+      'A StoryBoard story or task link without the `#!/` before its route, or with part of it (`/story/<n>`, `#/story/<n>`, `#!story/<n>`): StoryBoard routes only what follows `#!/`.',
     example: { bad: 'https://storyboard.openstack.org/#/story/2004567', good: 'https://storyboard.openstack.org/#!/story/2004567' },
   },
   {
@@ -230,7 +235,8 @@ export const RULE_RECORDS = [
     code: 'bug-other-project',
     group: 'facts',
     severity: 'warning',
-    description: "A Launchpad bug link naming a project the bug is not filed against (a neutron bug linked as `nova/+bug/<n>`); the fix names the bug's project when it has only one. Checked online.",
+    description:
+      "A Launchpad bug link naming a project the bug is not filed against (a neutron bug linked as `nova/+bug/<n>`); the fix names the bug's project when it has only one. Checked online.",
     example: { bad: 'https://bugs.launchpad.net/nova/+bug/1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   },
   {
@@ -294,7 +300,8 @@ export const RULE_RECORDS = [
     code: 'owner-unknown',
     group: 'people',
     severity: 'info',
-    description: "An action item's owner that the draft names nowhere else, one edit from a nick it uses twice or more or from an attendee (two edits for nicks of nine letters or more): a typo, most likely. The fix writes the nick meant.",
+    description:
+      "An action item's owner that the draft names nowhere else, one edit from a nick it uses twice or more or from an attendee (two edits for nicks of nine letters or more): a typo, most likely. The fix writes the nick meant.",
     example: { bad: 'arnax to respin https://review.openstack.org/#/c/281628/', good: 'armax to respin https://review.openstack.org/#/c/281628/' },
   },
   // the message's headers: line breaks when the draft is read (frontMatterHeaders.ts), the rest when a message is written (messageHeaders.ts)
@@ -302,14 +309,16 @@ export const RULE_RECORDS = [
     code: 'header-line-break',
     group: 'message',
     severity: 'error',
-    description: 'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line. Always checked.',
+    description:
+      'A front matter value that becomes a header (`subject`, `title`, `to`, `cc`, `from`, `date`) with a line break or control character in it: a header is one line, and a break would start another header (`Bcc:`…). The message writes it as one line. Always checked.',
     example: { bad: 'to: "list@example.org\\r\\nBcc: all@example.com"' },
   },
   {
     code: 'header-address-invalid',
     group: 'message',
     severity: 'error',
-    description: 'A `to`, `cc` or `from` that is not an email address, or a `from` of more than one: left out of the message. Checked when a message (.eml) is written.',
+    description:
+      'A `to`, `cc` or `from` that is not an email address, or a `from` of more than one: left out of the message. Checked when a message (.eml) is written.',
     example: { bad: 'to: Doe, Jane <jane@example.org>', good: `to: '"Doe, Jane" <jane@example.org>'` },
   },
   {
@@ -329,7 +338,8 @@ export const RULE_RECORDS = [
     code: 'header-from-missing',
     group: 'message',
     severity: 'info',
-    description: 'No `from` in the front matter and no `midcycle.export.from` setting: the mail client sends the message from its default account. Checked when a message (.eml) is written.',
+    description:
+      'No `from` in the front matter and no `midcycle.export.from` setting: the mail client sends the message from its default account. Checked when a message (.eml) is written.',
   },
 ] as const satisfies readonly RuleRecord[];
 

@@ -30,7 +30,15 @@ describe('midcycle outline', () => {
     assert.equal(o.topics[2].line, 29);
     const url = 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle';
     const line21 = fs.readFileSync(reference, 'utf8').split('\n')[20];
-    assert.deepEqual(o.links[0], { kind: 'etherpad', url, line: 21, column: line21.indexOf(url) + 1, endLine: 21, endColumn: line21.indexOf(url) + url.length + 1, etherpad: 'neutron-mitaka-midcycle' });
+    assert.deepEqual(o.links[0], {
+      kind: 'etherpad',
+      url,
+      line: 21,
+      column: line21.indexOf(url) + 1,
+      endLine: 21,
+      endColumn: line21.indexOf(url) + url.length + 1,
+      etherpad: 'neutron-mitaka-midcycle',
+    });
     assert.deepEqual(o.actions[0], { owner: 'carl_baldwin', text: 'put up model proposal', line: 44, column: 73 });
     assert.equal(o.links.length, 23);
   });
@@ -42,7 +50,10 @@ describe('midcycle outline', () => {
       '',
     ].join('\n');
     const o = JSON.parse(run(['outline', '-', '--json'], draft).out);
-    assert.deepEqual(o.links.map((l: { kind: string }) => l.kind), ['story', 'story', 'other', 'other']);
+    assert.deepEqual(
+      o.links.map((l: { kind: string }) => l.kind),
+      ['story', 'story', 'other', 'other'],
+    );
     assert.equal(o.links[0].story, 2004567);
     assert.equal(o.links[1].task, 28123);
     assert.equal(o.links[2].change, undefined);
@@ -65,7 +76,10 @@ describe('midcycle check', () => {
     assert.equal(r.code, 1);
     const lines = r.out.split('\n');
     assert.equal(lines.length, 5);
-    assert.equal(lines[1], `${withMistakes}:24:42 error bug-plural Launchpad bug link has "+bugs" (the bug list) where one bug is "+bug". Did you mean https://bugs.launchpad.net/nova/+bug/1963617 ?`);
+    assert.equal(
+      lines[1],
+      `${withMistakes}:24:42 error bug-plural Launchpad bug link has "+bugs" (the bug list) where one bug is "+bug". Did you mean https://bugs.launchpad.net/nova/+bug/1963617 ?`,
+    );
     assert.match(r.err, /5 errors, 0 other problems; 5 fixable with --fix/);
   });
 
@@ -76,8 +90,14 @@ describe('midcycle check', () => {
     const column = fs.readFileSync(withMistakes, 'utf8').split('\n')[20].indexOf(typed) + 1;
     assert.equal(column, 22);
     assert.deepEqual(first, {
-      line: 21, column, endLine: 21, endColumn: column + typed.length, severity: 'error', code: 'review-missing-plus',
-      message: 'Gerrit change link is missing "/+/" between the project and the change number. Did you mean https://review.opendev.org/c/openstack/nova/+/828325 ?',
+      line: 21,
+      column,
+      endLine: 21,
+      endColumn: column + typed.length,
+      severity: 'error',
+      code: 'review-missing-plus',
+      message:
+        'Gerrit change link is missing "/+/" between the project and the change number. Did you mean https://review.opendev.org/c/openstack/nova/+/828325 ?',
       fix: { line: 21, column, endLine: 21, endColumn: column + typed.length, text: 'https://review.opendev.org/c/openstack/nova/+/828325' },
     });
   });
@@ -91,10 +111,23 @@ describe('midcycle check', () => {
 
   it('says which owner of the reference is a typo, and of whom (information: exit 0)', () => {
     const message = 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.';
-    assert.deepEqual(run(['check', reference]), { code: 0, out: `${reference}:76:111 info owner-unknown ${message}`, err: '0 errors, 1 other problem; 1 fixable with --fix' });
+    assert.deepEqual(run(['check', reference]), {
+      code: 0,
+      out: `${reference}:76:111 info owner-unknown ${message}`,
+      err: '0 errors, 1 other problem; 1 fixable with --fix',
+    });
     const json = JSON.parse(run(['check', reference, '--json']).out);
     assert.deepEqual(json, [
-      { line: 76, column: 111, endLine: 76, endColumn: 116, severity: 'info', code: 'owner-unknown', message, fix: { line: 76, column: 111, endLine: 76, endColumn: 116, text: 'armax' } },
+      {
+        line: 76,
+        column: 111,
+        endLine: 76,
+        endColumn: 116,
+        severity: 'info',
+        code: 'owner-unknown',
+        message,
+        fix: { line: 76, column: 111, endLine: 76, endColumn: 116, text: 'armax' },
+      },
     ]);
   });
 
@@ -161,14 +194,13 @@ describe('midcycle export --format eml', () => {
     assert.match(r.out, /^From: Jane Doe <jane@example\.org>\r$/m);
     assert.match(r.out, /^To: list@example\.org, Jane <jane@example\.org>\r$/m);
     assert.match(r.out, /^X-Unsent: 1\r$/m);
-    assert.deepEqual(r.err.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      '-:1:1 warning header-subject-missing',
-      '-:2:1 error header-address-invalid',
-      '-:3:1 warning header-date-invalid',
-    ]);
+    assert.deepEqual(
+      r.err.split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')),
+      ['-:1:1 warning header-subject-missing', '-:2:1 error header-address-invalid', '-:3:1 warning header-date-invalid'],
+    );
   });
 
-  it('prints the draft\'s header errors too, and writes the value on one line', () => {
+  it("prints the draft's header errors too, and writes the value on one line", () => {
     const r = run(['export', '-', '--format', 'eml'], '---\nsubject: "Report\\nBcc: all@example.com"\nfrom: a@example.org\n---\n\nHi\n');
     assert.match(r.err, /^-:2:1 error header-line-break "subject:" has a line break/m);
     assert.match(r.out, /^Subject: Report Bcc: all@example\.com\r$/m);
@@ -185,11 +217,11 @@ describe('midcycle export: writing files', () => {
   it('never replaces a file unless --force, and then atomically', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-'));
     const out = path.join(dir, 'mail.html');
-    fs.writeFileSync(out, 'the writer\'s own file');
+    fs.writeFileSync(out, "the writer's own file");
     const refused = run(['export', reference, '-o', out]);
     assert.equal(refused.code, 2);
     assert.match(refused.err, /mail\.html exists already: use --force to replace it/);
-    assert.equal(fs.readFileSync(out, 'utf8'), 'the writer\'s own file');
+    assert.equal(fs.readFileSync(out, 'utf8'), "the writer's own file");
     assert.equal(run(['export', reference, '-o', out, '--force']).code, 0);
     assert.ok(fs.readFileSync(out, 'utf8').startsWith('<div dir="ltr">'));
     assert.deepEqual(fs.readdirSync(dir), ['mail.html']);
@@ -233,7 +265,11 @@ describe('midcycle errors', () => {
     for (const command of ['check', 'outline', 'export']) {
       for (const file of ['gmail-br.html', 'thunderbird.eml']) {
         const r = run([command, path.join(mail, file)]);
-        assert.deepEqual(r, { code: 2, out: '', err: `midcycle: ${path.join(mail, file)} is an email, not a draft: run \`midcycle import ${path.join(mail, file)}\` first` });
+        assert.deepEqual(r, {
+          code: 2,
+          out: '',
+          err: `midcycle: ${path.join(mail, file)} is an email, not a draft: run \`midcycle import ${path.join(mail, file)}\` first`,
+        });
       }
     }
     const eml = fs.readFileSync(path.join(mail, 'thunderbird.eml'), 'utf8');

@@ -75,14 +75,17 @@ describe('midcycle --online', () => {
   it('outline --json: each looked-up link gains its facts', async () => {
     const r = await runAsync(['outline', draft, '--json', '--online', ...apis]);
     const o = JSON.parse(r.out);
-    assert.deepEqual(o.links.map((l: { facts?: unknown }) => l.facts), [
-      { found: true, title: 'Add routed networks', status: 'MERGED', project: 'openstack/neutron', owner: 'Carl Baldwin' },
-      { found: true, title: 'IPAM <b>segments</b>', status: 'ABANDONED', project: 'openstack/neutron' },
-      { found: true, title: 'DVR flows missing', status: 'Fix Released', project: 'neutron' },
-      { found: true, title: 'Routed networks', status: 'Implemented', project: 'neutron' },
-      { found: true, title: 'Port the client', status: 'active' },
-      { found: false },
-    ]);
+    assert.deepEqual(
+      o.links.map((l: { facts?: unknown }) => l.facts),
+      [
+        { found: true, title: 'Add routed networks', status: 'MERGED', project: 'openstack/neutron', owner: 'Carl Baldwin' },
+        { found: true, title: 'IPAM <b>segments</b>', status: 'ABANDONED', project: 'openstack/neutron' },
+        { found: true, title: 'DVR flows missing', status: 'Fix Released', project: 'neutron' },
+        { found: true, title: 'Routed networks', status: 'Implemented', project: 'neutron' },
+        { found: true, title: 'Port the client', status: 'active' },
+        { found: false },
+      ],
+    );
     assert.equal(o.topics[0].statuses, '1 merged · 1 abandoned');
   });
 
@@ -98,9 +101,15 @@ describe('midcycle --online', () => {
     s.faults.set('/gerrit/*', { type: 'slow', ms: 10_000 });
     const r = await runAsync(['check', draft, '--online', '--timeout', '0.5', ...apis]);
     assert.equal(r.code, 0);
-    assert.deepEqual(r.out.split('\n').map((l) => l.split(' ')[2]), ['bug-other-project', 'story-not-found']);
+    assert.deepEqual(
+      r.out.split('\n').map((l) => l.split(' ')[2]),
+      ['bug-other-project', 'story-not-found'],
+    );
     assert.equal(r.err.split('\n').filter((l) => l.includes('could not read link facts')).length, 1);
-    assert.match(r.err, new RegExp(`could not read link facts from Gerrit at ${new URL(s.gerrit).host}/gerrit \\(no answer within 0.5 s\\): its links were not checked online`));
+    assert.match(
+      r.err,
+      new RegExp(`could not read link facts from Gerrit at ${new URL(s.gerrit).host}/gerrit \\(no answer within 0.5 s\\): its links were not checked online`),
+    );
   });
 
   it('keeps answers in $XDG_CACHE_HOME/midcycle, and --no-cache asks again', async () => {

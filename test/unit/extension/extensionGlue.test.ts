@@ -20,9 +20,12 @@ const withMistakes = fs.readFileSync(path.join(root, 'examples', 'nova-ptg-summa
 describe('quick fixes', () => {
   const report = parseReport(withMistakes);
 
-  it('offers the corrected URL for the diagnostic on the cursor\'s line', () => {
+  it("offers the corrected URL for the diagnostic on the cursor's line", () => {
     const fixes = quickFixesAt(report, { start: { line: 23, character: 0 }, end: { line: 23, character: 0 } });
-    assert.deepEqual(fixes.map((f) => [f.title, f.diagnostic.code]), [['Change to https://bugs.launchpad.net/nova/+bug/1963617', 'bug-plural']]);
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.diagnostic.code]),
+      [['Change to https://bugs.launchpad.net/nova/+bug/1963617', 'bug-plural']],
+    );
   });
 
   it('offers nothing where there is no problem', () => {
@@ -49,21 +52,32 @@ describe('settings', () => {
     const s = readSettings(source({}));
     assert.deepEqual(s.files, []);
     assert.deepEqual(s.report.hosts, DEFAULT_LINK_HOSTS);
-    assert.deepEqual(s.export, { listNesting: 'gmail', font: 'arial, helvetica, sans-serif', lineBreaks: 'auto', directory: '', plainText: false, format: 'html', from: '', annotateLinks: 'none' });
+    assert.deepEqual(s.export, {
+      listNesting: 'gmail',
+      font: 'arial, helvetica, sans-serif',
+      lineBreaks: 'auto',
+      directory: '',
+      plainText: false,
+      format: 'html',
+      from: '',
+      annotateLinks: 'none',
+    });
   });
 
   it('reads severities (VS Code\'s "information" is the core\'s "info"), hosts and export options', () => {
-    const s = readSettings(source({
-      severity: { 'bug-plural': 'warning', 'link-space': 'information', 'review-missing-hash': 'off', bogus: 'loud' },
-      'hosts.gerrit': ['Review.Example.org', ''],
-      'hosts.storyboard': ['StoryBoard.Example.org'],
-      'export.listNesting': 'standard',
-      'export.font': '',
-      'export.format': 'eml',
-      'export.lineBreaks': 'keep',
-      'export.from': ' Jane Doe <jane@example.org> ',
-      files: ['**/reports/*.md'],
-    }));
+    const s = readSettings(
+      source({
+        severity: { 'bug-plural': 'warning', 'link-space': 'information', 'review-missing-hash': 'off', bogus: 'loud' },
+        'hosts.gerrit': ['Review.Example.org', ''],
+        'hosts.storyboard': ['StoryBoard.Example.org'],
+        'export.listNesting': 'standard',
+        'export.font': '',
+        'export.format': 'eml',
+        'export.lineBreaks': 'keep',
+        'export.from': ' Jane Doe <jane@example.org> ',
+        files: ['**/reports/*.md'],
+      }),
+    );
     assert.deepEqual(s.report.severities, { 'bug-plural': 'warning', 'link-space': 'info', 'review-missing-hash': 'off' });
     assert.deepEqual(s.report.hosts?.gerrit, ['review.example.org']);
     assert.deepEqual(s.report.hosts?.storyboard, ['storyboard.example.org']);
@@ -84,7 +98,10 @@ describe('hovers', () => {
 
   it('say what a review link is', () => {
     assert.match(hoverMarkdown(link('https://review.openstack.org/#/c/282876/14'))!, /^\*\*Gerrit change 282876\*\* patchset 14 on review\.openstack\.org/);
-    assert.match(hoverMarkdown(link('https://review.opendev.org/c/openstack/neutron/+/283798'))!, /change 283798\*\* in openstack\/neutron on review\.opendev\.org/);
+    assert.match(
+      hoverMarkdown(link('https://review.opendev.org/c/openstack/neutron/+/283798'))!,
+      /change 283798\*\* in openstack\/neutron on review\.opendev\.org/,
+    );
   });
 
   it('say what a bug link is, and what is wrong with it', () => {
@@ -96,7 +113,10 @@ describe('hovers', () => {
 
   it('say what a StoryBoard link is', () => {
     assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567'))!, /^\*\*StoryBoard story 2004567\*\* on storyboard\.openstack\.org/);
-    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567#comment-117443'))!, /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\.openstack\.org/);
+    assert.match(
+      hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567#comment-117443'))!,
+      /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\.openstack\.org/,
+    );
     assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
     const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
     assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
@@ -116,12 +136,23 @@ describe('hovers', () => {
 });
 
 describe('link completions', () => {
-  const report = parseReport('- https://bugs.launchpad.net/nova/+bug/1\n- https://bugs.launchpad.net/nova/+bug/2\n- https://bugs.launchpad.net/neutron/+bug/3\n- https://review.opendev.org/c/openstack/nova/+/4\n');
+  const report = parseReport(
+    '- https://bugs.launchpad.net/nova/+bug/1\n- https://bugs.launchpad.net/nova/+bug/2\n- https://bugs.launchpad.net/neutron/+bug/3\n- https://review.opendev.org/c/openstack/nova/+/4\n',
+  );
 
   it('offers the projects the draft links to, most used first', () => {
-    assert.deepEqual(linkCompletions(report, '- see https://bugs.launchpad.net/').map((c) => c.insertText), ['nova/+bug/', 'neutron/+bug/']);
-    assert.deepEqual(linkCompletions(report, '- see https://bugs.launchpad.net/neu').map((c) => c.label), ['neutron']);
-    assert.deepEqual(linkCompletions(report, 'https://review.opendev.org/c/').map((c) => c.insertText), ['openstack/nova/+/']);
+    assert.deepEqual(
+      linkCompletions(report, '- see https://bugs.launchpad.net/').map((c) => c.insertText),
+      ['nova/+bug/', 'neutron/+bug/'],
+    );
+    assert.deepEqual(
+      linkCompletions(report, '- see https://bugs.launchpad.net/neu').map((c) => c.label),
+      ['neutron'],
+    );
+    assert.deepEqual(
+      linkCompletions(report, 'https://review.opendev.org/c/').map((c) => c.insertText),
+      ['openstack/nova/+/'],
+    );
     assert.deepEqual(linkCompletions(report, 'plain text'), []);
   });
 });
@@ -135,7 +166,15 @@ describe('export target', () => {
 });
 
 describe('the preview page', () => {
-  const page = previewHtml({ html: '<div dir="ltr"><div>Hi</div></div>', frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] }, nonce: 'abc123', savedAs: 'r.html', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js', cspSource: 'https://*.vscode-cdn.net' });
+  const page = previewHtml({
+    html: '<div dir="ltr"><div>Hi</div></div>',
+    frontMatter: { subject: 'S <b>', to: ['a@x.org', 'b@x.org'] },
+    nonce: 'abc123',
+    savedAs: 'r.html',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js',
+    cspSource: 'https://*.vscode-cdn.net',
+  });
 
   it('has a strict CSP: no script but ours, nothing remote', () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)![1];
@@ -153,7 +192,7 @@ describe('the preview page', () => {
     assert.match(page, /<button id="copy-html"[^>]*>Copy HTML<\/button>/);
   });
 
-  it('shows a Hugo draft\'s title as its subject, as the message has it', () => {
+  it("shows a Hugo draft's title as its subject, as the message has it", () => {
     const hugo = previewHtml({ html: '', frontMatter: { title: 'My Summary' }, nonce: 'n', styleUri: 's', scriptUri: 'j', cspSource: 'c' });
     assert.ok(hugo.includes('<th>Subject</th><td>My Summary</td>'));
   });
@@ -166,7 +205,10 @@ describe('the preview page', () => {
 });
 
 describe('snippets', () => {
-  const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'markdown.json'), 'utf8')) as Record<string, { prefix: string[]; body: string | string[]; description: string }>;
+  const snippets = JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'markdown.json'), 'utf8')) as Record<
+    string,
+    { prefix: string[]; body: string | string[]; description: string }
+  >;
   // what the writer gets when they accept every default: placeholders and choices filled, escapes undone
   const expand = (body: string | string[]) =>
     (Array.isArray(body) ? body.join('\n') : body)
@@ -188,12 +230,22 @@ describe('snippets', () => {
     const text = expand(snippets['Midcycle report'].body);
     const report = parseReport(text);
     assert.deepEqual(report.diagnostics, []);
-    assert.deepEqual(report.topics.map((t) => t.title), ['First topic', 'Second topic']);
+    assert.deepEqual(
+      report.topics.map((t) => t.title),
+      ['First topic', 'Second topic'],
+    );
     assert.ok(text.includes('\n\\~~~~~~~\n'));
     assert.equal(report.frontMatter.subject, 'Neutron Mitaka mid-cycle report');
   });
 
-  for (const [name, kind] of [['Gerrit review link', 'review'], ['Gerrit review link (old review.openstack.org form)', 'review'], ['Launchpad bug link', 'bug'], ['Launchpad blueprint link', 'blueprint'], ['StoryBoard story link', 'story'], ['Etherpad link', 'etherpad']] as const) {
+  for (const [name, kind] of [
+    ['Gerrit review link', 'review'],
+    ['Gerrit review link (old review.openstack.org form)', 'review'],
+    ['Launchpad bug link', 'bug'],
+    ['Launchpad blueprint link', 'blueprint'],
+    ['StoryBoard story link', 'story'],
+    ['Etherpad link', 'etherpad'],
+  ] as const) {
     it(`"${name}" gives a well-formed ${kind} link`, () => {
       const check = checkLink(expand(snippets[name].body), DEFAULT_LINK_HOSTS);
       assert.equal(check.kind, kind);
@@ -202,7 +254,10 @@ describe('snippets', () => {
   }
 
   it('the action item snippet is an action item', () => {
-    assert.deepEqual(parseReport(`- ${expand(snippets['Action item'].body)}\n`).actions.map((a) => a.owner), ['ircnick']);
+    assert.deepEqual(
+      parseReport(`- ${expand(snippets['Action item'].body)}\n`).actions.map((a) => a.owner),
+      ['ircnick'],
+    );
   });
 });
 
@@ -249,7 +304,12 @@ describe('the import command', () => {
     const second = await importDraft(code, new Uri('/w/notes.txt'));
     assert.deepEqual([first?.path, second?.path], ['/w/notes.md', '/w/notes-2.md']);
     assert.equal(files.get('/w/notes.md'), 'Hi \\<https://x.org/a> from Kyle Mestery \\<k@example.org>\n');
-    assert.deepEqual(shown, ['opened /w/notes.md', 'Imported notes.txt as plain text (a .txt file) into notes.md.', 'opened /w/notes-2.md', 'Imported notes.txt as plain text (a .txt file) into notes-2.md.']);
+    assert.deepEqual(shown, [
+      'opened /w/notes.md',
+      'Imported notes.txt as plain text (a .txt file) into notes.md.',
+      'opened /w/notes-2.md',
+      'Imported notes.txt as plain text (a .txt file) into notes-2.md.',
+    ]);
     assert.equal(await importDraft(code, new Uri('/w/gone.eml')), undefined);
     assert.equal(shown.pop(), 'error: Could not import gone.eml: no such file');
   });
@@ -259,9 +319,12 @@ describe('the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
-  it('offers a severity setting for every rule, and no other, with its record\'s default and words', () => {
+  it("offers a severity setting for every rule, and no other, with its record's default and words", () => {
     const properties = manifest.contributes.configuration.properties['midcycle.severity'].properties;
-    assert.deepEqual(Object.keys(properties), RULE_RECORDS.map((r) => r.code));
+    assert.deepEqual(
+      Object.keys(properties),
+      RULE_RECORDS.map((r) => r.code),
+    );
     for (const r of RULE_RECORDS) {
       assert.equal(properties[r.code].default, r.severity === 'info' ? 'information' : r.severity, r.code);
       assert.equal(properties[r.code].markdownDescription, r.description, r.code);
@@ -269,10 +332,13 @@ describe('the manifest', () => {
   });
 
   it('has a translation for every %key%, and a command for every menu entry', () => {
-    const keys = JSON.stringify(manifest).match(/%[\w.]+%/g)!.map((k: string) => k.slice(1, -1));
+    const keys = JSON.stringify(manifest)
+      .match(/%[\w.]+%/g)!
+      .map((k: string) => k.slice(1, -1));
     for (const k of keys) assert.ok(k in nls, k);
     const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
-    for (const entries of Object.values(manifest.contributes.menus) as { command: string }[][]) for (const e of entries) assert.ok(commands.has(e.command), e.command);
+    for (const entries of Object.values(manifest.contributes.menus) as { command: string }[][])
+      for (const e of entries) assert.ok(commands.has(e.command), e.command);
   });
 
   it('declares what the README promises: the export command with a keybinding, the view, the snippets', () => {

@@ -14,9 +14,18 @@ const byLabel = (nodes: readonly TopicNode[], l: string) => nodes.find((n) => la
 describe('the topics tree', () => {
   it('lists the ten topics, then "Action items by owner" and "Links by kind"', () => {
     assert.deepEqual(roots.map(label), [
-      'Neutron-lib', 'Routed-networks', 'Troubleshooting', 'Usability and stability fixes', 'CI jobs cleanup',
-      'Nova integration aspects', 'OpenStack client transition plan', 'OVN and OVS integration',
-      'API docs and docs in general', 'Stadium', 'Action items by owner', 'Links by kind',
+      'Neutron-lib',
+      'Routed-networks',
+      'Troubleshooting',
+      'Usability and stability fixes',
+      'CI jobs cleanup',
+      'Nova integration aspects',
+      'OpenStack client transition plan',
+      'OVN and OVS integration',
+      'API docs and docs in general',
+      'Stadium',
+      'Action items by owner',
+      'Links by kind',
     ]);
   });
 
@@ -27,24 +36,51 @@ describe('the topics tree', () => {
     assert.equal(presentNode(byLabel(roots, 'Neutron-lib')).description, undefined);
   });
 
-  it('puts a topic\'s links and action items beneath it, in document order', () => {
+  it("puts a topic's links and action items beneath it, in document order", () => {
     const mtu = byLabel(byLabel(roots, 'Usability and stability fixes').children, 'MTU cleanups');
-    assert.deepEqual(mtu.children.map((n) => [n.type, label(n), presentNode(n).description]), [
-      ['link', 'bug 1542108', 'neutron'], ['link', 'bug 1542475', 'neutron'],
-      ['link', 'change 283798', 'review.openstack.org'], ['link', 'change 285532', 'review.openstack.org'],
-      ['link', 'change 284818', 'review.openstack.org'], ['link', 'change 283790', 'review.openstack.org'],
-      ['link', 'change 284814', 'review.openstack.org'],
-    ]);
-    assert.deepEqual(mtu.children.map((n) => presentNode(n).icon), ['bug', 'bug', 'git-pull-request', 'git-pull-request', 'git-pull-request', 'git-pull-request', 'git-pull-request']);
+    assert.deepEqual(
+      mtu.children.map((n) => [n.type, label(n), presentNode(n).description]),
+      [
+        ['link', 'bug 1542108', 'neutron'],
+        ['link', 'bug 1542475', 'neutron'],
+        ['link', 'change 283798', 'review.openstack.org'],
+        ['link', 'change 285532', 'review.openstack.org'],
+        ['link', 'change 284818', 'review.openstack.org'],
+        ['link', 'change 283790', 'review.openstack.org'],
+        ['link', 'change 284814', 'review.openstack.org'],
+      ],
+    );
+    assert.deepEqual(
+      mtu.children.map((n) => presentNode(n).icon),
+      ['bug', 'bug', 'git-pull-request', 'git-pull-request', 'git-pull-request', 'git-pull-request', 'git-pull-request'],
+    );
     const reduce = byLabel(roots, 'Usability and stability fixes').children[2];
-    assert.deepEqual(reduce.children.map((n) => [label(n), presentNode(n).description]), [['carl_baldwin', 'put up model proposal'], ['haleyb', 'follow up with code']]);
+    assert.deepEqual(
+      reduce.children.map((n) => [label(n), presentNode(n).description]),
+      [
+        ['carl_baldwin', 'put up model proposal'],
+        ['haleyb', 'follow up with code'],
+      ],
+    );
   });
 
   it('takes owners that differ only in case for one person, under the first spelling', () => {
     const md = '- Armax to respin the patch.\n- armax to review the spec; haleyb to follow up.\n- HaleyB to cut the release.\n';
     const owners = byLabel(buildTopicNodes(parseReport(md)), 'Action items by owner');
-    assert.deepEqual(owners.children.map((n) => [label(n), presentNode(n).description]), [['Armax', '2 items'], ['haleyb', '2 items']]);
-    assert.deepEqual(owners.children.map((o) => o.children.map(label)), [['respin the patch', 'review the spec'], ['follow up', 'cut the release']]);
+    assert.deepEqual(
+      owners.children.map((n) => [label(n), presentNode(n).description]),
+      [
+        ['Armax', '2 items'],
+        ['haleyb', '2 items'],
+      ],
+    );
+    assert.deepEqual(
+      owners.children.map((o) => o.children.map(label)),
+      [
+        ['respin the patch', 'review the spec'],
+        ['follow up', 'cut the release'],
+      ],
+    );
   });
 
   it('groups action items by owner and links by kind', () => {
@@ -52,11 +88,19 @@ describe('the topics tree', () => {
     assert.deepEqual(owners.children.map(label), ['arnax', 'carl_baldwin', 'haleyb', 'mlavalle']);
     assert.equal(presentNode(owners).description, '4 items');
     const kinds = byLabel(roots, 'Links by kind');
-    assert.deepEqual(kinds.children.map((n) => [label(n), presentNode(n).description]), [['Reviews', '15'], ['Bugs', '4'], ['Blueprints', '1'], ['Etherpads', '3']]);
+    assert.deepEqual(
+      kinds.children.map((n) => [label(n), presentNode(n).description]),
+      [
+        ['Reviews', '15'],
+        ['Bugs', '4'],
+        ['Blueprints', '1'],
+        ['Etherpads', '3'],
+      ],
+    );
     assert.equal(presentNode(kinds.children[0].children[0]).contextValue, 'link');
   });
 
-  it('takes a click to the topic\'s title line, a link\'s URL, an action\'s words', () => {
+  it("takes a click to the topic's title line, a link's URL, an action's words", () => {
     const trouble = byLabel(roots, 'Troubleshooting');
     assert.equal(nodeSelection(trouble)?.start.line, 28);
     const bug = trouble.children[0].children.find((n) => n.type === 'link')!;
@@ -74,24 +118,41 @@ describe('the topics tree', () => {
   });
 
   it('counts StoryBoard stories and tasks as stories, and Gerrit queries and bug lists as links, not reviews or bugs', () => {
-    const r = buildTopicNodes(parseReport([
-      '- Upgrades: https://storyboard.openstack.org/#!/story/2004567',
-      '  - https://storyboard.openstack.org/#!/task/28123',
-      '  - https://review.opendev.org/c/openstack/ironic/+/283798',
-      '  - https://review.opendev.org/q/topic:upgrades',
-      '  - https://bugs.launchpad.net/ironic/+bugs?field.tag=upgrades',
-      '- Docs: https://storyboard.openstack.org/#!/story/2000243',
-      '',
-    ].join('\n')));
+    const r = buildTopicNodes(
+      parseReport(
+        [
+          '- Upgrades: https://storyboard.openstack.org/#!/story/2004567',
+          '  - https://storyboard.openstack.org/#!/task/28123',
+          '  - https://review.opendev.org/c/openstack/ironic/+/283798',
+          '  - https://review.opendev.org/q/topic:upgrades',
+          '  - https://bugs.launchpad.net/ironic/+bugs?field.tag=upgrades',
+          '- Docs: https://storyboard.openstack.org/#!/story/2000243',
+          '',
+        ].join('\n'),
+      ),
+    );
     assert.equal(presentNode(byLabel(r, 'Upgrades')).description, '1 review · 2 stories · 2 links');
     assert.equal(presentNode(byLabel(r, 'Docs')).description, '1 story');
     const upgrades = byLabel(r, 'Upgrades');
-    assert.deepEqual(upgrades.children.map((n) => [label(n), presentNode(n).icon]), [
-      ['story 2004567', 'book'], ['task 28123', 'book'], ['change 283798', 'git-pull-request'],
-      ['Gerrit query topic:upgrades', 'link'], ['ironic bugs', 'link'],
-    ]);
+    assert.deepEqual(
+      upgrades.children.map((n) => [label(n), presentNode(n).icon]),
+      [
+        ['story 2004567', 'book'],
+        ['task 28123', 'book'],
+        ['change 283798', 'git-pull-request'],
+        ['Gerrit query topic:upgrades', 'link'],
+        ['ironic bugs', 'link'],
+      ],
+    );
     const kinds = byLabel(r, 'Links by kind');
-    assert.deepEqual(kinds.children.map((n) => [label(n), presentNode(n).description]), [['Reviews', '1'], ['Stories', '3'], ['Other links', '2']]);
+    assert.deepEqual(
+      kinds.children.map((n) => [label(n), presentNode(n).description]),
+      [
+        ['Reviews', '1'],
+        ['Stories', '3'],
+        ['Other links', '2'],
+      ],
+    );
   });
 
   it('marks a malformed link', () => {
@@ -103,14 +164,19 @@ describe('the topics tree', () => {
 
   it('gives every node a unique id', () => {
     const ids: string[] = [];
-    const visit = (ns: readonly TopicNode[]) => ns.forEach((n) => { ids.push(n.id); visit(n.children); });
+    const visit = (ns: readonly TopicNode[]) =>
+      ns.forEach((n) => {
+        ids.push(n.id);
+        visit(n.children);
+      });
     visit(roots);
     assert.equal(new Set(ids).size, ids.length);
   });
 });
 
 describe('link facts in the tree and hovers', () => {
-  const text = '- Routed networks: https://review.openstack.org/#/c/283798/ and https://review.openstack.org/#/c/1/ and https://bugs.launchpad.net/neutron/+bug/1507499\n';
+  const text =
+    '- Routed networks: https://review.openstack.org/#/c/283798/ and https://review.openstack.org/#/c/1/ and https://bugs.launchpad.net/neutron/+bug/1507499\n';
   const report = parseReport(text);
   const hostile = 'Fix <img src=x onerror=alert(1)> [x](command:workbench.action.quit) **bold** $(zap)';
   const facts = (link: Link): FactsResult | undefined =>
@@ -121,7 +187,7 @@ describe('link facts in the tree and hovers', () => {
         : { state: 'found', facts: { kind: 'bug', title: 'DVR flows', status: 'Fix Released', project: 'neutron' } };
   const [topic] = buildTopicNodes(report);
 
-  it('shows each link\'s status and title, a merged or missing icon, and the topic\'s reviews by status', () => {
+  it("shows each link's status and title, a merged or missing icon, and the topic's reviews by status", () => {
     const [merged, missing, bug] = topic.children.map((n) => presentNode(n, facts));
     assert.equal(merged.description, `merged · ${hostile}`);
     assert.equal(merged.icon, 'git-merge');

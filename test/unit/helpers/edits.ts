@@ -40,7 +40,28 @@ const deep = (marker: string) => fc.integer({ min: 30, max: 70 }).map((n) => `${
 
 /** Text an edit puts in. */
 export const inserted = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('x', ' ', 'armax to fix it', 'https://bugs.launchpad.net/neutron/+bugs/1', ': ', '\n', '\n- new item', '\n\n', '  - ', '# ', '`', '**', '[a](https://x.org/)', '~~~', '\\', '1. ', '**rloo** to review it') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'x',
+      ' ',
+      'armax to fix it',
+      'https://bugs.launchpad.net/neutron/+bugs/1',
+      ': ',
+      '\n',
+      '\n- new item',
+      '\n\n',
+      '  - ',
+      '# ',
+      '`',
+      '**',
+      '[a](https://x.org/)',
+      '~~~',
+      '\\',
+      '1. ',
+      '**rloo** to review it',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
   // deep nesting: markdown-it drops the rest of the line past its limit, Midcycle warns
   deep('- '),
@@ -48,11 +69,27 @@ export const inserted = fc.oneof(
   deep('1. ').map((s) => `\n${s}`),
   // fences, reference definitions and front matter change how the rest of the draft reads
   fc.constantFrom('```', '```\ncode\n```', '~~~~~~~', '\n~~~~~~~\n', '    indented code'),
-  fc.constantFrom('[ref]: https://bugs.launchpad.net/nova/+bug/1\n', '\n[ref]: https://review.openstack.org/#/c/1/', 'see [ref]', '[multi\nline]: https://x.org/', '[multi\nline]'),
+  fc.constantFrom(
+    '[ref]: https://bugs.launchpad.net/nova/+bug/1\n',
+    '\n[ref]: https://review.openstack.org/#/c/1/',
+    'see [ref]',
+    '[multi\nline]: https://x.org/',
+    '[multi\nline]',
+  ),
   fc.constantFrom('---\nsubject: Report\n---\n', '---\n', '---', 'attendees: [rloo]\n'),
   // several lines at once, and line ends of either kind
-  fc.constantFrom('\n- A: x\n  - a.1 https://bugs.launchpad.net/nova/+bugs/2\n- B\n', 'one\ntwo\nthree', '\r\n', 'x\r\ny', '\r\n- crlf item\r\n', '\r', '\n\n## Later\n\n'),
-  fc.array(fc.constantFrom('- ', '  - ', 'text ', 'https://review.opendev.org/c/openstack/nova/+/2', '\n', '\r\n', '> ', '# '), { maxLength: 8 }).map((parts) => parts.join('')),
+  fc.constantFrom(
+    '\n- A: x\n  - a.1 https://bugs.launchpad.net/nova/+bugs/2\n- B\n',
+    'one\ntwo\nthree',
+    '\r\n',
+    'x\r\ny',
+    '\r\n- crlf item\r\n',
+    '\r',
+    '\n\n## Later\n\n',
+  ),
+  fc
+    .array(fc.constantFrom('- ', '  - ', 'text ', 'https://review.opendev.org/c/openstack/nova/+/2', '\n', '\r\n', '> ', '# '), { maxLength: 8 })
+    .map((parts) => parts.join('')),
 );
 
 /** A position VS Code could report: a line, and a column within its text (never inside a line end). */

@@ -38,7 +38,10 @@ export function emailShape(html: string): EmailShape {
   };
   const walk = (node: Node, depth: number): void => {
     for (const child of node.childNodes ?? []) {
-      if (child.nodeName === '#text') { text += child.value ?? ''; continue; }
+      if (child.nodeName === '#text') {
+        text += child.value ?? '';
+        continue;
+      }
       const tag = child.tagName;
       if (!tag || tag === 'script' || tag === 'style' || tag === 'head') continue;
       if (tag === 'br') {
@@ -70,10 +73,16 @@ export function emailShape(html: string): EmailShape {
     const outer = ordered;
     ordered = list.tagName === 'ol';
     for (const child of list.childNodes ?? []) {
-      if (child.tagName === 'li') { endLine(depth); walk(child, depth); endLine(depth); }
-      else if (child.tagName === 'ul' || child.tagName === 'ol') { endLine(depth); walkList(child, depth + 1); }
-      else if (child.nodeName === '#text') { if (squash(child.value ?? '')) text += child.value; }
-      else walk(child, depth);
+      if (child.tagName === 'li') {
+        endLine(depth);
+        walk(child, depth);
+        endLine(depth);
+      } else if (child.tagName === 'ul' || child.tagName === 'ol') {
+        endLine(depth);
+        walkList(child, depth + 1);
+      } else if (child.nodeName === '#text') {
+        if (squash(child.value ?? '')) text += child.value;
+      } else walk(child, depth);
     }
     endLine(depth);
     ordered = outer;

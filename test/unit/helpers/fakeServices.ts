@@ -58,7 +58,15 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
       const base = `http://${req.headers.host}`;
       if ((m = /^\/gerrit\/changes\/(\d+)$/.exec(path))) {
         const c = data.changes?.[Number(m[1])];
-        const body = c && { id: `${c.project}~master~I${m[1]}`, project: c.project, branch: 'master', subject: c.subject, status: c.status, _number: Number(m[1]), owner: c.owner ? { _account_id: 1, name: c.owner } : { _account_id: 1 } };
+        const body = c && {
+          id: `${c.project}~master~I${m[1]}`,
+          project: c.project,
+          branch: 'master',
+          subject: c.subject,
+          status: c.status,
+          _number: Number(m[1]),
+          owner: c.owner ? { _account_id: 1, name: c.owner } : { _account_id: 1 },
+        };
         return answer(body, ")]}'\n");
       }
       if ((m = /^\/launchpad\/bugs\/(\d+)(\/bug_tasks)?$/.exec(path))) {
@@ -68,10 +76,22 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
           return answer({
             total_size: b.tasks.length,
             start: 0,
-            entries: b.tasks.map((t) => ({ bug_target_name: t.target, status: t.status, importance: t.importance ?? 'Undecided', target_link: `${base}/launchpad/${t.target}`, self_link: `${base}/launchpad/${t.target}/+bug/${m![1]}` })),
+            entries: b.tasks.map((t) => ({
+              bug_target_name: t.target,
+              status: t.status,
+              importance: t.importance ?? 'Undecided',
+              target_link: `${base}/launchpad/${t.target}`,
+              self_link: `${base}/launchpad/${t.target}/+bug/${m![1]}`,
+            })),
           });
         }
-        return answer({ id: Number(m[1]), title: b.title, self_link: `${base}/launchpad/bugs/${m[1]}`, bug_tasks_collection_link: `${base}/launchpad/bugs/${m[1]}/bug_tasks`, resource_type_link: `${base}/launchpad/#bug` });
+        return answer({
+          id: Number(m[1]),
+          title: b.title,
+          self_link: `${base}/launchpad/bugs/${m[1]}`,
+          bug_tasks_collection_link: `${base}/launchpad/bugs/${m[1]}/bug_tasks`,
+          resource_type_link: `${base}/launchpad/#bug`,
+        });
       }
       if ((m = /^\/launchpad\/(.+)\/\+spec\/([^/]+)$/.exec(path))) {
         const s = data.specs?.[`${m[1]}/${m[2]}`];
@@ -100,7 +120,7 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
       }
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(")]}'\n{\"subject\": \"half");
+        res.end(')]}\'\n{"subject": "half');
         return;
       case 'huge':
         // no content-length: the cap must hold on the stream itself

@@ -25,7 +25,10 @@ function page(options: { asyncClipboard: 'works' | 'refuses' | 'missing'; execCo
   let onMessage: ((e: { data: unknown }) => void) | undefined;
   let onCopy: ((e: unknown) => void) | undefined;
   class Blob {
-    constructor(readonly parts: string[], readonly options: { type: string }) {}
+    constructor(
+      readonly parts: string[],
+      readonly options: { type: string },
+    ) {}
   }
   class ClipboardItem {
     constructor(readonly items: Record<string, Blob>) {}
@@ -69,7 +72,11 @@ function page(options: { asyncClipboard: 'works' | 'refuses' | 'missing'; execCo
   };
 }
 
-const email = { type: 'email', html: '<div dir="ltr"><ul><li><a href="https://review.openstack.org/283798">https://review.openstack.org/283798</a></li></ul></div>', text: '- https://review.openstack.org/283798\n' };
+const email = {
+  type: 'email',
+  html: '<div dir="ltr"><ul><li><a href="https://review.openstack.org/283798">https://review.openstack.org/283798</a></li></ul></div>',
+  text: '- https://review.openstack.org/283798\n',
+};
 
 describe('the preview page script', () => {
   it('says it is ready as soon as it runs, so that the extension sends the email', () => {

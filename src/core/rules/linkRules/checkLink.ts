@@ -12,7 +12,15 @@ import { REVIEW_RULES, reviewTarget } from './reviewRules';
 import { STORYBOARD_RULES, storyTarget } from './storyboardRules';
 
 /** Every rule in the order the engine runs them (the space rule reads the raw text first). */
-export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash, ...REVIEW_RULES, ...LAUNCHPAD_RULES, ...STORYBOARD_RULES, ...ETHERPAD_RULES];
+export const LINK_RULES: readonly LinkRule[] = [
+  missingScheme,
+  misspeltHost,
+  doubleSlash,
+  ...REVIEW_RULES,
+  ...LAUNCHPAD_RULES,
+  ...STORYBOARD_RULES,
+  ...ETHERPAD_RULES,
+];
 
 /** Rules that read the raw text before it can be split into a URL's parts. */
 const RAW_RULES = [spaceInLink, malformedScheme];
@@ -51,7 +59,11 @@ function canonical(hosts: LinkHosts): RegExp {
   let re = canonicalForms.get(hosts);
   if (!re) {
     // the rules compare a URL's host, in lower case, with these: a host given otherwise never matches
-    const any = (list: readonly string[]) => list.filter((h) => h === h.toLowerCase()).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
+    const any = (list: readonly string[]) =>
+      list
+        .filter((h) => h === h.toLowerCase())
+        .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|') || '(?!)';
     const name = '[a-zA-Z0-9][a-zA-Z0-9+.-]*';
     re = new RegExp(
       '^https?://(?:' +
@@ -95,7 +107,8 @@ export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undef
   if (m[9] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[9]), project: m[8] } };
   if (m[10] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[10]) } };
   if (m[11] !== undefined) return { kind: 'blueprint', url: raw, blueprint: { project: m[11], name: m[12] } };
-  if (m[15] !== undefined) return { kind: 'story', url: raw, story: m[16] === 'story' ? { host: m[15], story: Number(m[17]) } : { host: m[15], task: Number(m[17]) } };
+  if (m[15] !== undefined)
+    return { kind: 'story', url: raw, story: m[16] === 'story' ? { host: m[15], story: Number(m[17]) } : { host: m[15], task: Number(m[17]) } };
   let name = m[14];
   try {
     name = decodeURIComponent(name);

@@ -4,7 +4,21 @@ import { hostName, type UrlParts } from '../urlParts';
 import type { LinkRule } from './linkRule';
 
 /** Etherpad's own pages, which are not pads. */
-const ETHERPAD_PAGES = new Set(['p', 'static', 'admin', 'locales', 'javascripts', 'pluginfw', 'api', 'favicon.ico', 'robots.txt', 'stats', 'ep', 'jserror', 'socket.io']);
+const ETHERPAD_PAGES = new Set([
+  'p',
+  'static',
+  'admin',
+  'locales',
+  'javascripts',
+  'pluginfw',
+  'api',
+  'favicon.ico',
+  'robots.txt',
+  'stats',
+  'ep',
+  'jserror',
+  'socket.io',
+]);
 
 export const etherpadMissingP: LinkRule = {
   code: 'etherpad-missing-p',

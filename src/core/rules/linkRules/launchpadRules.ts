@@ -121,8 +121,15 @@ export const blueprintNameMissing: LinkRule = {
 };
 
 export const LAUNCHPAD_RULES: readonly LinkRule[] = [
-  bugShortForm, bugMissingSlash, bugMissingPlus, bugPlural, bugNumberMissing, bugNumberNotNumeric,
-  blueprintMissingPlus, blueprintPlural, blueprintNameMissing,
+  bugShortForm,
+  bugMissingSlash,
+  bugMissingPlus,
+  bugPlural,
+  bugNumberMissing,
+  bugNumberNotNumeric,
+  blueprintMissingPlus,
+  blueprintPlural,
+  blueprintNameMissing,
 ];
 
 export function bugTarget(url: UrlParts): BugTarget | undefined {

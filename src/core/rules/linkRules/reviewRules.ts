@@ -167,5 +167,10 @@ function safeDecode(s: string): string {
 }
 
 export const REVIEW_RULES: readonly LinkRule[] = [
-  reviewMissingSlash, reviewMissingHash, reviewMissingPlus, reviewChangeMissing, reviewChangeNotNumeric, reviewPatchsetNotNumeric,
+  reviewMissingSlash,
+  reviewMissingHash,
+  reviewMissingPlus,
+  reviewChangeMissing,
+  reviewChangeNotNumeric,
+  reviewPatchsetNotNumeric,
 ];

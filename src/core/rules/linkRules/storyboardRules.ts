@@ -44,7 +44,9 @@ export const storyNumberMissing: LinkRule = {
     if (!m) return undefined;
     const message = `StoryBoard ${m[1]} link has no number`;
     const typed = numberAfterSpace(following);
-    return typed ? { message: `${message} (it is after a space)`, fixed: { ...url, fragment: `#!/${m[1]}/${typed.digits}` }, consumeFollowing: typed.length } : { message };
+    return typed
+      ? { message: `${message} (it is after a space)`, fixed: { ...url, fragment: `#!/${m[1]}/${typed.digits}` }, consumeFollowing: typed.length }
+      : { message };
   },
 };
 

@@ -26,7 +26,11 @@ describe('exportEmail: the reference email', () => {
   it('has what makes it a Gmail email: dir="ltr", <div> lines, <div><br></div> blanks, the font, lists beside items', () => {
     const out = html(draft);
     assert.ok(out.startsWith('<div dir="ltr">'));
-    assert.ok(out.includes('<div><font face="arial, helvetica, sans-serif">Cheers,</font></div><div><font face="arial, helvetica, sans-serif">Armando</font></div><div><br></div>'));
+    assert.ok(
+      out.includes(
+        '<div><font face="arial, helvetica, sans-serif">Cheers,</font></div><div><font face="arial, helvetica, sans-serif">Armando</font></div><div><br></div>',
+      ),
+    );
     assert.ok(out.includes('<li><font face="arial, helvetica, sans-serif">Routed-networks</font></li><ul><li>'));
   });
 
@@ -63,8 +67,14 @@ describe('exportEmail: formatting', () => {
   });
 
   it('shows an image as the writer put it; one it cannot load has no source, only its text', () => {
-    assert.equal(body('![team photo](https://example.org/team.png "Team")'), '<div><img src="https://example.org/team.png" alt="team photo" style="max-width:100%"></div>');
-    assert.equal(body('![logo](/images/a.png) ![a"b](data:image/png;base64,AAAA)'), '<div><img alt="logo" style="max-width:100%"> <img alt="a&quot;b" style="max-width:100%"></div>');
+    assert.equal(
+      body('![team photo](https://example.org/team.png "Team")'),
+      '<div><img src="https://example.org/team.png" alt="team photo" style="max-width:100%"></div>',
+    );
+    assert.equal(
+      body('![logo](/images/a.png) ![a"b](data:image/png;base64,AAAA)'),
+      '<div><img alt="logo" style="max-width:100%"> <img alt="a&quot;b" style="max-width:100%"></div>',
+    );
   });
 
   it('puts text that closes an item after its nested list, in order, without a bullet of its own', () => {
@@ -74,7 +84,10 @@ describe('exportEmail: formatting', () => {
   it('renders headings bold, quotes as Gmail quotes, code line by line, ordered lists with their start', () => {
     assert.equal(body('# Day one'), '<div><b><font size="4">Day one</font></b></div>');
     assert.ok(body('> quoted').startsWith('<blockquote class="gmail_quote"'));
-    assert.equal(body('    a < b\n\n    c'), '<div><font face="monospace">a &lt; b</font></div><div><font face="monospace"><br></font></div><div><font face="monospace">c</font></div>');
+    assert.equal(
+      body('    a < b\n\n    c'),
+      '<div><font face="monospace">a &lt; b</font></div><div><font face="monospace"><br></font></div><div><font face="monospace">c</font></div>',
+    );
     assert.equal(body('3. three\n4. four'), '<ol start="3"><li>three</li><li>four</li></ol>');
   });
 });
@@ -100,7 +113,7 @@ describe('exportEmail: nothing the writer typed becomes markup', () => {
 });
 
 describe('exportEmail: link hrefs', () => {
-  it('are what markdown-it\'s normalizeLink makes of them, for every fixture link and odd ones', () => {
+  it("are what markdown-it's normalizeLink makes of them, for every fixture link and odd ones", () => {
     const md = new MarkdownIt();
     const fixtures = path.join(root, 'test', 'fixtures', 'links');
     const urls = ['valid.txt', 'malformed.txt']
@@ -119,8 +132,14 @@ describe('exportEmail: link hrefs', () => {
 
 describe('exportEmail: malformed links', () => {
   it('keep the link the writer typed (the quick fix corrects it, not the export); a broken scheme is no link', () => {
-    const out = exportEmail(parseReport('- https://bugs.launchpad.net/neutron/+bugs/1507499\n- review.openstack.org/#/c/283798/\n- https:/review.openstack.org/#/c/1/\n'), { font: '' });
-    assert.deepEqual([...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1]), ['https://bugs.launchpad.net/neutron/+bugs/1507499', 'https://review.openstack.org/#/c/283798/']);
+    const out = exportEmail(
+      parseReport('- https://bugs.launchpad.net/neutron/+bugs/1507499\n- review.openstack.org/#/c/283798/\n- https:/review.openstack.org/#/c/1/\n'),
+      { font: '' },
+    );
+    assert.deepEqual(
+      [...out.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
+      ['https://bugs.launchpad.net/neutron/+bugs/1507499', 'https://review.openstack.org/#/c/283798/'],
+    );
     assert.ok(out.includes('<li>https:/review.openstack.org/#/c/1/</li>'));
   });
 });

@@ -8,20 +8,29 @@ const text = (md: string, width?: number) => exportText(parseReport(md), { width
 
 describe('exportText', () => {
   it('writes bullets indented by nesting, wrapping under the text, URLs whole', () => {
-    const out = text('- Topic: a fairly long line that must wrap somewhere around here, with https://review.openstack.org/#/c/283798/ in it\n  - Sub\n    - https://bugs.launchpad.net/neutron/+bug/1507499\n', 40);
-    assert.equal(out, [
-      '- Topic: a fairly long line that must',
-      '  wrap somewhere around here, with',
-      '  https://review.openstack.org/#/c/283798/',
-      '  in it',
-      '  - Sub',
-      '    - https://bugs.launchpad.net/neutron/+bug/1507499',
-      '',
-    ].join('\n'));
+    const out = text(
+      '- Topic: a fairly long line that must wrap somewhere around here, with https://review.openstack.org/#/c/283798/ in it\n  - Sub\n    - https://bugs.launchpad.net/neutron/+bug/1507499\n',
+      40,
+    );
+    assert.equal(
+      out,
+      [
+        '- Topic: a fairly long line that must',
+        '  wrap somewhere around here, with',
+        '  https://review.openstack.org/#/c/283798/',
+        '  in it',
+        '  - Sub',
+        '    - https://bugs.launchpad.net/neutron/+bug/1507499',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('writes a link with its own text as "text <url>", and a bare URL as itself', () => {
-    assert.equal(text('See [the spec](https://review.openstack.org/#/c/225384/) and https://x.org/a.', 0), 'See the spec <https://review.openstack.org/#/c/225384/> and https://x.org/a.\n');
+    assert.equal(
+      text('See [the spec](https://review.openstack.org/#/c/225384/) and https://x.org/a.', 0),
+      'See the spec <https://review.openstack.org/#/c/225384/> and https://x.org/a.\n',
+    );
   });
 
   it('keeps the separator, the blank lines and each line of the example draft', () => {

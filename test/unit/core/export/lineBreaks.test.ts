@@ -45,7 +45,14 @@ describe('line breaks: drafts wrapped in an editor', () => {
     assert.deepEqual(missing, ['Thanks, Jay', 'Jay Bryant (jungleboyj) Cinder PTL']);
     assert.deepEqual(extra, ['Thanks,', 'Jay', 'Jay Bryant (jungleboyj)', 'Cinder PTL']);
     const lines = emailLines(md);
-    assert.ok(lines.includes('The new reviewer rotation worked. Every patch on the review priorities etherpad got a first look within a week, which we had not managed in any cycle before.'.replace(/^/, '- ')));
+    assert.ok(
+      lines.includes(
+        'The new reviewer rotation worked. Every patch on the review priorities etherpad got a first look within a week, which we had not managed in any cycle before.'.replace(
+          /^/,
+          '- ',
+        ),
+      ),
+    );
   });
 
   it('a draft wrapped unevenly by hand, links over two lines included, reads as CommonMark reads it, but for its typed lines', () => {
@@ -66,9 +73,12 @@ describe('line breaks: drafts wrapped in an editor', () => {
   it('the text part fills each line of the email to 72 columns: no ragged line, URLs whole, items hanging', () => {
     for (const name of ['cinder-ptg-summary.md', 'tripleo-midcycle.md']) {
       const text = exportText(parseReport(fixture(name)));
-      const deliberate = name.startsWith('cinder') ? ['Thanks, ⏎ Jay', 'Jay Bryant (jungleboyj) ⏎ Cinder'] : ['Dates: 9-10 March 2021 ⏎ Place:', 'Cheers, ⏎ Wes'];
+      const deliberate = name.startsWith('cinder')
+        ? ['Thanks, ⏎ Jay', 'Jay Bryant (jungleboyj) ⏎ Cinder']
+        : ['Dates: 9-10 March 2021 ⏎ Place:', 'Cheers, ⏎ Wes'];
       assert.deepEqual(raggedJoins(text), deliberate, name);
-      for (const line of text.split('\n')) assert.ok(line.length <= 72 || !/\s/.test(line.trim()) || /<?https?:\/\/\S+>?$/.test(line), `over 72 and breakable: ${line}`);
+      for (const line of text.split('\n'))
+        assert.ok(line.length <= 72 || !/\s/.test(line.trim()) || /<?https?:\/\/\S+>?$/.test(line), `over 72 and breakable: ${line}`);
     }
     const text = exportText(parseReport(fixture('cinder-ptg-summary.md')));
     assert.match(text, /^- The new reviewer rotation worked\. Every patch on the review priorities\n {2}etherpad got a first look/m);
@@ -77,10 +87,16 @@ describe('line breaks: drafts wrapped in an editor', () => {
 });
 
 describe('line breaks: the three modes', () => {
-  const wrapped = 'The component pipeline promotes each component on its own, so that\na broken package in one component does not block the others.\n\nCheers,\nWes\n';
+  const wrapped =
+    'The component pipeline promotes each component on its own, so that\na broken package in one component does not block the others.\n\nCheers,\nWes\n';
 
   it('auto joins a wrapped paragraph and keeps a paragraph of short typed lines', () => {
-    assert.deepEqual(emailLines(wrapped), ['The component pipeline promotes each component on its own, so that a broken package in one component does not block the others.', '(blank)', 'Cheers,', 'Wes']);
+    assert.deepEqual(emailLines(wrapped), [
+      'The component pipeline promotes each component on its own, so that a broken package in one component does not block the others.',
+      '(blank)',
+      'Cheers,',
+      'Wes',
+    ]);
   });
 
   it('auto keeps a sign-off before a name in lower case, a nick ("Cheers,⏎gibi", "Thanks⏎dansmith")', () => {
@@ -92,36 +108,75 @@ describe('line breaks: the three modes', () => {
   });
 
   it('keep makes each line of the draft a line of the email', () => {
-    assert.deepEqual(emailLines(wrapped, { lineBreaks: 'keep' }), ['The component pipeline promotes each component on its own, so that', 'a broken package in one component does not block the others.', '(blank)', 'Cheers,', 'Wes']);
+    assert.deepEqual(emailLines(wrapped, { lineBreaks: 'keep' }), [
+      'The component pipeline promotes each component on its own, so that',
+      'a broken package in one component does not block the others.',
+      '(blank)',
+      'Cheers,',
+      'Wes',
+    ]);
   });
 
   it('a link whose text goes over a kept line break keeps its address in the text part', () => {
-    const text = exportText(parseReport('See [the\nspec](https://example.org/spec) for details.\n\nCheers,\n[Jay\nBryant](https://example.org/jay)\n'), { lineBreaks: 'keep' });
+    const text = exportText(parseReport('See [the\nspec](https://example.org/spec) for details.\n\nCheers,\n[Jay\nBryant](https://example.org/jay)\n'), {
+      lineBreaks: 'keep',
+    });
     assert.equal(text, 'See the spec <https://example.org/spec> for details.\n\nCheers,\nJay Bryant <https://example.org/jay>\n');
   });
 
   it('auto keeps lines typed as lines: labels before their URLs, "Label: value" lines, lists of names, a signature', () => {
     const md = [
-      'Patches up for review:', 'https://review.opendev.org/c/openstack/nova/+/812345', 'https://review.opendev.org/c/openstack/nova/+/812346', '',
-      'Etherpad: https://etherpad.opendev.org/p/nova-yoga-ptg-cross-project-sessions', 'Recording: https://www.youtube.com/watch?v=aaaaaaaaaaa', '',
-      'Room: Ballroom A (second floor, next to the registration desk and coffee)', 'Time: 9:00 to 17:00', '',
-      'Attendees:', 'gibi', 'melwitt', '',
-      'Thanks,', 'Jay Bryant', 'irc: jungleboyj', '',
-      '--', 'gibi', '',
+      'Patches up for review:',
+      'https://review.opendev.org/c/openstack/nova/+/812345',
+      'https://review.opendev.org/c/openstack/nova/+/812346',
+      '',
+      'Etherpad: https://etherpad.opendev.org/p/nova-yoga-ptg-cross-project-sessions',
+      'Recording: https://www.youtube.com/watch?v=aaaaaaaaaaa',
+      '',
+      'Room: Ballroom A (second floor, next to the registration desk and coffee)',
+      'Time: 9:00 to 17:00',
+      '',
+      'Attendees:',
+      'gibi',
+      'melwitt',
+      '',
+      'Thanks,',
+      'Jay Bryant',
+      'irc: jungleboyj',
+      '',
+      '--',
+      'gibi',
+      '',
     ].join('\n');
-    assert.deepEqual(emailLines(md).filter((l) => l !== '(blank)'), [
-      'Patches up for review:', 'https://review.opendev.org/c/openstack/nova/+/812345', 'https://review.opendev.org/c/openstack/nova/+/812346',
-      'Etherpad: https://etherpad.opendev.org/p/nova-yoga-ptg-cross-project-sessions', 'Recording: https://www.youtube.com/watch?v=aaaaaaaaaaa',
-      'Room: Ballroom A (second floor, next to the registration desk and coffee)', 'Time: 9:00 to 17:00',
-      'Attendees:', 'gibi', 'melwitt',
-      'Thanks,', 'Jay Bryant', 'irc: jungleboyj',
-      '--', 'gibi',
-    ]);
+    assert.deepEqual(
+      emailLines(md).filter((l) => l !== '(blank)'),
+      [
+        'Patches up for review:',
+        'https://review.opendev.org/c/openstack/nova/+/812345',
+        'https://review.opendev.org/c/openstack/nova/+/812346',
+        'Etherpad: https://etherpad.opendev.org/p/nova-yoga-ptg-cross-project-sessions',
+        'Recording: https://www.youtube.com/watch?v=aaaaaaaaaaa',
+        'Room: Ballroom A (second floor, next to the registration desk and coffee)',
+        'Time: 9:00 to 17:00',
+        'Attendees:',
+        'gibi',
+        'melwitt',
+        'Thanks,',
+        'Jay Bryant',
+        'irc: jungleboyj',
+        '--',
+        'gibi',
+      ],
+    );
   });
 
   it('hard breaks (two spaces, a backslash) are line ends in every mode', () => {
     for (const lineBreaks of ['auto', 'markdown', 'keep'] as const) {
-      assert.deepEqual(emailLines('first line of a long sentence that goes on  \nand on\\\nto the end\n', { lineBreaks }), ['first line of a long sentence that goes on', 'and on', 'to the end'], lineBreaks);
+      assert.deepEqual(
+        emailLines('first line of a long sentence that goes on  \nand on\\\nto the end\n', { lineBreaks }),
+        ['first line of a long sentence that goes on', 'and on', 'to the end'],
+        lineBreaks,
+      );
     }
   });
 
@@ -134,7 +189,10 @@ describe('line breaks: the three modes', () => {
 
   it('a line-breaks: value it does not know is a warning on its line, and the setting applies', () => {
     const report = parseReport(`---\nsubject: x\nline-breaks: wrap\n---\n\n${wrapped}`);
-    assert.deepEqual(report.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['front-matter-invalid', 'warning', 2]]);
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['front-matter-invalid', 'warning', 2]],
+    );
     assert.match(report.diagnostics[0].message, /"line-breaks: wrap" is not one Midcycle knows: use auto, markdown, keep/);
   });
 });
@@ -158,7 +216,9 @@ describe('line breaks: properties', () => {
   it('in a list item, wrapped under its marker, too', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 20, maxLength: 60 }), fc.integer({ min: 60, max: 100 }), (words, width) => {
-        const md = `- ${reflow(words, width - 2).split('\n').join('\n  ')}\n`;
+        const md = `- ${reflow(words, width - 2)
+          .split('\n')
+          .join('\n  ')}\n`;
         assert.deepEqual(emailLines(md), [`- ${words.join(' ')}`]);
       }),
       propertyOptions(200),

@@ -24,14 +24,24 @@ const DATA = {
   },
   bugs: {
     1507499: { title: 'DVR flows missing', tasks: [{ target: 'neutron', status: 'Fix Released', importance: 'High' }] },
-    1500000: { title: 'Two projects', tasks: [{ target: 'neutron', status: 'In Progress' }, { target: 'nova', status: 'New' }] },
+    1500000: {
+      title: 'Two projects',
+      tasks: [
+        { target: 'neutron', status: 'In Progress' },
+        { target: 'nova', status: 'New' },
+      ],
+    },
   },
   specs: { 'neutron/routed-networks': { title: 'Routed networks', implementation_status: 'Implemented' } },
   stories: { 2004567: { title: 'Port the client', status: 'active' } },
 };
 
 function apis(s: FakeServices): FactsApis {
-  return { gerrit: { 'review.openstack.org': s.gerrit, 'review.opendev.org': s.gerrit }, launchpad: s.launchpad, storyboard: { 'storyboard.openstack.org': s.storyboard } };
+  return {
+    gerrit: { 'review.openstack.org': s.gerrit, 'review.opendev.org': s.gerrit },
+    launchpad: s.launchpad,
+    storyboard: { 'storyboard.openstack.org': s.storyboard },
+  };
 }
 
 async function lookUp(s: FakeServices, text: string, options: Partial<FactsClientOptions> = {}) {
@@ -53,7 +63,7 @@ describe('link facts', () => {
   });
   afterEach(() => s.close());
 
-  it('reads a change\'s subject, status, project and owner, a bug\'s title and tasks, a blueprint and a story', async () => {
+  it("reads a change's subject, status, project and owner, a bug's title and tasks, a blueprint and a story", async () => {
     const { report, resultOf } = await lookUp(s, DRAFT);
     const facts = report.links.map((l) => {
       const r = resultOf(l);
@@ -62,7 +72,16 @@ describe('link facts', () => {
     assert.deepEqual(facts[0], { kind: 'review', title: 'Add routed networks', status: 'MERGED', project: 'openstack/neutron', owner: 'Carl Baldwin' });
     assert.deepEqual(facts[1], { kind: 'review', title: 'IPAM: segments', status: 'NEW', project: 'openstack/neutron' });
     assert.equal(facts[2], 'not-found');
-    assert.deepEqual(facts[5], { kind: 'bug', title: 'Two projects', status: 'In Progress', project: 'neutron', tasks: [{ target: 'neutron', name: 'neutron', status: 'In Progress', importance: 'Undecided' }, { target: 'nova', name: 'nova', status: 'New', importance: 'Undecided' }] });
+    assert.deepEqual(facts[5], {
+      kind: 'bug',
+      title: 'Two projects',
+      status: 'In Progress',
+      project: 'neutron',
+      tasks: [
+        { target: 'neutron', name: 'neutron', status: 'In Progress', importance: 'Undecided' },
+        { target: 'nova', name: 'nova', status: 'New', importance: 'Undecided' },
+      ],
+    });
     assert.equal(facts[6], 'not-found');
     assert.deepEqual(facts[7], { kind: 'blueprint', title: 'Routed networks', status: 'Implemented', project: 'neutron' });
     assert.equal(facts[8], 'not-found');
@@ -76,12 +95,26 @@ describe('link facts', () => {
     assert.deepEqual(found, [
       [2, 'review-not-found', 'warning', 'Change 999999 was not found on review.openstack.org: a mistyped number, or a private change.', undefined],
       [3, 'review-abandoned', 'info', 'Change 270000 was abandoned (“Old idea”).', undefined],
-      [4, 'bug-other-project', 'warning', 'Bug 1507499 (“DVR flows missing”) is filed against neutron, not nova.', 'https://bugs.launchpad.net/neutron/+bug/1507499'],
+      [
+        4,
+        'bug-other-project',
+        'warning',
+        'Bug 1507499 (“DVR flows missing”) is filed against neutron, not nova.',
+        'https://bugs.launchpad.net/neutron/+bug/1507499',
+      ],
       [5, 'bug-not-found', 'warning', 'Bug 4242424 was not found on Launchpad: a mistyped number, or a private bug.', undefined],
       [6, 'blueprint-not-found', 'warning', 'Blueprint nope was not found in neutron on Launchpad.', undefined],
     ]);
     const quiet = factDiagnostics(report.links, resultOf, { 'review-abandoned': 'off', 'bug-other-project': 'error' });
-    assert.deepEqual(quiet.map((d) => [d.code, d.severity]), [['review-not-found', 'warning'], ['bug-other-project', 'error'], ['bug-not-found', 'warning'], ['blueprint-not-found', 'warning']]);
+    assert.deepEqual(
+      quiet.map((d) => [d.code, d.severity]),
+      [
+        ['review-not-found', 'warning'],
+        ['bug-other-project', 'error'],
+        ['bug-not-found', 'warning'],
+        ['blueprint-not-found', 'warning'],
+      ],
+    );
   });
 
   it('never asks about a malformed link, and asks about each change once', async () => {
@@ -97,7 +130,10 @@ describe('link facts', () => {
     assert.deepEqual(run.trouble.get(`Gerrit at ${new URL(s.origin).host}/gerrit`), 'no answer within 0.3 s');
     assert.equal(s.requests.filter((p) => p.startsWith('/gerrit')).length, 1);
     // no facts, so no diagnostics for its links; the other services' links still checked
-    assert.deepEqual(factDiagnostics(report.links, resultOf).map((d) => d.code), ['bug-other-project', 'bug-not-found', 'blueprint-not-found']);
+    assert.deepEqual(
+      factDiagnostics(report.links, resultOf).map((d) => d.code),
+      ['bug-other-project', 'bug-not-found', 'blueprint-not-found'],
+    );
   });
 
   it('retries a 500 twice with growing pauses, then counts the host out', async () => {
@@ -126,7 +162,11 @@ describe('link facts', () => {
   it('fails one link, not its host, on malformed JSON or an answer over the size cap', async () => {
     s.faults.set('/gerrit/changes/283798', { type: 'malformed' });
     s.faults.set('/launchpad/bugs/1507499', { type: 'huge', bytes: 3000 });
-    const { run } = await lookUp(s, '- https://review.openstack.org/#/c/283798/ https://review.openstack.org/#/c/270000/\n- https://bugs.launchpad.net/nova/+bug/1507499\n', { maxBytes: 2000 });
+    const { run } = await lookUp(
+      s,
+      '- https://review.openstack.org/#/c/283798/ https://review.openstack.org/#/c/270000/\n- https://bugs.launchpad.net/nova/+bug/1507499\n',
+      { maxBytes: 2000 },
+    );
     const states = [...run.results.values()].map((r) => (r.state === 'failed' ? r.reason : r.state));
     assert.deepEqual(states.sort(), ['answer over the 2000-byte limit', 'found', 'unreadable answer (not JSON)'].sort());
   });

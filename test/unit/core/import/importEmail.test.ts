@@ -21,7 +21,10 @@ function assertSameShape(expectedHtml: string, gotHtml: string) {
   const expected = emailShape(expectedHtml);
   const got = emailShape(gotHtml);
   assert.deepEqual(shapeText(got), shapeText(expected));
-  assert.deepEqual(got.links.map((l) => l.href), expected.links.map((l) => l.href));
+  assert.deepEqual(
+    got.links.map((l) => l.href),
+    expected.links.map((l) => l.href),
+  );
 }
 
 describe('importing a sent report', () => {
@@ -30,12 +33,19 @@ describe('importing a sent report', () => {
     assert.equal(source, 'html');
     assertSameShape(reference, exportEmail(parseReport(markdown)));
     // the email's one typo of a nick, as in its draft
-    assert.deepEqual(parseReport(markdown).diagnostics.map((d) => [d.code, d.fix?.text]), [['owner-unknown', 'armax']]);
+    assert.deepEqual(
+      parseReport(markdown).diagnostics.map((d) => [d.code, d.fix?.text]),
+      [['owner-unknown', 'armax']],
+    );
   });
 
   it('writes natural Markdown: "-" items nested as read, bare URLs, the separator escaped, no HTML left', async () => {
     const { markdown } = await importMessage(reference);
-    assert.ok(markdown.includes('Cheers,\nArmando\n\n\\~~~~~~~\n\nWe touched on these topics (as initially proposed on https://etherpad.openstack.org/p/neutron-mitaka-midcycle)\n\n- Neutron-lib: discussed'));
+    assert.ok(
+      markdown.includes(
+        'Cheers,\nArmando\n\n\\~~~~~~~\n\nWe touched on these topics (as initially proposed on https://etherpad.openstack.org/p/neutron-mitaka-midcycle)\n\n- Neutron-lib: discussed',
+      ),
+    );
     assert.ok(markdown.includes('\n- Usability and stability fixes:\n  - MTU cleanups: Implemented'));
     assert.ok(markdown.includes('\n    - https://review.openstack.org/#/c/282876/14\n'));
     assert.ok(markdown.includes('carl_baldwin to put up model proposal'), 'snake_case stays as it is');
@@ -76,7 +86,7 @@ describe('importing a sent report', () => {
     });
   }
 
-  it('blank lines in every client\'s shape, alone and inside text', () => {
+  it("blank lines in every client's shape, alone and inside text", () => {
     const blank = (html: string) => importEmailHtml(html);
     assert.equal(blank('<div dir="ltr">one<br><br>two</div>'), 'one\n\ntwo\n');
     assert.equal(blank('<body>one<br>\n    <br>\n    two<br>\n</body>'), 'one\n\ntwo\n');
@@ -97,13 +107,23 @@ describe('importing a sent report', () => {
   });
 
   it('text that looks like a tag inside HTML stays text: Name <addr>, <https://…>, <Armando Migliaccio>', () => {
-    const md = importEmailHtml('<div>From Kyle Mestery <mestery@mestery.com>: see <https://review.openstack.org/#/c/1/> and ask <Armando Migliaccio></div><div>next</div>');
-    assert.equal(md, '---\nline-breaks: keep\n---\n\nFrom Kyle Mestery \\<mestery@mestery.com>: see \\<https://review.openstack.org/#/c/1/> and ask \\<Armando Migliaccio>\nnext\n');
-    assert.deepEqual(shapeText(emailShape(exportEmail(parseReport(md)))), ['From Kyle Mestery <mestery@mestery.com>: see <https://review.openstack.org/#/c/1/> and ask <Armando Migliaccio>', 'next']);
+    const md = importEmailHtml(
+      '<div>From Kyle Mestery <mestery@mestery.com>: see <https://review.openstack.org/#/c/1/> and ask <Armando Migliaccio></div><div>next</div>',
+    );
+    assert.equal(
+      md,
+      '---\nline-breaks: keep\n---\n\nFrom Kyle Mestery \\<mestery@mestery.com>: see \\<https://review.openstack.org/#/c/1/> and ask \\<Armando Migliaccio>\nnext\n',
+    );
+    assert.deepEqual(shapeText(emailShape(exportEmail(parseReport(md)))), [
+      'From Kyle Mestery <mestery@mestery.com>: see <https://review.openstack.org/#/c/1/> and ask <Armando Migliaccio>',
+      'next',
+    ]);
   });
 
-  it('keeps Thunderbird\'s <https://…> link as the bare URL in its brackets', () => {
-    const md = importEmailHtml('<p>Bugs: <a class="moz-txt-link-rfc2396E" href="https://bugs.launchpad.net/ironic/+bug/2012345">&lt;https://bugs.launchpad.net/ironic/+bug/2012345&gt;</a></p>');
+  it("keeps Thunderbird's <https://…> link as the bare URL in its brackets", () => {
+    const md = importEmailHtml(
+      '<p>Bugs: <a class="moz-txt-link-rfc2396E" href="https://bugs.launchpad.net/ironic/+bug/2012345">&lt;https://bugs.launchpad.net/ironic/+bug/2012345&gt;</a></p>',
+    );
     assert.equal(md, 'Bugs: \\<https://bugs.launchpad.net/ironic/+bug/2012345>\n');
   });
 
@@ -129,20 +149,38 @@ describe('importing a sent report', () => {
     assertSameShape(read('test', 'fixtures', 'mail', 'thunderbird.html').replace('Hello Keystone folks', 'Hello Keystone folks — résumé'), exportEmail(report));
   });
 
-  it('a list archive\'s page: the message in its <pre>, the subject from the title', async () => {
+  it("a list archive's page: the message in its <pre>, the subject from the title", async () => {
     const { markdown, source } = await importMessage(read('test', 'fixtures', 'mail', 'archive.html'));
     assert.equal(source, 'archive');
     const report = parseReport(markdown);
     assert.equal(report.frontMatter.subject, '[openstack-dev] [neutron] Mitaka mid-cycle report');
     assert.deepEqual(report.diagnostics, []);
     assert.ok(markdown.includes('Armando\n\n\\~~~~~~~\n\nWe touched on these topics'));
-    assert.deepEqual(report.links.map((l) => l.url), ['https://etherpad.openstack.org/p/neutron-mitaka-midcycle', 'https://bugs.launchpad.net/neutron/+bug/1507499']);
-    assert.deepEqual(report.topics.map((t) => t.title), ['Neutron-lib', 'Troubleshooting']);
+    assert.deepEqual(
+      report.links.map((l) => l.url),
+      ['https://etherpad.openstack.org/p/neutron-mitaka-midcycle', 'https://bugs.launchpad.net/neutron/+bug/1507499'],
+    );
+    assert.deepEqual(
+      report.topics.map((t) => t.title),
+      ['Neutron-lib', 'Troubleshooting'],
+    );
   });
 
   it('export, import, export is stable, for drafts of any shape', () => {
     const line = fc.oneof(
-      fc.constantFrom('Hi all,', 'Cheers,', '~~~~~~~', '---', '# Heading', '* star', '1. one', 'carl_baldwin to fix *it*', 'a <b> & c', 'https://review.openstack.org/#/c/283798/', '[x](https://x.org/a_b)'),
+      fc.constantFrom(
+        'Hi all,',
+        'Cheers,',
+        '~~~~~~~',
+        '---',
+        '# Heading',
+        '* star',
+        '1. one',
+        'carl_baldwin to fix *it*',
+        'a <b> & c',
+        'https://review.openstack.org/#/c/283798/',
+        '[x](https://x.org/a_b)',
+      ),
       fc.string({ maxLength: 12 }).filter((s) => !s.includes('\n')),
     );
     // Known gap, left out here on purpose: an empty list item ("- " and nothing after it) whose only
@@ -189,12 +227,25 @@ describe('importing a sent report', () => {
  */
 function assertSameText(text: string, exportedHtml: string) {
   const marker = /^(?:[-*+]|\d{1,9}[.)])\s+/;
-  const words = (lines: string[]) => lines.map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim().replace(marker, '')).filter(Boolean).join(' ').split(' ');
+  const words = (lines: string[]) =>
+    lines
+      .map((l) =>
+        l
+          .replace(/[\s\u00a0]+/g, ' ')
+          .trim()
+          .replace(marker, ''),
+      )
+      .filter(Boolean)
+      .join(' ')
+      .split(' ');
   const shape = emailShape(exportedHtml);
   const got = shape.lines.flatMap((l) => (l.t === 'blank' ? [] : [l.text]));
   assert.deepEqual(words(got), words(text.split('\n')));
   const urls = [...text.matchAll(/https?:\/\/[^\s<>`]*[^\s<>`.,;:!?)'"\]]/g)].map((m) => m[0]);
-  assert.deepEqual(shape.links.map((l) => l.href), urls);
+  assert.deepEqual(
+    shape.links.map((l) => l.href),
+    urls,
+  );
 }
 
 describe('importing plain text: read as text, never as HTML', () => {
@@ -209,13 +260,23 @@ describe('importing plain text: read as text, never as HTML', () => {
     assert.ok(markdown.includes('\n\nQuestions to Tom Weininger \\<tweining@redhat.com>, or reply here.\nUse \\<b>only\\</b> plain text'));
     const report = parseReport(markdown);
     assert.deepEqual(report.diagnostics, []);
-    assert.deepEqual(report.topics.map((t) => t.title), ['Amphora v2', 'Bug triage', 'johnsom to send the release notes']);
+    assert.deepEqual(
+      report.topics.map((t) => t.title),
+      ['Amphora v2', 'Bug triage', 'johnsom to send the release notes'],
+    );
     assertSameText(text, exportEmail(report));
     // a paragraph wrapped in the text is one line of the email
-    assert.ok(emailShape(exportEmail(report)).lines.some((l) => l.t === 'line' && l.text === 'Here are the notes from the Octavia weekly meeting. Logs: <https://meetings.opendev.org/meetings/octavia/2024/octavia.2024-03-06-16.00.log.html>'));
+    assert.ok(
+      emailShape(exportEmail(report)).lines.some(
+        (l) =>
+          l.t === 'line' &&
+          l.text ===
+            'Here are the notes from the Octavia weekly meeting. Logs: <https://meetings.opendev.org/meetings/octavia/2024/octavia.2024-03-06-16.00.log.html>',
+      ),
+    );
   });
 
-  it('an .rst report: its markup stays the text it is (headings\' underlines, *emphasis*, `links <…>`_, ``code``), its literal block verbatim', async () => {
+  it("an .rst report: its markup stays the text it is (headings' underlines, *emphasis*, `links <…>`_, ``code``), its literal block verbatim", async () => {
     const text = fixture('cinder-ptg.rst');
     const { markdown, source, reading } = await importMessage(text, 'cinder-ptg.rst');
     assert.equal(source, 'text');
@@ -225,7 +286,7 @@ describe('importing plain text: read as text, never as HTML', () => {
     assertSameText(text, exportEmail(parseReport(markdown)));
   });
 
-  it('a list archive\'s text (mbox, with the `From ` line): a message whose text part keeps its brackets', async () => {
+  it("a list archive's text (mbox, with the `From ` line): a message whose text part keeps its brackets", async () => {
     const text = fixture('archive-message.txt');
     const { markdown, source, reading } = await importMessage(text, 'archive-message.txt');
     assert.equal(source, 'message');
@@ -235,7 +296,10 @@ describe('importing plain text: read as text, never as HTML', () => {
     assert.equal(report.frontMatter.date, 'Thu, 25 Feb 2016 16:02:41 -0800');
     assert.ok(markdown.includes('Thanks to Kyle Mestery \\<mestery at mestery.com> for hosting us.'));
     assert.ok(markdown.includes('URL: \\<http://lists.openstack.org/pipermail/openstack-dev/attachments/20160226/7b0b4c47/attachment.html>'));
-    assert.deepEqual(report.topics.map((t) => t.title), ['Neutron-lib', 'Troubleshooting']);
+    assert.deepEqual(
+      report.topics.map((t) => t.title),
+      ['Neutron-lib', 'Troubleshooting'],
+    );
     assertSameText(text.slice(text.indexOf('\n\n')), exportEmail(report));
   });
 
@@ -253,7 +317,11 @@ describe('importing plain text: read as text, never as HTML', () => {
     const asText = '---\n---\n'.slice(8) + 'Hi all,\n\nSee \\<https://review.opendev.org/c/openstack/nova/+/1> from Kyle Mestery \\<mestery@mestery.com>\n';
     assert.deepEqual(await importMessage(plain, 'notes.txt'), { markdown: asText, source: 'text', reading: 'as plain text (a .txt file)' });
     assert.deepEqual(await importMessage(plain), { markdown: asText, source: 'text', reading: 'as plain text (there is no HTML in it)' });
-    assert.deepEqual(await importMessage(plain, 'notes.html'), { markdown: asText, source: 'text', reading: 'as plain text (there is no HTML in it, though it is named .html)' });
+    assert.deepEqual(await importMessage(plain, 'notes.html'), {
+      markdown: asText,
+      source: 'text',
+      reading: 'as plain text (there is no HTML in it, though it is named .html)',
+    });
     // a .txt is text whatever it holds: its tags are text too
     assert.equal((await importMessage('<div>a</div>', 'a.txt')).markdown, '\\<div>a\\</div>\n');
     const html = await importMessage('Hi all,<br><br>See <a href="https://x.org/">https://x.org/</a>');
@@ -261,7 +329,7 @@ describe('importing plain text: read as text, never as HTML', () => {
     assert.equal((await importMessage('<!DOCTYPE html><title>x</title><p>a</p>', 'x.htm')).reading, 'as HTML (a .htm file)');
   });
 
-  it('a message\'s MIME type decides: a text/plain part with <https://…> is text', async () => {
+  it("a message's MIME type decides: a text/plain part with <https://…> is text", async () => {
     const eml = 'From: a@example.org\r\nSubject: notes\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee <https://x.org/a> from B <b@example.org>\r\n';
     const { markdown, source, reading } = await importMessage(eml, 'notes.eml');
     assert.deepEqual([source, reading], ['message', 'as a message (its text/plain part)']);
@@ -269,10 +337,32 @@ describe('importing plain text: read as text, never as HTML', () => {
   });
 
   it('plain text keeps what Markdown would take for markup as text', () => {
-    const lines = ['*bold* _it_ `code` ~~gone~~ a\\b &amp; [x](y)', 'Title', '=====', 'Sub', '--', '* * *', '--|--', '# not a heading', '> not a quote', '<div>no html</div>'];
+    const lines = [
+      '*bold* _it_ `code` ~~gone~~ a\\b &amp; [x](y)',
+      'Title',
+      '=====',
+      'Sub',
+      '--',
+      '* * *',
+      '--|--',
+      '# not a heading',
+      '> not a quote',
+      '<div>no html</div>',
+    ];
     const md = importEmailText(lines.join('\n'));
     const html = exportEmail(parseReport(md));
-    assert.deepEqual(shapeText(emailShape(html)), ['*bold* _it_ `code` ~~gone~~ a\\b &amp; [x](y)', 'Title', '=====', 'Sub', '--', '* * *', '--|--', '# not a heading', '> not a quote', '<div>no html</div>']);
+    assert.deepEqual(shapeText(emailShape(html)), [
+      '*bold* _it_ `code` ~~gone~~ a\\b &amp; [x](y)',
+      'Title',
+      '=====',
+      'Sub',
+      '--',
+      '* * *',
+      '--|--',
+      '# not a heading',
+      '> not a quote',
+      '<div>no html</div>',
+    ]);
     // an item, then a line at the margin: the line is not the item's
     const reread = (text: string) => shapeText(emailShape(exportEmail(parseReport(importEmailText(text)))));
     assert.deepEqual(reread('2016. A year\n- an item\nAfter the list\n  - *not* nested'), ['1. A year', '- an item', 'After the list', '- *not* nested']);

@@ -39,8 +39,11 @@ describe('hostile drafts', () => {
     // the URLs the writer typed are links, and only those with http(s)
     assert.deepEqual(hrefs(html), ['https://review.openstack.org/#/c/283798/', 'https://evil.example/', 'https://x.org/?q=']);
     assert.ok(html.includes('Hi &lt;script&gt;alert(1)&lt;/script&gt; all,'));
-    assert.ok(html.includes('[click](javascript:alert(3))'), 'the writer\'s text is kept, as text');
-    assert.ok(html.includes('&lt;a href="<a href="https://evil.example/">https://evil.example/</a>"&gt;an HTML link&lt;/a&gt; &amp; &amp; &lt;b&gt;'), 'the HTML the writer typed, as text');
+    assert.ok(html.includes('[click](javascript:alert(3))'), "the writer's text is kept, as text");
+    assert.ok(
+      html.includes('&lt;a href="<a href="https://evil.example/">https://evil.example/</a>"&gt;an HTML link&lt;/a&gt; &amp; &amp; &lt;b&gt;'),
+      'the HTML the writer typed, as text',
+    );
     assert.equal(report.frontMatter.subject, '<script>alert("subject")</script>');
     assert.ok(!report.links.some((l) => /^(javascript|data):/i.test(l.url)), 'no script link is a link');
     assert.ok(exportText(report).includes('Hi <script>alert(1)</script> all,'), 'the text part keeps the words as typed');
@@ -55,7 +58,7 @@ describe('hostile drafts', () => {
     assert.ok(exportText(report, { width: 0 }).startsWith('word https://review.openstack.org/#/c/1x/ word'));
   });
 
-  it('100,000 nested list levels and quotes: no stack overflow; nesting past markdown-it\'s limit is text', () => {
+  it("100,000 nested list levels and quotes: no stack overflow; nesting past markdown-it's limit is text", () => {
     const text = `${'- '.repeat(100_000)}deep\n\n${'> '.repeat(100_000)}quoted\n\n- after: https://bugs.launchpad.net/nova/+bug/1\n`;
     const report = parseReport(text);
     let depth = 0;
@@ -68,20 +71,36 @@ describe('hostile drafts', () => {
 
   it('NUL bytes: shown as U+FFFD, never a crash or a lost line', () => {
     const report = parseReport('- Topic\u0000one: https://bugs.launchpad.net/nova/+bug/1\u0000\n- Two\n');
-    assert.deepEqual(report.topics.map((t) => t.title), ['Topic\uFFFDone', 'Two']);
+    assert.deepEqual(
+      report.topics.map((t) => t.title),
+      ['Topic\uFFFDone', 'Two'],
+    );
     assert.ok(exportEmail(report).includes('Topic\uFFFDone'));
   });
 
   it('CRLF, LF and lone CR line ends: the same topics, lines and ranges', () => {
     const report = parseReport(fixture('mixed-line-ends.md'));
-    assert.deepEqual(report.topics.map((t) => [t.title, t.range.start.line]), [['First', 2], ['Second', 3], ['Third', 4]]);
-    assert.deepEqual(report.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['link-missing-scheme', 4, 9]]);
+    assert.deepEqual(
+      report.topics.map((t) => [t.title, t.range.start.line]),
+      [
+        ['First', 2],
+        ['Second', 3],
+        ['Third', 4],
+      ],
+    );
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      [['link-missing-scheme', 4, 9]],
+    );
   });
 
   it('a byte-order mark: the front matter is still front matter', () => {
     const report = parseReport(fixture('bom.md'));
     assert.equal(report.frontMatter.subject, 'With a BOM');
-    assert.deepEqual(toOutline(report).topics.map((t) => t.title), ['Topic']);
+    assert.deepEqual(
+      toOutline(report).topics.map((t) => t.title),
+      ['Topic'],
+    );
   });
 
   it('right-to-left text and emoji in titles: kept whole, never half a character', () => {

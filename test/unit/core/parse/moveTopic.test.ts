@@ -3,7 +3,12 @@ import * as assert from 'node:assert/strict';
 import { applyFixes, moveTopicEdit, parseReport } from '../../../../src/core';
 
 const draft = ['Intro', '', '- One', '  - one.a', '- Two', '  - two.a', '    - two.a.i', '- Three', '', 'Bye', ''].join('\n');
-const move = (text: string, from: (r: ReturnType<typeof parseReport>) => unknown, to: (r: ReturnType<typeof parseReport>) => unknown, where: 'before' | 'after' = 'before') => {
+const move = (
+  text: string,
+  from: (r: ReturnType<typeof parseReport>) => unknown,
+  to: (r: ReturnType<typeof parseReport>) => unknown,
+  where: 'before' | 'after' = 'before',
+) => {
   const r = parseReport(text);
   const edit = moveTopicEdit(text, from(r) as never, to(r) as never, where);
   return edit && applyFixes(text, [edit]).text;
@@ -11,25 +16,61 @@ const move = (text: string, from: (r: ReturnType<typeof parseReport>) => unknown
 
 describe('moveTopicEdit', () => {
   it('moves a topic with its sub-items before another', () => {
-    assert.equal(move(draft, (r) => r.topics[1], (r) => r.topics[0]), ['Intro', '', '- Two', '  - two.a', '    - two.a.i', '- One', '  - one.a', '- Three', '', 'Bye', ''].join('\n'));
+    assert.equal(
+      move(
+        draft,
+        (r) => r.topics[1],
+        (r) => r.topics[0],
+      ),
+      ['Intro', '', '- Two', '  - two.a', '    - two.a.i', '- One', '  - one.a', '- Three', '', 'Bye', ''].join('\n'),
+    );
   });
 
   it('moves a topic after the last one', () => {
-    assert.equal(move(draft, (r) => r.topics[0], (r) => r.topics[2], 'after'), ['Intro', '', '- Two', '  - two.a', '    - two.a.i', '- Three', '- One', '  - one.a', '', 'Bye', ''].join('\n'));
+    assert.equal(
+      move(
+        draft,
+        (r) => r.topics[0],
+        (r) => r.topics[2],
+        'after',
+      ),
+      ['Intro', '', '- Two', '  - two.a', '    - two.a.i', '- Three', '- One', '  - one.a', '', 'Bye', ''].join('\n'),
+    );
   });
 
   it('re-indents a sub-topic moved to the top level', () => {
-    assert.equal(move(draft, (r) => r.topics[1].children[0], (r) => r.topics[2]), ['Intro', '', '- One', '  - one.a', '- Two', '- two.a', '  - two.a.i', '- Three', '', 'Bye', ''].join('\n'));
+    assert.equal(
+      move(
+        draft,
+        (r) => r.topics[1].children[0],
+        (r) => r.topics[2],
+      ),
+      ['Intro', '', '- One', '  - one.a', '- Two', '- two.a', '  - two.a.i', '- Three', '', 'Bye', ''].join('\n'),
+    );
   });
 
   it('keeps CRLF line ends', () => {
     const crlf = draft.replace(/\n/g, '\r\n');
-    assert.equal(move(crlf, (r) => r.topics[2], (r) => r.topics[0]), ['Intro', '', '- Three', '- One', '  - one.a', '- Two', '  - two.a', '    - two.a.i', '', 'Bye', ''].join('\r\n'));
+    assert.equal(
+      move(
+        crlf,
+        (r) => r.topics[2],
+        (r) => r.topics[0],
+      ),
+      ['Intro', '', '- Three', '- One', '  - one.a', '- Two', '  - two.a', '    - two.a.i', '', 'Bye', ''].join('\r\n'),
+    );
   });
 
   it('moves heading sections', () => {
     const text = '# A\n\n- a\n\n# B\n\n- b\n';
-    assert.equal(move(text, (r) => r.topics[1], (r) => r.topics[0]), '# B\n\n- b\n# A\n\n- a\n\n');
+    assert.equal(
+      move(
+        text,
+        (r) => r.topics[1],
+        (r) => r.topics[0],
+      ),
+      '# B\n\n- b\n# A\n\n- a\n\n',
+    );
   });
 
   it('refuses moves that mean nothing', () => {

@@ -13,9 +13,16 @@ describe('parseReport: the reference email', () => {
 
   it('finds the ten topics of the reference email, titled as a reader would', () => {
     assert.deepEqual(titles(report.topics), [
-      'Neutron-lib', 'Routed-networks', 'Troubleshooting', 'Usability and stability fixes', 'CI jobs cleanup',
-      'Nova integration aspects', 'OpenStack client transition plan', 'OVN and OVS integration',
-      'API docs and docs in general', 'Stadium',
+      'Neutron-lib',
+      'Routed-networks',
+      'Troubleshooting',
+      'Usability and stability fixes',
+      'CI jobs cleanup',
+      'Nova integration aspects',
+      'OpenStack client transition plan',
+      'OVN and OVS integration',
+      'API docs and docs in general',
+      'Stadium',
     ]);
   });
 
@@ -24,8 +31,14 @@ describe('parseReport: the reference email', () => {
     assert.deepEqual(titles(usability.children), ['MTU cleanups', 'L3 HA', 'Reduce IP consumptions for router gateway ports…']);
     const mtu = usability.children[0];
     assert.deepEqual(mtu.children, []);
-    assert.deepEqual(mtu.links.map((l) => l.kind), ['bug', 'bug', 'review', 'review', 'review', 'review', 'review']);
-    assert.deepEqual(mtu.links.map((l) => l.bug?.id ?? l.review?.change), [1542108, 1542475, 283798, 285532, 284818, 283790, 284814]);
+    assert.deepEqual(
+      mtu.links.map((l) => l.kind),
+      ['bug', 'bug', 'review', 'review', 'review', 'review', 'review'],
+    );
+    assert.deepEqual(
+      mtu.links.map((l) => l.bug?.id ?? l.review?.change),
+      [1542108, 1542475, 283798, 285532, 284818, 283790, 284814],
+    );
     const routed = report.topics[1].children[0];
     // the URL in the title reads as the change it names
     assert.equal(routed.title, 'Develpment started as per specification change 225384');
@@ -43,12 +56,15 @@ describe('parseReport: the reference email', () => {
   });
 
   it('finds the four action items, and not "armax intends to" nor "Richard and armax sat down to"', () => {
-    assert.deepEqual(report.actions.map((a) => [a.owner, a.text]), [
-      ['carl_baldwin', 'put up model proposal'],
-      ['haleyb', 'follow up with code'],
-      ['mlavalle', 'track nova development and put notes together'],
-      ['arnax', 'respin https://review.openstack.org/#/c/281628/ for updates'],
-    ]);
+    assert.deepEqual(
+      report.actions.map((a) => [a.owner, a.text]),
+      [
+        ['carl_baldwin', 'put up model proposal'],
+        ['haleyb', 'follow up with code'],
+        ['mlavalle', 'track nova development and put notes together'],
+        ['arnax', 'respin https://review.openstack.org/#/c/281628/ for updates'],
+      ],
+    );
     const carl = report.actions[0];
     const line = example.split('\n')[carl.range.start.line];
     assert.equal(line.slice(carl.range.start.character, carl.range.end.character), 'carl_baldwin to put up model proposal');
@@ -106,7 +122,10 @@ describe('parseReport: topics', () => {
 
   it('leaves trailing punctuation and brackets out of a URL', () => {
     const r = parseReport('- See (https://review.openstack.org/#/c/283798/), and https://bugs.launchpad.net/neutron/+bug/1507499.\n');
-    assert.deepEqual(r.links.map((l) => l.raw), ['https://review.openstack.org/#/c/283798/', 'https://bugs.launchpad.net/neutron/+bug/1507499']);
+    assert.deepEqual(
+      r.links.map((l) => l.raw),
+      ['https://review.openstack.org/#/c/283798/', 'https://bugs.launchpad.net/neutron/+bug/1507499'],
+    );
     assert.deepEqual(r.diagnostics, []);
   });
 
@@ -114,17 +133,23 @@ describe('parseReport: topics', () => {
     const text = '- Topic with a long line\n  that goes on https://review.openstack.org/#c/1234/ here\n\n> quoted bugs.launchpad.net/nova/+bug/99999\n';
     const r = parseReport(text);
     const lines = text.split('\n');
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)]), [
-      ['review-missing-slash', 'https://review.openstack.org/#c/1234/'],
-      ['link-missing-scheme', 'bugs.launchpad.net/nova/+bug/99999'],
-    ]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)]),
+      [
+        ['review-missing-slash', 'https://review.openstack.org/#c/1234/'],
+        ['link-missing-scheme', 'bugs.launchpad.net/nova/+bug/99999'],
+      ],
+    );
   });
 
   it('counts a CRLF draft the same as an LF one', () => {
     const lf = '- A: https://review.openstack.org/#/c/1x/\n- B\n';
     const a = parseReport(lf);
     const b = parseReport(lf.replace(/\n/g, '\r\n'));
-    assert.deepEqual(b.diagnostics.map((d) => d.range), a.diagnostics.map((d) => d.range));
+    assert.deepEqual(
+      b.diagnostics.map((d) => d.range),
+      a.diagnostics.map((d) => d.range),
+    );
     assert.deepEqual(titles(b.topics), ['A', 'B']);
   });
 });
@@ -168,6 +193,9 @@ describe('parseReport: options', () => {
   it('applies severities per rule, and turns rules off', () => {
     const text = '- https://bugs.launchpad.net/neutron/+bugs/1\n- https://review.openstack.org/c/2\n';
     const r = parseReport(text, { severities: { 'bug-plural': 'warning', 'review-missing-hash': 'off' } });
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['bug-plural', 'warning']]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.severity]),
+      [['bug-plural', 'warning']],
+    );
   });
 });

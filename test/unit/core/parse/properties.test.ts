@@ -11,10 +11,18 @@ import { apply, changes, checkingIncremental, snapshot, visible } from '../../he
 
 const url = fc.oneof(
   fc.constantFrom(
-    'https://review.openstack.org/#/c/283798/', 'https://review.openstack.org/#c/283798/', 'https://review.openstack.org/c/283798',
-    'https://review.opendev.org/c/openstack/neutron/283798', 'https://bugs.launchpad.net/neutron/+bugs/1507499',
-    'https://bugs.launchpad.net/neutron/+bug/1507499a', 'bugs.launchpad.net/neutron/+bug/1507499', 'https://reviews.openstack.org/#/c/1/',
-    'https://etherpad.openstack.org/neutron', 'https://blueprints.launchpad.net/neutron/spec/x', 'javascript:alert(1)', 'https://x.org/"onmouseover="x',
+    'https://review.openstack.org/#/c/283798/',
+    'https://review.openstack.org/#c/283798/',
+    'https://review.openstack.org/c/283798',
+    'https://review.opendev.org/c/openstack/neutron/283798',
+    'https://bugs.launchpad.net/neutron/+bugs/1507499',
+    'https://bugs.launchpad.net/neutron/+bug/1507499a',
+    'bugs.launchpad.net/neutron/+bug/1507499',
+    'https://reviews.openstack.org/#/c/1/',
+    'https://etherpad.openstack.org/neutron',
+    'https://blueprints.launchpad.net/neutron/spec/x',
+    'javascript:alert(1)',
+    'https://x.org/"onmouseover="x',
   ),
   fc.webUrl(),
 );
@@ -23,7 +31,19 @@ const inline = fc.oneof(
   url,
   url.map((u) => `[link](${u})`),
   url.map((u) => `<${u}>`),
-  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '**bold**', '`code`', 'armax to fix it', '&amp; &lt;', '\u202eRTL', '🎉', '![photo](https://x.org/a.png)', '![x" onerror="alert(1)](javascript:alert(1))', '![a](data:image/png;base64,AAAA)'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '**bold**',
+    '`code`',
+    'armax to fix it',
+    '&amp; &lt;',
+    '\u202eRTL',
+    '🎉',
+    '![photo](https://x.org/a.png)',
+    '![x" onerror="alert(1)](javascript:alert(1))',
+    '![a](data:image/png;base64,AAAA)',
+  ),
 );
 const line = fc.array(inline, { maxLength: 4 }).map((parts) => parts.join(' '));
 // the line ends drawn with the lines, so that the seed decides them too
@@ -71,7 +91,10 @@ describe('properties', () => {
           assert.equal(fixed.slice(0, start), text.slice(0, start));
           assert.equal(fixed.slice(start + d.fix.text.length), text.slice(end));
           const after = parseReport(fixed).diagnostics;
-          assert.ok(!after.some((a) => a.code === d.code && a.range.start.line === d.range.start.line && a.range.start.character === d.range.start.character), `${d.code} is gone after its fix`);
+          assert.ok(
+            !after.some((a) => a.code === d.code && a.range.start.line === d.range.start.line && a.range.start.character === d.range.start.character),
+            `${d.code} is gone after its fix`,
+          );
         }
       }),
       propertyOptions(300),
@@ -84,8 +107,12 @@ describe('properties', () => {
         const html = exportEmail(parseReport(text));
         const tags = [...html.matchAll(/<\/?([a-zA-Z]+)([^>]*)>/g)];
         for (const [, tag, attrs] of tags) {
-          assert.ok(['div', 'br', 'font', 'ul', 'ol', 'li', 'a', 'b', 'i', 'strike', 'blockquote', 'hr', 'table', 'tr', 'td', 'img'].includes(tag), `tag ${tag}`);
-          for (const [, name] of attrs.matchAll(/\s([a-zA-Z-]+)=/g)) assert.ok(['dir', 'face', 'size', 'href', 'class', 'style', 'start', 'src', 'alt'].includes(name), `attribute ${name}`);
+          assert.ok(
+            ['div', 'br', 'font', 'ul', 'ol', 'li', 'a', 'b', 'i', 'strike', 'blockquote', 'hr', 'table', 'tr', 'td', 'img'].includes(tag),
+            `tag ${tag}`,
+          );
+          for (const [, name] of attrs.matchAll(/\s([a-zA-Z-]+)=/g))
+            assert.ok(['dir', 'face', 'size', 'href', 'class', 'style', 'start', 'src', 'alt'].includes(name), `attribute ${name}`);
         }
         for (const [, href] of html.matchAll(/href="([^"]*)"/g)) assert.match(href, /^(https?:|mailto:)/i);
         for (const [, src] of html.matchAll(/src="([^"]*)"/g)) assert.match(src, /^https?:/i);
@@ -96,21 +123,23 @@ describe('properties', () => {
 
   it('an update after any edit is the report a full parse gives, and the report it was given stays as it was', () => {
     // the tokens too (what the exporters render), through the debug check
-    checkingIncremental(() => fc.assert(
-      fc.property(
-        markdownish.chain((text) => fc.tuple(fc.constant(text), changes(text), fc.boolean())),
-        ([text, edit, read]) => {
-          const before = snapshot(parseReport(text));
-          const previous = parseReport(text);
-          // what the editor had read of it, or nothing (its getters then read after the update)
-          if (read) visible(previous);
-          const after = apply(text, edit);
-          const next = updateReport(previous, after, edit);
-          assert.deepEqual(visible(next), visible(parseReport(after)));
-          assert.deepEqual(visible(previous), before);
-        },
+    checkingIncremental(() =>
+      fc.assert(
+        fc.property(
+          markdownish.chain((text) => fc.tuple(fc.constant(text), changes(text), fc.boolean())),
+          ([text, edit, read]) => {
+            const before = snapshot(parseReport(text));
+            const previous = parseReport(text);
+            // what the editor had read of it, or nothing (its getters then read after the update)
+            if (read) visible(previous);
+            const after = apply(text, edit);
+            const next = updateReport(previous, after, edit);
+            assert.deepEqual(visible(next), visible(parseReport(after)));
+            assert.deepEqual(visible(previous), before);
+          },
+        ),
+        propertyOptions(300),
       ),
-      propertyOptions(300),
-    ));
+    );
   });
 });

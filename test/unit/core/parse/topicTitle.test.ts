@@ -7,7 +7,10 @@ describe('topicTitle', () => {
     ['MTU cleanups: Implemented all MTU changes in Nova and Neutron', 'MTU cleanups'],
     ['Usability and stability fixes:', 'Usability and stability fixes'],
     ['Routed-networks', 'Routed-networks'],
-    ['Reduce IP consumptions for router gateway ports (both DVR and non). carl_baldwin to put up model proposal', 'Reduce IP consumptions for router gateway ports…'],
+    [
+      'Reduce IP consumptions for router gateway ports (both DVR and non). carl_baldwin to put up model proposal',
+      'Reduce IP consumptions for router gateway ports…',
+    ],
     // a colon or full stop inside parentheses is not the title's end, and no cut falls inside them
     ['Gate breakages (action: better hand off of current mitigation actions\nbetween timezones)', 'Gate breakages…'],
     ['Weekly bug liaison (action: start doing it again),', 'Weekly bug liaison (action: start doing it again)'],

@@ -50,24 +50,26 @@ describe('updateReport', () => {
 
   it('matches a full parse over a run of edits, each on the last result, and every report of the run stays as it was', () => {
     // the tokens too (what the exporters render), through the debug check
-    checkingIncremental(() => fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.infiniteStream(fc.nat()), fc.infiniteStream(reads), (count, seeds, readings) => {
-        let text = drafts[3];
-        let report = parseReport(text);
-        const held: [Report, ReturnType<typeof snapshot>][] = [];
-        for (let k = 0; k < count; k++) {
-          const [edit] = fc.sample(changes(text), { numRuns: 1, seed: seeds.next().value });
-          text = apply(text, edit);
-          // as in the editor: the tree reads some results, kept in part by the next update
-          readSome(report, readings.next().value);
-          held.push([report, snapshot(parseReport(report.text))]);
-          report = updateReport(report, text, edit);
-        }
-        assert.deepEqual(visible(report), visible(parseReport(text)));
-        for (const [r, seen] of held) assert.deepEqual(visible(r), seen);
-      }),
-      { ...propertyOptions(300), numRuns: Math.ceil(propertyOptions(300).numRuns / 3) },
-    ));
+    checkingIncremental(() =>
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 8 }), fc.infiniteStream(fc.nat()), fc.infiniteStream(reads), (count, seeds, readings) => {
+          let text = drafts[3];
+          let report = parseReport(text);
+          const held: [Report, ReturnType<typeof snapshot>][] = [];
+          for (let k = 0; k < count; k++) {
+            const [edit] = fc.sample(changes(text), { numRuns: 1, seed: seeds.next().value });
+            text = apply(text, edit);
+            // as in the editor: the tree reads some results, kept in part by the next update
+            readSome(report, readings.next().value);
+            held.push([report, snapshot(parseReport(report.text))]);
+            report = updateReport(report, text, edit);
+          }
+          assert.deepEqual(visible(report), visible(parseReport(text)));
+          for (const [r, seen] of held) assert.deepEqual(visible(r), seen);
+        }),
+        { ...propertyOptions(300), numRuns: Math.ceil(propertyOptions(300).numRuns / 3) },
+      ),
+    );
   });
 
   it('warns of lines nested past what Markdown reads, and keeps their text, as a full parse does', () => {
@@ -85,25 +87,34 @@ describe('updateReport', () => {
     const hosts = { ...DEFAULT_LINK_HOSTS, etherpad: ['pad.example.org'] };
     const edit: TextChange[] = [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: 'x' }];
     const incremental = updateReport(parseReport(draft, { hosts }), apply(draft, edit), edit);
-    assert.deepEqual(incremental.links.map((l) => l.kind), ['other']);
+    assert.deepEqual(
+      incremental.links.map((l) => l.kind),
+      ['other'],
+    );
     assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
   });
 
-  it('keeps the text of a last item that ends in --- (front matter only on the draft\'s first line)', () => {
+  it("keeps the text of a last item that ends in --- (front matter only on the draft's first line)", () => {
     const draft = '# Day one\n\n- A: x\n- B';
     const previous = parseReport(draft);
     void previous.topics;
     const edit: TextChange[] = [{ range: { start: { line: 3, character: 3 }, end: { line: 3, character: 3 } }, text: '---' }];
     const incremental = updateReport(previous, apply(draft, edit), edit);
-    assert.deepEqual(incremental.topics[0].children.map((t) => t.title), ['A', 'B---']);
+    assert.deepEqual(
+      incremental.topics[0].children.map((t) => t.title),
+      ['A', 'B---'],
+    );
     assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
   });
 
-  it('locates a reference link\'s URL in its definition, wherever the edit moves it', () => {
+  it("locates a reference link's URL in its definition, wherever the edit moves it", () => {
     const draft = '- A see [ref]\n- B\n- C\n\n[ref]: https://review.openstack.org/#/c/1/\n';
     const edit: TextChange[] = [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: '\n  more' }];
     const incremental = updateReport(parseReport(draft), apply(draft, edit), edit);
-    assert.deepEqual(incremental.links.map((l) => l.range.start.line), [5]);
+    assert.deepEqual(
+      incremental.links.map((l) => l.range.start.line),
+      [5],
+    );
     assert.deepEqual(visible(incremental), visible(parseReport(apply(draft, edit))));
   });
 
@@ -132,7 +143,10 @@ describe('updateReport', () => {
     const line = draft.split('\n').findIndex((l) => l.startsWith('  - L3 HA'));
     const change: TextChange = { range: { start: { line, character: 6 }, end: { line, character: 6 } }, text: 'X' };
     const next = updateReport(previous, apply(draft, [change]), [change]);
-    assert.ok(before.every((t, i) => next.tokens[i] === t), 'the tokens before the edit are the same objects');
+    assert.ok(
+      before.every((t, i) => next.tokens[i] === t),
+      'the tokens before the edit are the same objects',
+    );
     assert.equal(next.topics[3].children[1].title, 'L3X HA');
   });
 });

@@ -11,13 +11,35 @@ const items = (s: string) => findActionItems(s).map((a) => [a.owner, a.text]);
 
 describe('findActionItems', () => {
   const cases: [string, string[][]][] = [
-    ['carl_baldwin to put up model proposal, haleyb to follow up with code.', [['carl_baldwin', 'put up model proposal'], ['haleyb', 'follow up with code']]],
+    [
+      'carl_baldwin to put up model proposal, haleyb to follow up with code.',
+      [
+        ['carl_baldwin', 'put up model proposal'],
+        ['haleyb', 'follow up with code'],
+      ],
+    ],
     ['Talked about cells v2. mlavalle to track nova development and put notes together.', [['mlavalle', 'track nova development and put notes together']]],
-    ['governance; arnax to respin https://review.openstack.org/#/c/281628/ for updates.', [['arnax', 'respin https://review.openstack.org/#/c/281628/ for updates']]],
-    ['AI: armax, kevinbenton and haleyb to fix the gate, docs and tests.', [['armax', 'fix the gate, docs and tests'], ['kevinbenton', 'fix the gate, docs and tests'], ['haleyb', 'fix the gate, docs and tests']]],
+    [
+      'governance; arnax to respin https://review.openstack.org/#/c/281628/ for updates.',
+      [['arnax', 'respin https://review.openstack.org/#/c/281628/ for updates']],
+    ],
+    [
+      'AI: armax, kevinbenton and haleyb to fix the gate, docs and tests.',
+      [
+        ['armax', 'fix the gate, docs and tests'],
+        ['kevinbenton', 'fix the gate, docs and tests'],
+        ['haleyb', 'fix the gate, docs and tests'],
+      ],
+    ],
     ['#action dougwig to write the spec', [['dougwig', 'write the spec']]],
     ['Richard to follow up', [['Richard', 'follow up']]],
-    ['melwitt to write the notes\nsean-k-mooney to review them', [['melwitt', 'write the notes'], ['sean-k-mooney', 'review them']]],
+    [
+      'melwitt to write the notes\nsean-k-mooney to review them',
+      [
+        ['melwitt', 'write the notes'],
+        ['sean-k-mooney', 'review them'],
+      ],
+    ],
   ];
   for (const [text, expected] of cases) it(`finds ${expected.length} in "${text.replace(/\n/g, ' / ')}"`, () => assert.deepEqual(items(text), expected));
 
@@ -46,15 +68,51 @@ describe('findActionItems', () => {
 describe('findActionItems: the forms real reports use', () => {
   const cases: [string, string[][], { underLabel?: boolean; known?: string[] }?][] = [
     // several owners: and/or, a slash, a list
-    ['lucasagomes and/or vsaienko to look into it.', [['lucasagomes', 'look into it'], ['vsaienko', 'look into it']]],
-    ['chandankumar/ysandeep to move the tempest skip list into its own repository.', [['chandankumar', 'move the tempest skip list into its own repository'], ['ysandeep', 'move the tempest skip list into its own repository']]],
-    ['AR: Sean and Rodolfo to update the spec', [['Sean', 'update the spec'], ['Rodolfo', 'update the spec']]],
+    [
+      'lucasagomes and/or vsaienko to look into it.',
+      [
+        ['lucasagomes', 'look into it'],
+        ['vsaienko', 'look into it'],
+      ],
+    ],
+    [
+      'chandankumar/ysandeep to move the tempest skip list into its own repository.',
+      [
+        ['chandankumar', 'move the tempest skip list into its own repository'],
+        ['ysandeep', 'move the tempest skip list into its own repository'],
+      ],
+    ],
+    [
+      'AR: Sean and Rodolfo to update the spec',
+      [
+        ['Sean', 'update the spec'],
+        ['Rodolfo', 'update the spec'],
+      ],
+    ],
     // the whole task, across the lines of a wrapped paragraph, to the sentence's end
-    ['We agreed on the approach. geguileo to update the spec with the S3 details, and eharney\nto look into a tempest plugin job that records the peak memory of the\nbackup service.', [['geguileo', 'update the spec with the S3 details'], ['eharney', 'look into a tempest plugin job that records the peak memory of the backup service']]],
-    ['marios and rlandy to write down the promotion criteria for each\ncomponent, so that the ruck and rover know when to intervene.', [['marios', 'write down the promotion criteria for each component, so that the ruck and rover know when to intervene'], ['rlandy', 'write down the promotion criteria for each component, so that the ruck and rover know when to intervene']]],
+    [
+      'We agreed on the approach. geguileo to update the spec with the S3 details, and eharney\nto look into a tempest plugin job that records the peak memory of the\nbackup service.',
+      [
+        ['geguileo', 'update the spec with the S3 details'],
+        ['eharney', 'look into a tempest plugin job that records the peak memory of the backup service'],
+      ],
+    ],
+    [
+      'marios and rlandy to write down the promotion criteria for each\ncomponent, so that the ruck and rover know when to intervene.',
+      [
+        ['marios', 'write down the promotion criteria for each component, so that the ruck and rover know when to intervene'],
+        ['rlandy', 'write down the promotion criteria for each component, so that the ruck and rover know when to intervene'],
+      ],
+    ],
     // markers
-    ['Need more folks reviewing (action: jlvillal considers picking up the\nweekly review call)', [['jlvillal', 'considers picking up the weekly review call']]],
-    ['Option 2 is the simplest (action: sshnaidm to prototype it in https://review.opendev.org/c/openstack/tripleo-ci/+/779123).', [['sshnaidm', 'prototype it in https://review.opendev.org/c/openstack/tripleo-ci/+/779123']]],
+    [
+      'Need more folks reviewing (action: jlvillal considers picking up the\nweekly review call)',
+      [['jlvillal', 'considers picking up the weekly review call']],
+    ],
+    [
+      'Option 2 is the simplest (action: sshnaidm to prototype it in https://review.opendev.org/c/openstack/tripleo-ci/+/779123).',
+      [['sshnaidm', 'prototype it in https://review.opendev.org/c/openstack/tripleo-ci/+/779123']],
+    ],
     ['TODO(weshay): update the rotation page with the three roles.', [['weshay', 'update the rotation page with the three roles']]],
     ['ACTION: mriedem write the spec', [['mriedem', 'write the spec']]],
     ['[Action Items] book the room for the midcycle [jungleboyj]', [['jungleboyj', 'book the room for the midcycle']]],
@@ -65,20 +123,74 @@ describe('findActionItems: the forms real reports use', () => {
     // under an action label: an owner and any task
     ['rosmaita: send the release schedule to the mailing list', [['rosmaita', 'send the release schedule to the mailing list']], { underLabel: true }],
     ['Document the new backup chunking options (whoami-rajat)', [['whoami-rajat', 'Document the new backup chunking options']], { underLabel: true }],
-    ['Simon Dodsley will ask the driver vendors about their CI status', [['Simon Dodsley', 'ask the driver vendors about their CI status']], { underLabel: true }],
-    ['mgoddard and dtantsur volunteered to help with testing, while\nmjturek and crushil volunteered to do some coding.', [['mgoddard', 'help with testing'], ['dtantsur', 'help with testing'], ['mjturek', 'do some coding'], ['crushil', 'do some coding']], { underLabel: true }],
-    ['Actions\njroll to kickstart this document, JayF and mariojv to help.', [['jroll', 'kickstart this document'], ['JayF', 'help'], ['mariojv', 'help']]],
-    ['keep talking about OVN details - Miguel Lavalle and me will work on talks about\nthe OVN internals', [['Miguel Lavalle', 'work on talks about the OVN internals']], { underLabel: true }],
+    [
+      'Simon Dodsley will ask the driver vendors about their CI status',
+      [['Simon Dodsley', 'ask the driver vendors about their CI status']],
+      { underLabel: true },
+    ],
+    [
+      'mgoddard and dtantsur volunteered to help with testing, while\nmjturek and crushil volunteered to do some coding.',
+      [
+        ['mgoddard', 'help with testing'],
+        ['dtantsur', 'help with testing'],
+        ['mjturek', 'do some coding'],
+        ['crushil', 'do some coding'],
+      ],
+      { underLabel: true },
+    ],
+    [
+      'Actions\njroll to kickstart this document, JayF and mariojv to help.',
+      [
+        ['jroll', 'kickstart this document'],
+        ['JayF', 'help'],
+        ['mariojv', 'help'],
+      ],
+    ],
+    [
+      'keep talking about OVN details - Miguel Lavalle and me will work on talks about\nthe OVN internals',
+      [['Miguel Lavalle', 'work on talks about the OVN internals']],
+      { underLabel: true },
+    ],
     // a task list's box, an @mention
     ['[ ] mriedem: write the spec', [['mriedem', 'write the spec']], { underLabel: true }],
     ['[x] @gmann to propose the goal', [['gmann', 'propose the goal']]],
     // "both", "+", @mentions one after another, markers without a colon or with the owner in parentheses
-    ['Both gibi and bauzas to check the gate', [['gibi', 'check the gate'], ['bauzas', 'check the gate']]],
-    ['gibi + bauzas to check the gate', [['gibi', 'check the gate'], ['bauzas', 'check the gate']]],
-    ['@gibi @bauzas to check the gate', [['gibi', 'check the gate'], ['bauzas', 'check the gate']]],
+    [
+      'Both gibi and bauzas to check the gate',
+      [
+        ['gibi', 'check the gate'],
+        ['bauzas', 'check the gate'],
+      ],
+    ],
+    [
+      'gibi + bauzas to check the gate',
+      [
+        ['gibi', 'check the gate'],
+        ['bauzas', 'check the gate'],
+      ],
+    ],
+    [
+      '@gibi @bauzas to check the gate',
+      [
+        ['gibi', 'check the gate'],
+        ['bauzas', 'check the gate'],
+      ],
+    ],
     ['AR gibi to check the gate', [['gibi', 'check the gate']]],
-    ['ACTION(gibi): check the gate. AI(bauzas): ping infra.', [['gibi', 'check the gate'], ['bauzas', 'ping infra']]],
-    ['Gate breakages (action: gibi to look at the logs (action: bauzas to ping infra))', [['gibi', 'look at the logs'], ['bauzas', 'ping infra']]],
+    [
+      'ACTION(gibi): check the gate. AI(bauzas): ping infra.',
+      [
+        ['gibi', 'check the gate'],
+        ['bauzas', 'ping infra'],
+      ],
+    ],
+    [
+      'Gate breakages (action: gibi to look at the logs (action: bauzas to ping infra))',
+      [
+        ['gibi', 'look at the logs'],
+        ['bauzas', 'ping infra'],
+      ],
+    ],
     // a verb of the trade the dictionary lacks
     ['mriedem to rebase the series on master.', [['mriedem', 'rebase the series on master']]],
     // a person whose name is also a word, named as a person elsewhere in the report
@@ -87,7 +199,10 @@ describe('findActionItems: the forms real reports use', () => {
   for (const [text, expected, context] of cases) {
     it(`finds ${expected.map((e) => e[0]).join(', ')} in "${text.replace(/\n/g, '⏎')}"`, () => {
       const found = findActionItems(text, { underLabel: context?.underLabel, known: new Set(context?.known ?? []) });
-      assert.deepEqual(found.map((a) => [a.owner, a.text]), expected);
+      assert.deepEqual(
+        found.map((a) => [a.owner, a.text]),
+        expected,
+      );
     });
   }
 
@@ -128,7 +243,10 @@ describe('findActionItems: the forms real reports use', () => {
         code.push([at - code.length * 2, at - code.length * 2 + inner.length]);
         return inner;
       });
-      assert.deepEqual(findActionItems(plain, { ...context, noOwner: code }).map((a) => [a.owner, a.text]), []);
+      assert.deepEqual(
+        findActionItems(plain, { ...context, noOwner: code }).map((a) => [a.owner, a.text]),
+        [],
+      );
     });
   }
 
@@ -165,16 +283,23 @@ describe('action items in a report', () => {
 
   it('the reference still gives exactly its four', () => {
     const md = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
-    assert.deepEqual(parseReport(md).actions.map((a) => a.owner), ['carl_baldwin', 'haleyb', 'mlavalle', 'arnax']);
+    assert.deepEqual(
+      parseReport(md).actions.map((a) => a.owner),
+      ['carl_baldwin', 'haleyb', 'mlavalle', 'arnax'],
+    );
   });
 
   it('reads the items under an "Action items" heading, to the next heading', () => {
     const md = '## Action items\n\n- rosmaita: send the schedule\n- Write the notes (melwitt)\n\n## Gate\n\n- rosmaita: this is a topic, not an item\n';
-    assert.deepEqual(actions(md), [['rosmaita', 'send the schedule'], ['melwitt', 'Write the notes']]);
+    assert.deepEqual(actions(md), [
+      ['rosmaita', 'send the schedule'],
+      ['melwitt', 'Write the notes'],
+    ]);
   });
 
   it('reads the list a label introduces ("Actions to do after this discussion:"), and only that list', () => {
-    const md = 'Actions to do after this discussion:\n\n- Miguel Lavalle will contact the operators\n- we may ratify it at the meeting\n\nLater:\n\n- Miguel Lavalle will rest\n';
+    const md =
+      'Actions to do after this discussion:\n\n- Miguel Lavalle will contact the operators\n- we may ratify it at the meeting\n\nLater:\n\n- Miguel Lavalle will rest\n';
     assert.deepEqual(actions(md), [['Miguel Lavalle', 'contact the operators']]);
   });
 
@@ -185,7 +310,10 @@ describe('action items in a report', () => {
 
   it('knows the attendees of the front matter, by name and by nick', () => {
     const md = '---\nattendees: ["Mark McClain (mark)", fungi]\n---\n\nmark to review the spec, fungi to check the mirrors.\n';
-    assert.deepEqual(actions(md), [['mark', 'review the spec'], ['fungi', 'check the mirrors']]);
+    assert.deepEqual(actions(md), [
+      ['mark', 'review the spec'],
+      ['fungi', 'check the mirrors'],
+    ]);
     assert.deepEqual(actions('mark to review the spec, fungi to check the mirrors.\n'), []);
   });
 
@@ -204,7 +332,10 @@ describe('action items in a report', () => {
       ['jungleboyj', 'book the room for the midcycle'],
       ['Simon Dodsley', 'ask the driver vendors about their CI status'],
     ]);
-    assert.deepEqual(actions(fixture('tripleo-midcycle.md')).map((a) => a[0]), ['marios', 'rlandy', 'chandankumar', 'ysandeep', 'sshnaidm', 'weshay', 'rlandy']);
+    assert.deepEqual(
+      actions(fixture('tripleo-midcycle.md')).map((a) => a[0]),
+      ['marios', 'rlandy', 'chandankumar', 'ysandeep', 'sshnaidm', 'weshay', 'rlandy'],
+    );
   });
 
   it('locates an item over the lines it spans', () => {

@@ -9,7 +9,10 @@ import { reportRoster } from '../../../../src/core/people/ownerRule';
 import { allowedEdits, editDistance, wordCounts } from '../../../../src/core/people/roster';
 
 const root = path.join(__dirname, '..', '..', '..', '..');
-const flags = (md: string) => parseReport(md).diagnostics.filter((d) => d.code === 'owner-unknown').map((d) => d.message.split(' — ')[0] + (d.fix ? ` → ${d.fix.text}` : ''));
+const flags = (md: string) =>
+  parseReport(md)
+    .diagnostics.filter((d) => d.code === 'owner-unknown')
+    .map((d) => d.message.split(' — ')[0] + (d.fix ? ` → ${d.fix.text}` : ''));
 
 describe('the roster', () => {
   it('reads attendees as "Name (nick)", [nick], <nick>, @nick or a nick, from a list or a string', () => {
@@ -29,18 +32,24 @@ describe('the roster', () => {
   });
 
   it('counts words as nicks are spelt, not in URLs, addresses, hosts, code or contractions', () => {
-    const counts = wordCounts('armax and Armax; @armax. https://review.openstack.org/#/q/owner:zzzz armax@example.org oslo.config `setTimeout` couldn\'t armax\'s');
+    const counts = wordCounts(
+      "armax and Armax; @armax. https://review.openstack.org/#/q/owner:zzzz armax@example.org oslo.config `setTimeout` couldn't armax's",
+    );
     assert.deepEqual(Object.fromEntries(counts), { armax: 4 });
   });
 
   it('offers the attendees first, then the owners and the nicks the draft uses twice or more, the most used first', () => {
-    const md = '---\nattendees: ["Mark McClain (mark)", fungi]\n---\n\n- armax and haleyb met; armax to write the spec, sdague to review it.\n- Patches were merged.\n';
-    assert.deepEqual(reportRoster(parseReport(md)).map((e) => [e.nick, e.mentions, e.attendee]), [
-      ['mark', 2, true],
-      ['fungi', 1, true],
-      ['armax', 2, false],
-      ['sdague', 1, false],
-    ]);
+    const md =
+      '---\nattendees: ["Mark McClain (mark)", fungi]\n---\n\n- armax and haleyb met; armax to write the spec, sdague to review it.\n- Patches were merged.\n';
+    assert.deepEqual(
+      reportRoster(parseReport(md)).map((e) => [e.nick, e.mentions, e.attendee]),
+      [
+        ['mark', 2, true],
+        ['fungi', 1, true],
+        ['armax', 2, false],
+        ['sdague', 1, false],
+      ],
+    );
   });
 });
 
@@ -66,7 +75,10 @@ describe('owner-unknown', () => {
   it('flags the reference draft once: arnax, fixed to armax; carl_baldwin, haleyb and mlavalle are named once and near no one', () => {
     const text = fs.readFileSync(path.join(root, 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
     const report = parseReport(text);
-    assert.deepEqual(report.actions.map((a) => a.owner), ['carl_baldwin', 'haleyb', 'mlavalle', 'arnax']);
+    assert.deepEqual(
+      report.actions.map((a) => a.owner),
+      ['carl_baldwin', 'haleyb', 'mlavalle', 'arnax'],
+    );
     const [d, ...rest] = report.diagnostics;
     assert.deepEqual(rest, []);
     assert.equal(d.code, 'owner-unknown');

@@ -26,30 +26,65 @@ const maybe = (s: fc.Arbitrary<string>) => fc.option(s, { nil: '' });
 const casing = (s: string, flips: boolean[]) => [...s].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c)).join('');
 
 const link = fc.oneof(
-  fc.tuple(fc.constantFrom(...hosts.gerrit), digits, maybe(digits.map((p) => `/${p}`)), maybe(fc.constant('/'))).map(([h, c, p, t]) => `https://${h}/#/c/${c}${p}${t}`),
-  fc.tuple(fc.constantFrom(...hosts.gerrit), fc.tuple(projectStart, fc.array(slug, { maxLength: 2 })).map(([first, more]) => [first, ...more]), digits, maybe(digits.map((p) => `/${p}`)), maybe(fc.constant('/'))).map(([h, project, c, p, t]) => `https://${h}/c/${project.join('/')}/+/${c}${p}${t}`),
+  fc
+    .tuple(fc.constantFrom(...hosts.gerrit), digits, maybe(digits.map((p) => `/${p}`)), maybe(fc.constant('/')))
+    .map(([h, c, p, t]) => `https://${h}/#/c/${c}${p}${t}`),
+  fc
+    .tuple(
+      fc.constantFrom(...hosts.gerrit),
+      fc.tuple(projectStart, fc.array(slug, { maxLength: 2 })).map(([first, more]) => [first, ...more]),
+      digits,
+      maybe(digits.map((p) => `/${p}`)),
+      maybe(fc.constant('/')),
+    )
+    .map(([h, project, c, p, t]) => `https://${h}/c/${project.join('/')}/+/${c}${p}${t}`),
   fc.tuple(fc.constantFrom(...hosts.gerrit), digits, maybe(fc.constant('/'))).map(([h, c, t]) => `http://${h}/${c}${t}`),
   fc.tuple(name, digits, maybe(fc.constant('/'))).map(([p, n, t]) => `https://bugs.launchpad.net/${p}/+bug/${n}${t}`),
   fc.tuple(fc.constantFrom('launchpad.net', 'bugs.launchpad.net'), digits, maybe(fc.constant('/'))).map(([h, n, t]) => `https://${h}/bugs/${n}${t}`),
   fc.tuple(name, name, maybe(fc.constant('/'))).map(([p, s, t]) => `https://blueprints.launchpad.net/${p}/+spec/${s}${t}`),
   fc.tuple(fc.constantFrom(...hosts.etherpad), pad, maybe(fc.constant('/'))).map(([h, p, t]) => `https://${h}/p/${p}${t}`),
-  fc.tuple(fc.constantFrom(...hosts.storyboard), fc.constantFrom('story', 'task'), digits, maybe(fc.constant('/'))).map(([h, w, n, t]) => `https://${h}/#!/${w}/${n}${t}`),
+  fc
+    .tuple(fc.constantFrom(...hosts.storyboard), fc.constantFrom('story', 'task'), digits, maybe(fc.constant('/')))
+    .map(([h, w, n, t]) => `https://${h}/#!/${w}/${n}${t}`),
 );
 
 describe('the fast way for well-formed links', () => {
   it('takes the links writers mostly paste', () => {
-    for (const raw of ['https://review.openstack.org/#/c/282876/14', 'https://review.opendev.org/c/openstack/neutron/+/283798', 'https://bugs.launchpad.net/neutron/+bug/1507499', 'https://blueprints.launchpad.net/nova/+spec/get-me-a-network', 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle', 'https://storyboard.openstack.org/#!/story/2004567', 'https://storyboard.openstack.org/#!/task/28123']) {
+    for (const raw of [
+      'https://review.openstack.org/#/c/282876/14',
+      'https://review.opendev.org/c/openstack/neutron/+/283798',
+      'https://bugs.launchpad.net/neutron/+bug/1507499',
+      'https://blueprints.launchpad.net/nova/+spec/get-me-a-network',
+      'https://etherpad.openstack.org/p/neutron-mitaka-midcycle',
+      'https://storyboard.openstack.org/#!/story/2004567',
+      'https://storyboard.openstack.org/#!/task/28123',
+    ]) {
       assert.ok(canonicalCheck(raw, hosts), raw);
     }
     // and leaves anything else to the rules
-    for (const raw of ['https://review.openstack.org/#c/282876', 'https://REVIEW.openstack.org/#/c/282876', 'https://review.opendev.org/c/0/+/283798', 'https://bugs.launchpad.net/neutron/+bugs/1507499', 'https://example.org/p/x', 'https://storyboard.openstack.org/#/story/2004567', 'https://storyboard.openstack.org/#!/story/2004567#comment-1']) {
+    for (const raw of [
+      'https://review.openstack.org/#c/282876',
+      'https://REVIEW.openstack.org/#/c/282876',
+      'https://review.opendev.org/c/0/+/283798',
+      'https://bugs.launchpad.net/neutron/+bugs/1507499',
+      'https://example.org/p/x',
+      'https://storyboard.openstack.org/#/story/2004567',
+      'https://storyboard.openstack.org/#!/story/2004567#comment-1',
+    ]) {
       assert.equal(canonicalCheck(raw, hosts), undefined, raw);
     }
   });
 
   it('leaves links on hosts configured in capitals to the rules, which compare hosts in lower case', () => {
     const shouting = { gerrit: ['Review.Example.org'], etherpad: ['PADS.example.org'], storyboard: ['StoryBoard.example.org'] };
-    for (const raw of ['https://Review.Example.org/#/c/282876/', 'https://review.example.org/#/c/282876/', 'https://PADS.example.org/p/x', 'https://pads.example.org/p/x', 'https://StoryBoard.example.org/#!/story/2004567', 'https://storyboard.example.org/#!/story/2004567']) {
+    for (const raw of [
+      'https://Review.Example.org/#/c/282876/',
+      'https://review.example.org/#/c/282876/',
+      'https://PADS.example.org/p/x',
+      'https://pads.example.org/p/x',
+      'https://StoryBoard.example.org/#!/story/2004567',
+      'https://storyboard.example.org/#!/story/2004567',
+    ]) {
       const fast = canonicalCheck(raw, shouting);
       if (fast) assert.deepEqual(fast, ruleCheck(raw, shouting), raw);
     }

@@ -9,15 +9,27 @@ import { ruleRecord } from '../../../../src/core/rules/ruleRecords';
 
 const fixtures = path.join(__dirname, '..', '..', '..', 'fixtures', 'links');
 const rows = (file: string) =>
-  fs.readFileSync(path.join(fixtures, file), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  fs
+    .readFileSync(path.join(fixtures, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
 
-interface Valid { kind: string; url: string; expect: Record<string, string> }
+interface Valid {
+  kind: string;
+  url: string;
+  expect: Record<string, string>;
+}
 const valid: Valid[] = rows('valid.txt').map((line) => {
   const [kind, url, ...pairs] = line.split(/\s+/);
   return { kind, url, expect: Object.fromEntries(pairs.map((p) => p.split('=') as [string, string])) };
 });
 
-interface Malformed { code: string; url: string; following: string; fix?: string }
+interface Malformed {
+  code: string;
+  url: string;
+  following: string;
+  fix?: string;
+}
 const malformed: Malformed[] = rows('malformed.txt').map((line) => {
   const m = /^(\S+) (.+?)(?: -> (\S+))?$/.exec(line)!;
   const [url, following = ''] = m[2].split('|');
@@ -120,7 +132,9 @@ describe('link kinds', () => {
     for (const url of [...valid, ...malformed].map((f) => f.url)) {
       const [link] = parseReport(`- ${url}\n`).links;
       if (!link) continue;
-      const named = Object.entries(names(link)).filter(([, v]) => v !== undefined).map(([k]) => k);
+      const named = Object.entries(names(link))
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k);
       assert.deepEqual(named, link.kind === 'other' || link.kind === 'etherpad' ? [] : [link.kind], `${url}: ${link.kind}`);
     }
   });

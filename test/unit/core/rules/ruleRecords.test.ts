@@ -22,7 +22,12 @@ describe('the rule records', () => {
   });
 
   it('name the link rules the engine runs as the link group, and no other', () => {
-    assert.deepEqual(RULE_RECORDS.filter((r) => r.group === 'link').map((r) => r.code).sort(), [...LINK_RULE_CODES].sort());
+    assert.deepEqual(
+      RULE_RECORDS.filter((r) => r.group === 'link')
+        .map((r) => r.code)
+        .sort(),
+      [...LINK_RULE_CODES].sort(),
+    );
   });
 
   for (const output of RULE_OUTPUTS) {
@@ -33,25 +38,37 @@ describe('the rule records', () => {
     });
   }
 
-  it('write the README\'s rows with the anchors the diagnostics link to', () => {
-    const table = readmeRuleTable([{ code: 'x-y', group: 'document', severity: 'info', description: 'A | B.', example: { bad: 'a`b', good: 'c' } }, { code: 'x-z', group: 'file', severity: 'warning', description: 'C.' }]);
-    assert.deepEqual(table.split('\n').slice(-2), ['| <a id="rule-x-y"></a>`x-y` | info | A \\| B. | `` a`b `` | `c` |', '| <a id="rule-x-z"></a>`x-z` | warning | C. |  |  |']);
+  it("write the README's rows with the anchors the diagnostics link to", () => {
+    const table = readmeRuleTable([
+      { code: 'x-y', group: 'document', severity: 'info', description: 'A | B.', example: { bad: 'a`b', good: 'c' } },
+      { code: 'x-z', group: 'file', severity: 'warning', description: 'C.' },
+    ]);
+    assert.deepEqual(table.split('\n').slice(-2), [
+      '| <a id="rule-x-y"></a>`x-y` | info | A \\| B. | `` a`b `` | `c` |',
+      '| <a id="rule-x-z"></a>`x-z` | warning | C. |  |  |',
+    ]);
   });
 });
 
 describe('rule severities', () => {
   const bigDraft = `- https://bugs.launchpad.net/nova/+bug/1\n${'- words and more words\n'.repeat(200)}`;
-  const found = (state: FactsResult['state'], facts: Record<string, unknown> = {}) => (state === 'found' ? { state, facts: { kind: 'review', ...facts } } : { state }) as FactsResult;
-  const viaFacts = (url: string, result: FactsResult) => (severities: SeveritySettings) => factDiagnostics(parseReport(`- ${url}\n`).links, (_: Link) => result, severities);
+  const found = (state: FactsResult['state'], facts: Record<string, unknown> = {}) =>
+    (state === 'found' ? { state, facts: { kind: 'review', ...facts } } : { state }) as FactsResult;
+  const viaFacts = (url: string, result: FactsResult) => (severities: SeveritySettings) =>
+    factDiagnostics(parseReport(`- ${url}\n`).links, (_: Link) => result, severities);
   const draft = (text: string) => (severities: SeveritySettings) => parseReport(text, { severities }).diagnostics;
-  const message = (frontMatter: string) => (severities: SeveritySettings) => messageHeaders(parseReport(`---\n${frontMatter}\n---\n\nHi\n`, { severities })).diagnostics;
+  const message = (frontMatter: string) => (severities: SeveritySettings) =>
+    messageHeaders(parseReport(`---\n${frontMatter}\n---\n\nHi\n`, { severities })).diagnostics;
 
   /** A draft (or a check) that reports each rule that is not a link's form. */
   const raisers: Record<string, (severities: SeveritySettings) => Diagnostic[]> = {
     'review-not-found': viaFacts('https://review.opendev.org/c/openstack/nova/+/9999999', found('not-found')),
     'review-abandoned': viaFacts('https://review.opendev.org/c/openstack/nova/+/283798', found('found', { status: 'ABANDONED' })),
     'bug-not-found': viaFacts('https://bugs.launchpad.net/neutron/+bug/99999999', found('not-found')),
-    'bug-other-project': viaFacts('https://bugs.launchpad.net/nova/+bug/1507499', found('found', { kind: 'bug', tasks: [{ target: 'neutron', name: 'neutron' }] })),
+    'bug-other-project': viaFacts(
+      'https://bugs.launchpad.net/nova/+bug/1507499',
+      found('found', { kind: 'bug', tasks: [{ target: 'neutron', name: 'neutron' }] }),
+    ),
     'blueprint-not-found': viaFacts('https://blueprints.launchpad.net/neutron/+spec/nope', found('not-found')),
     'story-not-found': viaFacts('https://storyboard.openstack.org/#!/story/2004567', found('not-found')),
     'separator-opens-code-block': draft('Hi\n\n~~~~~~~\n\n- Topic\n'),
@@ -69,7 +86,9 @@ describe('rule severities', () => {
     'header-from-missing': message('subject: x'),
   };
   const raise = (r: RuleRecord, severities: SeveritySettings) =>
-    (r.group === 'link' ? draft(`- ${r.example!.bad}\n`) : raisers[r.code])(severities).filter((d) => d.code === r.code).map((d) => d.severity);
+    (r.group === 'link' ? draft(`- ${r.example!.bad}\n`) : raisers[r.code])(severities)
+      .filter((d) => d.code === r.code)
+      .map((d) => d.severity);
 
   for (const r of RULE_RECORDS as readonly RuleRecord[]) {
     it(`${r.code}: its record's ${r.severity} by default, the setting's when set, nothing when off`, () => {
