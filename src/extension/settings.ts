@@ -34,7 +34,7 @@ export interface MidcycleSettings {
     /** Link facts beside the links: a change's status after it, or its title before a bare URL. */
     annotateLinks: AnnotateLinks;
   };
-  /** Drafts larger than this many bytes are outlined and checked only up to it. */
+  /** Drafts longer than this many characters (UTF-16 code units, as `text.length`) are outlined and checked only up to it. */
   maxFileSize: number;
 }
 

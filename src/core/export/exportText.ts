@@ -35,9 +35,9 @@ function renderBlocks(blocks: readonly Block[], width: number): string[] {
 function renderBlock(block: Block, width: number): string[] {
   switch (block.type) {
     case 'paragraph':
-      return inlineLines(block.inline, block.joined).flatMap((line) => wrap(inlineText(line), width, '', ''));
+      return inlineLines(block.inline, block.joined).flatMap((line) => wrap(lineText(line), width, '', ''));
     case 'heading': {
-      const text = inlineLines(block.inline, true).map(inlineText).join(' ');
+      const text = inlineLines(block.inline, true).map(lineText).join(' ');
       return [text, (block.level === 1 ? '=' : '-').repeat(Math.min(Math.max(text.length, 3), width || text.length))];
     }
     case 'list':
@@ -49,7 +49,7 @@ function renderBlock(block: Block, width: number): string[] {
     case 'rule':
       return ['-'.repeat(width ? Math.min(width, 40) : 40)];
     case 'table':
-      return block.rows.map((row) => row.map((cell) => inlineText(cell)).join(' | '));
+      return block.rows.map((row) => row.map((cell) => lineText(cell)).join(' | '));
   }
 }
 
@@ -70,7 +70,7 @@ function renderList(list: Extract<Block, { type: 'list' }>, width: number, inden
       // as a reader tells paragraphs apart
       if (block.type === 'paragraph' && previous) out.push('');
       previous = block;
-      const lines = block.type === 'paragraph' ? inlineLines(block.inline, block.joined).map(inlineText) : renderBlock(block, width);
+      const lines = block.type === 'paragraph' ? inlineLines(block.inline, block.joined).map(lineText) : renderBlock(block, width);
       for (const line of lines) {
         out.push(...wrap(line, width, first ? `${indent}${marker}` : hang, hang));
         first = false;
@@ -81,7 +81,8 @@ function renderList(list: Extract<Block, { type: 'list' }>, width: number, inden
   return out;
 }
 
-function inlineText(tokens: readonly Token[]): string {
+/** One line of the email as text: its words, a link as "text <url>" (inlineFacts.ts' inlineText is a token's plain text). */
+function lineText(tokens: readonly Token[]): string {
   let out = '';
   let link: { href: string; label: string } | undefined; // the link being read, and its text so far
   const add = (s: string) => {
