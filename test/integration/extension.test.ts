@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { exportText, parseReport } from '../../src/core';
 import type { MidcycleApi } from '../../src/extension/extension';
 import type { TopicNode } from '../../src/extension/topicNodes';
-import { startFakeServices, type FakeServices } from '../unit/helpers/fakeServices';
+import { startFakeServices, type Fault, type FakeServices } from '../unit/helpers/fakeServices';
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const fixture = (name: string) => vscode.Uri.joinPath(folder(), name);
@@ -471,6 +471,28 @@ describe('Link facts', () => {
     assert.deepEqual(codes, ['bug-other-project']);
     services.faults.clear();
     await setSetting('linkFacts.timeout', undefined);
+  });
+
+  it('every other fault of a service: its links get nothing, the status bar says why, the others still get theirs', async () => {
+    const m = await api();
+    await setSetting('linkFacts.enabled', 'on');
+    const faults: [Fault, string][] = [
+      [{ type: 'status', status: 500 }, 'HTTP 500'],
+      [{ type: 'status', status: 429, retryAfter: '120' }, 'too many requests (HTTP 429)'],
+      [{ type: 'malformed' }, 'unreadable answer (not JSON)'],
+      [{ type: 'huge', bytes: 2_000_000 }, 'over the 1048576-byte limit'],
+      [{ type: 'redirect', location: 'http://example.invalid/changes/1' }, 'redirected to example.invalid, which Midcycle does not follow'],
+    ];
+    for (const [fault, reason] of faults) {
+      services.faults.clear();
+      services.faults.set('/gerrit/*', fault);
+      const editor = await open('facts.md');
+      await vscode.commands.executeCommand('midcycle.refreshLinkFacts');
+      await waitFor(`"${reason}" in the status bar's tooltip`, () => m.facts.troubleText()?.includes(reason));
+      const codes = midcycleDiagnostics(editor.document.uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+      assert.deepEqual(codes, ['bug-other-project'], reason);
+    }
+    services.faults.clear();
   });
 
   it('turned off: no facts, no facts diagnostics', async () => {

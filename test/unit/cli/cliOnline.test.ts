@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
-import { startFakeServices, type FakeServices } from '../helpers/fakeServices';
+import { startFakeServices, type Fault, type FakeServices } from '../helpers/fakeServices';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -110,6 +110,42 @@ describe('midcycle --online', () => {
       r.err,
       new RegExp(`could not read link facts from Gerrit at ${new URL(s.gerrit).host}/gerrit \\(no answer within 0.5 s\\): its links were not checked online`),
     );
+  });
+
+  // every fault of the fake Gerrit, through the CLI: the change's facts are missing, the reason is
+  // said once, the other services' links are still checked, and the exit status is as offline
+  const faults: [string, Fault, RegExp][] = [
+    ['a 500 on every try', { type: 'status', status: 500 }, /\(HTTP 500\)/],
+    ['a 429 with a long Retry-After', { type: 'status', status: 429, retryAfter: '120' }, /\(too many requests \(HTTP 429\)\)/],
+    ['malformed JSON', { type: 'malformed' }, /\(unreadable answer \(not JSON\)\)/],
+    ['an answer over the size cap', { type: 'huge', bytes: 2_000_000 }, /over the 1048576-byte limit/],
+    [
+      'a redirect to another host',
+      { type: 'redirect', location: 'http://example.invalid/changes/1' },
+      /redirected to example\.invalid, which Midcycle does not follow/,
+    ],
+  ];
+  for (const [what, fault, reason] of faults) {
+    it(`on ${what} from Gerrit: its links unchecked, said once, the rest checked, exit status unchanged`, async () => {
+      s.faults.set('/gerrit/*', fault);
+      const r = await runAsync(['check', draft, '--online', '--no-cache', ...apis]);
+      assert.equal(r.code, 0);
+      assert.deepEqual(
+        r.out.split('\n').map((l) => l.split(' ')[2]),
+        ['bug-other-project', 'story-not-found'],
+      );
+      const lines = r.err.split('\n').filter((l) => l.includes('could not read link facts'));
+      assert.equal(lines.length, 1);
+      assert.match(lines[0], reason);
+      assert.ok(s.requests.every((p) => !p.includes('example.invalid')));
+    });
+  }
+
+  it('on a 429 with a short Retry-After: waits, then reads the answer', async () => {
+    s.faults.set('/gerrit/changes/282876', { type: 'status', status: 429, times: 1, retryAfter: '1' });
+    const r = await runAsync(['check', draft, '--online', '--no-cache', ...apis]);
+    assert.match(r.out, /review-abandoned/);
+    assert.doesNotMatch(r.err, /could not read/);
   });
 
   it('keeps answers in $XDG_CACHE_HOME/midcycle, and --no-cache asks again', async () => {
