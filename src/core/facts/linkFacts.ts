@@ -13,10 +13,16 @@ export interface FactsApis {
   storyboard: Readonly<Record<string, string>>;
 }
 
+/**
+ * Gerrit hosts that moved: review.openstack.org answers every request with a redirect to
+ * review.opendev.org, where OpenStack's Gerrit moved in 2019. Its links are asked where the new host
+ * is (its API as configured, else https://review.opendev.org) at once, as redirects to another host
+ * are refused.
+ */
+const MOVED_GERRIT: Readonly<Record<string, string>> = { 'review.openstack.org': 'review.opendev.org' };
+
 export const DEFAULT_FACTS_APIS: FactsApis = {
-  // review.openstack.org answers every request with a redirect to review.opendev.org, where OpenStack's
-  // Gerrit moved in 2019: asked there at once, as redirects to another host are refused
-  gerrit: { 'review.openstack.org': 'https://review.opendev.org' },
+  gerrit: {},
   launchpad: 'https://api.launchpad.net/1.0',
   storyboard: { 'storyboard.openstack.org': 'https://storyboard.openstack.org/api/v1' },
 };
@@ -76,7 +82,9 @@ export function factsRequest(link: Link, apis: FactsApis): FactsRequest | undefi
   let base = '';
   if (link.review?.change !== undefined) {
     kind = 'review';
-    base = trimSlash(apis.gerrit[link.review.host] ?? `https://${link.review.host}`);
+    const host = link.review.host;
+    const moved = MOVED_GERRIT[host];
+    base = trimSlash(apis.gerrit[host] ?? (moved && apis.gerrit[moved]) ?? `https://${moved ?? host}`);
     url = `${base}/changes/${link.review.change}`;
   } else if (link.bug?.id !== undefined) {
     kind = 'bug';

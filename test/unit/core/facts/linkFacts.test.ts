@@ -203,9 +203,16 @@ describe('link facts', () => {
 
   it('asks a Gerrit at https://<host> unless told, and review.openstack.org at review.opendev.org where it moved', () => {
     const [a, b] = parseReport('https://review.openstack.org/#/c/1/ https://review.opendev.org/c/openstack/nova/+/2\n').links;
-    const defaults = { gerrit: { 'review.openstack.org': 'https://review.opendev.org' }, launchpad: 'https://api.launchpad.net/1.0', storyboard: {} };
+    const defaults = { gerrit: {}, launchpad: 'https://api.launchpad.net/1.0', storyboard: {} };
     assert.equal(factsRequest(a, defaults)?.url, 'https://review.opendev.org/changes/1');
     assert.equal(factsRequest(b, defaults)?.url, 'https://review.opendev.org/changes/2');
+    // pointed elsewhere, review.opendev.org takes review.openstack.org's links along, unless that one is pointed too
+    const mirror = { ...defaults, gerrit: { 'review.opendev.org': 'http://127.0.0.1:8080' } };
+    assert.equal(factsRequest(a, mirror)?.url, 'http://127.0.0.1:8080/changes/1');
+    assert.equal(
+      factsRequest(a, { ...defaults, gerrit: { ...mirror.gerrit, 'review.openstack.org': 'http://127.0.0.1:9090' } })?.url,
+      'http://127.0.0.1:9090/changes/1',
+    );
     // one base for every service (a test server): still one API each, so one that stalls stops only its own
     const [r, bug] = parseReport('https://review.openstack.org/#/c/1/ https://bugs.launchpad.net/nova/+bug/2\n').links;
     const shared = { gerrit: { 'review.openstack.org': 'http://127.0.0.1:8080/' }, launchpad: 'http://127.0.0.1:8080', storyboard: {} };
