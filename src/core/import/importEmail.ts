@@ -7,6 +7,9 @@ import { html as htmlSpec, parseFragment, type DefaultTreeAdapterMap } from 'par
 import { LINE_BREAKS_KEY, softBreakJoiner } from '../export/lineBreaks';
 import { parseReport } from '../parse/parseReport';
 import { createMarkdown } from '../parse/markdown';
+import { LIST_MARKER } from '../model/listMarker';
+
+const LIST_ITEM = new RegExp(String.raw`^(\s*${LIST_MARKER}\s+)(.*)$`);
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -65,7 +68,7 @@ export function importEmailText(text: string, headers: Record<string, string | s
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''));
-  const listItem = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(.*)$/;
+  const listItem = LIST_ITEM;
   const escaped: string[] = [];
   const original: string[] = []; // the line each escaped one came from
   let inList = false;

@@ -16,6 +16,7 @@ import { getInlineFacts, setItemOutline } from './tokenFacts';
 import { WellFormedLink } from './wellFormedLink';
 import type { ActionItem, Link, Range, Report, Topic } from '../model/model';
 import { assembleReport, handOverTokens, itemOutline, normaliseText, parseReport, type ItemOutline, type ReportOptions } from './parseReport';
+import { LIST_MARKER } from '../model/listMarker';
 
 /** An edit as VS Code reports it: the range replaced, in the text before the edit, and the new text. */
 export interface TextChange {
@@ -150,7 +151,7 @@ function offsetOf(lines: LineIndex, line: number): number {
  * Lines that can change how the rest of the document parses: fences and reference definitions
  * (also a label that runs on to the next line), behind list markers and quotes too.
  */
-const UNSAFE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:```|~~~|\[[^\n]*\]:|\[[^\]\n]*$)/m;
+const UNSAFE = new RegExp(String.raw`^[ \t>]*(?:${LIST_MARKER}[ \t]+[ \t>]*)*(?:\`\`\`|~~~|\[[^\n]*\]:|\[[^\]\n]*$)`, 'm');
 
 interface Unit {
   kind: 'item' | 'paragraph' | 'heading';
@@ -310,8 +311,10 @@ function leadingSpace(line: string): string {
  * content: `2:1:1:true`. (An item that starts empty ends at a blank line, and its content column
  * is the marker's and one space: what nests under it changes with it.)
  */
+const MARKER_PREFIX = new RegExp(String.raw`^([ \t]*)(${LIST_MARKER})([ \t]*)`);
+
 function markerPrefix(line: string): string {
-  const m = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]*)/.exec(line);
+  const m = MARKER_PREFIX.exec(line);
   return m ? `${m[1].length}:${m[2].length}:${m[3].length}:${m[0].length < line.length}` : 'none';
 }
 

@@ -9,6 +9,10 @@ import { allowedEdits, attendeesOf, attendeeWords, eachWord, editDistance } from
 import { isActionLabel } from './actionLabels';
 import type { Diagnostic, Report, Topic } from '../model/model';
 import type { RuleProblem } from '../rules/ruleSeverity';
+import { LIST_MARKER } from '../model/listMarker';
+
+/** A list item's marker (and a task box) before the word being typed. */
+const ITEM_START = new RegExp(String.raw`^\s*${LIST_MARKER}\s+(?:\[[ xX]\]\s+)?([\w\-|^]*)$`);
 
 export interface RosterEntry {
   /** As the draft spells it (an attendee's nick as the front matter has it). */
@@ -109,7 +113,7 @@ const MARKED_OWNER =
  */
 export function ownerCompletions(report: Report, line: number, linePrefix: string): { typed: string; roster: RosterEntry[] } | undefined {
   const at = /(?:^|[\s([,])@([\w\-|^]*)$/.exec(linePrefix) ?? MARKED_OWNER.exec(linePrefix);
-  const item = at ? undefined : /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?([\w\-|^]*)$/.exec(linePrefix);
+  const item = at ? undefined : ITEM_START.exec(linePrefix);
   const typed = at?.[1] ?? (item && underActionLabel(report.topics, line) ? item[1] : undefined);
   return typed === undefined ? undefined : { typed, roster: reportRoster(report) };
 }

@@ -5,6 +5,9 @@ import type { Token } from '../model/markdownTypes';
 import type { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/model';
 import type { RuleProblem } from './ruleSeverity';
+import { LIST_MARKER } from '../model/listMarker';
+
+const LIST_ITEM_LINE = new RegExp(String.raw`^${LIST_MARKER}\s+\S`);
 
 /** A problem of the draft's Markdown or front matter, before its severity is applied (ruleSeverity.ts). */
 export type DocumentProblem = RuleProblem;
@@ -89,7 +92,7 @@ function isClosingFence(line: string, marker: string): boolean {
 }
 
 function countTopLevelItems(content: string): number {
-  return content.split('\n').filter((l) => /^(?:[-*+]|\d{1,9}[.)])\s+\S/.test(l)).length;
+  return content.split('\n').filter((l) => LIST_ITEM_LINE.test(l)).length;
 }
 
 function looksLikeReport(content: string): boolean {
