@@ -19,6 +19,8 @@ export class ReportStore implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the incremental check (MIDCYCLE_CHECK_INCREMENTAL=1) found to differ from a full parse: the integration suite's last test reads it. */
+  readonly incrementalErrors: string[] = [];
   /** Bumped when the settings change: every cached report is stale then. */
   private generation = 0;
   settings: MidcycleSettings;
@@ -32,8 +34,6 @@ export class ReportStore implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length || !this.isReport(e.document)) return;
-        // first: with MIDCYCLE_CHECK_INCREMENTAL=1 an update that differs from a full parse throws
-        // (into the extension host's log), and the views still follow the edit (a full parse then)
         this.schedule(e.document);
         this.update(e.document, e.contentChanges);
       }),
@@ -84,8 +84,15 @@ export class ReportStore implements vscode.Disposable {
       return;
     }
     const edits = changes.map((c) => ({ range: fromRange(c.range), text: c.text }));
-    cached.report = updateReport(cached.report, text, edits, this.settings.report);
-    cached.version = document.version;
+    try {
+      cached.report = updateReport(cached.report, text, edits, this.settings.report);
+      cached.version = document.version;
+    } catch (e) {
+      // with MIDCYCLE_CHECK_INCREMENTAL=1, an update that differs from a full parse throws: it is
+      // kept for the integration suite to report, and the views follow the edit by a full parse
+      this.incrementalErrors.push((e as Error).message);
+      this.cache.delete(key);
+    }
   }
 
   private parse(document: vscode.TextDocument): Report {

@@ -571,3 +571,11 @@ describe('People', () => {
     );
   });
 });
+
+describe('The incremental updates', () => {
+  it('were each what a full parse gives, over every edit this suite made (MIDCYCLE_CHECK_INCREMENTAL=1)', async () => {
+    const m = await api();
+    assert.equal(process.env.MIDCYCLE_CHECK_INCREMENTAL, '1', 'the runner turns the check on');
+    assert.deepEqual(m.store.incrementalErrors, []);
+  });
+});
