@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
+import { writeAtomically } from './writeAtomically';
 import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
 import {
   applyFixes,
@@ -243,20 +244,12 @@ async function onlineCommand(
   } else {
     let diagnostics = all(report);
     let current = text;
-    if (values.fix) {
-      if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
-      const fixed = applyFixes(
-        text,
-        diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])),
-      );
-      if (fixed.applied > 0) {
-        writeAtomically(file, fixed.text);
-        io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
-        current = fixed.text;
-        report = parseReport(current, options);
-        await facts.add(report.links);
-        diagnostics = all(report);
-      }
+    const fixed = values.fix ? fixFile(file, text, diagnostics, io) : undefined;
+    if (fixed !== undefined) {
+      current = fixed;
+      report = parseReport(current, options);
+      await facts.add(report.links);
+      diagnostics = all(report);
     }
     code = check(diagnostics, file, current, options, { json: values.json === true, fix: false }, io);
   }
@@ -318,6 +311,19 @@ function countKinds(t: OutlineTopic): string {
   return parts.join(' · ');
 }
 
+/** `--fix`: the diagnostics' fixes applied to the file, said on stderr; the new text, or undefined when none applied. */
+function fixFile(file: string, text: string, diagnostics: readonly Diagnostic[], io: { err: (s: string) => void }): string | undefined {
+  if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
+  const fixed = applyFixes(
+    text,
+    diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])),
+  );
+  if (fixed.applied === 0) return undefined;
+  writeAtomically(file, fixed.text);
+  io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
+  return fixed.text;
+}
+
 function check(
   found: readonly Diagnostic[],
   file: string,
@@ -328,16 +334,8 @@ function check(
 ): number {
   let diagnostics = found;
   if (flags.fix) {
-    if (file === '-') throw new UsageError('--fix needs a file to write, not standard input');
-    const fixed = applyFixes(
-      text,
-      diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])),
-    );
-    if (fixed.applied > 0) {
-      writeAtomically(file, fixed.text);
-      io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
-      diagnostics = parseReport(fixed.text, options).diagnostics;
-    }
+    const fixed = fixFile(file, text, diagnostics, io);
+    if (fixed !== undefined) diagnostics = parseReport(fixed, options).diagnostics;
   }
   if (flags.json) io.out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
   else {
@@ -431,32 +429,6 @@ async function importCommand(
   } catch (e) {
     io.err(`midcycle: ${(e as Error).message}`);
     return 2;
-  }
-}
-
-/** Writes to a temporary file beside the target, then renames it: never a half-written file. */
-function writeAtomically(file: string, content: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, content, 'utf8');
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean up where nothing could be written
-    }
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = {
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EROFS: 'the file system is read-only',
-      ENOSPC: 'the disk is full',
-      ENOENT: 'no such folder',
-      ENOTDIR: 'a part of the path is not a folder',
-      EISDIR: 'it is a folder',
-    }[code];
-    throw new Error(`cannot write ${file}: ${why ?? (e as Error).message}; nothing was changed`, { cause: e });
   }
 }
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Link, Report } from './core';
+import { writeAtomically } from './writeAtomically';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
 import type { FactsApis, FactsResult, FactsRun } from './core/facts/linkFactsModule';
 
@@ -80,9 +81,7 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
 function saveCache(file: string, json: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, json, 'utf8');
-    fs.renameSync(tmp, file);
+    writeAtomically(file, json);
   } catch {
     // read-only home, full disk: nothing lost but time
   }

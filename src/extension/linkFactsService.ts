@@ -29,6 +29,8 @@ export interface LinkFactsServiceOptions {
 
 export class LinkFactsService {
   private readonly results = new Map<string, FactsResult>();
+  /** The facts' diagnostics per report version (see diagnostics), dropped whenever the facts change. */
+  private diagnosed = new WeakMap<Report, { severities: Readonly<Record<string, SeveritySetting>>; diagnostics: Diagnostic[] }>();
   /** When each failed lookup may be tried again. */
   private readonly retryAt = new Map<string, number>();
   private readonly trouble = new Map<string, string>();
@@ -50,7 +52,7 @@ export class LinkFactsService {
     this.results.clear();
     this.retryAt.clear();
     this.trouble.clear();
-    options.changed();
+    this.factsChanged();
   }
 
   /** A link's facts (a bug's read for the project its link names), if looked up and answered. */
@@ -60,8 +62,22 @@ export class LinkFactsService {
     return result?.state === 'found' ? { state: 'found', facts: linkFacts(link, result.facts) } : result;
   };
 
+  /**
+   * The facts' diagnostics of a report version: asked by Problems, the status bar and every code
+   * action request (each cursor move), so kept per report and severities until facts change.
+   */
   diagnostics(report: Report, severities: Readonly<Record<string, SeveritySetting>>): Diagnostic[] {
-    return factDiagnostics(report.links, this.resultOf, severities);
+    const kept = this.diagnosed.get(report);
+    if (kept?.severities === severities) return kept.diagnostics;
+    const diagnostics = factDiagnostics(report.links, this.resultOf, severities);
+    this.diagnosed.set(report, { severities, diagnostics });
+    return diagnostics;
+  }
+
+  /** Facts arrived or were dropped: what was worked out from the old ones goes, then the views read again. */
+  private factsChanged(): void {
+    this.diagnosed = new WeakMap();
+    this.options.changed();
   }
 
   linkNotes(mode: AnnotateLinks, report: Report): LinkNotes | undefined {
@@ -93,7 +109,7 @@ export class LinkFactsService {
     }
     (await this.loadCache()).drop(requests.map((r) => r.url));
     this.trouble.clear();
-    this.options.changed();
+    this.factsChanged();
     await this.lookUp(report.links);
   }
 
@@ -122,7 +138,7 @@ export class LinkFactsService {
       }
       for (const [service, why] of run.trouble) this.trouble.set(service, why);
       for (const service of new Set(requests.map((r) => r.service))) if (!run.trouble.has(service)) this.trouble.delete(service);
-      this.options.changed();
+      this.factsChanged();
       if (cache.dirty) this.save(cache);
     } finally {
       this.running.delete(control);

@@ -101,15 +101,26 @@ export function factsRequest(link: Link, apis: FactsApis): FactsRequest | undefi
     url = kind === 'story' ? `${base}/stories/${link.story.story}` : `${base}/tasks/${link.story.task}`;
   }
   if (!url || !kind) return undefined;
-  let service: string;
+  const at = apiPlace(base);
+  if (at === undefined) return undefined; // an API base that is no http(s) URL: nothing to ask
+  const service = `${SERVICE_NAMES[kind]} at ${at}`;
+  return tasksUrl ? { kind, url, service, base, tasksUrl } : { kind, url, service, base };
+}
+
+/** `host/path` of API bases (undefined for one that is no http(s) URL): a draft has thousands of links, and a few bases. */
+const places = new Map<string, string | undefined>();
+
+function apiPlace(base: string): string | undefined {
+  if (places.has(base)) return places.get(base);
+  let place: string | undefined;
   try {
     const parsed = new URL(base);
-    if (!/^https?:$/.test(parsed.protocol)) return undefined;
-    service = `${SERVICE_NAMES[kind]} at ${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+    place = /^https?:$/.test(parsed.protocol) ? `${parsed.host}${parsed.pathname.replace(/\/+$/, '')}` : undefined;
   } catch {
-    return undefined; // an API base that is no URL: nothing to ask
+    place = undefined;
   }
-  return tasksUrl ? { kind, url, service, base, tasksUrl } : { kind, url, service, base };
+  places.set(base, place);
+  return place;
 }
 
 const SERVICE_NAMES: Record<FactsKind, string> = { review: 'Gerrit', bug: 'Launchpad', blueprint: 'Launchpad', story: 'StoryBoard', task: 'StoryBoard' };
