@@ -13,6 +13,7 @@ import { registerNewReportCommand } from './newReportCommand';
 import { PreviewHolder } from './previewHolder';
 import { ReportStore } from './reportStore';
 import { registerStatusBarSupport } from './statusBarSupport';
+import { registerSymbolSupport } from './symbolSupport';
 import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): MidcycleApi {
     registerCodeActionSupport(MARKDOWN, store, facts),
     registerHoverSupport(MARKDOWN, store, facts),
     registerCompletionSupport(MARKDOWN, store),
-    registerTopicTreeSupport(tree),
+    registerSymbolSupport(MARKDOWN, store),
+    registerTopicTreeSupport(tree, preview, context.extensionUri),
     registerStatusBarSupport(store, facts),
     registerExportEmailCommand(store, preview, context.extensionUri, facts),
     registerCopyEmailCommand(store, preview, context.extensionUri, facts),

@@ -15,6 +15,7 @@ import {
   type Report,
   type Topic,
 } from '../core';
+import { LIST_MARKER } from '../core/model/listMarker';
 
 interface NodeBase {
   id: string;
@@ -69,18 +70,32 @@ const KIND_TITLES: Record<LinkKind, string> = {
   other: 'Other links',
 };
 
-/** The roots of the tree for one report. */
-export function buildTopicNodes(report: Report): TopicNode[] {
-  const roots: TopicNode[] = report.topics.map((t, i) => topicNode(t, `t${i}`));
-  if (report.actions.length) roots.push(ownersGroup(report.actions));
-  if (report.links.length) roots.push(kindsGroup(report.links));
+/**
+ * The roots of the tree for one report. Ids start with `scope` (the document's URI) and name a
+ * topic by its title among its siblings' ("Stadium", the second "Stadium" is "Stadium#2"), not by
+ * its place: VS Code keeps a node's expanded state by id, so a topic stays open while the writer
+ * edits or moves it, and another draft's topics in the same places do not open with it.
+ */
+export function buildTopicNodes(report: Report, scope = ''): TopicNode[] {
+  const roots: TopicNode[] = topicNodes(report.topics, `${scope}|`);
+  if (report.actions.length) roots.push(ownersGroup(report.actions, scope));
+  if (report.links.length) roots.push(kindsGroup(report.links, scope));
   return roots;
+}
+
+function topicNodes(topics: readonly Topic[], prefix: string, parent?: TopicNode): TopicItemNode[] {
+  const seen = new Map<string, number>();
+  return topics.map((t) => {
+    const n = (seen.get(t.title) ?? 0) + 1;
+    seen.set(t.title, n);
+    return topicNode(t, `${prefix}${t.title.replace(/[/#]/g, '\\$&')}${n > 1 ? `#${n}` : ''}`, parent);
+  });
 }
 
 function topicNode(topic: Topic, id: string, parent?: TopicNode): TopicItemNode {
   const node: TopicItemNode = { type: 'topic', id, topic, children: [], parent };
   const children: TopicNode[] = [
-    ...topic.children.map((c, i) => topicNode(c, `${id}/${i}`, node)),
+    ...topicNodes(topic.children, `${id}/`, node),
     ...topic.links.map((link, i): LinkNode => ({ type: 'link', id: `${id}:l${i}`, link, children: [], parent: node })),
     ...topic.actions.map((action, i): ActionNode => ({ type: 'action', id: `${id}:a${i}`, action, children: [], parent: node })),
   ];
@@ -88,8 +103,8 @@ function topicNode(topic: Topic, id: string, parent?: TopicNode): TopicItemNode 
   return node;
 }
 
-function ownersGroup(actions: readonly ActionItem[]): GroupNode {
-  const group: GroupNode = { type: 'group', id: 'owners', group: 'owners', children: [] };
+function ownersGroup(actions: readonly ActionItem[], scope: string): GroupNode {
+  const group: GroupNode = { type: 'group', id: `${scope}|owners`, group: 'owners', children: [] };
   // owners that differ only in case ("Armax", "armax") are one person, under the first spelling
   const byOwner = new Map<string, ActionItem[]>();
   const spelt = new Map<string, string>();
@@ -100,20 +115,20 @@ function ownersGroup(actions: readonly ActionItem[]): GroupNode {
   }
   const owners = [...byOwner.keys()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
   group.children = owners.map((owner) => {
-    const node: OwnerNode = { type: 'owner', id: `owners/${owner}`, owner, children: [], parent: group };
-    node.children = byOwner.get(owner)!.map((action, i) => ({ type: 'action', id: `owners/${owner}/${i}`, action, children: [], parent: node }));
+    const node: OwnerNode = { type: 'owner', id: `${group.id}/${owner}`, owner, children: [], parent: group };
+    node.children = byOwner.get(owner)!.map((action, i) => ({ type: 'action', id: `${node.id}/${i}`, action, children: [], parent: node }));
     return node;
   });
   return group;
 }
 
-function kindsGroup(links: readonly Link[]): GroupNode {
-  const group: GroupNode = { type: 'group', id: 'kinds', group: 'kinds', children: [] };
+function kindsGroup(links: readonly Link[], scope: string): GroupNode {
+  const group: GroupNode = { type: 'group', id: `${scope}|kinds`, group: 'kinds', children: [] };
   for (const kind of LINK_KINDS) {
     const ofKind = links.filter((l) => l.kind === kind);
     if (!ofKind.length) continue;
-    const node: KindNode = { type: 'kind', id: `kinds/${kind}`, kind, children: [], parent: group };
-    node.children = ofKind.map((link, i) => ({ type: 'link', id: `kinds/${kind}/${i}`, link, children: [], parent: node }));
+    const node: KindNode = { type: 'kind', id: `${group.id}/${kind}`, kind, children: [], parent: group };
+    node.children = ofKind.map((link, i) => ({ type: 'link', id: `${node.id}/${i}`, link, children: [], parent: node }));
     group.children.push(node);
   }
   return group;
@@ -133,10 +148,24 @@ export function nodeRange(node: TopicNode): Range | undefined {
   }
 }
 
-/** Where a click takes the cursor: a topic's title line, a link's URL, an action's words. */
-export function nodeSelection(node: TopicNode): Range | undefined {
-  return node.type === 'topic' ? node.topic.selectionRange : nodeRange(node);
+/**
+ * Where a click puts the cursor, as the Outline does: at the start of a topic's title (after its
+ * list marker, task box or `#`s), of a link's URL, of an action item's words. An empty range: a
+ * click never selects text that the next keystroke would replace.
+ */
+export function nodeSelection(node: TopicNode, lineText?: (line: number) => string): Range | undefined {
+  const range = node.type === 'topic' ? node.topic.selectionRange : nodeRange(node);
+  if (!range) return undefined;
+  let at = range.start;
+  if (node.type === 'topic' && lineText) {
+    const line = lineText(at.line);
+    at = { line: at.line, character: Math.max(at.character, TITLE_START.exec(line)?.[0].length ?? 0) };
+  }
+  return { start: at, end: at };
 }
+
+/** What stands before a topic's title on its line: indentation, a list marker and task box, or a heading's `#`s. */
+const TITLE_START = new RegExp(String.raw`^\s*(?:${LIST_MARKER}\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)`);
 
 function compareRanges(a: Range | undefined, b: Range | undefined): number {
   if (!a || !b) return 0;

@@ -4,11 +4,16 @@
 import * as vscode from 'vscode';
 import { moveTopicEdit, type Topic } from '../core';
 import { toRange } from './convert';
+import type { Preview } from './previewHolder';
+import { registerTopicCommands } from './topicCommands';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 import { buildTopicNodes, nodeAt, nodeSelection, presentNode, type TopicNode } from './topicNodes';
 
 export const TOPICS_VIEW = 'midcycle.topics';
+const REVEAL_COMMAND = 'midcycle.revealRange';
+/** Two clicks on one node within this long are a double click: the second moves the focus to the editor. */
+const DOUBLE_CLICK_MS = 500;
 const DRAG_MIME = 'application/vnd.code.tree.midcycle.topics';
 
 export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vscode.TreeDragAndDropController<TopicNode>, vscode.Disposable {
@@ -32,7 +37,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   show(document: vscode.TextDocument | undefined): void {
     this.document = document && this.store.isReport(document) ? document : undefined;
     const report = this.document && this.store.get(this.document);
-    this.roots = report ? buildTopicNodes(report) : [];
+    this.roots = report && this.document ? buildTopicNodes(report, this.document.uri.toString()) : [];
     this.changed.fire(undefined);
   }
 
@@ -52,9 +57,10 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
       const tooltip = new vscode.MarkdownString(p.tooltip, true);
       item.tooltip = tooltip;
     }
-    const selection = nodeSelection(node);
-    if (selection && this.document) {
-      item.command = { command: 'midcycle.revealRange', title: 'Go to', arguments: [this.document.uri, toRange(selection)] };
+    const document = this.document;
+    const selection = document && nodeSelection(node, (line) => (line < document.lineCount ? document.lineAt(line).text : ''));
+    if (selection && document) {
+      item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Go to'), arguments: [document.uri, toRange(selection)] };
     }
     return item;
   }
@@ -112,10 +118,19 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   }
 }
 
-export function registerTopicTreeSupport(provider: TopicTreeProvider): vscode.Disposable {
+/** The draft at `range` with the cursor there, the focus in the editor only when asked. */
+async function revealInEditor(uri: vscode.Uri, range: vscode.Range, focus: boolean): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: !focus, preview: false, selection: range });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: Preview, extensionUri: vscode.Uri): vscode.Disposable {
   const store = provider.store;
   const view = vscode.window.createTreeView(TOPICS_VIEW, { treeDataProvider: provider, dragAndDropController: provider, showCollapseAll: true });
   provider.show(vscode.window.activeTextEditor?.document);
+
+  let lastClick: { key: string; at: number } | undefined;
 
   // the node under the cursor is selected, without taking the focus from the editor
   const follow = (editor: vscode.TextEditor | undefined) => {
@@ -127,6 +142,7 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider): vscode.Di
   return vscode.Disposable.from(
     provider,
     view,
+    registerTopicCommands(view, provider, store, preview, extensionUri),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       // keep showing the last draft while focus is in a non-editor (the tree, a webview)
       if (editor) provider.show(editor.document);
@@ -138,11 +154,18 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider): vscode.Di
     ...(provider.facts ? [provider.facts.onDidChange(() => provider.show(provider.current))] : []),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
-    vscode.commands.registerCommand('midcycle.revealRange', async (uri: vscode.Uri, range: vscode.Range) => {
-      const document = await vscode.workspace.openTextDocument(uri);
-      const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: false });
-      editor.selection = new vscode.Selection(range.start, range.end);
-      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // a click shows the place and keeps the focus in the tree, as the Outline does; a double click
+    // or Enter (midcycle.focusTopic) moves the focus to the editor
+    vscode.commands.registerCommand(REVEAL_COMMAND, async (uri: vscode.Uri, range: vscode.Range, focus = false) => {
+      const key = `${uri.toString()}:${range.start.line}:${range.start.character}`;
+      const double = lastClick?.key === key && Date.now() - lastClick.at < DOUBLE_CLICK_MS;
+      lastClick = { key, at: Date.now() };
+      await revealInEditor(uri, range, focus || double);
+    }),
+    vscode.commands.registerCommand('midcycle.focusTopic', async (node?: TopicNode) => {
+      const target = node ?? view.selection[0];
+      const command = target && provider.getTreeItem(target).command;
+      if (command?.arguments) await revealInEditor(command.arguments[0] as vscode.Uri, command.arguments[1] as vscode.Range, true);
     }),
     vscode.commands.registerCommand('midcycle.openLink', (node?: TopicNode) => {
       const url = node?.type === 'link' ? node.link.url : undefined;

@@ -344,7 +344,10 @@ describe('the manifest', () => {
   it('declares what the README promises: the export command with a keybinding, the view, the snippets', () => {
     assert.equal(nls['command.exportEmail'], 'Export Midcycle Email');
     assert.equal(manifest.contributes.keybindings[0].command, 'midcycle.exportEmail');
-    assert.equal(manifest.contributes.views.explorer[0].id, 'midcycle.topics');
+    // its own activity bar container: found at a glance, not below Outline and Timeline in the Explorer
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, 'midcycle');
+    assert.ok(fs.existsSync(path.join(root, manifest.contributes.viewsContainers.activitybar[0].icon)));
+    assert.equal(manifest.contributes.views.midcycle[0].id, 'midcycle.topics');
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
   });

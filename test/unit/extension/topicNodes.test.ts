@@ -100,12 +100,38 @@ describe('the topics tree', () => {
     assert.equal(presentNode(kinds.children[0].children[0]).contextValue, 'link');
   });
 
-  it("takes a click to the topic's title line, a link's URL, an action's words", () => {
+  it("puts the cursor (no selection) at the start of a topic's title, a link's URL, an action's words", () => {
+    const lines = draft.split('\n');
+    const at = (n: TopicNode) => {
+      const r = nodeSelection(n, (l) => lines[l])!;
+      assert.deepEqual(r.start, r.end, 'an empty selection: typing never replaces a topic');
+      return lines[r.start.line].slice(r.start.character);
+    };
     const trouble = byLabel(roots, 'Troubleshooting');
     assert.equal(nodeSelection(trouble)?.start.line, 28);
+    assert.equal(at(trouble), 'Troubleshooting');
     const bug = trouble.children[0].children.find((n) => n.type === 'link')!;
-    const line = draft.split('\n')[nodeSelection(bug)!.start.line];
-    assert.equal(line.slice(nodeSelection(bug)!.start.character, nodeSelection(bug)!.end.character), 'https://bugs.launchpad.net/neutron/+bug/1507499');
+    assert.ok(at(bug).startsWith('https://bugs.launchpad.net/neutron/+bug/1507499'));
+    const [task, heading, numbered] = buildTopicNodes(parseReport('- [ ] Task: sub\n\n## Heading two\n\n  12) Numbered\n')).filter((n) => n.type === 'topic');
+    const text = ['- [ ] Task: sub', '', '## Heading two', '', '  12) Numbered'];
+    for (const [n, want] of [
+      [task, 'Task: sub'],
+      [heading, 'Heading two'],
+      [heading.children[0], 'Numbered'],
+    ] as const)
+      assert.equal(text[nodeSelection(n, (l) => text[l])!.start.line].slice(nodeSelection(n, (l) => text[l])!.start.character), want);
+    assert.equal(numbered, undefined);
+  });
+
+  it("names topics by their titles in their document, not by their places: expanded state follows a topic, never another draft's", () => {
+    const ids = (md: string, scope: string) => buildTopicNodes(parseReport(md), scope).map((n) => n.id);
+    const before = ids('- Alpha: a\n  - Sub\n- Beta: b\n- Alpha: again\n', 'file:///a.md');
+    const after = ids('- Beta: b\n- Alpha: a\n  - Sub\n- Alpha: again\n', 'file:///a.md');
+    assert.deepEqual(before.slice(0, 3), ['file:///a.md|Alpha', 'file:///a.md|Beta', 'file:///a.md|Alpha#2']);
+    assert.deepEqual(new Set(after), new Set(before), 'moving Beta up keeps every id');
+    assert.notDeepEqual(ids('- Alpha: a\n', 'file:///b.md'), ids('- Alpha: a\n', 'file:///a.md'));
+    const [alpha] = buildTopicNodes(parseReport('- A/B #1: x\n  - Sub\n'), 's');
+    assert.equal(alpha.children[0].id, 's|A\\/B \\#1/Sub', 'a title with the separators in it cannot pass for a sub-topic');
   });
 
   it('knows the node under the cursor, for getParent and reveal', () => {
