@@ -1,8 +1,11 @@
-// Completions for link paths: the projects this draft already links to (see linkCompletions); and
+// Link snippets in the draft's own forms (linkSnippets.ts): after `https://`, as one types, and
+// by name (`review`, `bug`…) with Ctrl+Space. Completions for link paths: the projects this draft already links to (see linkCompletions); and
 // where an owner is typed, the report's roster (ownerCompletions in the core).
 import * as vscode from 'vscode';
 import { ownerCompletions } from '../core';
+import type { Report } from '../core';
 import { linkCompletions } from './linkCompletions';
+import { linkSnippets } from './linkSnippets';
 import type { ReportStore } from './reportStore';
 
 export function registerCompletionSupport(selector: vscode.DocumentSelector, store: ReportStore): vscode.Disposable {
@@ -23,6 +26,8 @@ export function registerCompletionSupport(selector: vscode.DocumentSelector, sto
             return item;
           });
         }
+        const links = linkSnippetItems(report, prefix, position);
+        if (links) return links;
         return linkCompletions(report, prefix).map((c, i) => {
           const item = new vscode.CompletionItem(c.label, vscode.CompletionItemKind.Module);
           const typed = /[\w.-]*$/.exec(prefix)?.[0] ?? '';
@@ -38,4 +43,29 @@ export function registerCompletionSupport(selector: vscode.DocumentSelector, sto
     '@',
     '(',
   );
+}
+
+/**
+ * The link snippets where a link may start: after `https://` (the `/` trigger: they come as one
+ * types, though Markdown has quick suggestions off), or a word being typed outside a link.
+ */
+function linkSnippetItems(report: Report, prefix: string, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  const scheme = /(?:^|[\s(<[])(https?:\/\/)$/.exec(prefix);
+  const word = scheme ? undefined : /(?:^|[\s(<[])([a-z]*)$/i.exec(prefix);
+  if (!scheme && !word) return undefined;
+  const typed = (scheme ?? word)![1];
+  const range = new vscode.Range(position.translate(0, -typed.length), position);
+  return linkSnippets(report).map((s, i) => {
+    const item = new vscode.CompletionItem(
+      scheme ? { label: s.detail.replace(/ \(.*$/, ''), description: s.label } : s.label,
+      vscode.CompletionItemKind.Snippet,
+    );
+    item.insertText = new vscode.SnippetString(s.body);
+    item.range = range;
+    item.filterText = scheme ? s.body.replace(/\$\{?\d.*$/, '') : s.label;
+    item.detail = s.detail;
+    item.documentation = new vscode.MarkdownString().appendCodeblock(s.body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '…'), 'text');
+    item.sortText = `0${i}`;
+    return item;
+  });
 }
