@@ -73,7 +73,7 @@ describe('Report Topics tree', () => {
     assert.equal((m.tree.getTreeItem(usability).iconPath as vscode.ThemeIcon).id, 'list-tree');
   });
 
-  it('moves the editor to a topic when its node is clicked', async () => {
+  it("puts the cursor at a topic's title when its node is clicked, selecting nothing a keystroke could replace", async () => {
     const m = await api();
     const editor = await open('reference.md');
     await waitFor('the tree', () => m.tree.current === editor.document);
@@ -82,8 +82,91 @@ describe('Report Topics tree', () => {
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document.uri.toString(), editor.document.uri.toString());
-    assert.equal(active.selection.start.line, 28);
-    assert.equal(active.document.lineAt(active.selection.start.line).text, '- Troubleshooting');
+    assert.ok(active.selection.isEmpty, 'no selection');
+    assert.deepEqual([active.selection.active.line, active.selection.active.character], [28, 2]);
+    assert.equal(active.document.lineAt(28).text.slice(2), 'Troubleshooting');
+  });
+
+  it('lists the topics as symbols: Outline, breadcrumbs and Go to Symbol, beside the headings VS Code lists, none twice', async () => {
+    const editor = await open('reference.md');
+    const symbols = await waitFor('symbols', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return s?.length ? s : undefined;
+    });
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      [
+        'Neutron-lib',
+        'Routed-networks',
+        'Troubleshooting',
+        'Usability and stability fixes',
+        'CI jobs cleanup',
+        'Nova integration aspects',
+        'OpenStack client transition plan',
+        'OVN and OVS integration',
+        'API docs and docs in general',
+        'Stadium',
+      ],
+    );
+    const usability = symbols[3];
+    assert.equal(usability.detail, '6 reviews · 2 bugs · 2 actions');
+    assert.ok(usability.children.some((c) => c.name === 'L3 HA'));
+    assert.equal(usability.selectionRange.start.line, usability.range.start.line);
+    // a draft with headings: VS Code's Markdown support lists them, Midcycle the list-item topics under them
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Report\n\n## Nova\n\n- Placement: ok\n  - Quotas\n' });
+    await vscode.window.showTextDocument(document);
+    const all = await waitFor('both providers', async () => {
+      const s = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+        'vscode.executeDocumentSymbolProvider',
+        document.uri,
+      );
+      const names = (s ?? []).flatMap(function flat(x: vscode.DocumentSymbol | vscode.SymbolInformation): string[] {
+        return [x.name, ...('children' in x ? x.children.flatMap(flat) : [])];
+      });
+      return names.includes('Placement') && names.some((n) => /Nova/.test(n)) ? names : undefined;
+    });
+    assert.equal(all.filter((n) => n === 'Placement').length, 1);
+    assert.equal(all.filter((n) => /Nova/.test(n)).length, 1, `headings listed once: ${all.join(', ')}`);
+  });
+
+  it("names nodes by topic within their draft: another draft's topics in the same places are other nodes", async () => {
+    const m = await api();
+    const a = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- One\n  - one.a\n- Two\n' });
+    await vscode.window.showTextDocument(a);
+    await waitFor('the tree', () => m.tree.current === a && m.tree.getChildren().length === 2);
+    const idsA = m.tree.getChildren().map((n) => n.id);
+    const b = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- One\n  - one.a\n- Two\n' });
+    await vscode.window.showTextDocument(b);
+    await waitFor('the other draft', () => m.tree.current === b && m.tree.getChildren().length === 2);
+    const idsB = m.tree.getChildren().map((n) => n.id);
+    assert.equal(idsA.filter((id) => idsB.includes(id)).length, 0);
+  });
+
+  it('moves a topic up and down from its context menu (or Alt+Up/Down in the view), each one undoable edit', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- One\n  - one.a\n- Two\n- Three\n' });
+    await vscode.window.showTextDocument(document);
+    await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 3);
+    await vscode.commands.executeCommand('midcycle.moveTopicUp', m.tree.getChildren()[1]);
+    assert.equal(document.getText(), '- Two\n- One\n  - one.a\n- Three\n');
+    assert.equal(label(m, m.tree.getChildren()[0]), 'Two', 'the tree shows the move at once');
+    await vscode.commands.executeCommand('midcycle.moveTopicDown', m.tree.getChildren()[0]);
+    assert.equal(document.getText(), '- One\n  - one.a\n- Two\n- Three\n');
+    await vscode.commands.executeCommand('midcycle.moveTopicUp', m.tree.getChildren()[0]);
+    assert.equal(document.getText(), '- One\n  - one.a\n- Two\n- Three\n', 'the first topic stays first');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), '- Two\n- One\n  - one.a\n- Three\n');
+  });
+
+  it("copies a topic's links, its sub-topics' included", async () => {
+    const m = await api();
+    const editor = await open('reference.md');
+    await waitFor('the tree', () => m.tree.current === editor.document);
+    const troubleshooting = m.tree.getChildren().find((n) => label(m, n) === 'Troubleshooting')!;
+    await vscode.commands.executeCommand('midcycle.copyTopicLinks', troubleshooting);
+    const copied = (await vscode.env.clipboard.readText()).split('\n');
+    assert.ok(copied.includes('https://bugs.launchpad.net/neutron/+bug/1507499'), copied.join(' '));
+    assert.ok(copied.every((u) => /^https:\/\//.test(u)));
   });
 
   it('knows the node under the cursor, with its parents for reveal', async () => {
@@ -569,6 +652,29 @@ describe('People', () => {
         ['haleyb', 'named 2 times in this report'],
       ],
     );
+  });
+});
+
+describe('Link snippets', () => {
+  it("come after https:// as one types, in the draft's own form, and leave a flagged link when tabbed through", async () => {
+    const editor = await open('reference.md');
+    const line = editor.document.lineCount - 1;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '\n- Later: https://'));
+    const at = new vscode.Position(line + 1, '- Later: https://'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, '/');
+    const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.equal(labels[0], 'review.openstack.org/#/c/…', labels.join(', '));
+    editor.selection = new vscode.Selection(at, at);
+    await editor.insertSnippet(
+      list.items.find((i) => i.kind === vscode.CompletionItemKind.Snippet)!.insertText as vscode.SnippetString,
+      new vscode.Range(at.translate(0, -8), at),
+    );
+    await vscode.commands.executeCommand('leaveSnippet');
+    assert.equal(editor.document.lineAt(line + 1).text, '- Later: https://review.openstack.org/#/c/');
+    await waitFor('the flag on the link left', () =>
+      midcycleDiagnostics(editor.document.uri).some((d) => d.range.start.line === line + 1 && (d.code as { value: string }).value === 'review-change-missing'),
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, checkLink, DEFAULT_LINK_HOSTS, LINK_KINDS, parseReport } from '../../../src/core';
+import { applyFixes, DEFAULT_LINK_HOSTS, LINK_KINDS, parseReport } from '../../../src/core';
 import { RULE_RECORDS } from '../../../src/core/rules/ruleRecords';
 import { previewHtml } from '../../../src/mail/emailPreviewHtml';
 import { exportPath } from '../../../src/mail/exportTarget';
