@@ -1,0 +1,125 @@
+// `npm run bench:editor`: what a writer waits for in the real VS Code (code-server in headless
+// chromium), from a keystroke to the Problems count in the status bar and the Report Topics view
+// both showing it. A letter typed into a bug link's number makes it malformed (one more error);
+// Backspace mends it (one fewer). On the reference draft (78 lines) and on a 2000-topic draft
+// (../shared/bench/make-report.mjs 2000), same debounce. Writes the figures to
+// bench/RESULTS-editor.md, which bench/RESULTS.md points to. Never run beside another VS Code.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, startCodeServer } from '../test/e2e/codeServer.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROUNDS = Number(process.env.MIDCYCLE_LATENCY_ROUNDS ?? 9);
+const generator = join(root, '..', 'shared', 'bench', 'make-report.mjs');
+if (!existsSync(generator)) {
+  console.error(`bench: ${generator} is missing: the big draft comes from ../shared/bench/make-report.mjs`);
+  process.exit(1);
+}
+
+execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const workspace = mkdtempSync(join(tmpdir(), 'midcycle-latency-'));
+copyFileSync(join(root, 'examples', 'neutron-mitaka-midcycle.md'), join(workspace, 'small.md'));
+writeFileSync(join(workspace, 'big.md'), execFileSync(process.execPath, [generator, '2000'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+
+const vscode = await startCodeServer({
+  folder: workspace,
+  extensions: [join(root, 'midcycle.vsix')],
+  settings: { 'midcycle.linkFacts.enabled': 'off', 'workbench.startupEditor': 'none' },
+});
+const browser = await launchBrowser();
+const results = {};
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage();
+  await page.goto(vscode.url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120_000 });
+
+  const palette = async (prefix, text, rowText) => {
+    await page.keyboard.press(prefix);
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(text);
+    if (rowText) await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Enter');
+  };
+  const problems = () => page.evaluate(() => document.getElementById('status.problems')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+  // the error icon on the link node the view selected (it follows the cursor)
+  const treeShowsError = () =>
+    page.evaluate(() => {
+      const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Report Topics'));
+      return !!pane?.querySelector('.monaco-list-row.selected .codicon-error');
+    });
+
+  for (const name of ['small.md', 'big.md']) {
+    await palette('Control+p', name, name);
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 60_000 });
+    await palette('F1', '>Midcycle: Focus on Report Topics View', 'Report Topics');
+    const lines = readFileSync(join(workspace, name), 'utf8').split('\n');
+    const line = lines.findIndex((l) => /bugs\.launchpad\.net\/\w+\/\+bug\/\d+/.test(l));
+    const column = lines[line].search(/\+bug\/\d/) + '+bug/'.length + 2;
+    await page.locator('.monaco-editor').first().click();
+    await palette('Control+g', `${line + 1}:${column}`);
+    await page.waitForFunction((l) => new RegExp(`Ln ${l}, Col`).test(document.querySelector('.statusbar')?.textContent ?? ''), line + 1, { timeout: 60_000 });
+    // settled: the draft read and checked, the views drawn
+    await page.waitForTimeout(3000);
+    const times = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [key, broken] of [
+        ['x', true],
+        ['Backspace', false],
+      ]) {
+        const before = await problems();
+        const t0 = Date.now();
+        await page.keyboard.press(key);
+        await page.waitForFunction(
+          ([b, want]) => {
+            const now = document.getElementById('status.problems')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+            const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Report Topics'));
+            return now !== b && !!pane?.querySelector('.monaco-list-row.selected .codicon-error') === want;
+          },
+          [before, broken],
+          { polling: 'raf', timeout: 30_000 },
+        );
+        times.push(Date.now() - t0);
+        await page.waitForTimeout(400);
+      }
+    }
+    if (await treeShowsError()) throw new Error('the link was left malformed');
+    times.sort((a, b) => a - b);
+    results[name] = { lines: lines.length, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), n: times.length };
+    console.log(`${name}: ${JSON.stringify(results[name])}`);
+  }
+} finally {
+  await browser.close();
+  await vscode.stop();
+  rmSync(workspace, { recursive: true, force: true });
+}
+
+const { median: small } = results['small.md'];
+const { median: big } = results['big.md'];
+const ratio = big / small;
+const date = new Date().toISOString().slice(0, 10);
+const row = (name, what) => {
+  const r = results[name];
+  return `| ${what} | ${r.lines} | ${r.median} ms | ${r.min}–${r.max} ms | ${r.n} |`;
+};
+writeFileSync(
+  join(root, 'bench', 'RESULTS-editor.md'),
+  [
+    '# Latency in the editor',
+    '',
+    `npm run bench:editor, ${date}: code-server ${vscode.paths.code_server ? '4.139.1' : ''} in headless Debian chromium, node ${process.version} for the runner, 2 × AMD EPYC. A keystroke (a letter into a bug link's number, then Backspace) until the status bar's Problems count and the Report Topics view both show it. Same debounce (250 ms) for both drafts.`,
+    '',
+    '| draft | lines | median | range | keystrokes |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    row('small.md', 'reference draft'),
+    row('big.md', '2000 topics (`make-report.mjs 2000`)'),
+    '',
+    `Big ÷ small: ${ratio.toFixed(2)}× (target ≤ 1.2×): ${ratio <= 1.2 ? 'met' : '**missed**'}.`,
+    '',
+  ].join('\n'),
+);
+console.log(`big ÷ small = ${ratio.toFixed(2)}×`);
+process.exitCode = ratio <= 1.2 ? 0 : 1;
