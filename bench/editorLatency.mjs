@@ -48,8 +48,8 @@ try {
   // the error icon on the link node the view selected (it follows the cursor)
   const treeShowsError = () =>
     page.evaluate(() => {
-      const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Report Topics'));
-      return !!pane?.querySelector('.monaco-list-row.selected .codicon-error');
+      const view = document.getElementById('workbench.view.extension.midcycle');
+      return !!view?.querySelector('.monaco-list-row.selected .codicon-error');
     });
 
   for (const name of ['small.md', 'big.md']) {
@@ -76,8 +76,8 @@ try {
         await page.waitForFunction(
           ([b, want]) => {
             const now = document.getElementById('status.problems')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-            const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Report Topics'));
-            return now !== b && !!pane?.querySelector('.monaco-list-row.selected .codicon-error') === want;
+            const view = document.getElementById('workbench.view.extension.midcycle');
+            return now !== b && !!view?.querySelector('.monaco-list-row.selected .codicon-error') === want;
           },
           [before, broken],
           { polling: 'raf', timeout: 30_000 },

@@ -49,6 +49,8 @@ export interface KindNode extends NodeBase {
 export interface GroupNode extends NodeBase {
   type: 'group';
   group: 'owners' | 'kinds';
+  /** The report's action items (owners) or links (kinds) the group's children are made of. */
+  items: readonly ActionItem[] | readonly Link[];
   children: (OwnerNode | KindNode)[];
 }
 export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode;
@@ -93,45 +95,114 @@ function topicNodes(topics: readonly Topic[], prefix: string, parent?: TopicNode
 }
 
 function topicNode(topic: Topic, id: string, parent?: TopicNode): TopicItemNode {
-  const node: TopicItemNode = { type: 'topic', id, topic, children: [], parent };
-  const children: TopicNode[] = [
-    ...topicNodes(topic.children, `${id}/`, node),
-    ...topic.links.map((link, i): LinkNode => ({ type: 'link', id: `${id}:l${i}`, link, children: [], parent: node })),
-    ...topic.actions.map((action, i): ActionNode => ({ type: 'action', id: `${id}:a${i}`, action, children: [], parent: node })),
-  ];
-  node.children = children.sort((a, b) => compareRanges(nodeRange(a), nodeRange(b)));
+  const node = { type: 'topic', id, topic, parent } as TopicItemNode;
+  return lazyChildren(node, () =>
+    [
+      ...topicNodes(node.topic.children, `${id}/`, node),
+      ...node.topic.links.map((link, i): LinkNode => ({ type: 'link', id: `${id}:l${i}`, link, children: [], parent: node })),
+      ...node.topic.actions.map((action, i): ActionNode => ({ type: 'action', id: `${id}:a${i}`, action, children: [], parent: node })),
+    ].sort((a, b) => compareRanges(nodeRange(a), nodeRange(b))),
+  );
+}
+
+/**
+ * Children made when first asked for: the tree asks only for what is expanded, and the view
+ * re-reads a draft's roots on every edit (2000 topics with 6000 links made whole each time was
+ * most of the editor's wait after a keystroke: bench/RESULTS-editor.md).
+ */
+const madeChildren = new WeakMap<TopicNode, TopicNode[]>();
+function lazyChildren<N extends TopicNode>(node: N, make: () => TopicNode[]): N {
+  Object.defineProperty(node, 'children', {
+    get: () => {
+      let children = madeChildren.get(node);
+      if (!children) madeChildren.set(node, (children = make()));
+      return children;
+    },
+    enumerable: true,
+  });
   return node;
 }
 
+/**
+ * Gives a node the view already holds (VS Code keeps node objects as its handles) what the same
+ * node of a newer build of the tree holds: its topic, or its group's items. Its children are made
+ * again when next asked for. Only the tree provider calls this, on nodes it handed out itself.
+ */
+export function renewNode(held: TopicNode, fresh: TopicNode): void {
+  if (held.type === 'topic' && fresh.type === 'topic') held.topic = fresh.topic;
+  else if (held.type === 'group' && fresh.type === 'group') held.items = fresh.items;
+  madeChildren.delete(held);
+}
+
 function ownersGroup(actions: readonly ActionItem[], scope: string): GroupNode {
-  const group: GroupNode = { type: 'group', id: `${scope}|owners`, group: 'owners', children: [] };
+  const group = { type: 'group', id: `${scope}|owners`, group: 'owners', items: actions } as GroupNode;
+  return lazyChildren(group, () => ownerNodes(group));
+}
+
+function ownerNodes(group: GroupNode): OwnerNode[] {
   // owners that differ only in case ("Armax", "armax") are one person, under the first spelling
   const byOwner = new Map<string, ActionItem[]>();
   const spelt = new Map<string, string>();
-  for (const a of actions) {
+  for (const a of group.items as readonly ActionItem[]) {
     const key = a.owner.toLowerCase();
     if (!spelt.has(key)) spelt.set(key, a.owner);
-    byOwner.set(spelt.get(key)!, [...(byOwner.get(spelt.get(key)!) ?? []), a]);
+    const owner = spelt.get(key)!;
+    const list = byOwner.get(owner);
+    if (list) list.push(a);
+    else byOwner.set(owner, [a]);
   }
   const owners = [...byOwner.keys()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-  group.children = owners.map((owner) => {
+  return owners.map((owner) => {
     const node: OwnerNode = { type: 'owner', id: `${group.id}/${owner}`, owner, children: [], parent: group };
     node.children = byOwner.get(owner)!.map((action, i) => ({ type: 'action', id: `${node.id}/${i}`, action, children: [], parent: node }));
     return node;
   });
-  return group;
 }
 
 function kindsGroup(links: readonly Link[], scope: string): GroupNode {
-  const group: GroupNode = { type: 'group', id: `${scope}|kinds`, group: 'kinds', children: [] };
+  const group = { type: 'group', id: `${scope}|kinds`, group: 'kinds', items: links } as GroupNode;
+  return lazyChildren(group, () => kindNodes(group));
+}
+
+function kindNodes(group: GroupNode): KindNode[] {
+  const links = group.items as readonly Link[];
+  const out: KindNode[] = [];
   for (const kind of LINK_KINDS) {
     const ofKind = links.filter((l) => l.kind === kind);
     if (!ofKind.length) continue;
     const node: KindNode = { type: 'kind', id: `${group.id}/${kind}`, kind, children: [], parent: group };
     node.children = ofKind.map((link, i) => ({ type: 'link', id: `${node.id}/${i}`, link, children: [], parent: node }));
-    group.children.push(node);
+    out.push(node);
   }
-  return group;
+  return out;
+}
+
+/**
+ * Whether a root node of one report shows just what the same node of another shows, itself and
+ * all below it: a topic with the same lines at the same place (its links' problems and action
+ * items come from those lines alone), or a group of the same items. Cheap: a slice of each text.
+ */
+export function sameNode(a: TopicNode, aReport: Report, b: TopicNode, bReport: Report): boolean {
+  if (a.type === 'topic' && b.type === 'topic') {
+    const [x, y] = [a.topic.range, b.topic.range];
+    if (x.start.line !== y.start.line || x.end.line !== y.end.line || x.end.character !== y.end.character) return false;
+    return sourceOf(aReport, x) === sourceOf(bReport, y);
+  }
+  if (a.type === 'group' && b.type === 'group') return a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i]));
+  return false;
+}
+
+function sourceOf(report: Report, range: Range): string {
+  const lines = report.parse.lines;
+  return report.parse.source.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
+
+/** Two action items or links that a group shows alike: same words, same place. */
+function sameItem(a: ActionItem | Link, b: ActionItem | Link): boolean {
+  const same = a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+  if ('owner' in a && 'owner' in b) return same && a.owner === b.owner && a.text === b.text;
+  if ('url' in a && 'url' in b) return same && a.url === b.url && a.problem?.message === b.problem?.message;
+  return false;
 }
 
 /** The source range a node stands for, when it stands for one. */
@@ -241,7 +312,8 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
         icon: t.kind === 'heading' ? 'symbol-namespace' : t.children.length ? 'list-tree' : 'primitive-dot',
         contextValue: t.kind === 'heading' ? 'heading' : 'topic',
         // collapsed: the whole report fits at a glance; following the cursor expands what it needs
-        collapsible: node.children.length ? 'collapsed' : 'none',
+        // (asked of the topic, not of the children: they are made only when the node is expanded)
+        collapsible: t.children.length || t.links.length || t.actions.length ? 'collapsed' : 'none',
       };
     }
     case 'link': {
@@ -293,22 +365,14 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
       return node.group === 'owners'
         ? {
             label: 'Action items by owner',
-            description: plural(
-              node.children.reduce((n, o) => n + o.children.length, 0),
-              'item',
-              'items',
-            ),
+            description: plural(node.items.length, 'item', 'items'),
             icon: 'checklist',
             contextValue: 'group',
             collapsible: 'collapsed',
           }
         : {
             label: 'Links by kind',
-            description: plural(
-              node.children.reduce((n, k) => n + k.children.length, 0),
-              'link',
-              'links',
-            ),
+            description: plural(node.items.length, 'link', 'links'),
             icon: 'references',
             contextValue: 'group',
             collapsible: 'collapsed',

@@ -2,13 +2,14 @@
 // active editor and its edits (through the store's debounced event), moves the editor on click,
 // selects the node under the cursor, and reorders topics by drag and drop as one undoable edit.
 import * as vscode from 'vscode';
-import { moveTopicEdit, type Topic } from '../core';
+import { moveTopicEdit, type Report, type Topic } from '../core';
 import { toRange } from './convert';
 import type { Preview } from './previewHolder';
 import { registerTopicCommands } from './topicCommands';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
-import { buildTopicNodes, nodeAt, nodeSelection, presentNode, type TopicNode } from './topicNodes';
+import type { MidcycleSettings } from './settings';
+import { buildTopicNodes, nodeAt, nodeSelection, presentNode, renewNode, sameNode, type TopicNode } from './topicNodes';
 
 export const TOPICS_VIEW = 'midcycle.topics';
 const REVEAL_COMMAND = 'midcycle.revealRange';
@@ -19,10 +20,12 @@ const DRAG_MIME = 'application/vnd.code.tree.midcycle.topics';
 export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vscode.TreeDragAndDropController<TopicNode>, vscode.Disposable {
   readonly dragMimeTypes = [DRAG_MIME];
   readonly dropMimeTypes = [DRAG_MIME];
-  private readonly changed = new vscode.EventEmitter<TopicNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TopicNode | TopicNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private document: vscode.TextDocument | undefined;
   private roots: TopicNode[] = [];
+  /** The report the roots were built from, and the settings it was read with. */
+  private shown: { report: Report; settings: MidcycleSettings } | undefined;
 
   constructor(
     readonly store: ReportStore,
@@ -34,10 +37,31 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
     return this.document;
   }
 
-  show(document: vscode.TextDocument | undefined): void {
+  /**
+   * Shows a document's report. For a new version of the draft already shown, only the nodes whose
+   * topic changed are refreshed (VS Code otherwise asks again for every root's item: 2000 topics'
+   * presentation on each keystroke); `full` when what every node shows may have changed (facts).
+   */
+  show(document: vscode.TextDocument | undefined, full = false): void {
+    const previous = this.document;
+    const before = this.shown;
     this.document = document && this.store.isReport(document) ? document : undefined;
     const report = this.document && this.store.get(this.document);
-    this.roots = report && this.document ? buildTopicNodes(report, this.document.uri.toString()) : [];
+    const roots = report && this.document ? buildTopicNodes(report, this.document.uri.toString()) : [];
+    const settings = this.store.settings;
+    this.shown = report && { report, settings };
+    if (!full && report && before && previous === this.document && before.settings === settings && sameIds(this.roots, roots)) {
+      if (before.report === report) return;
+      const changed: TopicNode[] = [];
+      for (let i = 0; i < roots.length; i++) {
+        if (sameNode(this.roots[i], before.report, roots[i], report)) continue;
+        renewNode(this.roots[i], roots[i]);
+        changed.push(this.roots[i]);
+      }
+      if (changed.length) this.changed.fire(changed);
+      return;
+    }
+    this.roots = roots;
     this.changed.fire(undefined);
   }
 
@@ -125,6 +149,10 @@ async function revealInEditor(uri: vscode.Uri, range: vscode.Range, focus: boole
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+function sameIds(a: readonly TopicNode[], b: readonly TopicNode[]): boolean {
+  return a.length === b.length && a.every((n, i) => n.id === b[i].id);
+}
+
 export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: Preview, extensionUri: vscode.Uri): vscode.Disposable {
   const store = provider.store;
   const view = vscode.window.createTreeView(TOPICS_VIEW, { treeDataProvider: provider, dragAndDropController: provider, showCollapseAll: true });
@@ -151,7 +179,7 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: P
     store.onDidChange((document) => {
       if (document === provider.current || document === vscode.window.activeTextEditor?.document) provider.show(document);
     }),
-    ...(provider.facts ? [provider.facts.onDidChange(() => provider.show(provider.current))] : []),
+    ...(provider.facts ? [provider.facts.onDidChange(() => provider.show(provider.current, true))] : []),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
     // a click shows the place and keeps the focus in the tree, as the Outline does; a double click

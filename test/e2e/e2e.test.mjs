@@ -85,8 +85,9 @@ async function cursorPosition() {
   return { line: Number(line), column: Number(column) };
 }
 
+/** The Midcycle side bar (its own activity bar entry), where Report Topics is. */
 function topicsPane() {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Report Topics' }) });
+  return page.locator('[id="workbench.view.extension.midcycle"]');
 }
 
 describe('Midcycle in VS Code, in a browser', () => {
@@ -119,12 +120,8 @@ describe('Midcycle in VS Code, in a browser', () => {
 
   it("the Report Topics view lists the reference email's ten topics", async () => {
     await openFile('neutron-mitaka-midcycle.md');
-    // the folder's pane folded away, so that the Report Topics pane has the room to show every topic
-    const folderHeader = page.locator('.pane-header[aria-expanded="true"]', { has: page.locator('h3', { hasText: new RegExp(basename(workspace), 'i') }) });
-    if (await folderHeader.count()) await folderHeader.click();
-    const header = page.locator('.pane-header', { hasText: 'Report Topics' });
-    await header.waitFor({ timeout: LONG });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // found where a writer looks first: Midcycle's own entry in the activity bar
+    await page.locator('.activitybar .action-item a[aria-label^="Midcycle"]').click();
     const rows = topicsPane().locator('.monaco-list-row');
     await rows.filter({ hasText: 'Stadium' }).waitFor({ timeout: LONG });
     const labels = (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
@@ -145,11 +142,25 @@ describe('Midcycle in VS Code, in a browser', () => {
     await shot('topics-tree');
   });
 
-  it('clicking "Troubleshooting" moves the cursor to its line', async () => {
+  it('clicking "Troubleshooting" puts the cursor at its title and leaves the focus in the view; Enter moves the focus', async () => {
     await topicsPane().locator('.monaco-list-row', { hasText: 'Troubleshooting' }).click();
-    await page.waitForFunction(() => /Ln 29, Col/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: LONG });
-    assert.deepEqual((await cursorPosition()).line, 29);
+    await page.waitForFunction(() => /Ln 29, Col 3/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: LONG });
+    assert.deepEqual(await cursorPosition(), { line: 29, column: 3 });
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[id="workbench.view.extension.midcycle"]')), true, 'the focus stays in the view');
     await shot('troubleshooting-selected');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: LONG });
+    assert.deepEqual(await cursorPosition(), { line: 29, column: 3 });
+  });
+
+  it("the Outline lists the report's topics", async () => {
+    await runCommand('Explorer: Focus on Outline View');
+    const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Outline' }) });
+    await outline.locator('.monaco-list-row', { hasText: 'Stadium' }).waitFor({ timeout: LONG });
+    const labels = (await outline.locator('.monaco-list-row .label-name').allInnerTexts()).map((s) => s.trim());
+    assert.deepEqual(labels.slice(0, 3), ['Neutron-lib', 'Routed-networks', 'Troubleshooting']);
+    await shot('outline');
+    await page.locator('.activitybar .action-item a[aria-label^="Midcycle"]').click();
   });
 
   it('a malformed bug link shows in the Problems panel, and its quick fix corrects it', async () => {

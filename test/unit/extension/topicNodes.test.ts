@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseReport, type FactsResult, type Link } from '../../../src/core';
 import { hoverMarkdown } from '../../../src/extension/hoverText';
-import { buildTopicNodes, nodeAt, nodeSelection, presentNode, type TopicNode } from '../../../src/extension/topicNodes';
+import { buildTopicNodes, nodeAt, nodeSelection, presentNode, renewNode, sameNode, type TopicNode } from '../../../src/extension/topicNodes';
 
 const draft = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
 const roots = buildTopicNodes(parseReport(draft));
@@ -235,5 +235,30 @@ describe('link facts in the tree and hovers', () => {
     }
     assert.match(hover, /merged in openstack\/neutron by Carl Baldwin/);
     assert.match(hoverMarkdown(report.links[1], { state: 'not-found' })!, /Not found/);
+  });
+});
+
+describe('the tree after an edit', () => {
+  it('knows which roots show something new: only the edited topic, and the groups when their items changed', () => {
+    const before = parseReport(draft);
+    const lines = draft.split('\n');
+    const at = lines.findIndex((l) => l.includes('https://bugs.launchpad.net/neutron/+bug/1507499'));
+    lines[at] = lines[at].replace('+bug/1507499', '+bug/1507499x');
+    const after = parseReport(lines.join('\n'));
+    const [a, b] = [buildTopicNodes(before, 's'), buildTopicNodes(after, 's')];
+    assert.deepEqual(
+      a.map((n) => n.id),
+      b.map((n) => n.id),
+    );
+    const changed = a.filter((n, i) => !sameNode(n, before, b[i], after)).map((n) => label(n));
+    assert.deepEqual(changed, ['Troubleshooting', 'Links by kind']);
+    // a node the view holds takes the new topic; its children are made again from it
+    const held = byLabel(a, 'Troubleshooting');
+    const oldChildren = held.children;
+    renewNode(held, byLabel(b, 'Troubleshooting'));
+    assert.notEqual(held.children, oldChildren);
+    assert.equal(held.children, held.children, 'made once, then kept');
+    const bug = held.children[0].children.find((n) => n.type === 'link')!;
+    assert.equal(presentNode(bug).contextValue, 'link.malformed');
   });
 });
