@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // the browser-side callbacks of the e2e tests run in the page
-    files: ['test/e2e/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'bench/editorLatency.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
