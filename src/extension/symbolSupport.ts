@@ -4,10 +4,17 @@
 // each with its sub-topics: a heading is never listed twice (its topics stand at the top of ours),
 // and a draft of headings alone keeps the built-in outline as it was.
 import * as vscode from 'vscode';
-import type { Topic } from '../core';
+import type { Report, Topic } from '../core';
 import { toRange } from './convert';
 import type { ReportStore } from './reportStore';
-import { countsOf } from './topicNodes';
+import { countsText, type TopicCounts } from './topicNodes';
+
+/**
+ * The symbols of each report, made once: the breadcrumbs, the Outline and sticky scroll each ask
+ * for them after an edit, and a 2000-topic draft has 6000 of them. Dropped with the report (a
+ * WeakMap: the store lets a version go when the next one comes).
+ */
+const made = new WeakMap<Report, vscode.DocumentSymbol[]>();
 
 export function registerSymbolSupport(selector: vscode.DocumentSelector, store: ReportStore): vscode.Disposable {
   return vscode.languages.registerDocumentSymbolProvider(
@@ -15,31 +22,41 @@ export function registerSymbolSupport(selector: vscode.DocumentSelector, store: 
     {
       provideDocumentSymbols(document) {
         const report = store.get(document);
-        return report ? topicSymbols(report.topics) : [];
+        if (!report) return [];
+        let symbols = made.get(report);
+        if (!symbols) made.set(report, (symbols = topicSymbols(report.topics).symbols));
+        return symbols;
       },
     },
     { label: 'Report topics' },
   );
 }
 
-function topicSymbols(topics: readonly Topic[]): vscode.DocumentSymbol[] {
-  const out: vscode.DocumentSymbol[] = [];
+/** The symbols of some topics, and what they hold between them (counted once, from the leaves up). */
+function topicSymbols(topics: readonly Topic[]): { symbols: vscode.DocumentSymbol[]; counts: TopicCounts } {
+  const symbols: vscode.DocumentSymbol[] = [];
+  const counts: TopicCounts = { links: new Map(), actions: 0 };
   for (const t of topics) {
+    const inner = topicSymbols(t.children);
+    for (const l of t.links) inner.counts.links.set(l.kind, (inner.counts.links.get(l.kind) ?? 0) + 1);
+    inner.counts.actions += t.actions.length;
+    for (const [kind, n] of inner.counts.links) counts.links.set(kind, (counts.links.get(kind) ?? 0) + n);
+    counts.actions += inner.counts.actions;
     if (t.kind === 'heading') {
-      out.push(...topicSymbols(t.children));
+      symbols.push(...inner.symbols);
       continue;
     }
     const range = toRange(t.range);
     // the title line, within the block (a symbol's selection range must be inside its range)
     const symbol = new vscode.DocumentSymbol(
       t.title || '…',
-      countsOf(t),
+      countsText(inner.counts),
       t.children.length ? vscode.SymbolKind.Namespace : vscode.SymbolKind.String,
       range,
       range.intersection(toRange(t.selectionRange)) ?? range,
     );
-    symbol.children = topicSymbols(t.children);
-    out.push(symbol);
+    symbol.children = inner.symbols;
+    symbols.push(symbol);
   }
-  return out;
+  return { symbols, counts };
 }

@@ -380,17 +380,26 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
   }
 }
 
+/** What a topic's subtree holds: links by kind, and action items. */
+export interface TopicCounts {
+  links: Map<LinkKind, number>;
+  actions: number;
+}
+
 /** "3 reviews · 1 bug · 2 actions", counting the topic's whole subtree. */
 export function countsOf(topic: Topic): string {
-  const counts = new Map<LinkKind, number>();
-  let actions = 0;
+  const counts: TopicCounts = { links: new Map(), actions: 0 };
   const visit = (t: Topic) => {
-    for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
-    actions += t.actions.length;
+    for (const l of t.links) counts.links.set(l.kind, (counts.links.get(l.kind) ?? 0) + 1);
+    counts.actions += t.actions.length;
     t.children.forEach(visit);
   };
   visit(topic);
-  const parts = LINK_KINDS.filter((k) => counts.get(k)).map((k) => plural(counts.get(k)!, ...KIND_NAMES[k]));
+  return countsText(counts);
+}
+
+export function countsText({ links, actions }: TopicCounts): string {
+  const parts = LINK_KINDS.filter((k) => links.get(k)).map((k) => plural(links.get(k)!, ...KIND_NAMES[k]));
   if (actions) parts.push(plural(actions, 'action', 'actions'));
   return parts.join(' · ');
 }
