@@ -515,7 +515,7 @@ describe('People', () => {
     );
     assert.equal((diagnostic.code as { value: string }).value, 'owner-unknown');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
-    assert.equal(diagnostic.message, 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.');
+    assert.equal(diagnostic.message, 'The owner arnax is named only here: did you mean armax (named 3 times in this report)?');
     assert.equal(document.getText(diagnostic.range), 'arnax');
     const fix = await waitFor('the quick fix', async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(

@@ -81,7 +81,7 @@ describe('parseReport: the reference email', () => {
         range: at,
         severity: 'info',
         code: 'owner-unknown',
-        message: 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.',
+        message: 'The owner arnax is named only here: did you mean armax (named 3 times in this report)?',
         fix: { range: at, text: 'armax' },
       },
     ]);
