@@ -187,6 +187,24 @@ describe('parseReport: a separator line of tildes', () => {
     assert.deepEqual(parseReport('```python\nprint("- x")\n```\n').diagnostics, []);
     assert.equal(parseReport('Text\n\n```python\nprint(1)\n').diagnostics[0]?.code, 'code-block-unclosed');
   });
+
+  it('says nothing of a fence just typed at the end, with or without its language', () => {
+    for (const fence of ['```', '```python', '~~~', '~~~~~~~']) {
+      const escaped = draft.replace('~~~~~~~', '\\~~~~~~~');
+      assert.deepEqual(parseReport(`${escaped}\n${fence}\n`).diagnostics, [], fence);
+      assert.deepEqual(parseReport(`${escaped}\n${fence}`).diagnostics, [], `${fence} with no line end`);
+    }
+  });
+
+  it('takes an unclosed fence over lines that are no report (code, in a README) for a code block, not a separator', () => {
+    const readme = '# Build\n\nRun:\n\n```\nnpm ci\nnpm run build\n';
+    const [d, ...more] = parseReport(readme).diagnostics;
+    assert.deepEqual(more, []);
+    assert.equal(d.code, 'code-block-unclosed');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.message, 'This code block is never closed, so the 2 lines after it are code. Close it with "```".');
+    assert.deepEqual(d.fix?.text, '\n```');
+  });
 });
 
 describe('parseReport: options', () => {
