@@ -270,7 +270,7 @@ export const RULE_RECORDS = [
     group: 'document',
     severity: 'warning',
     description:
-      'A code block that is never closed and runs to the end of the file over lines that are not topics or links (a code block being typed at the end, with nothing after it yet, is not reported).',
+      'A code block that is never closed and runs to the end of the file (with no language, over topics or links, it is `separator-opens-code-block`; one just typed at the end, with nothing after it yet, is not reported).',
   },
   {
     code: 'front-matter-unclosed',
