@@ -12,6 +12,7 @@ import { LinkFacts } from './linkFacts';
 import { registerNewReportCommand } from './newReportCommand';
 import { PreviewHolder } from './previewHolder';
 import { ReportStore } from './reportStore';
+import { registerRuleDocsSupport } from './ruleDocsSupport';
 import { registerStatusBarSupport } from './statusBarSupport';
 import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
 
@@ -22,6 +23,7 @@ export interface MidcycleApi {
   store: ReportStore;
   tree: TopicTreeProvider;
   facts: LinkFacts;
+  status: vscode.StatusBarItem;
 }
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
@@ -29,23 +31,25 @@ export function activate(context: vscode.ExtensionContext): MidcycleApi {
   const preview = new PreviewHolder(context.extensionUri);
   const facts = new LinkFacts(store, context);
   const tree = new TopicTreeProvider(store, facts);
+  const status = registerStatusBarSupport(store, facts);
   context.subscriptions.push(
     store,
     preview,
     facts,
-    registerDiagnosticsSupport(store, facts),
+    registerDiagnosticsSupport(store, facts, context.extensionUri),
+    registerRuleDocsSupport(context.extensionUri),
     registerCodeActionSupport(MARKDOWN, store, facts),
     registerHoverSupport(MARKDOWN, store, facts),
     registerCompletionSupport(MARKDOWN, store),
     registerTopicTreeSupport(tree),
-    registerStatusBarSupport(store, facts),
+    status,
     registerExportEmailCommand(store, preview, context.extensionUri, facts),
     registerCopyEmailCommand(store, preview, context.extensionUri, facts),
     vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
     registerNewReportCommand(context.extensionUri),
     registerImportCommand(context.extensionUri),
   );
-  return { store, tree, facts };
+  return { store, tree, facts, status: status.item };
 }
 
 export function deactivate(): void {

@@ -138,7 +138,66 @@ describe('Diagnostics and quick fixes', () => {
         [28, 'link-host-misspelt', vscode.DiagnosticSeverity.Error],
       ],
     );
-    assert.match(String((diagnostics[1].code as { target: vscode.Uri }).target), /#rule-bug-plural$/);
+    for (const d of diagnostics) {
+      // one style: a sentence from a capital, no space before "?", the corrected link whole
+      assert.match(d.message, /^[A-Z]/, d.message);
+      assert.doesNotMatch(d.message, / \?/, d.message);
+    }
+    assert.match(diagnostics[1].message, /Did you mean <https:\/\/bugs\.launchpad\.net\/nova\/\+bug\/1963617>\?$/);
+  });
+
+  it("opens a code's rule page, shipped with the extension, in the Markdown preview", async () => {
+    const editor = await open('mistakes.md');
+    const [, plural] = await waitFor('diagnostics', () => midcycleDiagnostics(editor.document.uri).length === 5 && midcycleDiagnostics(editor.document.uri));
+    const target = (plural.code as { value: string; target: vscode.Uri }).target;
+    const ext = vscode.extensions.getExtension('midcycle.midcycle')!;
+    assert.equal(target.toString(), vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', 'bug-plural.md').toString());
+    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^# Midcycle rule `bug-plural`$/m);
+    // as a click on the code in Problems does
+    await vscode.commands.executeCommand('vscode.open', target);
+    const previewTab = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('bug-plural'));
+    const tab = await waitFor('the rule page in the Markdown preview', previewTab);
+    const source = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString());
+    assert.equal(source, undefined, 'not its source');
+    await vscode.window.tabGroups.close(tab);
+  });
+
+  it('holds back the diagnostics of a line being typed until a pause; says nothing of a fence being typed', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- Gate: https://review.openstack.org/#/c/283798/\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the report', () => m.store.get(document));
+    const edited = Date.now();
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '- Bugs: https://bugs.launchpad.net/nova/+bugs/1'));
+    await waitFor('the parse of the half-typed link', () => m.store.get(document)?.diagnostics.length === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(midcycleDiagnostics(document.uri), [], 'not while typing');
+    await waitFor('the diagnostic after the pause', () => midcycleDiagnostics(document.uri).length === 1);
+    assert.ok(Date.now() - edited >= 700, `held ${Date.now() - edited} ms`);
+    // a fence typed at the end, with or without its language, is no separator: nothing said, even after the pause
+    await editor.edit((b) => b.replace(new vscode.Range(1, 0, 2, 0), '\n```python\n'));
+    await waitFor('the bug line gone', () => midcycleDiagnostics(document.uri).length === 0);
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.deepEqual(midcycleDiagnostics(document.uri), []);
+    // nor is an unclosed fence over code in a Markdown file that is no report: at most a warning
+    const readme = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Build\n\nRun:\n\n```\nnpm ci\nnpm run build\n' });
+    await vscode.window.showTextDocument(readme);
+    const [d] = await waitFor('its diagnostic', () => midcycleDiagnostics(readme.uri).length === 1 && midcycleDiagnostics(readme.uri));
+    assert.equal((d.code as { value: string }).value, 'code-block-unclosed');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('counts problems in the status bar as VS Code does, with no error background', async () => {
+    const m = await api();
+    await open('mistakes.md');
+    await waitFor('the counts', () => m.status.text.includes('$(error) 5 $(warning) 0'));
+    assert.equal(m.status.backgroundColor, undefined);
+    assert.equal(m.status.command, 'workbench.actions.view.problems');
   });
 
   it('offers the corrected link as a quick fix, which fixes it', async () => {
@@ -198,6 +257,25 @@ describe('Diagnostics and quick fixes', () => {
       texts.some((t) => t.includes('**Launchpad bug 1507499** in neutron')),
       texts.join('\n---\n'),
     );
+  });
+
+  it("does not say again in a malformed link's hover what its diagnostic says there", async () => {
+    const editor = await open('mistakes.md');
+    const [, plural] = await waitFor('diagnostics', () => midcycleDiagnostics(editor.document.uri).length === 5 && midcycleDiagnostics(editor.document.uri));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      plural.range.start.translate(0, 10),
+    );
+    const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    assert.ok(
+      texts.some((t) => t.includes('**Launchpad bug 1963617** in nova')),
+      texts.join('\n---\n'),
+    );
+    for (const t of texts) {
+      assert.ok(!t.includes('+bugs'), t);
+      assert.ok(!t.includes('$(error)'), t);
+    }
   });
 });
 

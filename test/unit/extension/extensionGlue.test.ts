@@ -104,10 +104,10 @@ describe('hovers', () => {
     );
   });
 
-  it('say what a bug link is, and what is wrong with it', () => {
+  it('say what a bug link is, and not again what is wrong with it (its diagnostic, in the same hover, does)', () => {
     assert.match(hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bug/1507499'))!, /^\*\*Launchpad bug 1507499\*\* in neutron/);
     const malformed = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs/1507499'))!;
-    assert.match(malformed, /\$\(error\) Launchpad bug link has "\+bugs"/);
+    assert.doesNotMatch(malformed, /\+bugs|\$\(error\)/);
     assert.match(malformed, /\[Open in browser\]\(https:\/\/bugs\.launchpad\.net\/neutron\/\+bug\/1507499\)/);
   });
 
@@ -120,7 +120,7 @@ describe('hovers', () => {
     assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
     const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
     assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
-    assert.match(malformed, /\$\(error\) StoryBoard link needs "#!\/" before "story", not "#\/"/);
+    assert.doesNotMatch(malformed, /needs|\$\(error\)/);
     assert.match(malformed, /\[Open in browser\]\(https:\/\/storyboard\.openstack\.org\/#!\/story\/2004567\)/);
   });
 
