@@ -1,6 +1,7 @@
 // The extension's entry point: registers each feature (each in its own file, each returning a
 // Disposable) over one shared ReportStore, and puts every Disposable in context.subscriptions.
 import * as vscode from 'vscode';
+import type { ExportQuestions } from '../mail/exportDraft';
 import { registerCodeActionSupport } from './codeActionSupport';
 import { registerCompletionSupport } from './completionSupport';
 import { registerCopyEmailCommand } from './copyEmailCommand';
@@ -10,7 +11,9 @@ import { registerHoverSupport } from './hoverSupport';
 import { registerImportCommand } from './importCommand';
 import { LinkFacts } from './linkFacts';
 import { registerNewReportCommand } from './newReportCommand';
+import { workspaceExportMemory } from './exportMemory';
 import { PreviewHolder } from './previewHolder';
+import { vscodeQuestions } from './questions';
 import { ReportStore } from './reportStore';
 import { registerRuleDocsSupport } from './ruleDocsSupport';
 import { registerStatusBarSupport } from './statusBarSupport';
@@ -24,11 +27,15 @@ export interface MidcycleApi {
   tree: TopicTreeProvider;
   facts: LinkFacts;
   status: vscode.StatusBarItem;
+  preview: PreviewHolder;
+  /** What the export and copy commands ask: the tests answer instead. */
+  questions: ExportQuestions;
 }
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
   const store = new ReportStore();
-  const preview = new PreviewHolder(context.extensionUri);
+  const preview = new PreviewHolder(context.extensionUri, store);
+  const questions = vscodeQuestions();
   const facts = new LinkFacts(store, context);
   const tree = new TopicTreeProvider(store, facts);
   const status = registerStatusBarSupport(store, facts);
@@ -43,13 +50,13 @@ export function activate(context: vscode.ExtensionContext): MidcycleApi {
     registerCompletionSupport(MARKDOWN, store),
     registerTopicTreeSupport(tree),
     status,
-    registerExportEmailCommand(store, preview, context.extensionUri, facts),
-    registerCopyEmailCommand(store, preview, context.extensionUri, facts),
+    registerExportEmailCommand(store, preview, context.extensionUri, facts, questions, workspaceExportMemory(context.workspaceState)),
+    registerCopyEmailCommand(store, preview, context.extensionUri, facts, questions),
     vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
     registerNewReportCommand(context.extensionUri),
     registerImportCommand(context.extensionUri),
   );
-  return { store, tree, facts, status: status.item };
+  return { store, tree, facts, status: status.item, preview, questions };
 }
 
 export function deactivate(): void {

@@ -312,6 +312,91 @@ describe('Export Midcycle Email', () => {
   });
 });
 
+describe('The export loop', () => {
+  let m: MidcycleApi;
+  let original: MidcycleApi['questions'];
+  const asked: { message: string; modal: boolean; choices: string[] }[] = [];
+  let answer = (_choices: string[]): string | undefined => undefined;
+
+  before(async () => {
+    m = await api();
+    original = { ...m.questions };
+    m.questions.warning = async (message, modal, ...choices) => {
+      asked.push({ message, modal, choices });
+      return answer(choices);
+    };
+    fs.writeFileSync(fixture('loop.md').fsPath, fs.readFileSync(fixture('mistakes.md').fsPath, 'utf8'));
+  });
+
+  after(() => Object.assign(m.questions, original));
+
+  it('"Fix All and Export" mends the draft, leaving no errors, and writes the email', async () => {
+    asked.length = 0;
+    answer = (choices) => choices.find((c) => c === 'Fix All and Export');
+    const document = await vscode.workspace.openTextDocument(fixture('loop.md'));
+    await vscode.window.showTextDocument(document);
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', document.uri);
+    assert.deepEqual(
+      asked.map((a) => [a.modal, a.choices]),
+      [[false, ['Fix All and Export', 'Export Anyway', 'Go to First Problem']]],
+    );
+    assert.match(asked[0].message, /^This draft has 5 errors \(line 21: /);
+    assert.equal(path.basename(target.fsPath), 'loop.html');
+    assert.deepEqual(m.store.get(document)!.diagnostics, []);
+    await waitFor('no problems', () => midcycleDiagnostics(document.uri).length === 0);
+    assert.ok(fs.readFileSync(target.fsPath, 'utf8').includes('https://bugs.launchpad.net/nova/+bug/1963617'));
+    await document.save();
+  });
+
+  it("re-exports over the draft's own last export without asking; asks when that file was changed since", async () => {
+    asked.length = 0;
+    const draft = fixture('loop.md');
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', draft);
+    assert.equal(path.basename(target.fsPath), 'loop.html');
+    assert.equal(asked.length, 0, 'no question for its own export');
+    const exported = fs.readFileSync(target.fsPath, 'utf8');
+    fs.writeFileSync(target.fsPath, '<p>edited by hand</p>');
+    answer = () => undefined;
+    assert.equal(await vscode.commands.executeCommand('midcycle.exportEmail', draft), undefined, 'not replaced unasked');
+    assert.deepEqual(
+      asked.map((a) => [a.message, a.modal, a.choices]),
+      [['loop.html has changed since this draft was last exported to it.', true, ['Replace', 'Save As…']]],
+    );
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), '<p>edited by hand</p>');
+    answer = (choices) => choices.find((c) => c === 'Replace');
+    await vscode.commands.executeCommand('midcycle.exportEmail', draft);
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), exported);
+  });
+
+  it('the preview follows the edits of the draft it shows', async () => {
+    const document = await vscode.workspace.openTextDocument(fixture('loop.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('midcycle.exportEmail', document.uri);
+    assert.ok(!m.preview.shown?.html.includes('Late topic'));
+    await editor.edit((b) => b.insert(new vscode.Position(document.lineCount - 1, 0), '- Late topic: added while the preview is open\n'));
+    const shown = await waitFor('the preview to show the edit', () => m.preview.shown?.html.includes('Late topic') && m.preview.shown);
+    assert.equal(shown.savedAs, 'loop.html, before the latest edits');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('offers an untitled draft a file name from its subject', async () => {
+    let offered: vscode.Uri | undefined;
+    m.questions.saveDialog = async (options) => {
+      offered = options.defaultUri;
+      return vscode.Uri.joinPath(folder(), 'from-untitled.html');
+    };
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '---\nsubject: "[openstack-dev] [neutron] Neutron mid-cycle report"\n---\n\n- Topic: https://review.opendev.org/c/openstack/neutron/+/283798\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail');
+    assert.equal(offered?.fsPath, path.join(folder().fsPath, 'neutron-mid-cycle-report.html'));
+    assert.equal(path.basename(target.fsPath), 'from-untitled.html');
+    assert.ok(fs.existsSync(target.fsPath));
+  });
+});
+
 describe('Line breaks', () => {
   it('a wrapped paragraph is one line of the email, short typed lines stay lines; the setting and the front matter change that at once', async () => {
     const lines = async () => {
@@ -406,6 +491,27 @@ describe('Import Mailing-List Email', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, first.fsPath);
     const second = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail', eml);
     assert.equal(path.basename(second.fsPath), 'weekly-2.md', 'the first draft is kept');
+  });
+
+  it('opens the draft in the active editor group, adding none', async () => {
+    await open('short.md');
+    const groups = vscode.window.tabGroups.all.length;
+    const active = vscode.window.tabGroups.activeTabGroup.viewColumn;
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail', fixture('weekly.eml'));
+    assert.equal(vscode.window.tabGroups.all.length, groups);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, draft.fsPath);
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, active);
+  });
+
+  it('from the palette, imports the .html that is open rather than asking for a file', async () => {
+    fs.writeFileSync(
+      fixture('sent.html').fsPath,
+      '<div dir="ltr"><div>Hi all,</div><ul><li>Gate: https://review.opendev.org/c/openstack/nova/+/828325</li></ul></div>\n',
+    );
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('sent.html')));
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail');
+    assert.equal(path.basename(draft.fsPath), 'sent.md');
+    assert.match(fs.readFileSync(draft.fsPath, 'utf8'), /^Hi all,\n\n- Gate: https:\/\/review\.opendev\.org\/c\/openstack\/nova\/\+\/828325\n/);
   });
 });
 
