@@ -35,8 +35,12 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
     const closed = end - 1 > first && isClosingFence(lines.lineText(end - 1), marker);
     const info = t.info.trim();
     if (!closed && onlyBlankFrom(end, lines)) {
-      // just typed, at the end: it hides nothing (yet)
-      if (!t.content.trim()) continue;
+      // at the end, hiding nothing (yet): nothing to say; one with no language is still read as the
+      // text it is (a closing separator line stays in the email)
+      if (!t.content.trim()) {
+        if (!info) separatorLines.push(first);
+        continue;
+      }
       const hidden = end - first - 1;
       const items = countTopLevelItems(t.content);
       if (!info && looksLikeReport(t.content)) {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseReport, type Topic } from '../../../../src/core';
+import { exportText, parseReport, type Topic } from '../../../../src/core';
 
 const example = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
 const titles = (topics: Topic[]) => topics.map((t) => t.title);
@@ -194,6 +194,8 @@ describe('parseReport: a separator line of tildes', () => {
       assert.deepEqual(parseReport(`${escaped}\n${fence}\n`).diagnostics, [], fence);
       assert.deepEqual(parseReport(`${escaped}\n${fence}`).diagnostics, [], `${fence} with no line end`);
     }
+    // a separator that ends the draft is still a line of its email
+    assert.match(exportText(parseReport('- Topic\n\nCheers,\nArmando\n\n~~~~~~~\n')), /Armando\n\n~~~~~~~\n$/);
   });
 
   it('takes an unclosed fence over lines that are no report (code, in a README) for a code block, not a separator', () => {
