@@ -286,7 +286,8 @@ describe('the import command', () => {
           shown.push('asked for a file');
           return undefined;
         },
-        showTextDocument: async (uri: Uri, options: { viewColumn: number }) => shown.push(`opened ${uri.path}${options.viewColumn === -1 ? '' : ' in another group'}`),
+        showTextDocument: async (uri: Uri, options: { viewColumn: number }) =>
+          shown.push(`opened ${uri.path}${options.viewColumn === -1 ? '' : ' in another group'}`),
         showInformationMessage: async (message: string) => shown.push(message),
         showErrorMessage: async (message: string) => shown.push(`error: ${message}`),
       },

@@ -133,7 +133,7 @@ describe('the preview page script', () => {
     assert.deepEqual(bare.posted.at(-1), { type: 'copyFailed', request: undefined, reason: 'this editor offers no rich-text clipboard' });
   });
 
-  it('shows an edited draft\'s new email in place, and copies that one', async () => {
+  it("shows an edited draft's new email in place, and copies that one", async () => {
     const host = page({ asyncClipboard: 'works', execCommand: false });
     host.receive(email);
     const parts = { headers: '<tr><th>Subject</th><td>New</td></tr>', mail: '<div dir="ltr">New</div>', saved: 'Saved as r.html, before the latest edits' };
