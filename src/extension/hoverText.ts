@@ -4,8 +4,11 @@
 import { linkLabel, type FactsResult, type Link } from '../core';
 import { factsMarkdown } from './topicNodes';
 
-/** `facts`: what the service says of the link, once the writer lets Midcycle look links up. */
-export function hoverMarkdown(link: Link, facts?: FactsResult): string | undefined {
+/**
+ * `facts`: what the service says of the link, once the writer lets Midcycle look links up.
+ * `diagnosed`: a diagnostic of the facts is shown on the link (its "not found" is said there).
+ */
+export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false): string | undefined {
   const lines: string[] = [];
   const r = link.review;
   if (r?.change !== undefined) {
@@ -37,7 +40,7 @@ export function hoverMarkdown(link: Link, facts?: FactsResult): string | undefin
   // a malformed link: its diagnostic says what is wrong, in the same hover (and it is not looked up)
   const known = link.problem ? undefined : facts;
   if (known?.state === 'found') lines.push(factsMarkdown(known.facts));
-  else if (known?.state === 'not-found') lines.push('$(question) Not found: the service says there is no such thing (or it is private)');
+  else if (known?.state === 'not-found' && !diagnosed) lines.push('$(question) Not found: the service says there is no such thing (or it is private)');
   if (!lines.length) return undefined;
   lines.push(`[Open in browser](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
   return lines.join('\n\n');

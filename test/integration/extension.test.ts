@@ -619,6 +619,11 @@ describe('Link facts', () => {
     assert.match(shown, /merged in openstack\/neutron by Carl Baldwin/);
     assert.ok(shown.includes('\\<img src=x onerror=alert\\(1\\)\\>'), shown);
     for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted && !c.supportHtml);
+    // a change that is not there: its diagnostic says so in the same hover, ours does not again
+    const gone = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 12));
+    const goneText = gone.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(goneText, /Gerrit change 999999/);
+    assert.doesNotMatch(goneText, /not found/i);
     // the tree: status and title beside each link, the topic's reviews by status
     await waitFor('the tree to show the draft', () => m.tree.current?.uri.toString() === uri.toString());
     const topic = await waitFor('the topic with facts', () => {
