@@ -1,5 +1,6 @@
 // "Export Midcycle Email", its work: the draft through the exporters, written beside it (or where
-// the settings say) without replacing anything unasked, then shown in the preview. The Gmail HTML
+// the settings say) without replacing anything unasked but the draft's own last export as it was
+// written, then shown in the preview. The Gmail HTML
 // by default (with its text/plain alternative when asked); a .eml message, for a mail client to
 // open and send. It lives in the mail bundle (dist/mail.js) with the exporters it uses, so that
 // dist/extension.js holds only the command's registration; VS Code's API is handed in (the bundle
