@@ -61,7 +61,14 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'email') email = { html: String(message.html), text: String(message.text) };
-    else if (message.type === 'copy') void copy(message.request);
+    else if (message.type === 'update') {
+      // the draft was edited: the new email in place, where the reader has scrolled to
+      email = { html: String(message.html), text: String(message.text) };
+      for (const id of ['headers', 'mail', 'saved']) {
+        const element = document.getElementById(id);
+        if (element) element.innerHTML = String(message.parts[id]);
+      }
+    } else if (message.type === 'copy') void copy(message.request);
   });
   vscode.postMessage({ type: 'ready' });
 })();

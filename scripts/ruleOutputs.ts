@@ -1,5 +1,6 @@
 // What is generated from the rule records (src/core/rules/ruleRecords.ts): the README's rule table, the
-// `midcycle.severity` settings' schema in package.json, and src/core/rules/ruleDefaults.ts. Each output
+// `midcycle.severity` settings' schema in package.json, src/core/rules/ruleDefaults.ts, and a page per
+// rule in docs/rules/ (shipped in the .vsix: a diagnostic's code opens its page). Each output
 // takes the file as it is and gives it as it should be, so that `npm run rules` (scripts/rules.mjs)
 // writes them and a unit test holds the committed files to them.
 import { RULE_RECORDS, type RuleRecord } from '../src/core/rules/ruleRecords';
@@ -83,8 +84,58 @@ export type RuleCode = keyof Defaults;
 `;
 }
 
+/** What each group of rules looks at, in words, for the rule's page. */
+const GROUP_WORDS: Record<RuleRecord['group'], string> = {
+  link: 'how a review, bug, blueprint, story or etherpad link is written',
+  facts: 'what Gerrit, Launchpad or StoryBoard say of a link (checked online, once link facts are allowed)',
+  document: "the draft's Markdown: what would swallow the report",
+  file: 'the draft as a file',
+  people: "the action items' owners",
+  message: "the message's headers, from the front matter",
+};
+
+/** A fenced block that holds any text: a fence longer than its longest run of backticks. */
+function block(text: string): string {
+  const fence = '`'.repeat(Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/** docs/rules/<code>.md: the page a diagnostic's code opens, in VS Code's Markdown preview. */
+export function ruleDoc(record: RuleRecord): string {
+  const { code: c, group, severity, description, example } = record;
+  const lines = [
+    '<!-- Generated from src/core/rules/ruleRecords.ts by `npm run rules`: edit the records, not this page. -->',
+    '',
+    `# Midcycle rule \`${c}\``,
+    '',
+    `Default severity: **${settingWord(severity)}**. It looks at ${GROUP_WORDS[group]}.`,
+    '',
+    description,
+    '',
+  ];
+  if (example) {
+    lines.push('## Example', '', 'Reported:', '', block(example.bad), '');
+    if (example.good !== undefined) lines.push('Its quick fix (`Ctrl+.`) writes:', '', block(example.good), '');
+    else lines.push('It has no quick fix: what was meant is not clear.', '');
+  }
+  lines.push(
+    '## Its severity',
+    '',
+    'Set it, or turn the rule off, in the `midcycle.severity` setting:',
+    '',
+    '```json',
+    `"midcycle.severity": { "${c}": "${severity === 'error' ? 'warning' : 'error'}" }`,
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}
+
+export const RULE_DOCS_FOLDER = 'docs/rules';
+
 export const RULE_OUTPUTS: readonly RuleOutput[] = [
   { path: 'README.md', generate: readmeWithRules },
   { path: 'package.json', generate: manifestWithRules },
   { path: 'src/core/rules/ruleDefaults.ts', generate: () => ruleDefaultsSource() },
+  ...RULE_RECORDS.map((r) => ({ path: `${RULE_DOCS_FOLDER}/${r.code}.md`, generate: () => ruleDoc(r) })),
 ];

@@ -1,9 +1,9 @@
 // `npm run rules`: writes what is generated from the rule records (src/core/rules/ruleRecords.ts, through
-// scripts/ruleOutputs.ts): the README's rule table, the `midcycle.severity` schema in package.json
-// and src/core/rules/ruleDefaults.ts. `--check` writes nothing and fails when one is stale: the build runs
+// scripts/ruleOutputs.ts): the README's rule table, the `midcycle.severity` schema in package.json,
+// src/core/rules/ruleDefaults.ts and the rules' pages in docs/rules/. `--check` writes nothing and fails when one is stale: the build runs
 // that, so that a stale file stops it (in CI too) rather than being rewritten unseen.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,9 +27,21 @@ export async function ruleOutputs() {
   });
 }
 
-/** The outputs that are not what the records give. */
+/** Rule pages in docs/rules/ of no rule the records have (a rule removed or renamed). */
+function orphanRulePages(outputs) {
+  const folder = join(root, 'docs', 'rules');
+  const wanted = new Set(outputs.map((o) => o.path));
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .map((f) => `docs/rules/${f}`)
+        .filter((p) => !wanted.has(p))
+    : [];
+}
+
+/** The outputs that are not what the records give, and rule pages of no rule. */
 export async function staleRuleOutputs() {
-  return (await ruleOutputs()).filter((o) => o.current !== o.wanted).map((o) => o.path);
+  const outputs = await ruleOutputs();
+  return [...outputs.filter((o) => o.current !== o.wanted).map((o) => o.path), ...orphanRulePages(outputs)];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -40,8 +52,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       process.exit(1);
     }
   } else {
-    for (const o of await ruleOutputs()) {
+    const outputs = await ruleOutputs();
+    for (const path of orphanRulePages(outputs)) {
+      rmSync(join(root, path));
+      console.log(`removed ${path}`);
+    }
+    for (const o of outputs) {
       if (o.current === o.wanted) continue;
+      mkdirSync(dirname(join(root, o.path)), { recursive: true });
       writeFileSync(join(root, o.path), o.wanted);
       console.log(`wrote ${o.path}`);
     }

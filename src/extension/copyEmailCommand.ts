@@ -3,8 +3,10 @@
 // only from rich text. Nothing is written to disk; the email shows in the preview, whose page does
 // the copying (see EmailPreviewPanel). Run from the preview itself, it copies what is shown.
 import * as vscode from 'vscode';
-import { activeMarkdown, draftToSend, subjectOf } from './draftToSend';
-import { loadMailbox } from './mailboxBundle';
+import type { Report } from '../core';
+import type { ExportQuestions } from '../mail/exportDraft';
+import { draftEmail } from './draftEmail';
+import { activeMarkdown, draftToSend } from './draftToSend';
 import type { CopyOutcome } from '../mail/emailPreviewPanel';
 import type { Preview } from './previewHolder';
 import type { LinkFacts } from './linkFacts';
@@ -12,21 +14,21 @@ import type { ReportStore } from './reportStore';
 
 export const COPY_EMAIL_COMMAND = 'midcycle.copyEmail';
 
-export function registerCopyEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri, facts: LinkFacts): vscode.Disposable {
+export function registerCopyEmailCommand(
+  store: ReportStore,
+  preview: Preview,
+  extensionUri: vscode.Uri,
+  facts: LinkFacts,
+  questions: ExportQuestions,
+): vscode.Disposable {
   return vscode.commands.registerCommand(COPY_EMAIL_COMMAND, async (uri?: unknown): Promise<CopyOutcome | undefined> => {
     // from the preview (no Markdown editor active): the email it shows
     if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();
-    const draft = await draftToSend(store, uri, 'Copy');
+    const draft = await draftToSend(store, uri, 'Copy', questions);
     if (!draft) return undefined;
-    const { report } = draft;
-    const mailbox = loadMailbox(extensionUri);
-    const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
-    preview.show({
-      html: mailbox.exportEmail(report, options),
-      text: mailbox.exportText(report, options),
-      frontMatter: report.frontMatter,
-      title: `Email: ${subjectOf(draft)}`,
-    });
+    const { document, report } = draft;
+    const render = (r: Report) => draftEmail(extensionUri, store, facts, document, r);
+    preview.show(render(report), { document, render });
     return preview.copyForPasting();
   });
 }

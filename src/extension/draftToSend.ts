@@ -1,8 +1,10 @@
 // The draft an export or copy command works on: the file it was given, else the active Markdown
-// editor's; one with errors goes out only when the writer says so.
+// editor's; one with errors goes out only when the writer says so, or once "Fix All" has mended them.
 import * as vscode from 'vscode';
 import type { Report } from '../core';
+import type { ExportQuestions } from '../mail/exportDraft';
 import { toRange } from './convert';
+import { fixAllEdits } from './quickFixes';
 import type { ReportStore } from './reportStore';
 
 export interface DraftToSend {
@@ -11,14 +13,15 @@ export interface DraftToSend {
 }
 
 /** The draft, or undefined after telling the writer why there is none (or that they chose not to). */
-export async function draftToSend(store: ReportStore, uri: unknown, verb: 'Export' | 'Copy'): Promise<DraftToSend | undefined> {
+export async function draftToSend(store: ReportStore, uri: unknown, verb: 'Export' | 'Copy', questions: ExportQuestions): Promise<DraftToSend | undefined> {
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : activeMarkdown();
   const report = document && store.get(document, true);
   if (!document || !report) {
     void vscode.window.showErrorMessage(`Open a Markdown report draft to ${verb.toLowerCase()} it as an email.`);
     return undefined;
   }
-  return (await readyToSend(document, report, verb)) ? { document, report } : undefined;
+  const ready = await readyToSend(store, document, report, verb, questions);
+  return ready ? { document, report: ready } : undefined;
 }
 
 export function activeMarkdown(): vscode.TextDocument | undefined {
@@ -33,20 +36,41 @@ export function subjectOf({ document, report }: DraftToSend): string {
   return String(subject || title || document.uri.path.split('/').pop());
 }
 
-/** A draft with errors is sent only when the writer says so. */
-async function readyToSend(document: vscode.TextDocument, report: Report, verb: 'Export' | 'Copy'): Promise<boolean> {
+/**
+ * The report to send: a draft with errors goes only when the writer says so, or fixed first ("Fix
+ * All and Export": every clear fix, as *Fix all malformed links* makes them; asked again about what
+ * is left).
+ */
+async function readyToSend(
+  store: ReportStore,
+  document: vscode.TextDocument,
+  report: Report,
+  verb: 'Export' | 'Copy',
+  questions: ExportQuestions,
+): Promise<Report | undefined> {
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
-  if (!errors.length) return true;
+  if (!errors.length) return report;
   const first = errors[0];
-  const choice = await vscode.window.showWarningMessage(
+  const fixes = fixAllEdits(report);
+  const fixAll = `Fix All and ${verb}`;
+  const choice = await questions.warning(
     `This draft has ${errors.length} error${errors.length === 1 ? '' : 's'} (line ${first.range.start.line + 1}: ${first.message})`,
+    false,
+    ...(fixes.length ? [fixAll] : []),
     `${verb} Anyway`,
     'Go to First Problem',
   );
+  if (choice === fixAll) {
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of fixes) edit.replace(document.uri, toRange(e.range), e.text);
+    if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+    const fixed = store.get(document, true);
+    return fixed && readyToSend(store, document, fixed, verb, questions);
+  }
   if (choice === 'Go to First Problem') {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(toRange(first.range).start, toRange(first.range).end);
     editor.revealRange(toRange(first.range), vscode.TextEditorRevealType.InCenter);
   }
-  return choice === `${verb} Anyway`;
+  return choice === `${verb} Anyway` ? report : undefined;
 }

@@ -1,10 +1,13 @@
 // "Export Midcycle Email" (the HTML email, or a .eml message with "Export Midcycle Email as
 // Message" or the export.format setting): registered here; its work (exportDraft.ts) is in the mail
-// bundle, loaded when the command runs.
+// bundle, loaded when the command runs. Its preview then follows the draft's edits.
 import * as vscode from 'vscode';
 import { draftToSend, subjectOf } from './draftToSend';
 import type { Preview } from './previewHolder';
-import type { ExportFormat } from '../mail/exportDraft';
+import type { Report } from '../core';
+import type { ExportFormat, ExportMemory, ExportQuestions } from '../mail/exportDraft';
+import type { PreviewEmail } from '../mail/emailPreviewPanel';
+import { draftEmail } from './draftEmail';
 import { loadMailbox } from './mailboxBundle';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
@@ -12,16 +15,35 @@ import type { ReportStore } from './reportStore';
 export const EXPORT_COMMAND = 'midcycle.exportEmail';
 export const EXPORT_MESSAGE_COMMAND = 'midcycle.exportMessage';
 
-export function registerExportEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri, facts: LinkFacts): vscode.Disposable {
+export function registerExportEmailCommand(
+  store: ReportStore,
+  preview: Preview,
+  extensionUri: vscode.Uri,
+  facts: LinkFacts,
+  questions: ExportQuestions,
+  memory: ExportMemory,
+): vscode.Disposable {
   const run = async (uri: unknown, format: ExportFormat): Promise<vscode.Uri | undefined> => {
-    const draft = await draftToSend(store, uri, 'Export');
+    const draft = await draftToSend(store, uri, 'Export', questions);
     if (!draft) return undefined;
+    const { document } = draft;
+    // the preview follows the draft's edits from there, said as not saved
+    const following = {
+      show: (email: PreviewEmail) =>
+        preview.show(email, {
+          document,
+          render: (report: Report) => draftEmail(extensionUri, store, facts, document, report, email.savedAs && `${email.savedAs}, before the latest edits`),
+        }),
+      copyForPasting: () => preview.copyForPasting(),
+    };
     return loadMailbox(extensionUri).exportDraft(
       vscode,
       { ...draft, title: subjectOf(draft) },
       { ...store.settings.export, linkNotes: facts.linkNotes(draft.report) },
       format,
-      preview,
+      following,
+      questions,
+      memory,
     );
   };
   return vscode.Disposable.from(

@@ -1,4 +1,4 @@
-// Hovers on links: what a review or bug link points at, in words, and what is wrong with it.
+// Hovers on links: what a review or bug link points at, in words (what is wrong with it is its diagnostic's, in the same hover).
 import * as vscode from 'vscode';
 import { toRange } from './convert';
 import { hoverMarkdown } from './hoverText';
@@ -10,8 +10,13 @@ export function registerHoverSupport(selector: vscode.DocumentSelector, store: R
     provideHover(document, position) {
       const report = store.get(document);
       const link = report?.links.find((l) => toRange(l.range).contains(position));
-      const text = link && hoverMarkdown(link, facts.factsOf(link));
-      if (!link || !text) return undefined;
+      if (!report || !link) return undefined;
+      // a facts diagnostic on the link already says, in the same hover, that it was not found
+      const diagnosed = facts
+        .diagnostics(report)
+        .some((d) => d.range.start.line === link.range.start.line && d.range.start.character === link.range.start.character);
+      const text = hoverMarkdown(link, facts.factsOf(link), diagnosed);
+      if (!text) return undefined;
       // not trusted, no HTML: the facts' strings come from a service, and show as themselves
       const markdown = new vscode.MarkdownString(text, true);
       markdown.isTrusted = false;

@@ -1,10 +1,14 @@
 // What a hover says about a review, bug, blueprint, story or etherpad link: what it points at, in
-// words, and what is wrong with it.
+// words (a malformed one's corrected link), and what the services say of it. Not what is wrong with
+// it: VS Code's hover shows the diagnostic's message above ours already.
 import { linkLabel, type FactsResult, type Link } from '../core';
 import { factsMarkdown } from './topicNodes';
 
-/** `facts`: what the service says of the link, once the writer lets Midcycle look links up. */
-export function hoverMarkdown(link: Link, facts?: FactsResult): string | undefined {
+/**
+ * `facts`: what the service says of the link, once the writer lets Midcycle look links up.
+ * `diagnosed`: a diagnostic of the facts is shown on the link (its "not found" is said there).
+ */
+export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false): string | undefined {
   const lines: string[] = [];
   const r = link.review;
   if (r?.change !== undefined) {
@@ -33,9 +37,10 @@ export function hoverMarkdown(link: Link, facts?: FactsResult): string | undefin
   } else if (link.etherpad) {
     lines.push(`**Etherpad** ${link.etherpad.name} on ${link.etherpad.host}`);
   }
-  if (link.problem) lines.push(`$(error) ${link.problem.message}`);
-  else if (facts?.state === 'found') lines.push(factsMarkdown(facts.facts));
-  else if (facts?.state === 'not-found') lines.push('$(question) Not found: the service says there is no such thing (or it is private)');
+  // a malformed link: its diagnostic says what is wrong, in the same hover (and it is not looked up)
+  const known = link.problem ? undefined : facts;
+  if (known?.state === 'found') lines.push(factsMarkdown(known.facts));
+  else if (known?.state === 'not-found' && !diagnosed) lines.push('$(question) Not found: the service says there is no such thing (or it is private)');
   if (!lines.length) return undefined;
   lines.push(`[Open in browser](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
   return lines.join('\n\n');

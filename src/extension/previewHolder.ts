@@ -1,23 +1,55 @@
 // The email preview as the commands see it: the panel (emailPreviewPanel.ts, in the mail bundle) is
-// made on the first export or copy that shows an email, not at activation.
+// made on the first export or copy that shows an email, not at activation. It follows the edits of
+// the draft it shows (debounced), in place, until it is closed or shows another email.
 import * as vscode from 'vscode';
+import type { Report } from '../core';
 import type { CopyOutcome, EmailPreviewPanel, PreviewEmail } from '../mail/emailPreviewPanel';
 import { loadMailbox } from './mailboxBundle';
+import type { ReportStore } from './reportStore';
 
-export type Preview = Pick<EmailPreviewPanel, 'show' | 'copyForPasting' | 'hasEmail'>;
+/** How long after the last edit the preview shows the draft's email again. */
+const FOLLOW_DEBOUNCE_MS = 300;
+
+/** The draft an email was made from, and how to make it again from the draft's new report. */
+export interface PreviewSource {
+  document: vscode.TextDocument;
+  render(report: Report): PreviewEmail;
+}
+
+export interface Preview {
+  readonly hasEmail: boolean;
+  show(email: PreviewEmail, source?: PreviewSource): void;
+  copyForPasting(): Promise<CopyOutcome>;
+}
 
 export class PreviewHolder implements Preview, vscode.Disposable {
   private panel: EmailPreviewPanel | undefined;
+  private source: PreviewSource | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listener: vscode.Disposable;
+  /** The email shown last, for the integration tests. */
+  shown: PreviewEmail | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: ReportStore,
+  ) {
+    this.listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length || e.document !== this.source?.document) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.follow(), FOLLOW_DEBOUNCE_MS);
+    });
+  }
 
   get hasEmail(): boolean {
     return this.panel?.hasEmail ?? false;
   }
 
-  show(email: PreviewEmail): void {
+  show(email: PreviewEmail, source?: PreviewSource): void {
     this.panel ??= new (loadMailbox(this.extensionUri).EmailPreviewPanel)(vscode, this.extensionUri);
     this.panel.show(email);
+    this.shown = email;
+    this.source = source;
   }
 
   copyForPasting(): Promise<CopyOutcome> {
@@ -25,7 +57,21 @@ export class PreviewHolder implements Preview, vscode.Disposable {
     return this.panel.copyForPasting();
   }
 
+  private follow(): void {
+    const source = this.source;
+    if (!source || !this.panel?.isOpen || source.document.isClosed) {
+      this.source = undefined;
+      return;
+    }
+    const report = this.store.get(source.document, true);
+    if (!report) return;
+    this.shown = source.render(report);
+    this.panel.update(this.shown);
+  }
+
   dispose(): void {
+    clearTimeout(this.timer);
+    this.listener.dispose();
     this.panel?.dispose();
   }
 }

@@ -1,9 +1,13 @@
-// A status bar item on report drafts: the topic count and the problem count; a click shows Problems.
+// A status bar item on report drafts: the topic count and the problem counts, plain as VS Code's own
+// Problems indicator is (`$(error) 1 $(warning) 2`, no error background); a click shows Problems.
 import * as vscode from 'vscode';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
-export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): vscode.Disposable {
+/** The item, for the integration tests to read, and what to dispose. */
+export type StatusBar = vscode.Disposable & { readonly item: vscode.StatusBarItem };
+
+export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): StatusBar {
   const item = vscode.window.createStatusBarItem('midcycle.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Midcycle report';
   item.command = 'workbench.actions.view.problems';
@@ -18,17 +22,16 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
     // what Problems lists: the parse's diagnostics and the link facts' ones
     const diagnostics = [...report.diagnostics, ...facts.diagnostics(report)];
     const problems = diagnostics.length;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    item.text = `$(list-tree) ${topics} topic${topics === 1 ? '' : 's'}${problems ? ` $(${errors ? 'error' : 'warning'}) ${problems}` : ' $(check)'}`;
+    const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+    item.text = `$(list-tree) ${topics} topic${topics === 1 ? '' : 's'} ${problemCounts(count('error'), count('warning'), count('info'))}`;
     // a service that could not be reached: one quiet mark, the why in the tooltip
     const trouble = facts.troubleText();
     if (trouble) item.text += ' $(cloud-offline)';
     item.tooltip = `Midcycle: ${topics} topics, ${report.links.length} links, ${report.actions.length} action items; ${problems ? `${problems} problem${problems === 1 ? '' : 's'} (click to show them)` : 'no problems'}${trouble ? `\nCould not look links up at ${trouble}` : ''}`;
-    item.backgroundColor = errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
   update();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     facts.onDidChange(update),
@@ -36,4 +39,11 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
       if (d === vscode.window.activeTextEditor?.document) update();
     }),
   );
+  return Object.assign(disposable, { item });
+}
+
+/** `$(error) 1 $(warning) 2`, and `$(info) 3` when there is information, as VS Code's Problems indicator writes them; `$(check)` for none. */
+export function problemCounts(errors: number, warnings: number, infos: number): string {
+  if (!errors && !warnings && !infos) return '$(check)';
+  return `$(error) ${errors} $(warning) ${warnings}${infos ? ` $(info) ${infos}` : ''}`;
 }

@@ -16,12 +16,26 @@ export interface PreviewContent {
   cspSource: string;
 }
 
-export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, scriptUri, cspSource }: PreviewContent): string {
+/** The parts of the page an email fills, as HTML: what a live update of the shown email replaces (by id). */
+export function previewParts({ html, frontMatter, savedAs }: Pick<PreviewContent, 'html' | 'frontMatter' | 'savedAs'>): {
+  headers: string;
+  mail: string;
+  saved: string;
+} {
   const header = (name: string, value: unknown) => {
     if (value === undefined || value === null || value === '') return '';
     const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
     return `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(text)}</td></tr>`;
   };
+  return {
+    headers: `${header('Subject', frontMatter.subject || frontMatter.title)}${header('To', frontMatter.to)}${header('Cc', frontMatter.cc)}`,
+    mail: html,
+    saved: savedAs ? `Saved as ${escapeHtml(savedAs)}` : '',
+  };
+}
+
+export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, scriptUri, cspSource }: PreviewContent): string {
+  const parts = previewParts({ html, frontMatter, savedAs });
   const csp = [
     "default-src 'none'",
     `style-src-elem ${cspSource}`,
@@ -45,10 +59,10 @@ export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, scrip
 <div class="toolbar">
   <button id="copy-rich" title="Copy the email as rich text, to paste into Gmail's or another mail composer">Copy for Pasting</button>
   <button id="copy-html" class="secondary" title="Copy the email's HTML source">Copy HTML</button>
-  ${savedAs ? `<span class="saved">Saved as ${escapeHtml(savedAs)}</span>` : ''}
+  <span class="saved" id="saved">${parts.saved}</span>
 </div>
-<table class="headers">${header('Subject', frontMatter.subject || frontMatter.title)}${header('To', frontMatter.to)}${header('Cc', frontMatter.cc)}</table>
-<div class="mail">${html}</div>
+<table class="headers" id="headers">${parts.headers}</table>
+<div class="mail" id="mail">${parts.mail}</div>
 <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>
 </html>`;

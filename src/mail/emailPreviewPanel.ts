@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { FrontMatter } from '../core/model/model';
-import { previewHtml } from './emailPreviewHtml';
+import { previewHtml, previewParts } from './emailPreviewHtml';
 
 export interface PreviewEmail {
   html: string;
@@ -31,6 +31,8 @@ export class EmailPreviewPanel implements vscode.Disposable {
   private email: PreviewEmail | undefined;
   /** Whether the current page has said it is ready (each show() loads a new page). */
   private pageReady = false;
+  /** Whether the email changed while the page was loading: it shows an older one until updated. */
+  private pageBehind = false;
   /** Copies asked for and not yet answered: sent to the page now if it is ready, else when it is. */
   private readonly requests = new Map<number, (answer: { copied: boolean; reason?: string }) => void>();
   private nextRequest = 1;
@@ -66,6 +68,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(this.code.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     this.pageReady = false;
+    this.pageBehind = false;
     webview.html = previewHtml({
       html: email.html,
       frontMatter: email.frontMatter,
@@ -76,6 +79,28 @@ export class EmailPreviewPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
     });
     this.panel.reveal(this.code.ViewColumn.Beside, true);
+  }
+
+  /**
+   * The shown email again, after an edit of its draft: in place on the page (where the reader has
+   * scrolled to), not revealed. Nothing when the preview was closed.
+   */
+  update(email: PreviewEmail): void {
+    if (!this.panel) return;
+    this.email = email;
+    this.panel.title = email.title;
+    if (this.pageReady) this.postUpdate();
+    else this.pageBehind = true; // sent when the page says it is ready
+  }
+
+  private postUpdate(): void {
+    if (!this.panel || !this.email) return;
+    void this.panel.webview.postMessage({ type: 'update', html: this.email.html, text: this.email.text, parts: previewParts(this.email) });
+  }
+
+  /** Whether the panel is open. */
+  get isOpen(): boolean {
+    return this.panel !== undefined;
   }
 
   /**
@@ -104,6 +129,8 @@ export class EmailPreviewPanel implements vscode.Disposable {
       case 'ready': {
         const webview = this.panel.webview;
         void webview.postMessage({ type: 'email', html: this.email.html, text: this.email.text });
+        if (this.pageBehind) this.postUpdate();
+        this.pageBehind = false;
         this.pageReady = true;
         for (const request of this.requests.keys()) void webview.postMessage({ type: 'copy', request });
         break;

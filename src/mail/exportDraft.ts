@@ -1,16 +1,20 @@
 // "Export Midcycle Email", its work: the draft through the exporters, written beside it (or where
-// the settings say) without replacing anything unasked, then shown in the preview. The Gmail HTML
+// the settings say) without replacing anything unasked but the draft's own last export as it was
+// written, then shown in the preview. The Gmail HTML
 // by default (with its text/plain alternative when asked); a .eml message, for a mail client to
 // open and send. It lives in the mail bundle (dist/mail.js) with the exporters it uses, so that
 // dist/extension.js holds only the command's registration; VS Code's API is handed in (the bundle
 // never requires `vscode`: the CLI loads it too).
+import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { Report } from '../core/model/model';
 import { exportEmail, type EmailOptions } from '../core/export/exportEmail';
 import { messageFile } from '../core/export/exportMessage';
 import { exportText } from '../core/export/exportText';
-import type { EmailPreviewPanel } from './emailPreviewPanel';
-import { exportPath } from './exportTarget';
+import type { PreviewEmail } from './emailPreviewPanel';
+import { exportFileName, exportPath } from './exportTarget';
 
 export type ExportFormat = 'html' | 'eml';
 
@@ -25,6 +29,18 @@ export interface DraftExportSettings extends EmailOptions {
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { 'HTML email': ['html'] }, eml: { 'Email message': ['eml'] } };
 
+/** What the export asks the writer (VS Code's dialogs in the extension; the integration tests answer instead). */
+export interface ExportQuestions {
+  warning(message: string, modal: boolean, ...choices: string[]): Thenable<string | undefined>;
+  saveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+}
+
+/** The hash of what a draft's export last wrote to each file, by the draft's and the file's URIs. */
+export interface ExportMemory {
+  written(draft: string, target: string): string | undefined;
+  remember(draft: string, target: string, hash: string): Thenable<void>;
+}
+
 /** What the command has worked out: the draft, its report and its title for the preview. */
 export interface DraftExport {
   document: vscode.TextDocument;
@@ -37,25 +53,28 @@ export async function exportDraft(
   { document, report, title }: DraftExport,
   settings: DraftExportSettings,
   format: ExportFormat,
-  preview: Pick<EmailPreviewPanel, 'show' | 'copyForPasting'>,
+  preview: { show(email: PreviewEmail): void; copyForPasting(): Promise<unknown> },
+  questions: ExportQuestions,
+  memory: ExportMemory,
 ): Promise<vscode.Uri | undefined> {
   // the export settings are the exporters' options (nesting, font, line breaks, sender)
   const html = exportEmail(report, settings);
   const text = exportText(report, settings);
-  const target = await chooseTarget(code, document, settings.directory, format);
+  const files = new ExportFiles(code, document.uri.toString(), questions, memory);
+  const target = await files.choose(document, report, settings.directory, format);
   if (!target) return undefined;
   // what the message's headers lack or could not take (no subject, an address that is none)
   let problems = '';
   try {
     if (format === 'eml') {
       const message = messageFile(report, settings);
-      await writeAtomically(code, target, message.eml);
+      await files.write(target, message.eml);
       problems = message.diagnostics.map((d) => ` Line ${d.range.start.line + 1}: ${d.message}`).join('');
     } else {
-      await writeAtomically(code, target, html);
+      await files.write(target, html);
       if (settings.plainText) {
         const textTarget = target.with({ path: target.path.replace(/\.html?$/i, '') + '.txt' });
-        if (await confirmOverwrite(code, textTarget)) await writeAtomically(code, textTarget, text);
+        if (await files.mayReplace(textTarget)) await files.write(textTarget, text);
       }
     }
   } catch (e) {
@@ -78,22 +97,61 @@ export async function exportDraft(
   return target;
 }
 
-async function chooseTarget(code: typeof vscode, document: vscode.TextDocument, directory: string, format: ExportFormat): Promise<vscode.Uri | undefined> {
-  if (document.isUntitled) {
-    return code.window.showSaveDialog({ title: 'Export Midcycle Email', filters: FILTERS[format], saveLabel: 'Export' });
+/**
+ * The files of one export: where it goes, and whether a file there may be replaced. The draft's own
+ * last export, unchanged since it was written, is replaced without asking; any other file is asked about.
+ */
+class ExportFiles {
+  constructor(
+    private readonly code: typeof vscode,
+    private readonly draft: string,
+    private readonly questions: ExportQuestions,
+    private readonly memory: ExportMemory,
+  ) {}
+
+  async choose(document: vscode.TextDocument, report: Report, directory: string, format: ExportFormat): Promise<vscode.Uri | undefined> {
+    const code = this.code;
+    if (document.isUntitled) {
+      // a name from the subject (or first line), in the workspace's folder (or the export folder)
+      const folder = code.workspace.workspaceFolders?.[0]?.uri ?? code.Uri.file(homedir());
+      const base = !directory ? folder : path.isAbsolute(directory) ? code.Uri.file(directory) : code.Uri.joinPath(folder, directory);
+      const defaultUri = code.Uri.joinPath(base, exportFileName(report.frontMatter, report.text, `.${format}`));
+      return this.questions.saveDialog({ title: 'Export Midcycle Email', defaultUri, filters: FILTERS[format], saveLabel: 'Export' });
+    }
+    const target = document.uri.with({ path: exportPath(document.uri.path, directory, `.${format}`).replace(/\\/g, '/') });
+    if (await this.mayReplace(target, false)) return target;
+    const choice = await this.questions.warning(this.changedText(target), true, 'Replace', 'Save As…');
+    if (choice === 'Replace') return target;
+    if (choice === 'Save As…') return this.questions.saveDialog({ defaultUri: target, filters: FILTERS[format], saveLabel: 'Export' });
+    return undefined;
   }
-  const target = document.uri.with({ path: exportPath(document.uri.path, directory, `.${format}`).replace(/\\/g, '/') });
-  if (!(await exists(code, target))) return target;
-  const choice = await code.window.showWarningMessage(`${code.workspace.asRelativePath(target)} already exists.`, { modal: true }, 'Replace', 'Save As…');
-  if (choice === 'Replace') return target;
-  if (choice === 'Save As…') return code.window.showSaveDialog({ defaultUri: target, filters: FILTERS[format], saveLabel: 'Export' });
-  return undefined;
+
+  /** True when `target` is not there, or is this draft's last export as written; else asks when `ask`. */
+  async mayReplace(target: vscode.Uri, ask = true): Promise<boolean> {
+    let content: Uint8Array;
+    try {
+      content = await this.code.workspace.fs.readFile(target);
+    } catch {
+      return !(await exists(this.code, target)); // not there (or not a file: asked about)
+    }
+    if (this.memory.written(this.draft, target.toString()) === hash(content)) return true;
+    if (!ask) return false;
+    return (await this.questions.warning(this.changedText(target), true, 'Replace')) === 'Replace';
+  }
+
+  async write(target: vscode.Uri, content: string): Promise<void> {
+    await writeAtomically(this.code, target, content);
+    await this.memory.remember(this.draft, target.toString(), hash(Buffer.from(content, 'utf8')));
+  }
+
+  private changedText(target: vscode.Uri): string {
+    const name = this.code.workspace.asRelativePath(target);
+    return this.memory.written(this.draft, target.toString()) ? `${name} has changed since this draft was last exported to it.` : `${name} already exists.`;
+  }
 }
 
-async function confirmOverwrite(code: typeof vscode, target: vscode.Uri): Promise<boolean> {
-  if (!(await exists(code, target))) return true;
-  const choice = await code.window.showWarningMessage(`${code.workspace.asRelativePath(target)} already exists.`, { modal: true }, 'Replace');
-  return choice === 'Replace';
+function hash(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 async function exists(code: typeof vscode, uri: vscode.Uri): Promise<boolean> {

@@ -1,6 +1,7 @@
 // "Midcycle: Import Mailing-List Email", its work: a sent report (.eml, Gmail/Outlook/Thunderbird
 // HTML, a list archive's page or text, a .txt or .rst) becomes a Markdown draft beside it, never over
-// an existing file, opened beside, and the writer is told how the file was read. It lives in the
+// an existing file, opened in the active editor group, and the writer is told how the file was read.
+// From the palette, the .eml or .html open in the active editor is the one imported, else a dialog asks. It lives in the
 // mail bundle (dist/mail.js) with the importers it uses, so that dist/extension.js holds only the
 // command's registration; VS Code's API is handed in (the bundle never requires `vscode`: the CLI
 // loads it too).
@@ -12,29 +13,44 @@ export async function importDraft(code: typeof vscode, uri: unknown): Promise<vs
   const source =
     uri instanceof code.Uri
       ? uri
-      : (
+      : (openEmail(code) ??
+        (
           await code.window.showOpenDialog({
             title: 'Import Mailing-List Email',
             canSelectMany: false,
             filters: { 'Sent email': ['eml', 'html', 'htm', 'txt', 'rst'] },
             openLabel: 'Import',
           })
-        )?.[0];
+        )?.[0]);
   if (!source) return undefined;
   const name = path.basename(source.path);
   let imported: Awaited<ReturnType<typeof importMessage>>;
   try {
-    imported = await importMessage(new TextDecoder('utf-8').decode(await code.workspace.fs.readFile(source)), name);
+    // an open document as it is in the editor, edits not saved included
+    const open = code.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    const text = open ? open.getText() : new TextDecoder('utf-8').decode(await code.workspace.fs.readFile(source));
+    imported = await importMessage(text, name);
   } catch (e) {
     void code.window.showErrorMessage(`Could not import ${name}: ${(e as Error).message}`);
     return undefined;
   }
   const target = await freeName(code, source.with({ path: source.path.replace(/\.(eml|html?|txt|rst)$/i, '') + '.md' }));
   await code.workspace.fs.writeFile(target, Buffer.from(imported.markdown, 'utf8'));
-  await code.window.showTextDocument(target, { viewColumn: code.ViewColumn.Beside });
+  // where the writer is, as opening a file does: not in a new group beside it each time
+  await code.window.showTextDocument(target, { viewColumn: code.ViewColumn.Active });
   // which reading was used (a .txt as text, an .html as HTML…), so that a surprise is seen at once
   void code.window.showInformationMessage(`Imported ${name} ${imported.reading} into ${path.basename(target.path)}.`);
   return target;
+}
+
+/** The sent email open in the active editor (a text editor's, or a custom editor's such as an HTML preview), when there is one. */
+function openEmail(code: typeof vscode): vscode.Uri | undefined {
+  const input = code.window.tabGroups.activeTabGroup.activeTab?.input;
+  const candidates = [
+    code.window.activeTextEditor?.document.uri,
+    input instanceof code.TabInputText || input instanceof code.TabInputCustom ? input.uri : undefined,
+  ];
+  return candidates.find((u) => u !== undefined && /\.(eml|html?)$/i.test(u.path));
 }
 
 /** The name itself, or name-2.md, name-3.md…: an import never replaces a file. */

@@ -221,7 +221,66 @@ describe('Diagnostics and quick fixes', () => {
         [28, 'link-host-misspelt', vscode.DiagnosticSeverity.Error],
       ],
     );
-    assert.match(String((diagnostics[1].code as { target: vscode.Uri }).target), /#rule-bug-plural$/);
+    for (const d of diagnostics) {
+      // one style: a sentence from a capital, no space before "?", the corrected link whole
+      assert.match(d.message, /^[A-Z]/, d.message);
+      assert.doesNotMatch(d.message, / \?/, d.message);
+    }
+    assert.match(diagnostics[1].message, /Did you mean <https:\/\/bugs\.launchpad\.net\/nova\/\+bug\/1963617>\?$/);
+  });
+
+  it("opens a code's rule page, shipped with the extension, in the Markdown preview", async () => {
+    const editor = await open('mistakes.md');
+    const [, plural] = await waitFor('diagnostics', () => midcycleDiagnostics(editor.document.uri).length === 5 && midcycleDiagnostics(editor.document.uri));
+    const target = (plural.code as { value: string; target: vscode.Uri }).target;
+    const ext = vscode.extensions.getExtension('midcycle.midcycle')!;
+    assert.equal(target.toString(), vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', 'bug-plural.md').toString());
+    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^# Midcycle rule `bug-plural`$/m);
+    // as a click on the code in Problems does
+    await vscode.commands.executeCommand('vscode.open', target);
+    const previewTab = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('bug-plural'));
+    const tab = await waitFor('the rule page in the Markdown preview', previewTab);
+    const source = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString());
+    assert.equal(source, undefined, 'not its source');
+    await vscode.window.tabGroups.close(tab);
+  });
+
+  it('holds back the diagnostics of a line being typed until a pause; says nothing of a fence being typed', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- Gate: https://review.openstack.org/#/c/283798/\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the report', () => m.store.get(document));
+    const edited = Date.now();
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '- Bugs: https://bugs.launchpad.net/nova/+bugs/1'));
+    await waitFor('the parse of the half-typed link', () => m.store.get(document)?.diagnostics.length === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(midcycleDiagnostics(document.uri), [], 'not while typing');
+    await waitFor('the diagnostic after the pause', () => midcycleDiagnostics(document.uri).length === 1);
+    assert.ok(Date.now() - edited >= 700, `held ${Date.now() - edited} ms`);
+    // a fence typed at the end, with or without its language, is no separator: nothing said, even after the pause
+    await editor.edit((b) => b.replace(new vscode.Range(1, 0, 2, 0), '\n```python\n'));
+    await waitFor('the bug line gone', () => midcycleDiagnostics(document.uri).length === 0);
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.deepEqual(midcycleDiagnostics(document.uri), []);
+    // nor is an unclosed fence over code in a Markdown file that is no report: at most a warning
+    const readme = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Build\n\nRun:\n\n```\nnpm ci\nnpm run build\n' });
+    await vscode.window.showTextDocument(readme);
+    const [d] = await waitFor('its diagnostic', () => midcycleDiagnostics(readme.uri).length === 1 && midcycleDiagnostics(readme.uri));
+    assert.equal((d.code as { value: string }).value, 'code-block-unclosed');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('counts problems in the status bar as VS Code does, with no error background', async () => {
+    const m = await api();
+    await open('mistakes.md');
+    await waitFor('the counts', () => m.status.text.includes('$(error) 5 $(warning) 0'));
+    assert.equal(m.status.backgroundColor, undefined);
+    assert.equal(m.status.command, 'workbench.actions.view.problems');
   });
 
   it('offers the corrected link as a quick fix, which fixes it', async () => {
@@ -282,6 +341,25 @@ describe('Diagnostics and quick fixes', () => {
       texts.join('\n---\n'),
     );
   });
+
+  it("does not say again in a malformed link's hover what its diagnostic says there", async () => {
+    const editor = await open('mistakes.md');
+    const [, plural] = await waitFor('diagnostics', () => midcycleDiagnostics(editor.document.uri).length === 5 && midcycleDiagnostics(editor.document.uri));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      plural.range.start.translate(0, 10),
+    );
+    const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    assert.ok(
+      texts.some((t) => t.includes('**Launchpad bug 1963617** in nova')),
+      texts.join('\n---\n'),
+    );
+    for (const t of texts) {
+      assert.ok(!t.includes('+bugs'), t);
+      assert.ok(!t.includes('$(error)'), t);
+    }
+  });
 });
 
 describe('Export Midcycle Email', () => {
@@ -314,6 +392,91 @@ describe('Export Midcycle Email', () => {
     } finally {
       for (const key of ['export.directory', 'export.plainText', 'export.listNesting', 'export.font']) await setSetting(key, undefined);
     }
+  });
+});
+
+describe('The export loop', () => {
+  let m: MidcycleApi;
+  let original: MidcycleApi['questions'];
+  const asked: { message: string; modal: boolean; choices: string[] }[] = [];
+  let answer = (_choices: string[]): string | undefined => undefined;
+
+  before(async () => {
+    m = await api();
+    original = { ...m.questions };
+    m.questions.warning = async (message, modal, ...choices) => {
+      asked.push({ message, modal, choices });
+      return answer(choices);
+    };
+    fs.writeFileSync(fixture('loop.md').fsPath, fs.readFileSync(fixture('mistakes.md').fsPath, 'utf8'));
+  });
+
+  after(() => Object.assign(m.questions, original));
+
+  it('"Fix All and Export" mends the draft, leaving no errors, and writes the email', async () => {
+    asked.length = 0;
+    answer = (choices) => choices.find((c) => c === 'Fix All and Export');
+    const document = await vscode.workspace.openTextDocument(fixture('loop.md'));
+    await vscode.window.showTextDocument(document);
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', document.uri);
+    assert.deepEqual(
+      asked.map((a) => [a.modal, a.choices]),
+      [[false, ['Fix All and Export', 'Export Anyway', 'Go to First Problem']]],
+    );
+    assert.match(asked[0].message, /^This draft has 5 errors \(line 21: /);
+    assert.equal(path.basename(target.fsPath), 'loop.html');
+    assert.deepEqual(m.store.get(document)!.diagnostics, []);
+    await waitFor('no problems', () => midcycleDiagnostics(document.uri).length === 0);
+    assert.ok(fs.readFileSync(target.fsPath, 'utf8').includes('https://bugs.launchpad.net/nova/+bug/1963617'));
+    await document.save();
+  });
+
+  it("re-exports over the draft's own last export without asking; asks when that file was changed since", async () => {
+    asked.length = 0;
+    const draft = fixture('loop.md');
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', draft);
+    assert.equal(path.basename(target.fsPath), 'loop.html');
+    assert.equal(asked.length, 0, 'no question for its own export');
+    const exported = fs.readFileSync(target.fsPath, 'utf8');
+    fs.writeFileSync(target.fsPath, '<p>edited by hand</p>');
+    answer = () => undefined;
+    assert.equal(await vscode.commands.executeCommand('midcycle.exportEmail', draft), undefined, 'not replaced unasked');
+    assert.deepEqual(
+      asked.map((a) => [a.message, a.modal, a.choices]),
+      [['loop.html has changed since this draft was last exported to it.', true, ['Replace', 'Save As…']]],
+    );
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), '<p>edited by hand</p>');
+    answer = (choices) => choices.find((c) => c === 'Replace');
+    await vscode.commands.executeCommand('midcycle.exportEmail', draft);
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), exported);
+  });
+
+  it('the preview follows the edits of the draft it shows', async () => {
+    const document = await vscode.workspace.openTextDocument(fixture('loop.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('midcycle.exportEmail', document.uri);
+    assert.ok(!m.preview.shown?.html.includes('Late topic'));
+    await editor.edit((b) => b.insert(new vscode.Position(document.lineCount - 1, 0), '- Late topic: added while the preview is open\n'));
+    const shown = await waitFor('the preview to show the edit', () => m.preview.shown?.html.includes('Late topic') && m.preview.shown);
+    assert.equal(shown.savedAs, 'loop.html, before the latest edits');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('offers an untitled draft a file name from its subject', async () => {
+    let offered: vscode.Uri | undefined;
+    m.questions.saveDialog = async (options) => {
+      offered = options.defaultUri;
+      return vscode.Uri.joinPath(folder(), 'from-untitled.html');
+    };
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '---\nsubject: "[openstack-dev] [neutron] Neutron mid-cycle report"\n---\n\n- Topic: https://review.opendev.org/c/openstack/neutron/+/283798\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail');
+    assert.equal(offered?.fsPath, path.join(folder().fsPath, 'neutron-mid-cycle-report.html'));
+    assert.equal(path.basename(target.fsPath), 'from-untitled.html');
+    assert.ok(fs.existsSync(target.fsPath));
   });
 });
 
@@ -411,6 +574,27 @@ describe('Import Mailing-List Email', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, first.fsPath);
     const second = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail', eml);
     assert.equal(path.basename(second.fsPath), 'weekly-2.md', 'the first draft is kept');
+  });
+
+  it('opens the draft in the active editor group, adding none', async () => {
+    await open('short.md');
+    const groups = vscode.window.tabGroups.all.length;
+    const active = vscode.window.tabGroups.activeTabGroup.viewColumn;
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail', fixture('weekly.eml'));
+    assert.equal(vscode.window.tabGroups.all.length, groups);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, draft.fsPath);
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, active);
+  });
+
+  it('from the palette, imports the .html that is open rather than asking for a file', async () => {
+    fs.writeFileSync(
+      fixture('sent.html').fsPath,
+      '<div dir="ltr"><div>Hi all,</div><ul><li>Gate: https://review.opendev.org/c/openstack/nova/+/828325</li></ul></div>\n',
+    );
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture('sent.html')));
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('midcycle.importEmail');
+    assert.equal(path.basename(draft.fsPath), 'sent.md');
+    assert.match(fs.readFileSync(draft.fsPath, 'utf8'), /^Hi all,\n\n- Gate: https:\/\/review\.opendev\.org\/c\/openstack\/nova\/\+\/828325\n/);
   });
 });
 
@@ -518,6 +702,11 @@ describe('Link facts', () => {
     assert.match(shown, /merged in openstack\/neutron by Carl Baldwin/);
     assert.ok(shown.includes('\\<img src=x onerror=alert\\(1\\)\\>'), shown);
     for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted && !c.supportHtml);
+    // a change that is not there: its diagnostic says so in the same hover, ours does not again
+    const gone = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 12));
+    const goneText = gone.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(goneText, /Gerrit change 999999/);
+    assert.doesNotMatch(goneText, /not found/i);
     // the tree: status and title beside each link, the topic's reviews by status
     await waitFor('the tree to show the draft', () => m.tree.current?.uri.toString() === uri.toString());
     const topic = await waitFor('the topic with facts', () => {
@@ -598,7 +787,7 @@ describe('People', () => {
     );
     assert.equal((diagnostic.code as { value: string }).value, 'owner-unknown');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
-    assert.equal(diagnostic.message, 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.');
+    assert.equal(diagnostic.message, 'The owner arnax is named only here: did you mean armax (named 3 times in this report)?');
     assert.equal(document.getText(diagnostic.range), 'arnax');
     const fix = await waitFor('the quick fix', async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(

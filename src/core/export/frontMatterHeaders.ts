@@ -25,6 +25,6 @@ export function headerLineBreaks(fm: FrontMatter, lines: LineIndex, first: numbe
   return HEADER_KEYS.filter((key) => !(key === 'title' && fm.subject != null && fm.subject !== '') && [fm[key]].flat().some(broken)).map((key) => ({
     code: 'header-line-break',
     range: lines.linesRange(keyLine(key, lines, first, end), keyLine(key, lines, first, end)),
-    message: `"${key}:" has a line break or control character in it: a header is one line (a break would start another, such as "Bcc:"). Write it on one line.`,
+    message: `The "${key}:" has a line break or control character in it: a header is one line (a break would start another, such as "Bcc:"). Write it on one line.`,
   }));
 }

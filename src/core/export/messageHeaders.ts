@@ -53,7 +53,7 @@ export function messageHeaders(report: Report, options: HeaderOptions = {}): Mes
       headers.push(['From', writeMailbox(sender)]);
       domain = sender.domain;
     } else if (list.length)
-      problem('header-address-invalid', 'from', '"from:" is one address, the sender\'s: "Name <name@example.org>". The message has no From.');
+      problem('header-address-invalid', 'from', 'The "from:" is one address, the sender\'s: "Name <name@example.org>". The message has no From.');
   } else {
     problem(
       'header-from-missing',
@@ -96,7 +96,7 @@ function present(value: unknown): boolean {
 }
 
 function notAnAddress(key: string, text: string): string {
-  return `"${key}:" has "${text.length > 60 ? `${text.slice(0, 57)}…` : text}", which Midcycle cannot read as an email address, so it is left out of the message. Write name@example.org or "Name" <name@example.org>, and quote a name with a comma: "Doe, Jane" <jane@example.org>.`;
+  return `The "${key}:" has "${text.length > 60 ? `${text.slice(0, 57)}…` : text}", which Midcycle cannot read as an email address, so it is left out of the message. Write name@example.org or "Name" <name@example.org>, and quote a name with a comma: "Doe, Jane" <jane@example.org>.`;
 }
 
 /** Line breaks, controls and runs of white space as one space, trimmed: what a header value says. */

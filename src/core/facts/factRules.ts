@@ -40,7 +40,12 @@ export function factDiagnostics(links: readonly Link[], resultOf: (link: Link) =
       if (projects.length === 1) {
         const fixed = link.raw.replace(`/${project}/+bug/`, `/${projects[0]}/+bug/`);
         const fix = fixed !== link.raw ? { range: link.range, text: fixed } : undefined;
-        push(link, 'bug-other-project', `Bug ${link.bug.id}${title} is filed against ${projects[0]}, not ${project}.`, fix);
+        push(
+          link,
+          'bug-other-project',
+          `Bug ${link.bug.id}${title} is filed against ${projects[0]}, not ${project}.${fix ? ` Did you mean <${fixed}>?` : ''}`,
+          fix,
+        );
       } else {
         push(link, 'bug-other-project', `Bug ${link.bug.id}${title} is filed against ${listWords(projects)}, not ${project}.`);
       }

@@ -49,11 +49,11 @@ export function ownerProblems(report: Report, near: ReadonlyMap<string, readonly
     // the nearest, then the most used; two alike are named both, with no fix
     const ranked = people.map((c) => ({ ...c, mentions: counts.get(c.key) ?? 0 })).sort((a, b) => a.edits - b.edits || b.mentions - a.mentions);
     const best = ranked.filter((c) => c.edits === ranked[0].edits && c.mentions === ranked[0].mentions);
-    const said = (c: (typeof ranked)[number]) => (names.has(c.key) ? `${c.nick} is an attendee` : `${c.nick} is named ${c.mentions} times in this report`);
+    const said = (c: (typeof ranked)[number]) => `${c.nick} (${names.has(c.key) ? 'an attendee' : `named ${c.mentions} times in this report`})`;
     const d: RuleProblem = {
       range: at,
       code: 'owner-unknown',
-      message: `${owner} — did you mean ${best.map((c) => c.nick).join(' or ')}? ${best.map(said).join(', ')}; ${owner} only here.`,
+      message: `The owner ${owner} is named only here: did you mean ${best.map(said).join(' or ')}?`,
     };
     if (best.length === 1) d.fix = { range: at, text: best[0].nick! };
     out.push(d);

@@ -1,6 +1,8 @@
 // Rules about the document's Markdown rather than its links: ways Markdown can swallow a report.
 // The reference email's separator, a line of tildes, opens a code fence in Markdown that runs to the
-// end of the file, hiding every topic after it.
+// end of the file, hiding every topic after it. A fence being typed is none of that: one with nothing
+// after it hides nothing, and one over lines that are no report's (code, in a README) is a code block
+// not closed yet, never a separator.
 import type { Token } from '../model/markdownTypes';
 import type { LineIndex } from '../model/lineIndex';
 import type { Range } from '../model/model';
@@ -33,9 +35,15 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
     const closed = end - 1 > first && isClosingFence(lines.lineText(end - 1), marker);
     const info = t.info.trim();
     if (!closed && onlyBlankFrom(end, lines)) {
+      // at the end, hiding nothing (yet): nothing to say; one with no language is still read as the
+      // text it is (a closing separator line stays in the email)
+      if (!t.content.trim()) {
+        if (!info) separatorLines.push(first);
+        continue;
+      }
       const hidden = end - first - 1;
       const items = countTopLevelItems(t.content);
-      if (!info) {
+      if (!info && looksLikeReport(t.content)) {
         separatorLines.push(first);
         problems.push({
           code: 'separator-opens-code-block',
@@ -51,7 +59,7 @@ export function checkFences(tokens: readonly Token[], lines: LineIndex): FenceFi
         problems.push({
           code: 'code-block-unclosed',
           range: { start: { line: first, character: indent }, end: { line: first, character: markerLine.length } },
-          message: `This "${info}" code block is never closed, so the ${hidden} line${hidden === 1 ? '' : 's'} after it are code. Close it with "${marker}".`,
+          message: `This ${info ? `"${info}" ` : ''}code block is never closed, so the ${hidden} line${hidden === 1 ? '' : 's'} after it ${hidden === 1 ? 'is' : 'are'} code. Close it with "${marker}".`,
           fix: {
             range: { start: { line: last, character: lines.lineText(last).length }, end: { line: last, character: lines.lineText(last).length } },
             text: `\n${marker}`,

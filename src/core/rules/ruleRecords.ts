@@ -256,7 +256,8 @@ export const RULE_RECORDS = [
     code: 'separator-opens-code-block',
     group: 'document',
     severity: 'error',
-    description: 'A separator line of `~~~` or ```` ``` ```` that opens a code block running to the end of the file, hiding every topic after it.',
+    description:
+      'A separator line of `~~~` or ```` ``` ```` (no language) that opens a code block running to the end of the file, hiding the topics and links after it.',
   },
   {
     code: 'separator-pair',
@@ -268,7 +269,8 @@ export const RULE_RECORDS = [
     code: 'code-block-unclosed',
     group: 'document',
     severity: 'warning',
-    description: 'A code block (with a language) that is never closed and runs to the end of the file.',
+    description:
+      'A code block that is never closed and runs to the end of the file (with no language, over topics or links, it is `separator-opens-code-block`; one just typed at the end, with nothing after it yet, is not reported).',
   },
   {
     code: 'front-matter-unclosed',

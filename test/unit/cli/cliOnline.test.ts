@@ -63,7 +63,7 @@ describe('midcycle --online', () => {
     const col = (line: number, url: string) => lines[line - 1].indexOf(url) + 1;
     assert.deepEqual(r.out.split('\n'), [
       `${draft}:4:${col(4, 'https://review.openstack.org/#/c/282876/')} info review-abandoned Change 282876 was abandoned (“IPAM <b>segments</b>”).`,
-      `${draft}:5:8 warning bug-other-project Bug 1507499 (“DVR flows missing”) is filed against neutron, not nova.`,
+      `${draft}:5:8 warning bug-other-project Bug 1507499 (“DVR flows missing”) is filed against neutron, not nova. Did you mean <https://bugs.launchpad.net/neutron/+bug/1507499>?`,
       `${draft}:7:${col(7, 'https://storyboard.openstack.org/#!/story/1')} warning story-not-found Story 1 was not found on storyboard.openstack.org.`,
     ]);
     const fixed = await runAsync(['check', draft, '--online', '--fix', ...apis]);

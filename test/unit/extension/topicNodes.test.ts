@@ -235,6 +235,8 @@ describe('link facts in the tree and hovers', () => {
     }
     assert.match(hover, /merged in openstack\/neutron by Carl Baldwin/);
     assert.match(hoverMarkdown(report.links[1], { state: 'not-found' })!, /Not found/);
+    // said by its diagnostic, in the same hover: not twice
+    assert.doesNotMatch(hoverMarkdown(report.links[1], { state: 'not-found' }, true)!, /Not found/);
   });
 });
 

@@ -14,6 +14,8 @@ interface Host {
   /** What ended up on the clipboard, per type. */
   clipboard: Record<string, string>;
   click(id: string): void;
+  /** The page's elements by id, with what the script wrote into them. */
+  elements: Map<string, { innerHTML?: string }>;
   receive(message: unknown): void;
   settle(): Promise<void>;
 }
@@ -22,6 +24,7 @@ function page(options: { asyncClipboard: 'works' | 'refuses' | 'missing'; execCo
   const posted: unknown[] = [];
   const clipboard: Record<string, string> = {};
   const clicks = new Map<string, () => void>();
+  const elements = new Map<string, { innerHTML?: string; addEventListener(type: string, f: () => void): void }>();
   let onMessage: ((e: { data: unknown }) => void) | undefined;
   let onCopy: ((e: unknown) => void) | undefined;
   class Blob {
@@ -45,7 +48,10 @@ function page(options: { asyncClipboard: 'works' | 'refuses' | 'missing'; execCo
           },
         };
   const document = {
-    getElementById: (id: string) => ({ addEventListener: (_: string, f: () => void) => clicks.set(id, f) }),
+    getElementById: (id: string) => {
+      if (!elements.has(id)) elements.set(id, { addEventListener: (_: string, f: () => void) => clicks.set(id, f) });
+      return elements.get(id);
+    },
     addEventListener: (_: string, f: (e: unknown) => void) => (onCopy = f),
     removeEventListener: () => (onCopy = undefined),
     execCommand: () => {
@@ -67,6 +73,7 @@ function page(options: { asyncClipboard: 'works' | 'refuses' | 'missing'; execCo
     posted,
     clipboard,
     click: (id) => clicks.get(id)!(),
+    elements,
     receive: (message) => onMessage!({ data: message }),
     settle: () => new Promise((r) => setImmediate(r)),
   };
@@ -124,6 +131,17 @@ describe('the preview page script', () => {
     bare.click('copy-rich');
     await bare.settle();
     assert.deepEqual(bare.posted.at(-1), { type: 'copyFailed', request: undefined, reason: 'this editor offers no rich-text clipboard' });
+  });
+
+  it("shows an edited draft's new email in place, and copies that one", async () => {
+    const host = page({ asyncClipboard: 'works', execCommand: false });
+    host.receive(email);
+    const parts = { headers: '<tr><th>Subject</th><td>New</td></tr>', mail: '<div dir="ltr">New</div>', saved: 'Saved as r.html, before the latest edits' };
+    host.receive({ type: 'update', html: parts.mail, text: 'New\n', parts });
+    for (const id of ['headers', 'mail', 'saved'] as const) assert.equal(host.elements.get(id)?.innerHTML, parts[id]);
+    host.click('copy-rich');
+    await host.settle();
+    assert.deepEqual(host.clipboard, { 'text/html': parts.mail, 'text/plain': 'New\n' });
   });
 
   it('asks the extension for the source on Copy HTML, and never copies before it has the email', async () => {

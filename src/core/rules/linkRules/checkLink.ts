@@ -161,8 +161,10 @@ export function ruleCheck(raw: string, hosts: LinkHosts, following = ''): LinkCh
     const [first, ...more] = findings;
     const fixed = clear ? result.url : undefined;
     let message = first.message;
-    if (more.length) message += `; also ${more.map((f) => f.message).join('; ')}`;
-    if (fixed) message += `. Did you mean ${fixed} ?`;
+    // one sentence: the later findings' articles in lower case ("; also the link has…")
+    if (more.length) message += `; also ${more.map((f) => f.message.replace(/^(The|A) /, (w) => w.toLowerCase())).join('; ')}`;
+    // in angle brackets, as URLs in plain text are written (RFC 3986, appendix C): the "?" is not taken for part of it
+    message += fixed ? `. Did you mean <${fixed}>?` : '.';
     result.problem = { code: first.code, message, fixed, consumeFollowing: fixed ? consumeFollowing : 0 };
   }
   return result;

@@ -26,7 +26,7 @@ export const etherpadMissingP: LinkRule = {
   check(url) {
     const m = /^\/([^/]+)(\/.*)?$/s.exec(url.path);
     if (!m || ETHERPAD_PAGES.has(m[1].toLowerCase())) return undefined;
-    return { message: 'etherpad link is missing "/p/" before the pad name', fixed: { ...url, path: `/p/${m[1]}${m[2] ?? ''}` } };
+    return { message: 'Etherpad link is missing "/p/" before the pad name', fixed: { ...url, path: `/p/${m[1]}${m[2] ?? ''}` } };
   },
 };
 
@@ -35,7 +35,7 @@ export const etherpadNameMissing: LinkRule = {
   hosts: 'etherpad',
   check(url) {
     if (!/^\/p\/?$/i.test(url.path)) return undefined;
-    return { message: 'etherpad link has no pad name after "/p/"' };
+    return { message: 'Etherpad link has no pad name after "/p/"' };
   },
 };
 

@@ -8,7 +8,7 @@ export const spaceInLink: RawLinkRule = {
   code: 'link-space',
   check(raw) {
     if (!/\s/.test(raw)) return undefined;
-    return { message: 'link destination is broken by a space, so Markdown shows it as text, not a link', fixed: raw.replace(/\s+/g, '') };
+    return { message: 'The link destination is broken by a space, so Markdown shows it as text, not a link', fixed: raw.replace(/\s+/g, '') };
   },
 };
 
@@ -21,7 +21,7 @@ export const malformedScheme: RawLinkRule = {
   check(raw) {
     const m = MISSPELT_SCHEME.exec(raw);
     if (!m || !isMisspeltHttp(m[1], m[2])) return undefined;
-    return { message: `"${m[0]}" is not "https://", so this is not a link`, fixed: `https://${raw.slice(m[0].length)}` };
+    return { message: `The link starts with "${m[0]}", not "https://", so it is not a link`, fixed: `https://${raw.slice(m[0].length)}` };
   },
 };
 
@@ -41,7 +41,7 @@ export const doubleSlash: LinkRule = {
     // a route in the fragment (Gerrit's old `#/…`, StoryBoard's `#!/…`), but a URL in it (`#/q/message:https://…`) keeps its `//`
     const fragment = /^#!?\//.test(url.fragment) ? url.fragment.replace(/(?<!:)\/{2,}/g, '/') : url.fragment;
     if (path === url.path && fragment === url.fragment) return undefined;
-    return { message: 'link has "//" inside its path', fixed: { ...url, path, fragment } };
+    return { message: 'The link has "//" inside its path', fixed: { ...url, path, fragment } };
   },
 };
 
@@ -52,7 +52,7 @@ export const missingScheme: LinkRule = {
     if (url.scheme) return undefined;
     const host = hostName(url);
     if (!isKnownHost(host, hosts) && !intendedHost(host, hosts)) return undefined;
-    return { message: 'link has no https://, so mail clients may not make it clickable', fixed: { ...url, scheme: 'https' } };
+    return { message: 'The link has no https://, so mail clients may not make it clickable', fixed: { ...url, scheme: 'https' } };
   },
 };
 
@@ -63,6 +63,6 @@ export const misspeltHost: LinkRule = {
     const intended = intendedHost(hostName(url), hosts);
     if (!intended) return undefined;
     const port = /:\d+$/.exec(url.host)?.[0] ?? '';
-    return { message: `host ${url.host} is misspelt: it should be ${intended}`, fixed: { ...url, host: intended + port } };
+    return { message: `The host ${url.host} is misspelt: it should be ${intended}`, fixed: { ...url, host: intended + port } };
   },
 };

@@ -50,7 +50,7 @@ export const bugShortForm: LinkRule = {
   check(url) {
     const m = /^\/\+?bug(\/.*)$/s.exec(url.path);
     if (!m) return undefined;
-    return { message: 'a Launchpad bug link without a project is "/bugs/<number>"', fixed: { ...url, path: `/bugs${m[1]}` } };
+    return { message: 'A Launchpad bug link without a project is "/bugs/<number>"', fixed: { ...url, path: `/bugs${m[1]}` } };
   },
 };
 

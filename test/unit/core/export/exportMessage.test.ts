@@ -89,7 +89,7 @@ describe("the message's headers: data, never structure", () => {
     );
     assert.match(
       report.diagnostics[1].message,
-      /^"to:" has a line break or control character in it: a header is one line \(a break would start another, such as "Bcc:"\)\. Write it on one line\.$/,
+      /^The "to:" has a line break or control character in it: a header is one line \(a break would start another, such as "Bcc:"\)\. Write it on one line\.$/,
     );
     assert.doesNotMatch(head, /^Bcc:/im);
     assert.equal(mail.bcc, undefined);
@@ -108,7 +108,7 @@ describe("the message's headers: data, never structure", () => {
       stdin: () => Buffer.from('---\nsubject: Report\nto: "list@example.org\\r\\nBcc: all@example.com"\n---\n\nHi\n'),
     });
     assert.equal(code, 1);
-    assert.match(out.join('\n'), /^-:3:1 error header-line-break "to:" has a line break/);
+    assert.match(out.join('\n'), /^-:3:1 error header-line-break The "to:" has a line break/);
   });
 
   it('title: is checked when it is the subject, and only then', () => {
@@ -169,9 +169,9 @@ describe("the message's headers: data, never structure", () => {
     assert.deepEqual(
       diagnostics.map((d) => [d.range.start.line + 1, d.code, d.message.slice(0, d.message.indexOf(','))]),
       [
-        [4, 'header-address-invalid', '"to:" has "Doe"'],
-        [4, 'header-address-invalid', '"to:" has "list at example.org"'],
-        [5, 'header-address-invalid', '"cc:" has "42"'],
+        [4, 'header-address-invalid', 'The "to:" has "Doe"'],
+        [4, 'header-address-invalid', 'The "to:" has "list at example.org"'],
+        [5, 'header-address-invalid', 'The "cc:" has "42"'],
       ],
     );
   });

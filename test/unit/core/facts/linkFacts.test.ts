@@ -99,7 +99,7 @@ describe('link facts', () => {
         4,
         'bug-other-project',
         'warning',
-        'Bug 1507499 (“DVR flows missing”) is filed against neutron, not nova.',
+        'Bug 1507499 (“DVR flows missing”) is filed against neutron, not nova. Did you mean <https://bugs.launchpad.net/neutron/+bug/1507499>?',
         'https://bugs.launchpad.net/neutron/+bug/1507499',
       ],
       [5, 'bug-not-found', 'warning', 'Bug 4242424 was not found on Launchpad: a mistyped number, or a private bug.', undefined],

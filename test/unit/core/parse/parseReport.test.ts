@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseReport, type Topic } from '../../../../src/core';
+import { exportText, parseReport, type Topic } from '../../../../src/core';
 
 const example = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
 const titles = (topics: Topic[]) => topics.map((t) => t.title);
@@ -81,7 +81,7 @@ describe('parseReport: the reference email', () => {
         range: at,
         severity: 'info',
         code: 'owner-unknown',
-        message: 'arnax — did you mean armax? armax is named 3 times in this report; arnax only here.',
+        message: 'The owner arnax is named only here: did you mean armax (named 3 times in this report)?',
         fix: { range: at, text: 'armax' },
       },
     ]);
@@ -186,6 +186,26 @@ describe('parseReport: a separator line of tildes', () => {
   it('leaves a closed code block with a language alone, and reports an unclosed one', () => {
     assert.deepEqual(parseReport('```python\nprint("- x")\n```\n').diagnostics, []);
     assert.equal(parseReport('Text\n\n```python\nprint(1)\n').diagnostics[0]?.code, 'code-block-unclosed');
+  });
+
+  it('says nothing of a fence just typed at the end, with or without its language', () => {
+    for (const fence of ['```', '```python', '~~~', '~~~~~~~']) {
+      const escaped = draft.replace('~~~~~~~', '\\~~~~~~~');
+      assert.deepEqual(parseReport(`${escaped}\n${fence}\n`).diagnostics, [], fence);
+      assert.deepEqual(parseReport(`${escaped}\n${fence}`).diagnostics, [], `${fence} with no line end`);
+    }
+    // a separator that ends the draft is still a line of its email
+    assert.match(exportText(parseReport('- Topic\n\nCheers,\nArmando\n\n~~~~~~~\n')), /Armando\n\n~~~~~~~\n$/);
+  });
+
+  it('takes an unclosed fence over lines that are no report (code, in a README) for a code block, not a separator', () => {
+    const readme = '# Build\n\nRun:\n\n```\nnpm ci\nnpm run build\n';
+    const [d, ...more] = parseReport(readme).diagnostics;
+    assert.deepEqual(more, []);
+    assert.equal(d.code, 'code-block-unclosed');
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.message, 'This code block is never closed, so the 2 lines after it are code. Close it with "```".');
+    assert.deepEqual(d.fix?.text, '\n```');
   });
 });
 

@@ -90,7 +90,29 @@ describe('rule severities', () => {
       .filter((d) => d.code === r.code)
       .map((d) => d.severity);
 
+  /** Every diagnostic of the rule: the record's example for a link rule, with each malformed link of the fixtures. */
+  const diagnosticsOf = (r: RuleRecord): Diagnostic[] =>
+    (r.group === 'link' ? draft(`- ${r.example!.bad}\n${malformed.map((url) => `- ${url}\n`).join('')}`) : raisers[r.code])({}).filter(
+      (d) => d.code === r.code,
+    );
+  const malformed = fs
+    .readFileSync(path.join(root, 'test', 'fixtures', 'links', 'malformed.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(' ')[1].replace('|', ' '));
+
   for (const r of RULE_RECORDS as readonly RuleRecord[]) {
+    it(`${r.code}: its messages are sentences in one style, naming the corrected link whole`, () => {
+      const diagnostics = diagnosticsOf(r);
+      assert.ok(diagnostics.length, `a draft that raises ${r.code}`);
+      for (const d of diagnostics) {
+        assert.match(d.message, /^[A-Z0-9]/, `sentence case: ${d.message}`);
+        assert.match(d.message, /[.?]$/, `a full stop or a question: ${d.message}`);
+        assert.doesNotMatch(d.message, / [?.,;:]/, `no space before punctuation: ${d.message}`);
+        if (d.fix && /^https?:\/\//.test(d.fix.text)) assert.ok(d.message.includes(`<${d.fix.text}>`), `the corrected link, whole: ${d.message}`);
+      }
+    });
+
     it(`${r.code}: its record's ${r.severity} by default, the setting's when set, nothing when off`, () => {
       assert.ok(r.group === 'link' || raisers[r.code], `a draft that raises ${r.code}`);
       const other = r.severity === 'error' ? 'info' : 'error';

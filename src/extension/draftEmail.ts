@@ -1,0 +1,28 @@
+// A draft's email as the preview shows it: made with the export settings and the link facts of the
+// draft as it is now, for the export and copy commands and for the preview following the draft's edits.
+import type * as vscode from 'vscode';
+import type { Report } from '../core';
+import type { PreviewEmail } from '../mail/emailPreviewPanel';
+import { subjectOf } from './draftToSend';
+import type { LinkFacts } from './linkFacts';
+import { loadMailbox } from './mailboxBundle';
+import type { ReportStore } from './reportStore';
+
+export function draftEmail(
+  extensionUri: vscode.Uri,
+  store: ReportStore,
+  facts: LinkFacts,
+  document: vscode.TextDocument,
+  report: Report,
+  savedAs?: string,
+): PreviewEmail {
+  const mailbox = loadMailbox(extensionUri);
+  const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
+  return {
+    html: mailbox.exportEmail(report, options),
+    text: mailbox.exportText(report, options),
+    frontMatter: report.frontMatter,
+    title: `Email: ${subjectOf({ document, report })}`,
+    savedAs,
+  };
+}
