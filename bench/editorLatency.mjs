@@ -86,7 +86,7 @@ try {
       writeFileSync(`${profile}.start`, '');
       await page.waitForTimeout(500);
     }
-    const times = [];
+    const times = { break: [], fix: [] };
     for (let r = 0; r < ROUNDS; r++) {
       for (const [key, broken] of [
         ['x', true],
@@ -104,7 +104,7 @@ try {
           [before, broken],
           { polling: 'raf', timeout: 30_000 },
         );
-        times.push(Date.now() - t0);
+        times[broken ? 'break' : 'fix'].push(Date.now() - t0);
         await page.waitForTimeout(400);
       }
     }
@@ -115,8 +115,11 @@ try {
       console.log(`extension host profile: ${profile}`);
       console.log(`extension host CPU by extension (the big draft's keystrokes): ${cpuByExtension(JSON.parse(readFileSync(profile, 'utf8')))}`);
     }
-    times.sort((a, b) => a - b);
-    results[name] = { lines: lines.length, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), n: times.length };
+    const stats = (t) => {
+      t.sort((a, b) => a - b);
+      return { median: t[Math.floor(t.length / 2)], min: t[0], max: t.at(-1), n: t.length };
+    };
+    results[name] = { lines: lines.length, fix: stats(times.fix), break: stats(times.break) };
     console.log(`${name}: ${JSON.stringify(results[name])}`);
   }
 } finally {
@@ -125,35 +128,39 @@ try {
   rmSync(workspace, { recursive: true, force: true });
 }
 
-const { median: small } = results['small.md'];
-const { median: big } = results['big.md'];
-const ratio = big / small;
+// the target is on the mending keystroke: a new problem on the line being typed is held back 0.8 s
+// by design (diagnosticsSupport), which would hide what the editor path costs
+const ratio = results['big.md'].fix.median / results['small.md'].fix.median;
+const breakRatio = results['big.md'].break.median / results['small.md'].break.median;
 const date = new Date().toISOString().slice(0, 10);
 const row = (name, what) => {
   const r = results[name];
-  return `| ${what} | ${r.lines} | ${r.median} ms | ${r.min}–${r.max} ms | ${r.n} |`;
+  return `| ${what} | ${r.lines} | ${r.fix.median} ms (${r.fix.min}–${r.fix.max}) | ${r.break.median} ms (${r.break.min}–${r.break.max}) | ${r.fix.n + r.break.n} |`;
 };
-if (process.env.MIDCYCLE_LATENCY_SETTINGS) process.exit(ratio <= 1.2 ? 0 : 1); // an experiment: RESULTS-editor.md keeps the default set-up's figures
+if (process.env.MIDCYCLE_LATENCY_SETTINGS) {
+  console.log(`big ÷ small = ${ratio.toFixed(2)}× (mending), ${breakRatio.toFixed(2)}× (breaking)`);
+  process.exit(ratio <= 1.2 ? 0 : 1); // an experiment: RESULTS-editor.md keeps the default set-up's figures
+}
 writeFileSync(
   join(root, 'bench', 'RESULTS-editor.md'),
   [
     '# Latency in the editor',
     '',
-    `npm run bench:editor, ${date}: code-server ${vscode.paths.code_server ? '4.139.1' : ''} in headless Debian chromium, node ${process.version} for the runner, 2 × AMD EPYC. A keystroke (a letter into a bug link's number, then Backspace) until the status bar's Problems count and the Report Topics view both show it. Same debounce (250 ms) for both drafts.`,
+    `npm run bench:editor, ${date}: code-server 4.139.1 in headless Debian chromium, 2 × AMD EPYC. From a keystroke in a bug link's number until the status bar's Problems count and the Report Topics view both show it: Backspace mending the link (a problem goes), and a letter breaking it (a problem comes; a new problem on the line being typed is held back 0.8 s after its last keystroke, by design). Same debounce (250 ms) for both drafts. Medians (range).`,
     '',
-    '| draft | lines | median | range | keystrokes |',
+    '| draft | lines | mending keystroke | breaking keystroke (0.8 s hold) | keystrokes |',
     '| --- | ---: | ---: | ---: | ---: |',
     row('small.md', 'reference draft'),
     row('big.md', '2000 topics (`make-report.mjs 2000`)'),
     '',
-    `Big ÷ small: ${ratio.toFixed(2)}× (target ≤ 1.2×): ${ratio <= 1.2 ? 'met' : '**missed**'}.`,
+    `Big ÷ small, mending: ${ratio.toFixed(2)}× (target ≤ 1.2×: ${ratio <= 1.2 ? 'met' : '**missed**'}); breaking: ${breakRatio.toFixed(2)}×.`,
     '',
   ].join('\n'),
 );
-console.log(`big ÷ small = ${ratio.toFixed(2)}×`);
+console.log(`big ÷ small = ${ratio.toFixed(2)}× (mending), ${breakRatio.toFixed(2)}× (breaking)`);
 process.exitCode = ratio <= 1.2 ? 0 : 1;
 
-/** A CPU profile's samples by the extension whose code is outermost on their stack: "markdown-language-features 5.4 s, …". */
+/** A CPU profile's samples by the extension whose code is outermost on their stack: "markdown-language-features 2.94 s, …". */
 function cpuByExtension(p) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map();
