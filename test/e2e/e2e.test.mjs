@@ -151,6 +151,37 @@ describe('Midcycle in VS Code, in a browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor.focused').first().waitFor({ timeout: LONG });
     assert.deepEqual(await cursorPosition(), { line: 29, column: 3 });
+
+    // a double click moves the focus too
+    await topicsPane().locator('.monaco-list-row', { hasText: 'CI jobs cleanup' }).click();
+    await page.waitForFunction(() => !document.activeElement?.closest('.monaco-editor'), null, { timeout: LONG });
+    await topicsPane().locator('.monaco-list-row', { hasText: 'CI jobs cleanup' }).dblclick();
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: LONG });
+
+    // Alt+Up in the view moves the selected topic above the one before it; Alt+Down moves it back
+    const row = topicsPane().locator('.monaco-list-row', { hasText: 'Troubleshooting' });
+    await row.click();
+    await page.keyboard.press('Alt+ArrowUp');
+    const labels = async () => (await topicsPane().locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[id="workbench.view.extension.midcycle"] .monaco-list-row .label-name')].map((e) => e.textContent.trim())[1] ===
+        'Troubleshooting',
+      null,
+      { timeout: LONG },
+    );
+    assert.deepEqual((await labels()).slice(0, 3), ['Neutron-lib', 'Troubleshooting', 'Routed-networks']);
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[id="workbench.view.extension.midcycle"] .monaco-list-row .label-name')].map((e) => e.textContent.trim())[2] ===
+        'Troubleshooting',
+      null,
+      { timeout: LONG },
+    );
+    assert.deepEqual((await labels()).slice(0, 3), ['Neutron-lib', 'Routed-networks', 'Troubleshooting']);
+    await row.click();
+    await page.waitForFunction(() => /Ln 29, Col 3/.test(document.querySelector('.statusbar')?.textContent ?? ''), null, { timeout: LONG });
   });
 
   it("the Outline lists the report's topics", async () => {
