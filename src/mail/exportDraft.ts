@@ -109,7 +109,7 @@ async function exists(code: typeof vscode, uri: vscode.Uri): Promise<boolean> {
 async function writeAtomically(code: typeof vscode, target: vscode.Uri, content: string): Promise<void> {
   const tmp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
   try {
-    await code.workspace.fs.writeFile(tmp, Buffer.from(content, 'utf8'));
+    await code.workspace.fs.writeFile(tmp, new TextEncoder().encode(content));
     await code.workspace.fs.rename(tmp, target, { overwrite: true });
   } catch (e) {
     await code.workspace.fs.delete(tmp).then(undefined, () => undefined);

@@ -163,6 +163,14 @@ describe('export target', () => {
     assert.equal(exportPath('/w/reports/mitaka.md', 'out', '.txt'), '/w/reports/out/mitaka.txt');
     assert.equal(exportPath('/w/reports/mitaka.markdown', '/tmp/mail', '.html'), '/tmp/mail/mitaka.html');
   });
+
+  it('works on URI paths without node:path (VS Code for the Web): `..`, doubled slashes and Windows folders', () => {
+    assert.equal(exportPath('/w/reports/mitaka.md', '../mail//sent/', '.eml'), '/w/mail/sent/mitaka.eml');
+    assert.equal(exportPath('/c:/w/mitaka.md', 'C:\\mail', '.html'), '/C:/mail/mitaka.html');
+    assert.equal(exportPath('/c:/w/mitaka.md', '..\\out', '.html'), '/c:/out/mitaka.html');
+    assert.equal(exportPath('/mitaka.md', '', '.html'), '/mitaka.html');
+    assert.equal(exportPath('/w/.md', '', '.html'), '/w/report.html');
+  });
 });
 
 describe('the preview page', () => {
