@@ -4,7 +4,6 @@
 // the copying (see EmailPreviewPanel). Run from the preview itself, it copies what is shown.
 import * as vscode from 'vscode';
 import { activeMarkdown, draftToSend, subjectOf } from './draftToSend';
-import { loadMailbox } from './mailboxBundle';
 import type { CopyOutcome } from '../mail/emailPreviewPanel';
 import type { Preview } from './previewHolder';
 import type { LinkFacts } from './linkFacts';
@@ -12,14 +11,14 @@ import type { ReportStore } from './reportStore';
 
 export const COPY_EMAIL_COMMAND = 'midcycle.copyEmail';
 
-export function registerCopyEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri, facts: LinkFacts): vscode.Disposable {
+export function registerCopyEmailCommand(store: ReportStore, preview: Preview, facts: LinkFacts): vscode.Disposable {
   return vscode.commands.registerCommand(COPY_EMAIL_COMMAND, async (uri?: unknown): Promise<CopyOutcome | undefined> => {
     // from the preview (no Markdown editor active): the email it shows
     if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();
     const draft = await draftToSend(store, uri, 'Copy');
     if (!draft) return undefined;
     const { report } = draft;
-    const mailbox = loadMailbox(extensionUri);
+    const mailbox = await preview.mail();
     const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
     preview.show({
       html: mailbox.exportEmail(report, options),

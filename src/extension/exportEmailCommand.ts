@@ -5,18 +5,18 @@ import * as vscode from 'vscode';
 import { draftToSend, subjectOf } from './draftToSend';
 import type { Preview } from './previewHolder';
 import type { ExportFormat } from '../mail/exportDraft';
-import { loadMailbox } from './mailboxBundle';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
 export const EXPORT_COMMAND = 'midcycle.exportEmail';
 export const EXPORT_MESSAGE_COMMAND = 'midcycle.exportMessage';
 
-export function registerExportEmailCommand(store: ReportStore, preview: Preview, extensionUri: vscode.Uri, facts: LinkFacts): vscode.Disposable {
+export function registerExportEmailCommand(store: ReportStore, preview: Preview, facts: LinkFacts): vscode.Disposable {
   const run = async (uri: unknown, format: ExportFormat): Promise<vscode.Uri | undefined> => {
     const draft = await draftToSend(store, uri, 'Export');
     if (!draft) return undefined;
-    return loadMailbox(extensionUri).exportDraft(
+    const mail = await preview.mail();
+    return mail.exportDraft(
       vscode,
       { ...draft, title: subjectOf(draft) },
       { ...store.settings.export, linkNotes: facts.linkNotes(draft.report) },

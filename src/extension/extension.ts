@@ -1,51 +1,13 @@
-// The extension's entry point: registers each feature (each in its own file, each returning a
-// Disposable) over one shared ReportStore, and puts every Disposable in context.subscriptions.
+// The desktop's entry point (package.json `main`, dist/extension.js): Midcycle in a Node extension
+// host, its bundles required from dist/ (platform/nodeBundles.ts).
 import * as vscode from 'vscode';
-import { registerCodeActionSupport } from './codeActionSupport';
-import { registerCompletionSupport } from './completionSupport';
-import { registerCopyEmailCommand } from './copyEmailCommand';
-import { registerDiagnosticsSupport } from './diagnosticsSupport';
-import { registerExportEmailCommand } from './exportEmailCommand';
-import { registerHoverSupport } from './hoverSupport';
-import { registerImportCommand } from './importCommand';
-import { LinkFacts } from './linkFacts';
-import { registerNewReportCommand } from './newReportCommand';
-import { PreviewHolder } from './previewHolder';
-import { ReportStore } from './reportStore';
-import { registerStatusBarSupport } from './statusBarSupport';
-import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
+import { activateMidcycle, type MidcycleApi } from './activation';
+import { nodeBundles } from './platform/nodeBundles';
 
-const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
-
-/** What activate() returns: read by the integration tests in the real extension host. */
-export interface MidcycleApi {
-  store: ReportStore;
-  tree: TopicTreeProvider;
-  facts: LinkFacts;
-}
+export type { MidcycleApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
-  const store = new ReportStore();
-  const preview = new PreviewHolder(context.extensionUri);
-  const facts = new LinkFacts(store, context);
-  const tree = new TopicTreeProvider(store, facts);
-  context.subscriptions.push(
-    store,
-    preview,
-    facts,
-    registerDiagnosticsSupport(store, facts),
-    registerCodeActionSupport(MARKDOWN, store, facts),
-    registerHoverSupport(MARKDOWN, store, facts),
-    registerCompletionSupport(MARKDOWN, store),
-    registerTopicTreeSupport(tree),
-    registerStatusBarSupport(store, facts),
-    registerExportEmailCommand(store, preview, context.extensionUri, facts),
-    registerCopyEmailCommand(store, preview, context.extensionUri, facts),
-    vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
-    registerNewReportCommand(context.extensionUri),
-    registerImportCommand(context.extensionUri),
-  );
-  return { store, tree, facts };
+  return activateMidcycle(context, nodeBundles(vscode, context.extensionUri));
 }
 
 export function deactivate(): void {

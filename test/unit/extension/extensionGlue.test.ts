@@ -356,6 +356,18 @@ describe('the manifest', () => {
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
   });
+
+  it('runs on the desktop (main) and on the web (browser), in virtual and (limited) untrusted workspaces; looking links up is hidden on the web', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    const refresh = Object.values(manifest.contributes.menus as Record<string, { command: string; when: string }[]>)
+      .flat()
+      .filter((e) => e.command === 'midcycle.refreshLinkFacts');
+    assert.ok(refresh.length > 0);
+    for (const e of refresh) assert.match(e.when, /!isWeb/);
+  });
 });
 
 describe('the README', () => {

@@ -1,0 +1,34 @@
+// How the extension reaches what differs between VS Code on the desktop (a Node extension host) and
+// VS Code for the Web (a browser's web worker): the bundles it loads on first use. Everything else
+// it needs is the same in both: files through vscode.workspace.fs (which also serves virtual
+// workspaces), setTimeout, TextEncoder/TextDecoder and Web Crypto, which Node 20 and browsers share.
+// Two implementations, chosen by the entry point (extension.ts, webExtension.ts), not by testing for
+// `process` at run time.
+
+/** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
+export type BundleName = 'mail' | 'linkFactsService' | 'actionItems';
+
+export interface Bundles {
+  /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */
+  load<T>(name: BundleName): Promise<T>;
+  /**
+   * Why link facts cannot be looked up here, in a sentence for the writer; undefined where they can.
+   * (The web's answer: see webBundles.ts.)
+   */
+  readonly linkFactsUnavailable?: string;
+}
+
+/** Each bundle loaded once, however many ask for it at the same time. */
+export function onceEach(load: (name: BundleName) => Promise<unknown>): <T>(name: BundleName) => Promise<T> {
+  const loading = new Map<BundleName, Promise<unknown>>();
+  return <T>(name: BundleName) => {
+    let p = loading.get(name);
+    if (!p) {
+      p = load(name);
+      // a failed load may be tried again (the next command), not remembered as failed
+      p.catch(() => loading.delete(name));
+      loading.set(name, p);
+    }
+    return p as Promise<T>;
+  };
+}
