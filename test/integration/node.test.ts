@@ -1,0 +1,160 @@
+// Midcycle in the desktop's Node extension host only (test/integration/run.mjs): what needs Node
+// beside VS Code. Link facts, looked up from fake services this process starts (looking links up
+// is off on the web: see src/extension/platform/webBundles.ts), and the incremental parse's check,
+// turned on by an environment variable.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { startFakeServices, type Fault, type FakeServices } from '../unit/helpers/fakeServices';
+import { api, fixture, midcycleDiagnostics, open, setSetting, waitFor } from './helpers';
+
+describe('Link facts', () => {
+  let services: FakeServices;
+  const draft = [
+    '- Routed networks: https://review.openstack.org/#/c/283798/ and https://review.openstack.org/#/c/270000/',
+    '- DVR: https://bugs.launchpad.net/nova/+bug/1507499',
+    '- Gone: https://review.openstack.org/#/c/999999/',
+    '',
+  ].join('\n');
+  const hostile = 'Add <img src=x onerror=alert(1)> [x](command:workbench.action.quit)';
+
+  before(async () => {
+    services = await startFakeServices({
+      changes: {
+        283798: { subject: hostile, status: 'MERGED', project: 'openstack/neutron', owner: 'Carl Baldwin' },
+        270000: { subject: 'Old idea', status: 'ABANDONED', project: 'openstack/neutron' },
+      },
+      bugs: { 1507499: { title: 'DVR flows missing', tasks: [{ target: 'neutron', status: 'Fix Released' }] } },
+    });
+    await setSetting('linkFacts.gerritApi', { 'review.openstack.org': services.gerrit });
+    await setSetting('linkFacts.launchpadApi', services.launchpad);
+    await setSetting('linkFacts.storyboardApi', { 'storyboard.openstack.org': services.storyboard });
+    fs.writeFileSync(fixture('facts.md').fsPath, draft);
+  });
+
+  after(async () => {
+    await setSetting('linkFacts.enabled', undefined);
+    await setSetting('linkFacts.gerritApi', undefined);
+    await setSetting('linkFacts.launchpadApi', undefined);
+    await setSetting('linkFacts.storyboardApi', undefined);
+    await services.close();
+  });
+
+  it('asks once before looking anything up, and looks nothing up when the writer does not answer', async () => {
+    const m = await api();
+    const asked: string[] = [];
+    m.facts.question = async (message) => {
+      asked.push(message);
+      return undefined;
+    };
+    await setSetting('linkFacts.enabled', 'ask');
+    const editor = await open('facts.md');
+    await waitFor('the question', () => asked.length === 1);
+    assert.match(asked[0], /Only their numbers are sent, never the draft/);
+    await editor.edit((b) => b.insert(new vscode.Position(3, 0), '- More: https://review.openstack.org/#/c/283798/\n'));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(asked.length, 1, 'asked once');
+    assert.deepEqual(services.requests, [], 'nothing fetched without an answer');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('once allowed: hovers, the tree and Problems show what the services say, escaped; the bug fix names its project', async () => {
+    const m = await api();
+    m.facts.question = async () => 'Look Up Links';
+    const editor = await open('facts.md');
+    await vscode.commands.executeCommand('midcycle.refreshLinkFacts');
+    const uri = editor.document.uri;
+    const diagnostics = await waitFor('the facts diagnostics', () => {
+      const d = midcycleDiagnostics(uri);
+      return d.length === 3 && d;
+    });
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, typeof d.code === 'object' ? d.code.value : d.code, d.severity]),
+      [
+        [0, 'review-abandoned', vscode.DiagnosticSeverity.Information],
+        [1, 'bug-other-project', vscode.DiagnosticSeverity.Warning],
+        [2, 'review-not-found', vscode.DiagnosticSeverity.Warning],
+      ],
+    );
+    // the hover: the subject as text, no HTML, no command link
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 30));
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(shown, /merged in openstack\/neutron by Carl Baldwin/);
+    assert.ok(shown.includes('\\<img src=x onerror=alert\\(1\\)\\>'), shown);
+    for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted && !c.supportHtml);
+    // the tree: status and title beside each link, the topic's reviews by status
+    await waitFor('the tree to show the draft', () => m.tree.current?.uri.toString() === uri.toString());
+    const topic = await waitFor('the topic with facts', () => {
+      const t = m.tree.getChildren()[0];
+      return String(m.tree.getTreeItem(t).description).includes('merged') && t;
+    });
+    assert.equal(m.tree.getTreeItem(topic).description, '2 reviews · 1 merged · 1 abandoned');
+    const [merged] = m.tree.getChildren(topic);
+    assert.equal(m.tree.getTreeItem(merged).description, `merged · ${hostile}`);
+    assert.equal((m.tree.getTreeItem(merged).iconPath as vscode.ThemeIcon).id, 'git-merge');
+    // the quick fix on the bug of another project
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(1, 10, 1, 10),
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Change to https://bugs.launchpad.net/neutron/+bug/1507499');
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    await vscode.workspace.applyEdit(fix.edit!);
+    await waitFor('the bug diagnostic to go', () => !midcycleDiagnostics(uri).some((d) => typeof d.code === 'object' && d.code.value === 'bug-other-project'));
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('a service that does not answer: its links get nothing, the reason is told once, links of the other services still get theirs', async () => {
+    const m = await api();
+    await setSetting('linkFacts.enabled', 'on');
+    await setSetting('linkFacts.timeout', 1);
+    services.faults.set('/gerrit/*', { type: 'slow', ms: 10_000 });
+    const editor = await open('facts.md');
+    await vscode.commands.executeCommand('midcycle.refreshLinkFacts');
+    await waitFor('the trouble to be known', () => m.facts.troubleText()?.includes('no answer within 1 s'));
+    const codes = midcycleDiagnostics(editor.document.uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+    assert.deepEqual(codes, ['bug-other-project']);
+    services.faults.clear();
+    await setSetting('linkFacts.timeout', undefined);
+  });
+
+  it('every other fault of a service: its links get nothing, the status bar says why, the others still get theirs', async () => {
+    const m = await api();
+    await setSetting('linkFacts.enabled', 'on');
+    const faults: [Fault, string][] = [
+      [{ type: 'status', status: 500 }, 'HTTP 500'],
+      [{ type: 'status', status: 429, retryAfter: '120' }, 'too many requests (HTTP 429)'],
+      [{ type: 'malformed' }, 'unreadable answer (not JSON)'],
+      [{ type: 'huge', bytes: 2_000_000 }, 'over the 1048576-byte limit'],
+      [{ type: 'redirect', location: 'http://example.invalid/changes/1' }, 'redirected to example.invalid, which Midcycle does not follow'],
+    ];
+    for (const [fault, reason] of faults) {
+      services.faults.clear();
+      services.faults.set('/gerrit/*', fault);
+      const editor = await open('facts.md');
+      await vscode.commands.executeCommand('midcycle.refreshLinkFacts');
+      await waitFor(`"${reason}" in the status bar's tooltip`, () => m.facts.troubleText()?.includes(reason));
+      const codes = midcycleDiagnostics(editor.document.uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+      assert.deepEqual(codes, ['bug-other-project'], reason);
+    }
+    services.faults.clear();
+  });
+
+  it('turned off: no facts, no facts diagnostics', async () => {
+    const m = await api();
+    await setSetting('linkFacts.enabled', 'off');
+    const editor = await open('facts.md');
+    await waitFor('the facts diagnostics to go', () => midcycleDiagnostics(editor.document.uri).length === 0);
+    assert.equal(m.facts.factsOf(m.store.get(editor.document)!.links[0]), undefined);
+  });
+});
+
+describe('The incremental updates', () => {
+  it('were each what a full parse gives, over every edit this suite made (MIDCYCLE_CHECK_INCREMENTAL=1)', async () => {
+    const m = await api();
+    assert.equal(process.env.MIDCYCLE_CHECK_INCREMENTAL, '1', 'the runner turns the check on');
+    assert.deepEqual(m.store.incrementalErrors, []);
+  });
+});
