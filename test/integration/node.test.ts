@@ -1,12 +1,27 @@
 // Midcycle in the desktop's Node extension host only (test/integration/run.mjs): what needs Node
-// beside VS Code. Link facts, looked up from fake services this process starts (looking links up
-// is off on the web: see src/extension/platform/webBundles.ts), and the incremental parse's check,
-// turned on by an environment variable.
+// beside VS Code, or behaves otherwise on the web. Link facts, looked up from fake services this
+// process starts (looking links up is off on the web: see src/extension/platform/webBundles.ts);
+// Copy Email for Pasting run from the preview (in code-server's web worker host the preview taking
+// the focus did not make activeTextEditor undefined within 30 s, so there the command copies the
+// draft instead, which the shared suite's copy test covers); the incremental parse's check, turned
+// on by an environment variable.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { startFakeServices, type Fault, type FakeServices } from '../unit/helpers/fakeServices';
 import { api, fixture, midcycleDiagnostics, open, setSetting, waitFor } from './helpers';
+
+describe('Copy Email for Pasting, from the preview', () => {
+  it('from the preview, copies the email it shows', async () => {
+    await open('short.md');
+    assert.equal(await vscode.commands.executeCommand<string>('midcycle.copyEmail'), 'rich');
+    // the preview is the active editor now: no Markdown editor to read
+    assert.equal(vscode.window.activeTextEditor, undefined);
+    await vscode.env.clipboard.writeText('before');
+    assert.equal(await vscode.commands.executeCommand<string>('midcycle.copyEmail'), 'rich');
+    assert.match(await vscode.env.clipboard.readText(), /Topic one: https:\/\/review\.openstack\.org\/#\/c\/283798\//);
+  });
+});
 
 describe('Link facts', () => {
   let services: FakeServices;
