@@ -15,6 +15,8 @@ export class LinkFacts implements vscode.Disposable {
   private service: LinkFactsService | undefined;
   private starting: Promise<LinkFactsService> | undefined;
   private asked = false;
+  /** Whether the writer was told, this window, that their `on` cannot be honoured here. */
+  private toldUnavailable = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fires when facts arrive or are dropped. */
@@ -104,6 +106,7 @@ export class LinkFacts implements vscode.Disposable {
   private watch(document: vscode.TextDocument): void {
     const report = this.store.get(document);
     if (!report || !report.links.some(canLookUp)) return;
+    this.tellIfUnavailable();
     const enabled = this.enabled();
     if (enabled === false) return;
     if (enabled === undefined) {
@@ -111,6 +114,14 @@ export class LinkFacts implements vscode.Disposable {
       return;
     }
     void this.start().then((service) => service.schedule(document.uri.toString(), report));
+  }
+
+  /** A writer who turned link facts on where they cannot work (the web) is told why, once: never silently nothing. */
+  private tellIfUnavailable(): void {
+    const reason = this.bundles.linkFactsUnavailable;
+    if (!reason || this.toldUnavailable || vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled') !== 'on') return;
+    this.toldUnavailable = true;
+    void vscode.window.showInformationMessage(reason);
   }
 
   /** The question, once per workspace (once per window when dismissed); `true` when allowed. */
