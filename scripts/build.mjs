@@ -68,12 +68,12 @@ const builds = [
 // words (~500 KB) are dist/web/actionItems.js, provided by the web entry before the first parse
 // (src/extension/platform/providedBundles.ts); the link facts code is never reached there (looking
 // links up is off on the web). The mail code is dist/web/mail.js, loaded by the first mail command
-// (src/extension/platform/webBundles.ts).
+// (src/extension/platform/webPlatform.ts).
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const provided = join(root, 'src', 'extension', 'platform', 'providedBundles.ts');
 // `provided`: the core's require('./actionItems') reads the extension's provided bundles (the
 // entry is run by VS Code's loader, whose `require` knows only `vscode`); otherwise left a require,
-// which webBundles.ts answers with the same provided bundles when it runs a lazily loaded bundle
+// which webPlatform.ts answers with the same provided bundles when it runs a lazily loaded bundle
 const webLazyBundles = (bundledIn, how) => ({
   name: 'midcycle-web-bundles',
   setup(build) {

@@ -1,7 +1,7 @@
 // Activation, for both entry points (extension.ts on the desktop, webExtension.ts on the web):
 // registers each feature (each in its own file, each returning a Disposable) over one shared
 // ReportStore, and puts every Disposable in context.subscriptions. What differs between the two
-// hosts comes in as `bundles` (platform/bundles.ts).
+// hosts comes in as `platform` (platform/platform.ts).
 import * as vscode from 'vscode';
 import { registerCodeActionSupport } from './codeActionSupport';
 import { registerCompletionSupport } from './completionSupport';
@@ -16,7 +16,7 @@ import { PreviewHolder } from './previewHolder';
 import { ReportStore } from './reportStore';
 import { registerStatusBarSupport } from './statusBarSupport';
 import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
-import type { Bundles } from './platform/bundles';
+import type { Platform } from './platform/platform';
 import type { Mailbox } from './mailboxBundle';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -28,11 +28,11 @@ export interface MidcycleApi {
   facts: LinkFacts;
 }
 
-export function activateMidcycle(context: vscode.ExtensionContext, bundles: Bundles): MidcycleApi {
+export function activateMidcycle(context: vscode.ExtensionContext, platform: Platform): MidcycleApi {
   const store = new ReportStore();
-  const mail = () => bundles.load<Mailbox>('mail');
+  const mail = () => platform.load<Mailbox>('mail');
   const preview = new PreviewHolder(context.extensionUri, mail);
-  const facts = new LinkFacts(store, context, bundles);
+  const facts = new LinkFacts(store, context, platform);
   const tree = new TopicTreeProvider(store, facts);
   context.subscriptions.push(
     store,
@@ -47,7 +47,7 @@ export function activateMidcycle(context: vscode.ExtensionContext, bundles: Bund
     registerExportEmailCommand(store, preview, facts),
     registerCopyEmailCommand(store, preview, facts),
     vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
-    registerNewReportCommand(context.extensionUri),
+    registerNewReportCommand(platform),
     registerImportCommand(mail),
   );
   return { store, tree, facts };

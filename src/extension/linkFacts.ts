@@ -2,11 +2,11 @@
 // (`midcycle.linkFacts.enabled`, asked once per workspace, never in an untrusted one), then the
 // service (linkFactsService.ts, its own bundle) loaded and fed each draft's links. Nothing is
 // fetched before that. Where links cannot be looked up (VS Code for the Web: see
-// platform/webBundles.ts) they are off, and Refresh Link Facts says why.
+// platform/webPlatform.ts) they are off, and Refresh Link Facts says why.
 import * as vscode from 'vscode';
 import { DEFAULT_FACTS_APIS, type Diagnostic, type FactsApis, type FactsResult, type Link, type LinkNotes, type Report } from '../core';
 import type { LinkFactsService } from './linkFactsService';
-import type { Bundles } from './platform/bundles';
+import type { Platform } from './platform/platform';
 import type { ReportStore } from './reportStore';
 
 const ALLOWED_KEY = 'midcycle.linkFacts.allowed';
@@ -28,7 +28,7 @@ export class LinkFacts implements vscode.Disposable {
   constructor(
     private readonly store: ReportStore,
     private readonly context: vscode.ExtensionContext,
-    private readonly bundles: Bundles,
+    private readonly platform: Platform,
   ) {
     this.disposables.push(
       store.onDidChange((document) => this.watch(document)),
@@ -68,8 +68,8 @@ export class LinkFacts implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a Markdown report draft to refresh its link facts.');
       return;
     }
-    if (this.bundles.linkFactsUnavailable) {
-      void vscode.window.showInformationMessage(this.bundles.linkFactsUnavailable);
+    if (this.platform.linkFactsUnavailable) {
+      void vscode.window.showInformationMessage(this.platform.linkFactsUnavailable);
       return;
     }
     if (!vscode.workspace.isTrusted) {
@@ -92,7 +92,7 @@ export class LinkFacts implements vscode.Disposable {
    * be looked up.
    */
   private enabled(): boolean | undefined {
-    if (this.bundles.linkFactsUnavailable || !vscode.workspace.isTrusted) return false;
+    if (this.platform.linkFactsUnavailable || !vscode.workspace.isTrusted) return false;
     const setting = vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled');
     if (setting === 'on') return true;
     if (setting === 'off') return false;
@@ -118,7 +118,7 @@ export class LinkFacts implements vscode.Disposable {
 
   /** A writer who turned link facts on where they cannot work (the web) is told why, once: never silently nothing. */
   private tellIfUnavailable(): void {
-    const reason = this.bundles.linkFactsUnavailable;
+    const reason = this.platform.linkFactsUnavailable;
     if (!reason || this.toldUnavailable || vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled') !== 'on') return;
     this.toldUnavailable = true;
     void vscode.window.showInformationMessage(reason);
@@ -151,7 +151,7 @@ export class LinkFacts implements vscode.Disposable {
   /** The service, its bundle loaded (once) the first time links may be looked up. */
   private start(): Promise<LinkFactsService> {
     if (this.service) return Promise.resolve(this.service);
-    this.starting ??= this.bundles.load<typeof import('./linkFactsService')>('linkFactsService').then(({ LinkFactsService: Service }) => {
+    this.starting ??= this.platform.load<typeof import('./linkFactsService')>('linkFactsService').then(({ LinkFactsService: Service }) => {
       this.starting = undefined;
       this.service ??= new Service(vscode, this.serviceOptions());
       return this.service;

@@ -271,6 +271,16 @@ describe('Copy Email for Pasting', () => {
   });
 });
 
+describe('New Report Draft', () => {
+  it("opens an untitled Markdown draft with the report skeleton, read from the package's snippet file", async () => {
+    await vscode.commands.executeCommand('midcycle.newReport');
+    const editor = await waitFor('the new draft', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.match(editor.document.getText(), /^---\nsubject: Neutron Mitaka mid-cycle report\nto: openstack-discuss@lists\.openstack\.org\n---/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
 describe('Import Mailing-List Email', () => {
   it('turns a sent .eml into a draft beside it, never over a file, and opens it', async () => {
     const eml = fixture('weekly.eml');

@@ -1,6 +1,6 @@
 // Midcycle in the desktop's Node extension host only (test/integration/run.mjs): what needs Node
 // beside VS Code, or behaves otherwise on the web. Link facts, looked up from fake services this
-// process starts (looking links up is off on the web: see src/extension/platform/webBundles.ts);
+// process starts (looking links up is off on the web: see src/extension/platform/webPlatform.ts);
 // Copy Email for Pasting run from the preview (in code-server's web worker host the preview taking
 // the focus did not make activeTextEditor undefined within 30 s, so there the command copies the
 // draft instead, which the shared suite's copy test covers); the incremental parse's check, turned

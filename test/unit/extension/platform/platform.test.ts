@@ -5,15 +5,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { onceEach } from '../../../../src/extension/platform/bundles';
-import { nodeBundles } from '../../../../src/extension/platform/nodeBundles';
+import { onceEach } from '../../../../src/extension/platform/platform';
+import { nodePlatform } from '../../../../src/extension/platform/nodePlatform';
 import { provideBundle, providedBundle } from '../../../../src/extension/platform/providedBundles';
-import { evaluateBundle, WEB_LINK_FACTS_UNAVAILABLE, webBundles } from '../../../../src/extension/platform/webBundles';
+import { evaluateBundle, WEB_LINK_FACTS_UNAVAILABLE, webPlatform } from '../../../../src/extension/platform/webPlatform';
 
-/** Just enough of `vscode` for the loaders: Uri.joinPath, fsPath and toString. */
+/** Just enough of `vscode` for the loaders: Uri.joinPath, fsPath and toString, workspace.fs.readFile. */
 function fakeCode(): typeof vscode {
   const uri = (p: string) => ({ path: p, fsPath: p, toString: () => `vscode-remote://remote${p}` });
-  return { Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri(path.posix.join(base.path, ...parts)) } } as unknown as typeof vscode;
+  return {
+    Uri: { joinPath: (base: { path: string }, ...parts: string[]) => uri(path.posix.join(base.path, ...parts)) },
+    workspace: { fs: { readFile: async (u: { fsPath: string }) => new Uint8Array(fs.readFileSync(u.fsPath)) } },
+  } as unknown as typeof vscode;
 }
 const extensionUri = { path: '/ext' } as vscode.Uri;
 
@@ -34,23 +37,26 @@ describe('the platform: bundles loaded on first use', () => {
     assert.equal(loads, 2);
   });
 
-  it('on the desktop, requires dist/<name>.js from the extension folder; link facts are available', async () => {
+  it('on the desktop, requires dist/<name>.js from the extension folder and reads its files; link facts are available', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-bundles-'));
     try {
       fs.mkdirSync(path.join(dir, 'dist'));
       fs.writeFileSync(path.join(dir, 'dist', 'mail.js'), 'exports.where = "node";');
-      const bundles = nodeBundles(fakeCode(), { path: dir } as vscode.Uri);
+      const bundles = nodePlatform(fakeCode(), { path: dir } as vscode.Uri);
       assert.equal((await bundles.load<{ where: string }>('mail')).where, 'node');
       assert.equal(bundles.linkFactsUnavailable, undefined);
+      fs.mkdirSync(path.join(dir, 'snippets'));
+      fs.writeFileSync(path.join(dir, 'snippets', 'markdown.json'), '{"é": 1}');
+      assert.equal(await bundles.readText('snippets', 'markdown.json'), '{"é": 1}');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('on the web, fetches dist/web/<name>.js from the extension location and runs it as CommonJS; link facts say why they are off', async () => {
+  it("on the web, fetches dist/web/<name>.js (and the package's files) from the extension location and runs it as CommonJS; link facts say why they are off", async () => {
     const asked: string[] = [];
     const code = fakeCode();
-    const bundles = webBundles(code, extensionUri, async (url) => {
+    const bundles = webPlatform(code, extensionUri, async (url) => {
       asked.push(url);
       return 'const vs = require("vscode"); module.exports = { same: vs, words: require("./actionItems").words };';
     });
@@ -60,6 +66,8 @@ describe('the platform: bundles loaded on first use', () => {
     assert.equal(mail.same, code);
     assert.equal(mail.words, 3);
     assert.equal(bundles.linkFactsUnavailable, WEB_LINK_FACTS_UNAVAILABLE);
+    assert.match(await bundles.readText('snippets', 'markdown.json'), /module\.exports/);
+    assert.equal(asked[1], 'vscode-remote://remote/ext/snippets/markdown.json');
     assert.match(WEB_LINK_FACTS_UNAVAILABLE, /cannot look links up/);
   });
 

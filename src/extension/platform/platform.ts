@@ -1,19 +1,25 @@
 // How the extension reaches what differs between VS Code on the desktop (a Node extension host) and
-// VS Code for the Web (a browser's web worker): the bundles it loads on first use. Everything else
-// it needs is the same in both: files through vscode.workspace.fs (which also serves virtual
-// workspaces), setTimeout, TextEncoder/TextDecoder and Web Crypto, which Node 20 and browsers share.
+// VS Code for the Web (a browser's web worker): the bundles it loads on first use, and the files of
+// its own package. Everything else it needs is the same in both: the workspace's files through
+// vscode.workspace.fs (which also serves virtual workspaces), setTimeout, TextEncoder/TextDecoder
+// and Web Crypto, which Node 20 and browsers share.
 // Two implementations, chosen by the entry point (extension.ts, webExtension.ts), not by testing for
 // `process` at run time.
 
 /** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
 export type BundleName = 'mail' | 'linkFactsService' | 'actionItems';
 
-export interface Bundles {
+export interface Platform {
   /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */
   load<T>(name: BundleName): Promise<T>;
   /**
+   * A file of the extension's own package, as text (`snippets/markdown.json`): on the web its
+   * location may be an https URL (vscode.dev's gallery), which vscode.workspace.fs cannot read.
+   */
+  readText(...path: string[]): Promise<string>;
+  /**
    * Why link facts cannot be looked up here, in a sentence for the writer; undefined where they can.
-   * (The web's answer: see webBundles.ts.)
+   * (The web's answer: see webPlatform.ts.)
    */
   readonly linkFactsUnavailable?: string;
 }

@@ -1,4 +1,4 @@
-// VS Code for the Web's bundles (see bundles.ts): dist/web/<name>.js, loaded the way VS Code's web
+// VS Code for the Web's side of platform.ts: bundles are dist/web/<name>.js, loaded the way VS Code's web
 // worker extension host loads an extension's own `browser` entry: fetched from the extension's
 // location (the worker's fetch turns a vscode-remote: or file: URI into the URL that serves it; on
 // vscode.dev the location is already an https URL on the gallery's CDN), then run as a CommonJS
@@ -9,7 +9,7 @@
 // `vscode` and the core's lazily required bundles (`./actionItems`), which the web entry provides
 // (providedBundles.ts).
 import type * as vscode from 'vscode';
-import { onceEach, type BundleName, type Bundles } from './bundles';
+import { onceEach, type BundleName, type Platform } from './platform';
 import { providedBundle } from './providedBundles';
 
 /**
@@ -19,12 +19,13 @@ import { providedBundle } from './providedBundles';
 export const WEB_LINK_FACTS_UNAVAILABLE =
   'VS Code for the Web cannot look links up: Gerrit, Launchpad and StoryBoard do not answer requests made from another site in a browser. Use VS Code on the desktop or `midcycle check --online`.';
 
-export function webBundles(code: typeof vscode, extensionUri: vscode.Uri, fetchText: (url: string) => Promise<string> = fetchOk): Bundles {
+export function webPlatform(code: typeof vscode, extensionUri: vscode.Uri, fetchText: (url: string) => Promise<string> = fetchOk): Platform {
   return {
     load: onceEach(async (name: BundleName) => {
       const url = code.Uri.joinPath(extensionUri, 'dist', 'web', `${name}.js`).toString(true);
       return evaluateBundle(await fetchText(url), url, code);
     }),
+    readText: (...path) => fetchText(code.Uri.joinPath(extensionUri, ...path).toString(true)),
     linkFactsUnavailable: WEB_LINK_FACTS_UNAVAILABLE,
   };
 }
