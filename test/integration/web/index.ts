@@ -26,7 +26,7 @@ export function activate(): void {
     const result = vscode.Uri.joinPath(folder, RESULT_FILE);
     const tmp = vscode.Uri.joinPath(folder, `${RESULT_FILE}.partial`);
     // a temporary name, then a rename: the harness never reads half a result
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify({ ...outcome, logs, host: typeof process })));
+    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify({ ...outcome, logs })));
     await vscode.workspace.fs.rename(tmp, result, { overwrite: true });
   };
   setTimeout(async () => {
