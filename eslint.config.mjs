@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // the integration suite loads its files after mocha's globals exist: a require() in a function is the point
-    files: ['test/integration/index.ts'],
+    files: ['test/integration/index.ts', 'test/integration/web/index.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -1,6 +1,10 @@
 // Bundles the extension and the CLI with esbuild: one CommonJS file each, `vscode` left external.
+// The extension twice: for Node (dist/, the package's `main`) and for VS Code for the Web's web
+// worker (dist/web/, its `browser`).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { staleRuleOutputs } from './rules.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -58,8 +62,63 @@ const builds = [
   { ...common, entryPoints: ['src/core/parse/yaml.ts'], outfile: 'dist/yaml.js' },
 ];
 
+// VS Code for the Web: the same extension for a browser's web worker (CommonJS, as its extension
+// host runs a `browser` entry; no Node built-ins: an import of one fails the build). The core's
+// lazily required bundles: js-yaml and the roster are bundled in (small); the action item finder's
+// words (~500 KB) are dist/web/actionItems.js, provided by the web entry before the first parse
+// (src/extension/platform/providedBundles.ts); the link facts code is never reached there (looking
+// links up is off on the web). The mail code is dist/web/mail.js, loaded by the first mail command
+// (src/extension/platform/webPlatform.ts).
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const provided = join(root, 'src', 'extension', 'platform', 'providedBundles.ts');
+// `provided`: the core's require('./actionItems') reads the extension's provided bundles (the
+// entry is run by VS Code's loader, whose `require` knows only `vscode`); otherwise left a require,
+// which webPlatform.ts answers with the same provided bundles when it runs a lazily loaded bundle
+const webLazyBundles = (bundledIn, how) => ({
+  name: 'midcycle-web-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(actionItems|linkFactsModule|yaml|roster)$/ }, (args) => {
+      const name = args.path.slice(2);
+      if (!/Bundle\.ts$/.test(args.importer)) return undefined;
+      if (bundledIn.includes(name)) return { path: join(args.resolveDir, `${name}.ts`) };
+      return how === 'provided' ? { path: name, namespace: 'midcycle-provided' } : { path: args.path, external: true };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'midcycle-provided' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(provided)}).providedBundle(${JSON.stringify(args.path)});`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+});
+const web = { ...common, platform: 'browser', mainFields: ['browser', 'module', 'main'] };
+const webLazy = webLazyBundles(['yaml', 'roster'], 'required');
+builds.push(
+  {
+    ...web,
+    entryPoints: ['src/extension/webExtension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    plugins: [webLazyBundles(['yaml', 'roster'], 'provided')],
+  },
+  { ...web, entryPoints: ['src/mail/index.ts'], outfile: 'dist/web/mail.js', plugins: [webLazy] },
+  { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [webLazy] },
+);
+
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+// what is loaded at activation stays small (the issues' budgets; docs/performance.md): checked on
+// the production build, which is what the .vsix ships
+const BUDGETS = { 'dist/extension.js': 200 * 1024, 'dist/web/extension.js': 250 * 1024 };
+if (production) {
+  for (const [file, budget] of Object.entries(BUDGETS)) {
+    const size = statSync(join(root, file)).size;
+    if (size > budget) {
+      console.error(`${file} is ${(size / 1024).toFixed(1)} KB, over its ${budget / 1024} KB budget`);
+      process.exit(1);
+    }
+  }
 }

@@ -14,20 +14,15 @@ import type { ReportStore } from './reportStore';
 
 export const COPY_EMAIL_COMMAND = 'midcycle.copyEmail';
 
-export function registerCopyEmailCommand(
-  store: ReportStore,
-  preview: Preview,
-  extensionUri: vscode.Uri,
-  facts: LinkFacts,
-  questions: ExportQuestions,
-): vscode.Disposable {
+export function registerCopyEmailCommand(store: ReportStore, preview: Preview, facts: LinkFacts, questions: ExportQuestions): vscode.Disposable {
   return vscode.commands.registerCommand(COPY_EMAIL_COMMAND, async (uri?: unknown): Promise<CopyOutcome | undefined> => {
     // from the preview (no Markdown editor active): the email it shows
     if (!(uri instanceof vscode.Uri) && !activeMarkdown() && preview.hasEmail) return preview.copyForPasting();
     const draft = await draftToSend(store, uri, 'Copy', questions);
     if (!draft) return undefined;
     const { document, report } = draft;
-    const render = (r: Report) => draftEmail(extensionUri, store, facts, document, r);
+    const mail = await preview.mail();
+    const render = (r: Report) => draftEmail(mail, store, facts, document, r);
     preview.show(render(report), { document, render });
     return preview.copyForPasting();
   });

@@ -5,18 +5,17 @@ import type { Report } from '../core';
 import type { PreviewEmail } from '../mail/emailPreviewPanel';
 import { subjectOf } from './draftToSend';
 import type { LinkFacts } from './linkFacts';
-import { loadMailbox } from './mailboxBundle';
+import type { Mailbox } from './mailboxBundle';
 import type { ReportStore } from './reportStore';
 
 export function draftEmail(
-  extensionUri: vscode.Uri,
+  mailbox: Mailbox,
   store: ReportStore,
   facts: LinkFacts,
   document: vscode.TextDocument,
   report: Report,
   savedAs?: string,
 ): PreviewEmail {
-  const mailbox = loadMailbox(extensionUri);
   const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
   return {
     html: mailbox.exportEmail(report, options),

@@ -8,7 +8,6 @@ import type { Report } from '../core';
 import type { ExportFormat, ExportMemory, ExportQuestions } from '../mail/exportDraft';
 import type { PreviewEmail } from '../mail/emailPreviewPanel';
 import { draftEmail } from './draftEmail';
-import { loadMailbox } from './mailboxBundle';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
@@ -18,7 +17,6 @@ export const EXPORT_MESSAGE_COMMAND = 'midcycle.exportMessage';
 export function registerExportEmailCommand(
   store: ReportStore,
   preview: Preview,
-  extensionUri: vscode.Uri,
   facts: LinkFacts,
   questions: ExportQuestions,
   memory: ExportMemory,
@@ -27,16 +25,17 @@ export function registerExportEmailCommand(
     const draft = await draftToSend(store, uri, 'Export', questions);
     if (!draft) return undefined;
     const { document } = draft;
+    const mail = await preview.mail();
     // the preview follows the draft's edits from there, said as not saved
     const following = {
       show: (email: PreviewEmail) =>
         preview.show(email, {
           document,
-          render: (report: Report) => draftEmail(extensionUri, store, facts, document, report, email.savedAs && `${email.savedAs}, before the latest edits`),
+          render: (report: Report) => draftEmail(mail, store, facts, document, report, email.savedAs && `${email.savedAs}, before the latest edits`),
         }),
       copyForPasting: () => preview.copyForPasting(),
     };
-    return loadMailbox(extensionUri).exportDraft(
+    return mail.exportDraft(
       vscode,
       { ...draft, title: subjectOf(draft) },
       { ...store.settings.export, linkNotes: facts.linkNotes(draft.report) },

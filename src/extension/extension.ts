@@ -1,64 +1,13 @@
-// The extension's entry point: registers each feature (each in its own file, each returning a
-// Disposable) over one shared ReportStore, and puts every Disposable in context.subscriptions.
+// The desktop's entry point (package.json `main`, dist/extension.js): Midcycle in a Node extension
+// host, its bundles required from dist/ (platform/nodePlatform.ts).
 import * as vscode from 'vscode';
-import type { ExportQuestions } from '../mail/exportDraft';
-import { registerCodeActionSupport } from './codeActionSupport';
-import { registerCompletionSupport } from './completionSupport';
-import { registerCopyEmailCommand } from './copyEmailCommand';
-import { registerDiagnosticsSupport } from './diagnosticsSupport';
-import { registerExportEmailCommand } from './exportEmailCommand';
-import { registerHoverSupport } from './hoverSupport';
-import { registerImportCommand } from './importCommand';
-import { LinkFacts } from './linkFacts';
-import { registerNewReportCommand } from './newReportCommand';
-import { workspaceExportMemory } from './exportMemory';
-import { PreviewHolder } from './previewHolder';
-import { vscodeQuestions } from './questions';
-import { ReportStore } from './reportStore';
-import { registerRuleDocsSupport } from './ruleDocsSupport';
-import { registerStatusBarSupport } from './statusBarSupport';
-import { registerSymbolSupport } from './symbolSupport';
-import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
+import { activateMidcycle, type MidcycleApi } from './activation';
+import { nodePlatform } from './platform/nodePlatform';
 
-const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
-
-/** What activate() returns: read by the integration tests in the real extension host. */
-export interface MidcycleApi {
-  store: ReportStore;
-  tree: TopicTreeProvider;
-  facts: LinkFacts;
-  status: vscode.StatusBarItem;
-  preview: PreviewHolder;
-  /** What the export and copy commands ask: the tests answer instead. */
-  questions: ExportQuestions;
-}
+export type { MidcycleApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
-  const store = new ReportStore();
-  const preview = new PreviewHolder(context.extensionUri, store);
-  const questions = vscodeQuestions();
-  const facts = new LinkFacts(store, context);
-  const tree = new TopicTreeProvider(store, facts);
-  const status = registerStatusBarSupport(store, facts);
-  context.subscriptions.push(
-    store,
-    preview,
-    facts,
-    registerDiagnosticsSupport(store, facts, context.extensionUri),
-    registerRuleDocsSupport(context.extensionUri),
-    registerCodeActionSupport(MARKDOWN, store, facts),
-    registerHoverSupport(MARKDOWN, store, facts),
-    registerCompletionSupport(MARKDOWN, store),
-    registerSymbolSupport(MARKDOWN, store),
-    registerTopicTreeSupport(tree, preview, context.extensionUri),
-    status,
-    registerExportEmailCommand(store, preview, context.extensionUri, facts, questions, workspaceExportMemory(context.workspaceState)),
-    registerCopyEmailCommand(store, preview, context.extensionUri, facts, questions),
-    vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
-    registerNewReportCommand(context.extensionUri),
-    registerImportCommand(context.extensionUri),
-  );
-  return { store, tree, facts, status: status.item, preview, questions };
+  return activateMidcycle(context, nodePlatform(vscode, context.extensionUri));
 }
 
 export function deactivate(): void {

@@ -1,17 +1,22 @@
 // Link facts, as the rest of the extension sees them: off until the writer allows looking links up
 // (`midcycle.linkFacts.enabled`, asked once per workspace, never in an untrusted one), then the
 // service (linkFactsService.ts, its own bundle) loaded and fed each draft's links. Nothing is
-// fetched before that.
+// fetched before that. Where links cannot be looked up (VS Code for the Web: see
+// platform/webPlatform.ts) they are off, and Refresh Link Facts says why.
 import * as vscode from 'vscode';
 import { DEFAULT_FACTS_APIS, type Diagnostic, type FactsApis, type FactsResult, type Link, type LinkNotes, type Report } from '../core';
 import type { LinkFactsService } from './linkFactsService';
+import type { Platform } from './platform/platform';
 import type { ReportStore } from './reportStore';
 
 const ALLOWED_KEY = 'midcycle.linkFacts.allowed';
 
 export class LinkFacts implements vscode.Disposable {
   private service: LinkFactsService | undefined;
+  private starting: Promise<LinkFactsService> | undefined;
   private asked = false;
+  /** Whether the writer was told, this window, that their `on` cannot be honoured here. */
+  private toldUnavailable = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fires when facts arrive or are dropped. */
@@ -23,6 +28,7 @@ export class LinkFacts implements vscode.Disposable {
   constructor(
     private readonly store: ReportStore,
     private readonly context: vscode.ExtensionContext,
+    private readonly platform: Platform,
   ) {
     this.disposables.push(
       store.onDidChange((document) => this.watch(document)),
@@ -62,6 +68,10 @@ export class LinkFacts implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a Markdown report draft to refresh its link facts.');
       return;
     }
+    if (this.platform.linkFactsUnavailable) {
+      void vscode.window.showInformationMessage(this.platform.linkFactsUnavailable);
+      return;
+    }
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showInformationMessage('Midcycle looks links up only in a trusted workspace.');
       return;
@@ -78,10 +88,11 @@ export class LinkFacts implements vscode.Disposable {
 
   /**
    * true, false, or undefined while the writer has not said: the setting says `on` or `off`, else
-   * the workspace's answer to the question; never in an untrusted workspace.
+   * the workspace's answer to the question; never in an untrusted workspace, nor where links cannot
+   * be looked up.
    */
   private enabled(): boolean | undefined {
-    if (!vscode.workspace.isTrusted) return false;
+    if (this.platform.linkFactsUnavailable || !vscode.workspace.isTrusted) return false;
     const setting = vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled');
     if (setting === 'on') return true;
     if (setting === 'off') return false;
@@ -95,19 +106,28 @@ export class LinkFacts implements vscode.Disposable {
   private watch(document: vscode.TextDocument): void {
     const report = this.store.get(document);
     if (!report || !report.links.some(canLookUp)) return;
+    this.tellIfUnavailable();
     const enabled = this.enabled();
     if (enabled === false) return;
     if (enabled === undefined) {
       if (!this.asked) void this.ask(false).then((yes) => yes && this.watchAll());
       return;
     }
-    this.start().schedule(document.uri.toString(), report);
+    void this.start().then((service) => service.schedule(document.uri.toString(), report));
+  }
+
+  /** A writer who turned link facts on where they cannot work (the web) is told why, once: never silently nothing. */
+  private tellIfUnavailable(): void {
+    const reason = this.platform.linkFactsUnavailable;
+    if (!reason || this.toldUnavailable || vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled') !== 'on') return;
+    this.toldUnavailable = true;
+    void vscode.window.showInformationMessage(reason);
   }
 
   /** The question, once per workspace (once per window when dismissed); `true` when allowed. */
   private async ask(explicit: boolean): Promise<boolean> {
     if (this.enabled() === true) {
-      this.start();
+      await this.start();
       return true;
     }
     if (this.asked && !explicit) return false;
@@ -121,21 +141,22 @@ export class LinkFacts implements vscode.Disposable {
     );
     if (choice === allow) {
       await this.context.workspaceState.update(ALLOWED_KEY, true);
-      this.start();
+      await this.start();
       return true;
     }
     if (choice === never) await this.context.workspaceState.update(ALLOWED_KEY, false);
     return false;
   }
 
-  private start(): LinkFactsService {
-    if (!this.service) {
-      const bundle = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'linkFactsService.js').fsPath;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only once allowed
-      const { LinkFactsService: Service } = require(bundle) as typeof import('./linkFactsService');
-      this.service = new Service(vscode, this.serviceOptions());
-    }
-    return this.service;
+  /** The service, its bundle loaded (once) the first time links may be looked up. */
+  private start(): Promise<LinkFactsService> {
+    if (this.service) return Promise.resolve(this.service);
+    this.starting ??= this.platform.load<typeof import('./linkFactsService')>('linkFactsService').then(({ LinkFactsService: Service }) => {
+      this.starting = undefined;
+      this.service ??= new Service(vscode, this.serviceOptions());
+      return this.service;
+    });
+    return this.starting;
   }
 
   private serviceOptions(): import('./linkFactsService').LinkFactsServiceOptions {

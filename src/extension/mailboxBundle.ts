@@ -1,10 +1,7 @@
-// dist/mail.js, the mail code (exporters, .eml, importers with their HTML and MIME parsers),
-// loaded on first use: not at activation.
-import * as vscode from 'vscode';
-
+// The mail code (exporters, .eml, importers with their HTML and MIME parsers, the preview): its own
+// bundle (dist/mail.js; dist/web/mail.js on the web), loaded on first use through the platform's
+// bundles (platform/platform.ts), not at activation.
 export type Mailbox = typeof import('../mail');
 
-export function loadMailbox(extensionUri: vscode.Uri): Mailbox {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, on purpose not bundled in
-  return require(vscode.Uri.joinPath(extensionUri, 'dist', 'mail.js').fsPath) as Mailbox;
-}
+/** The mail bundle, loaded once. */
+export type LoadMailbox = () => Promise<Mailbox>;

@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import type { ExportQuestions } from '../mail/exportDraft';
 
-export function vscodeQuestions(): ExportQuestions {
+export function vscodeQuestions(homeFolder?: vscode.Uri): ExportQuestions {
   return {
+    homeFolder,
     warning: (message, modal, ...choices) => vscode.window.showWarningMessage(message, { modal }, ...choices),
     saveDialog: (options) => vscode.window.showSaveDialog(options),
   };

@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import { moveTopicEdit, parseReport, type Link, type Topic } from '../core';
 import { toRange } from './convert';
-import { loadMailbox } from './mailboxBundle';
 import type { Preview } from './previewHolder';
 import type { ReportStore } from './reportStore';
 import type { TopicNode, TopicItemNode } from './topicNodes';
@@ -18,13 +17,7 @@ export interface ShownTopics {
   show(document: vscode.TextDocument | undefined): void;
 }
 
-export function registerTopicCommands(
-  view: vscode.TreeView<TopicNode>,
-  provider: ShownTopics,
-  store: ReportStore,
-  preview: Preview,
-  extensionUri: vscode.Uri,
-): vscode.Disposable {
+export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider: ShownTopics, store: ReportStore, preview: Preview): vscode.Disposable {
   const topicOf = (node?: TopicNode): TopicItemNode | undefined => {
     const n = node ?? view.selection[0];
     return n?.type === 'topic' ? n : undefined;
@@ -68,7 +61,7 @@ export function registerTopicCommands(
       if (!topic || !document) return;
       // the topic alone, as its own little draft: rendered and copied as the whole draft would be
       const report = parseReport(topicSource(document, topic), store.settings.report);
-      const mailbox = loadMailbox(extensionUri);
+      const mailbox = await preview.mail();
       preview.show({
         html: mailbox.exportEmail(report, store.settings.export),
         text: mailbox.exportText(report, store.settings.export),

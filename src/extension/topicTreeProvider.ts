@@ -153,7 +153,7 @@ function sameIds(a: readonly TopicNode[], b: readonly TopicNode[]): boolean {
   return a.length === b.length && a.every((n, i) => n.id === b[i].id);
 }
 
-export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: Preview, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: Preview): vscode.Disposable {
   const store = provider.store;
   const view = vscode.window.createTreeView(TOPICS_VIEW, { treeDataProvider: provider, dragAndDropController: provider, showCollapseAll: true });
   provider.show(vscode.window.activeTextEditor?.document);
@@ -170,7 +170,7 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: P
   return vscode.Disposable.from(
     provider,
     view,
-    registerTopicCommands(view, provider, store, preview, extensionUri),
+    registerTopicCommands(view, provider, store, preview),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       // keep showing the last draft while focus is in a non-editor (the tree, a webview)
       if (editor) provider.show(editor.document);

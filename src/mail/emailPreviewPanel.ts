@@ -3,8 +3,8 @@
 // (vscode.env.clipboard writes plain text), so the page copies and tells us how it went. It lives
 // in the mail bundle with the page it shows (emailPreviewHtml.ts), made on the first export or
 // copy (previewHolder.ts); VS Code's API is handed in, as the bundle never requires `vscode`.
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
+import { randomHex } from '../core/export/exportMessage';
 import type { FrontMatter } from '../core/model/model';
 import { previewHtml, previewParts } from './emailPreviewHtml';
 
@@ -73,7 +73,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
       html: email.html,
       frontMatter: email.frontMatter,
       savedAs: email.savedAs,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: randomHex(16),
       styleUri: media('preview.css'),
       scriptUri: media('preview.js'),
       cspSource: webview.cspSource,

@@ -5,9 +5,6 @@
 // open and send. It lives in the mail bundle (dist/mail.js) with the exporters it uses, so that
 // dist/extension.js holds only the command's registration; VS Code's API is handed in (the bundle
 // never requires `vscode`: the CLI loads it too).
-import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { Report } from '../core/model/model';
 import { exportEmail, type EmailOptions } from '../core/export/exportEmail';
@@ -33,6 +30,8 @@ const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { 'HTML 
 export interface ExportQuestions {
   warning(message: string, modal: boolean, ...choices: string[]): Thenable<string | undefined>;
   saveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+  /** Where a save dialog starts with no workspace folder open: the home folder on the desktop; none on the web. */
+  readonly homeFolder?: vscode.Uri;
 }
 
 /** The hash of what a draft's export last wrote to each file, by the draft's and the file's URIs. */
@@ -113,8 +112,9 @@ class ExportFiles {
     const code = this.code;
     if (document.isUntitled) {
       // a name from the subject (or first line), in the workspace's folder (or the export folder)
-      const folder = code.workspace.workspaceFolders?.[0]?.uri ?? code.Uri.file(homedir());
-      const base = !directory ? folder : path.isAbsolute(directory) ? code.Uri.file(directory) : code.Uri.joinPath(folder, directory);
+      const folder = code.workspace.workspaceFolders?.[0]?.uri ?? this.questions.homeFolder ?? code.Uri.file('/');
+      // an absolute folder in the settings (`/srv/mail`, `C:\mail`), else one under the workspace's
+      const base = !directory ? folder : /^([a-z]:)?[\\/]/i.test(directory) ? code.Uri.file(directory) : code.Uri.joinPath(folder, directory);
       const defaultUri = code.Uri.joinPath(base, exportFileName(report.frontMatter, report.text, `.${format}`));
       return this.questions.saveDialog({ title: 'Export Midcycle Email', defaultUri, filters: FILTERS[format], saveLabel: 'Export' });
     }
@@ -134,14 +134,14 @@ class ExportFiles {
     } catch {
       return !(await exists(this.code, target)); // not there (or not a file: asked about)
     }
-    if (this.memory.written(this.draft, target.toString()) === hash(content)) return true;
+    if (this.memory.written(this.draft, target.toString()) === (await hash(content))) return true;
     if (!ask) return false;
     return (await this.questions.warning(this.changedText(target), true, 'Replace')) === 'Replace';
   }
 
   async write(target: vscode.Uri, content: string): Promise<void> {
     await writeAtomically(this.code, target, content);
-    await this.memory.remember(this.draft, target.toString(), hash(Buffer.from(content, 'utf8')));
+    await this.memory.remember(this.draft, target.toString(), await hash(new TextEncoder().encode(content)));
   }
 
   private changedText(target: vscode.Uri): string {
@@ -150,8 +150,10 @@ class ExportFiles {
   }
 }
 
-function hash(content: Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
+/** SHA-256, hex: Web Crypto, which Node 20 and browsers (VS Code for the Web) both have. */
+async function hash(content: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', content));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function exists(code: typeof vscode, uri: vscode.Uri): Promise<boolean> {
@@ -167,7 +169,7 @@ async function exists(code: typeof vscode, uri: vscode.Uri): Promise<boolean> {
 async function writeAtomically(code: typeof vscode, target: vscode.Uri, content: string): Promise<void> {
   const tmp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
   try {
-    await code.workspace.fs.writeFile(tmp, Buffer.from(content, 'utf8'));
+    await code.workspace.fs.writeFile(tmp, new TextEncoder().encode(content));
     await code.workspace.fs.rename(tmp, target, { overwrite: true });
   } catch (e) {
     await code.workspace.fs.delete(tmp).then(undefined, () => undefined);

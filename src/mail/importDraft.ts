@@ -5,7 +5,6 @@
 // mail bundle (dist/mail.js) with the importers it uses, so that dist/extension.js holds only the
 // command's registration; VS Code's API is handed in (the bundle never requires `vscode`: the CLI
 // loads it too).
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { importMessage } from '../core/import/importMessage';
 
@@ -23,7 +22,7 @@ export async function importDraft(code: typeof vscode, uri: unknown): Promise<vs
           })
         )?.[0]);
   if (!source) return undefined;
-  const name = path.basename(source.path);
+  const name = baseName(source);
   let imported: Awaited<ReturnType<typeof importMessage>>;
   try {
     // an open document as it is in the editor, edits not saved included
@@ -35,11 +34,11 @@ export async function importDraft(code: typeof vscode, uri: unknown): Promise<vs
     return undefined;
   }
   const target = await freeName(code, source.with({ path: source.path.replace(/\.(eml|html?|txt|rst)$/i, '') + '.md' }));
-  await code.workspace.fs.writeFile(target, Buffer.from(imported.markdown, 'utf8'));
+  await code.workspace.fs.writeFile(target, new TextEncoder().encode(imported.markdown));
   // where the writer is, as opening a file does: not in a new group beside it each time
   await code.window.showTextDocument(target, { viewColumn: code.ViewColumn.Active });
   // which reading was used (a .txt as text, an .html as HTML…), so that a surprise is seen at once
-  void code.window.showInformationMessage(`Imported ${name} ${imported.reading} into ${path.basename(target.path)}.`);
+  void code.window.showInformationMessage(`Imported ${name} ${imported.reading} into ${baseName(target)}.`);
   return target;
 }
 
@@ -63,4 +62,9 @@ async function freeName(code: typeof vscode, uri: vscode.Uri): Promise<vscode.Ur
       return candidate;
     }
   }
+}
+
+/** The file's name (a URI's path has forward slashes everywhere, in a browser too). */
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

@@ -3,7 +3,6 @@
 // (messageHeaders: From, To, Cc, Subject, Date, each one line, addresses re-written, non-ASCII
 // encoded), a Message-ID, and X-Unsent: 1, which makes Thunderbird, Outlook and Apple Mail open it
 // as a draft to send rather than as a message received.
-import { randomBytes } from 'node:crypto';
 import { exportEmail, type EmailOptions } from './exportEmail';
 import { exportText } from './exportText';
 import { messageHeaders, type HeaderOptions } from './messageHeaders';
@@ -21,9 +20,9 @@ export function exportMessage(report: Report, options: MessageOptions = {}): str
 /** The message, and what its headers lack or could not take (`header-…` diagnostics, for the writer). */
 export function messageFile(report: Report, options: MessageOptions = {}): { eml: string; diagnostics: Diagnostic[] } {
   const { headers, domain, diagnostics } = messageHeaders(report, options);
-  const boundary = `midcycle-${randomBytes(12).toString('hex')}`;
+  const boundary = `midcycle-${randomHex(12)}`;
   headers.push(
-    ['Message-ID', `<${randomBytes(12).toString('hex')}@${options.domain ?? (domain && /^[\w.-]+$/.test(domain) ? domain : 'midcycle.invalid')}>`],
+    ['Message-ID', `<${randomHex(12)}@${options.domain ?? (domain && /^[\w.-]+$/.test(domain) ? domain : 'midcycle.invalid')}>`],
     ['MIME-Version', '1.0'],
     ['X-Unsent', '1'],
     ['Content-Type', `multipart/alternative; boundary="${boundary}"`],
@@ -45,12 +44,23 @@ export function messageFile(report: Report, options: MessageOptions = {}): { eml
   return { eml, diagnostics };
 }
 
+/**
+ * `bytes` random bytes in hex, for boundaries, Message-IDs and nonces: Web Crypto, which Node (20
+ * and later) and the browser both have, so the core needs no Node module.
+ */
+export function randomHex(bytes: number): string {
+  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// TextEncoder rather than Buffer: the same in Node and in a browser (VS Code for the Web)
+const UTF8 = new TextEncoder();
+
 /** Quoted-printable (RFC 2045) of UTF-8 text: lines of at most 76 characters, CRLF line ends. */
 export function quotedPrintable(text: string): string {
   const out: string[] = [];
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     let encoded = '';
-    for (const byte of Buffer.from(line, 'utf8')) {
+    for (const byte of UTF8.encode(line)) {
       const c = String.fromCharCode(byte);
       encoded += (byte >= 33 && byte <= 126 && c !== '=') || byte === 32 || byte === 9 ? c : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }

@@ -211,13 +211,16 @@ export function encodeText(text: string): string {
   return out.join(' ');
 }
 
+// TextEncoder rather than Buffer: the same in Node and in a browser (VS Code for the Web)
+const UTF8 = new TextEncoder();
+
 /** Text as encoded words (RFC 2047, UTF-8, Q, the characters allowed in a phrase), each at most 75 characters. */
 export function encodeWords(text: string): string {
   const words: string[] = [];
   let current = '';
   for (const char of text) {
     let q = '';
-    for (const byte of Buffer.from(char, 'utf8')) {
+    for (const byte of UTF8.encode(char)) {
       const c = String.fromCharCode(byte);
       q += /[A-Za-z0-9!*+\-/]/.test(c) ? c : byte === 32 ? '_' : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }

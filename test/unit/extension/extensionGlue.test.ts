@@ -163,6 +163,14 @@ describe('export target', () => {
     assert.equal(exportPath('/w/reports/mitaka.md', 'out', '.txt'), '/w/reports/out/mitaka.txt');
     assert.equal(exportPath('/w/reports/mitaka.markdown', '/tmp/mail', '.html'), '/tmp/mail/mitaka.html');
   });
+
+  it('works on URI paths without node:path (VS Code for the Web): `..`, doubled slashes and Windows folders', () => {
+    assert.equal(exportPath('/w/reports/mitaka.md', '../mail//sent/', '.eml'), '/w/mail/sent/mitaka.eml');
+    assert.equal(exportPath('/c:/w/mitaka.md', 'C:\\mail', '.html'), '/C:/mail/mitaka.html');
+    assert.equal(exportPath('/c:/w/mitaka.md', '..\\out', '.html'), '/c:/out/mitaka.html');
+    assert.equal(exportPath('/mitaka.md', '', '.html'), '/mitaka.html');
+    assert.equal(exportPath('/w/.md', '', '.html'), '/w/report.html');
+  });
 });
 
 describe('the preview page', () => {
@@ -374,6 +382,18 @@ describe('the manifest', () => {
     assert.equal(manifest.contributes.views.midcycle[0].id, 'midcycle.topics');
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
+  });
+
+  it('runs on the desktop (main) and on the web (browser), in virtual and (limited) untrusted workspaces; looking links up is hidden on the web', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    const refresh = Object.values(manifest.contributes.menus as Record<string, { command: string; when: string }[]>)
+      .flat()
+      .filter((e) => e.command === 'midcycle.refreshLinkFacts');
+    assert.ok(refresh.length > 0);
+    for (const e of refresh) assert.match(e.when, /!isWeb/);
   });
 });
 

@@ -1,0 +1,67 @@
+// Activation, for both entry points (extension.ts on the desktop, webExtension.ts on the web):
+// registers each feature (each in its own file, each returning a Disposable) over one shared
+// ReportStore, and puts every Disposable in context.subscriptions. What differs between the two
+// hosts comes in as `platform` (platform/platform.ts).
+import * as vscode from 'vscode';
+import type { ExportQuestions } from '../mail/exportDraft';
+import { registerCodeActionSupport } from './codeActionSupport';
+import { registerCompletionSupport } from './completionSupport';
+import { registerCopyEmailCommand } from './copyEmailCommand';
+import { registerDiagnosticsSupport } from './diagnosticsSupport';
+import { registerExportEmailCommand } from './exportEmailCommand';
+import { workspaceExportMemory } from './exportMemory';
+import { registerHoverSupport } from './hoverSupport';
+import { registerImportCommand } from './importCommand';
+import { LinkFacts } from './linkFacts';
+import type { Mailbox } from './mailboxBundle';
+import { registerNewReportCommand } from './newReportCommand';
+import type { Platform } from './platform/platform';
+import { PreviewHolder } from './previewHolder';
+import { vscodeQuestions } from './questions';
+import { ReportStore } from './reportStore';
+import { registerRuleDocsSupport } from './ruleDocsSupport';
+import { registerStatusBarSupport } from './statusBarSupport';
+import { registerSymbolSupport } from './symbolSupport';
+import { registerTopicTreeSupport, TopicTreeProvider } from './topicTreeProvider';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+/** What activate() returns: read by the integration tests in the real extension host. */
+export interface MidcycleApi {
+  store: ReportStore;
+  tree: TopicTreeProvider;
+  facts: LinkFacts;
+  status: vscode.StatusBarItem;
+  preview: PreviewHolder;
+  /** What the export and copy commands ask: the tests answer instead. */
+  questions: ExportQuestions;
+}
+
+export function activateMidcycle(context: vscode.ExtensionContext, platform: Platform): MidcycleApi {
+  const store = new ReportStore();
+  const mail = () => platform.load<Mailbox>('mail');
+  const preview = new PreviewHolder(context.extensionUri, mail, store);
+  const questions = vscodeQuestions(platform.homeFolder);
+  const facts = new LinkFacts(store, context, platform);
+  const tree = new TopicTreeProvider(store, facts);
+  const status = registerStatusBarSupport(store, facts);
+  context.subscriptions.push(
+    store,
+    preview,
+    facts,
+    registerDiagnosticsSupport(store, facts, context.extensionUri),
+    registerRuleDocsSupport(context.extensionUri),
+    registerCodeActionSupport(MARKDOWN, store, facts),
+    registerHoverSupport(MARKDOWN, store, facts),
+    registerCompletionSupport(MARKDOWN, store),
+    registerSymbolSupport(MARKDOWN, store),
+    registerTopicTreeSupport(tree, preview),
+    status,
+    registerExportEmailCommand(store, preview, facts, questions, workspaceExportMemory(context.workspaceState)),
+    registerCopyEmailCommand(store, preview, facts, questions),
+    vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
+    registerNewReportCommand(platform),
+    registerImportCommand(mail),
+  );
+  return { store, tree, facts, status: status.item, preview, questions };
+}

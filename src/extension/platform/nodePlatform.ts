@@ -1,0 +1,20 @@
+// The desktop's side of platform.ts: bundles are dist/<name>.js, required from the extension's
+// folder as any Node module is; the package's files read through vscode.workspace.fs; a save
+// dialog with no workspace open starts in the home folder.
+import { homedir } from 'node:os';
+import type * as vscode from 'vscode';
+import { onceEach, type BundleName, type Platform } from './platform';
+
+export function nodePlatform(code: typeof vscode, extensionUri: vscode.Uri): Platform {
+  return {
+    load: onceEach(async (name: BundleName) => {
+      const file = code.Uri.joinPath(extensionUri, 'dist', `${name}.js`).fsPath;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, on purpose not bundled in
+      return require(file) as unknown;
+    }),
+    get homeFolder() {
+      return code.Uri.file(homedir());
+    },
+    readText: async (...path) => new TextDecoder().decode(await code.workspace.fs.readFile(code.Uri.joinPath(extensionUri, ...path))),
+  };
+}

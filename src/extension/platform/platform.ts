@@ -1,0 +1,44 @@
+// How the extension reaches what differs between VS Code on the desktop (a Node extension host) and
+// VS Code for the Web (a browser's web worker): the bundles it loads on first use, and the files of
+// its own package. Everything else it needs is the same in both: the workspace's files through
+// vscode.workspace.fs (which also serves virtual workspaces), setTimeout, TextEncoder/TextDecoder
+// and Web Crypto, which Node 20 and browsers share.
+// Two implementations, chosen by the entry point (extension.ts, webExtension.ts), not by testing for
+// `process` at run time.
+
+import type * as vscode from 'vscode';
+
+/** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
+export type BundleName = 'mail' | 'linkFactsService' | 'actionItems';
+
+export interface Platform {
+  /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */
+  load<T>(name: BundleName): Promise<T>;
+  /**
+   * A file of the extension's own package, as text (`snippets/markdown.json`): on the web its
+   * location may be an https URL (vscode.dev's gallery), which vscode.workspace.fs cannot read.
+   */
+  readText(...path: string[]): Promise<string>;
+  /**
+   * Why link facts cannot be looked up here, in a sentence for the writer; undefined where they can.
+   * (The web's answer: see webPlatform.ts.)
+   */
+  readonly linkFactsUnavailable?: string;
+  /** Where a save dialog starts when no workspace folder is open (the home folder on the desktop; none on the web). */
+  readonly homeFolder?: vscode.Uri;
+}
+
+/** Each bundle loaded once, however many ask for it at the same time. */
+export function onceEach(load: (name: BundleName) => Promise<unknown>): <T>(name: BundleName) => Promise<T> {
+  const loading = new Map<BundleName, Promise<unknown>>();
+  return <T>(name: BundleName) => {
+    let p = loading.get(name);
+    if (!p) {
+      p = load(name);
+      // a failed load may be tried again (the next command), not remembered as failed
+      p.catch(() => loading.delete(name));
+      loading.set(name, p);
+    }
+    return p as Promise<T>;
+  };
+}
