@@ -3,7 +3,7 @@
 // process, runs interleaved, medians reported. Prints a table and writes it to bench/RESULTS.md.
 // MIDCYCLE_BENCH_QUICK=1 runs fewer rounds (for a smoke test).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,7 +194,10 @@ table.push('', '| target | measured | |', '| --- | --- | --- |');
 for (const [what, measured, ok] of checks) table.push(`| ${what} | ${measured} | ${verdict(ok)} |`);
 
 const header = `# Benchmark results\n\nnpm run bench, ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}. Medians of interleaved runs in one process (whole processes for the CLI and activation). Drafts: \`make-report.mjs N --bad-links\`.\n`;
-const text = `${header}\n${table.join('\n')}\n`;
+// the editor's figures (npm run bench:editor, which needs a real VS Code) are kept beside these
+const editorResults = join(root, 'bench', 'RESULTS-editor.md');
+const editor = existsSync(editorResults) ? `\n${readFileSync(editorResults, 'utf8').replace(/^# /, '## ')}` : '';
+const text = `${header}\n${table.join('\n')}\n${editor}`;
 console.log(text);
 if (!quick) writeFileSync(join(root, 'bench', 'RESULTS.md'), text);
 process.exitCode = checks.every(([, , ok]) => ok) ? 0 : 1;
