@@ -45,6 +45,9 @@ export const strict = Object.assign(ok, {
   match(actual: string, expected: RegExp, message?: string): void {
     if (!expected.test(actual)) fail(message, `expected ${show(actual)} to match ${expected}`);
   },
+  doesNotMatch(actual: string, expected: RegExp, message?: string): void {
+    if (expected.test(actual)) fail(message, `expected ${show(actual)} not to match ${expected}`);
+  },
 });
 
 export default strict;
