@@ -183,11 +183,13 @@ for (const build of BUILDS)
       const row = topicsPane().locator('.monaco-list-row', { hasText: 'Troubleshooting' });
       await row.click();
       await page.keyboard.press('Alt+ArrowUp');
-      const labels = async () => (await topicsPane().locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+      // the top-level rows: the view may have expanded a topic around the cursor meanwhile
+      const labels = async () => (await topicsPane().locator('.monaco-list-row[aria-level="1"] .label-name').allInnerTexts()).map((t) => t.trim());
       await page.waitForFunction(
         () =>
-          [...document.querySelectorAll('[id="workbench.view.extension.midcycle"] .monaco-list-row .label-name')].map((e) => e.textContent.trim())[1] ===
-          'Troubleshooting',
+          [...document.querySelectorAll('[id="workbench.view.extension.midcycle"] .monaco-list-row[aria-level="1"] .label-name')].map((e) =>
+            e.textContent.trim(),
+          )[1] === 'Troubleshooting',
         null,
         { timeout: LONG },
       );
@@ -195,8 +197,9 @@ for (const build of BUILDS)
       await page.keyboard.press('Alt+ArrowDown');
       await page.waitForFunction(
         () =>
-          [...document.querySelectorAll('[id="workbench.view.extension.midcycle"] .monaco-list-row .label-name')].map((e) => e.textContent.trim())[2] ===
-          'Troubleshooting',
+          [...document.querySelectorAll('[id="workbench.view.extension.midcycle"] .monaco-list-row[aria-level="1"] .label-name')].map((e) =>
+            e.textContent.trim(),
+          )[2] === 'Troubleshooting',
         null,
         { timeout: LONG },
       );
