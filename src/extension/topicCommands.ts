@@ -4,10 +4,10 @@
 // was run on, or the view's selection when run from a key.
 import * as vscode from 'vscode';
 import { moveTopicEdit, parseReport, type Link, type Topic } from '../core';
-import { toRange } from './convert';
+import { toPosition, toRange } from './convert';
 import type { Preview } from './previewHolder';
 import type { ReportStore } from './reportStore';
-import type { TopicNode, TopicItemNode } from './topicNodes';
+import { nodeSelection, type TopicNode, type TopicItemNode } from './topicNodes';
 
 /** What the commands need of the tree (TopicTreeProvider): the draft it shows and its nodes. */
 export interface ShownTopics {
@@ -36,10 +36,18 @@ export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.replace(document.uri, toRange(edit.range), edit.text);
     if (!(await vscode.workspace.applyEdit(workspaceEdit))) return;
-    // the moved topic keeps its id (ids follow titles), so it is selected again for the next Alt+Up
+    // the moved topic keeps its id (ids follow titles), so it is selected again for the next Alt+Up;
+    // the cursor goes with it, else the view would follow the cursor to whatever moved under it
     provider.show(document);
     const moved = provider.find(source.id);
-    if (moved) await view.reveal(moved, { select: true, focus: true }).then(undefined, () => undefined);
+    if (!moved) return;
+    const at = nodeSelection(moved, (line) => (line < document.lineCount ? document.lineAt(line).text : ''));
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    if (at && editor) {
+      editor.selection = new vscode.Selection(toPosition(at.start), toPosition(at.start));
+      editor.revealRange(toRange(at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    await view.reveal(moved, { select: true, focus: true }).then(undefined, () => undefined);
   };
 
   return vscode.Disposable.from(

@@ -114,6 +114,8 @@ describe('Report Topics tree', () => {
     await vscode.commands.executeCommand('midcycle.moveTopicUp', m.tree.getChildren()[1]);
     assert.equal(document.getText(), '- Two\n- One\n  - one.a\n- Three\n');
     assert.equal(label(m, m.tree.getChildren()[0]), 'Two', 'the tree shows the move at once');
+    const cursor = vscode.window.activeTextEditor!.selection.active;
+    assert.deepEqual([cursor.line, cursor.character], [0, 2], 'the cursor goes with the topic: the view keeps it selected for the next move');
     await vscode.commands.executeCommand('midcycle.moveTopicDown', m.tree.getChildren()[0]);
     assert.equal(document.getText(), '- One\n  - one.a\n- Two\n- Three\n');
     await vscode.commands.executeCommand('midcycle.moveTopicUp', m.tree.getChildren()[0]);
