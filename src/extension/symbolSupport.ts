@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Report, Topic } from '../core';
 import { toRange } from './convert';
 import type { ReportStore } from './reportStore';
-import { countsText, type TopicCounts } from './topicNodes';
+import { countsText, sameTopic, type TopicCounts } from './topicNodes';
 
 /**
  * The symbols of each report, made once: the breadcrumbs, the Outline and sticky scroll each ask
@@ -16,24 +16,49 @@ import { countsText, type TopicCounts } from './topicNodes';
  */
 const made = new WeakMap<Report, vscode.DocumentSymbol[]>();
 
+/**
+ * Per open document, the last version's symbols by top-level topic: a top-level topic with the same
+ * lines at the same place has the same symbols, so an edit inside one topic makes that topic's
+ * again, not 6000. Dropped when the document closes. The symbols are never changed once handed out.
+ */
+const lastMade = new Map<string, { report: Report; tops: TopicSymbols[] }>();
+
+interface TopicSymbols {
+  symbols: vscode.DocumentSymbol[];
+  counts: TopicCounts;
+}
+
 export function registerSymbolSupport(selector: vscode.DocumentSelector, store: ReportStore): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(
-    selector,
-    {
-      provideDocumentSymbols(document) {
-        const report = store.get(document);
-        if (!report) return [];
-        let symbols = made.get(report);
-        if (!symbols) made.set(report, (symbols = topicSymbols(report.topics).symbols));
-        return symbols;
+  return vscode.Disposable.from(
+    vscode.languages.registerDocumentSymbolProvider(
+      selector,
+      {
+        provideDocumentSymbols(document) {
+          const report = store.get(document);
+          if (!report) return [];
+          let symbols = made.get(report);
+          if (!symbols) made.set(report, (symbols = reportSymbols(document.uri.toString(), report)));
+          return symbols;
+        },
       },
-    },
-    { label: 'Report topics' },
+      { label: 'Report topics' },
+    ),
+    vscode.workspace.onDidCloseTextDocument((d) => lastMade.delete(d.uri.toString())),
   );
 }
 
+function reportSymbols(key: string, report: Report): vscode.DocumentSymbol[] {
+  const last = lastMade.get(key);
+  const tops = report.topics.map((t, i) => {
+    const before = last?.report.topics[i];
+    return before && last && sameTopic(before, last.report, t, report) ? last.tops[i] : topicSymbols([t]);
+  });
+  lastMade.set(key, { report, tops });
+  return tops.flatMap((t) => t.symbols);
+}
+
 /** The symbols of some topics, and what they hold between them (counted once, from the leaves up). */
-function topicSymbols(topics: readonly Topic[]): { symbols: vscode.DocumentSymbol[]; counts: TopicCounts } {
+function topicSymbols(topics: readonly Topic[]): TopicSymbols {
   const symbols: vscode.DocumentSymbol[] = [];
   const counts: TopicCounts = { links: new Map(), actions: 0 };
   for (const t of topics) {

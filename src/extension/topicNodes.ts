@@ -183,13 +183,16 @@ function kindNodes(group: GroupNode): KindNode[] {
  * items come from those lines alone), or a group of the same items. Cheap: a slice of each text.
  */
 export function sameNode(a: TopicNode, aReport: Report, b: TopicNode, bReport: Report): boolean {
-  if (a.type === 'topic' && b.type === 'topic') {
-    const [x, y] = [a.topic.range, b.topic.range];
-    if (x.start.line !== y.start.line || x.end.line !== y.end.line || x.end.character !== y.end.character) return false;
-    return sourceOf(aReport, x) === sourceOf(bReport, y);
-  }
+  if (a.type === 'topic' && b.type === 'topic') return sameTopic(a.topic, aReport, b.topic, bReport);
   if (a.type === 'group' && b.type === 'group') return a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i]));
   return false;
+}
+
+/** A topic of one report that reads as a topic of another: the same lines at the same place. */
+export function sameTopic(a: Topic, aReport: Report, b: Topic, bReport: Report): boolean {
+  const [x, y] = [a.range, b.range];
+  if (x.start.line !== y.start.line || x.end.line !== y.end.line || x.end.character !== y.end.character) return false;
+  return sourceOf(aReport, x) === sourceOf(bReport, y);
 }
 
 function sourceOf(report: Report, range: Range): string {
