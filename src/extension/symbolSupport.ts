@@ -28,7 +28,7 @@ export function registerSymbolSupport(selector: vscode.DocumentSelector, store: 
         return symbols;
       },
     },
-    { label: 'Report topics' },
+    { label: vscode.l10n.t('Report topics') },
   );
 }
 
