@@ -18,10 +18,10 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
       l10n.t(
         '**Gerrit change {0}**{1}{2} on {3}{4}',
         r.change,
-        r.patchset ? l10n.t(' patchset {0}', r.patchset) : '',
-        r.project ? l10n.t(' in {0}', r.project) : '',
+        r.patchset ? ` ${l10n.t('patchset {0}', r.patchset)}` : '',
+        r.project ? ` ${l10n.t('in {0}', r.project)}` : '',
         r.host,
-        r.file ? l10n.t(', file `{0}`', r.file) : '',
+        r.file ? `, ${l10n.t('file `{0}`', r.file)}` : '',
       ),
     );
   } else if (r?.query !== undefined) {
@@ -33,8 +33,8 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
       l10n.t(
         '**Launchpad bug {0}**{1}{2}',
         link.bug.id,
-        link.bug.project ? l10n.t(' in {0}', link.bug.project) : '',
-        link.bug.comment !== undefined ? l10n.t(', comment {0}', link.bug.comment) : '',
+        link.bug.project ? ` ${l10n.t('in {0}', link.bug.project)}` : '',
+        link.bug.comment !== undefined ? `, ${l10n.t('comment {0}', link.bug.comment)}` : '',
       ),
     );
   } else if (link.bug?.project) {
@@ -51,7 +51,7 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
       l10n.t(
         '**StoryBoard {0}**{1} on {2}',
         linkLabel(link),
-        link.story.comment !== undefined ? l10n.t(', comment {0}', link.story.comment) : '',
+        link.story.comment !== undefined ? `, ${l10n.t('comment {0}', link.story.comment)}` : '',
         link.story.host,
       ),
     );
