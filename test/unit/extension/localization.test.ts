@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { parseReport } from '../../../src/core';
 import { hoverMarkdown } from '../../../src/extension/hoverText';
+import { evaluateBundle } from '../../../src/extension/platform/webPlatform';
 import { buildTopicNodes, presentNode } from '../../../src/extension/topicNodes';
 import { previewParts } from '../../../src/mail/emailPreviewHtml';
 import { useDisplayLanguage } from '../../../src/mail/localization';
@@ -88,12 +89,8 @@ describe('localisation', () => {
     }
   });
 
-  it('configures the built dist/mail.js, which has its own copy of @vscode/l10n, when its import is run', async function () {
-    const bundle = path.join(root, 'dist', 'mail.js');
-    // `npm test` builds first; a bare `mocha` run before any build has no dist/ to load
-    if (!fs.existsSync(bundle)) this.skip();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, as the extension loads it
-    const mailbox = require(bundle) as typeof import('../../../src/mail');
+  /** A VS Code API with a bundle that translates the import dialog's title, and what that dialog was asked with. */
+  function importApi(): { code: typeof vscode; title: () => string | undefined } {
     let title: string | undefined;
     const code = {
       Uri: class {},
@@ -109,9 +106,28 @@ describe('localisation', () => {
         },
       },
     } as unknown as typeof vscode;
-    assert.equal(await mailbox.importDraft(code, undefined), undefined);
-    assert.equal(title, '⟦Ìɱþöŕţ⟧');
+    return { code, title: () => title };
+  }
+
+  // `npm test` builds first; a bare `mocha` run before any build has no dist/ to load
+  it('configures the built dist/mail.js, which has its own copy of @vscode/l10n, when its import is run', async function () {
+    const bundle = path.join(root, 'dist', 'mail.js');
+    if (!fs.existsSync(bundle)) this.skip();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, as the extension loads it
+    const mailbox = require(bundle) as typeof import('../../../src/mail');
+    const api = importApi();
+    assert.equal(await mailbox.importDraft(api.code, undefined), undefined);
+    assert.equal(api.title(), '⟦Ìɱþöŕţ⟧');
     // the sources' copy (the tree's, in these tests) was not touched by the bundle's
     assert.equal(presentNode(group('owners')).label, 'Action items by owner');
+  });
+
+  it('configures dist/web/mail.js too, run as the web platform runs it', async function () {
+    const bundle = path.join(root, 'dist', 'web', 'mail.js');
+    if (!fs.existsSync(bundle)) this.skip();
+    const api = importApi();
+    const mailbox = evaluateBundle(fs.readFileSync(bundle, 'utf8'), bundle, api.code) as typeof import('../../../src/mail');
+    assert.equal(await mailbox.importDraft(api.code, undefined), undefined);
+    assert.equal(api.title(), '⟦Ìɱþöŕţ⟧');
   });
 });
