@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleRuleOutputs } from './rules.mjs';
+import { BUNDLE, staleL10nBundle } from './l10n.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -14,6 +15,11 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const stale = await staleRuleOutputs();
 if (stale.length) {
   console.error(`${stale.join(', ')}: not as the rule records (src/core/rules/ruleRecords.ts) give them. Run npm run rules.`);
+  process.exit(1);
+}
+// so is the string bundle the .vsix ships (l10n/bundle.l10n.json), exported from the sources' strings
+if (staleL10nBundle()) {
+  console.error(`${BUNDLE}: not as the sources' strings give it. Run npm run l10n.`);
   process.exit(1);
 }
 

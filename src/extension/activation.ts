@@ -13,6 +13,7 @@ import { workspaceExportMemory } from './exportMemory';
 import { registerHoverSupport } from './hoverSupport';
 import { registerImportCommand } from './importCommand';
 import { LinkFacts } from './linkFacts';
+import { configureLocalization } from './localization';
 import type { Mailbox } from './mailboxBundle';
 import { registerNewReportCommand } from './newReportCommand';
 import type { Platform } from './platform/platform';
@@ -38,6 +39,7 @@ export interface MidcycleApi {
 }
 
 export function activateMidcycle(context: vscode.ExtensionContext, platform: Platform): MidcycleApi {
+  configureLocalization();
   const store = new ReportStore();
   const mail = () => platform.load<Mailbox>('mail');
   const preview = new PreviewHolder(context.extensionUri, mail, store);

@@ -7,7 +7,6 @@ import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('midcycle');
-export const FIX_ALL_TITLE = 'Fix all malformed links in this report';
 
 export function registerCodeActionSupport(selector: vscode.DocumentSelector, store: ReportStore, facts: LinkFacts): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
@@ -36,16 +35,16 @@ export function registerCodeActionSupport(selector: vscode.DocumentSelector, sto
     const editor = vscode.window.activeTextEditor;
     const report = editor && store.get(editor.document, true);
     if (!editor || !report) {
-      void vscode.window.showInformationMessage('Open a Markdown report draft to fix its links.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown report draft to fix its links.'));
       return;
     }
     const edits = fixAllEdits(report);
     if (!edits.length) {
-      void vscode.window.showInformationMessage('No malformed link in this report has a clear fix.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No malformed link in this report has a clear fix.'));
       return;
     }
     await editor.edit((b) => edits.forEach((e) => b.replace(toRange(e.range), e.text)));
-    void vscode.window.showInformationMessage(`Fixed ${edits.length} link${edits.length === 1 ? '' : 's'}.`);
+    void vscode.window.showInformationMessage(edits.length === 1 ? vscode.l10n.t('Fixed 1 link.') : vscode.l10n.t('Fixed {0} links.', edits.length));
   });
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider(selector, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] }),
@@ -54,7 +53,7 @@ export function registerCodeActionSupport(selector: vscode.DocumentSelector, sto
 }
 
 function fixAllAction(document: vscode.TextDocument, edits: ReturnType<typeof fixAllEdits>, kind: vscode.CodeActionKind): vscode.CodeAction {
-  const action = new vscode.CodeAction(FIX_ALL_TITLE, kind);
+  const action = new vscode.CodeAction(vscode.l10n.t('Fix all malformed links in this report'), kind);
   action.edit = new vscode.WorkspaceEdit();
   for (const e of edits) action.edit.replace(document.uri, toRange(e.range), e.text);
   return action;

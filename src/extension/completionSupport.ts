@@ -21,7 +21,11 @@ export function registerCompletionSupport(selector: vscode.DocumentSelector, sto
           return owners.roster.map((e, i) => {
             const item = new vscode.CompletionItem(e.nick, vscode.CompletionItemKind.User);
             item.range = new vscode.Range(position.translate(0, -owners.typed.length), position);
-            item.detail = e.attendee ? 'attendee' : `named ${e.mentions === 1 ? 'once' : `${e.mentions} times`} in this report`;
+            item.detail = e.attendee
+              ? vscode.l10n.t('attendee')
+              : e.mentions === 1
+                ? vscode.l10n.t('named once in this report')
+                : vscode.l10n.t('named {0} times in this report', e.mentions);
             item.sortText = String(i).padStart(4, '0');
             return item;
           });

@@ -1,5 +1,6 @@
 // A draft's email as the preview shows it: made with the export settings and the link facts of the
 // draft as it is now, for the export and copy commands and for the preview following the draft's edits.
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Report } from '../core';
 import type { PreviewEmail } from '../mail/emailPreviewPanel';
@@ -21,7 +22,7 @@ export function draftEmail(
     html: mailbox.exportEmail(report, options),
     text: mailbox.exportText(report, options),
     frontMatter: report.frontMatter,
-    title: `Email: ${subjectOf({ document, report })}`,
+    title: l10n.t('Email: {0}', subjectOf({ document, report })),
     savedAs,
   };
 }

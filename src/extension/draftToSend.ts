@@ -17,7 +17,11 @@ export async function draftToSend(store: ReportStore, uri: unknown, verb: 'Expor
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : activeMarkdown();
   const report = document && store.get(document, true);
   if (!document || !report) {
-    void vscode.window.showErrorMessage(`Open a Markdown report draft to ${verb.toLowerCase()} it as an email.`);
+    void vscode.window.showErrorMessage(
+      verb === 'Export'
+        ? vscode.l10n.t('Open a Markdown report draft to export it as an email.')
+        : vscode.l10n.t('Open a Markdown report draft to copy it as an email.'),
+    );
     return undefined;
   }
   const ready = await readyToSend(store, document, report, verb, questions);
@@ -52,13 +56,19 @@ async function readyToSend(
   if (!errors.length) return report;
   const first = errors[0];
   const fixes = fixAllEdits(report);
-  const fixAll = `Fix All and ${verb}`;
+  // the buttons, whole (a verb put into a sentence would not translate)
+  const fixAll = verb === 'Export' ? vscode.l10n.t('Fix All and Export') : vscode.l10n.t('Fix All and Copy');
+  const anyway = verb === 'Export' ? vscode.l10n.t('Export Anyway') : vscode.l10n.t('Copy Anyway');
+  const goTo = vscode.l10n.t('Go to First Problem');
+  const line = first.range.start.line + 1;
   const choice = await questions.warning(
-    `This draft has ${errors.length} error${errors.length === 1 ? '' : 's'} (line ${first.range.start.line + 1}: ${first.message})`,
+    errors.length === 1
+      ? vscode.l10n.t('This draft has 1 error (line {0}: {1})', line, first.message)
+      : vscode.l10n.t('This draft has {0} errors (line {1}: {2})', errors.length, line, first.message),
     false,
     ...(fixes.length ? [fixAll] : []),
-    `${verb} Anyway`,
-    'Go to First Problem',
+    anyway,
+    goTo,
   );
   if (choice === fixAll) {
     const edit = new vscode.WorkspaceEdit();
@@ -67,10 +77,10 @@ async function readyToSend(
     const fixed = store.get(document, true);
     return fixed && readyToSend(store, document, fixed, verb, questions);
   }
-  if (choice === 'Go to First Problem') {
+  if (choice === goTo) {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(toRange(first.range).start, toRange(first.range).end);
     editor.revealRange(toRange(first.range), vscode.TextEditorRevealType.InCenter);
   }
-  return choice === `${verb} Anyway` ? report : undefined;
+  return choice === anyway ? report : undefined;
 }

@@ -31,7 +31,8 @@ export function registerExportEmailCommand(
       show: (email: PreviewEmail) =>
         preview.show(email, {
           document,
-          render: (report: Report) => draftEmail(mail, store, facts, document, report, email.savedAs && `${email.savedAs}, before the latest edits`),
+          render: (report: Report) =>
+            draftEmail(mail, store, facts, document, report, email.savedAs && vscode.l10n.t('{0}, before the latest edits', email.savedAs)),
         }),
       copyForPasting: () => preview.copyForPasting(),
     };

@@ -1,6 +1,7 @@
 // What a hover says about a review, bug, blueprint, story or etherpad link: what it points at, in
 // words (a malformed one's corrected link), and what the services say of it. Not what is wrong with
 // it: VS Code's hover shows the diagnostic's message above ours already.
+import * as l10n from '@vscode/l10n';
 import { linkLabel, type FactsResult, type Link } from '../core';
 import { factsMarkdown } from './topicNodes';
 
@@ -12,36 +13,57 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
   const lines: string[] = [];
   const r = link.review;
   if (r?.change !== undefined) {
+    // the optional parts as arguments of the whole line, so that a translation may order them
     lines.push(
-      `**Gerrit change ${r.change}**${r.patchset ? ` patchset ${r.patchset}` : ''}${r.project ? ` in ${r.project}` : ''} on ${r.host}${r.file ? `, file \`${r.file}\`` : ''}`,
+      l10n.t(
+        '**Gerrit change {0}**{1}{2} on {3}{4}',
+        r.change,
+        r.patchset ? ` ${l10n.t('patchset {0}', r.patchset)}` : '',
+        r.project ? ` ${l10n.t('in {0}', r.project)}` : '',
+        r.host,
+        r.file ? `, ${l10n.t('file `{0}`', r.file)}` : '',
+      ),
     );
   } else if (r?.query !== undefined) {
-    lines.push(`**Gerrit query** \`${r.query}\` on ${r.host}`);
+    lines.push(l10n.t('**Gerrit query** `{0}` on {1}', r.query, r.host));
   } else if (r) {
-    lines.push(`**Gerrit** page on ${r.host}`);
+    lines.push(l10n.t('**Gerrit** page on {0}', r.host));
   } else if (link.bug?.id !== undefined) {
     lines.push(
-      `**Launchpad bug ${link.bug.id}**${link.bug.project ? ` in ${link.bug.project}` : ''}${link.bug.comment !== undefined ? `, comment ${link.bug.comment}` : ''}`,
+      l10n.t(
+        '**Launchpad bug {0}**{1}{2}',
+        link.bug.id,
+        link.bug.project ? ` ${l10n.t('in {0}', link.bug.project)}` : '',
+        link.bug.comment !== undefined ? `, ${l10n.t('comment {0}', link.bug.comment)}` : '',
+      ),
     );
   } else if (link.bug?.project) {
-    lines.push(`**Launchpad bugs** of ${link.bug.project}`);
+    lines.push(l10n.t('**Launchpad bugs** of {0}', link.bug.project));
   } else if (link.blueprint) {
     lines.push(
       link.blueprint.name
-        ? `**Launchpad blueprint** ${link.blueprint.name} in ${link.blueprint.project}`
-        : `**Launchpad blueprints** of ${link.blueprint.project}`,
+        ? l10n.t('**Launchpad blueprint** {0} in {1}', link.blueprint.name, link.blueprint.project)
+        : l10n.t('**Launchpad blueprints** of {0}', link.blueprint.project),
     );
   } else if (link.story) {
     // "story 2004567", "task 28123"
-    lines.push(`**StoryBoard ${linkLabel(link)}**${link.story.comment !== undefined ? `, comment ${link.story.comment}` : ''} on ${link.story.host}`);
+    lines.push(
+      l10n.t(
+        '**StoryBoard {0}**{1} on {2}',
+        linkLabel(link),
+        link.story.comment !== undefined ? `, ${l10n.t('comment {0}', link.story.comment)}` : '',
+        link.story.host,
+      ),
+    );
   } else if (link.etherpad) {
-    lines.push(`**Etherpad** ${link.etherpad.name} on ${link.etherpad.host}`);
+    lines.push(l10n.t('**Etherpad** {0} on {1}', link.etherpad.name, link.etherpad.host));
   }
   // a malformed link: its diagnostic says what is wrong, in the same hover (and it is not looked up)
   const known = link.problem ? undefined : facts;
   if (known?.state === 'found') lines.push(factsMarkdown(known.facts));
-  else if (known?.state === 'not-found' && !diagnosed) lines.push('$(question) Not found: the service says there is no such thing (or it is private)');
+  else if (known?.state === 'not-found' && !diagnosed)
+    lines.push(`$(question) ${l10n.t('Not found: the service says there is no such thing (or it is private)')}`);
   if (!lines.length) return undefined;
-  lines.push(`[Open in browser](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
+  lines.push(`[${l10n.t('Open in browser')}](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
   return lines.join('\n\n');
 }

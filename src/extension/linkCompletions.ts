@@ -1,5 +1,6 @@
 // Completions a snippet cannot give: after `bugs.launchpad.net/` or `review.opendev.org/c/`, the
 // projects this draft already links to, with the rest of the link's path.
+import * as l10n from '@vscode/l10n';
 import type { Report } from '../core';
 
 export interface LinkCompletion {
@@ -20,16 +21,16 @@ export function linkCompletions(report: Report, linePrefix: string): LinkComplet
   };
   if (host === 'bugs.launchpad.net' || (host === 'launchpad.net' && !m[2])) {
     const projects = count(report.links.flatMap((l) => (l.bug?.project ? [l.bug.project] : l.blueprint ? [l.blueprint.project] : [])));
-    return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+bug/`, detail: `bugs of ${p} (${n} in this report)` }));
+    return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+bug/`, detail: l10n.t('bugs of {0} ({1} in this report)', p, n) }));
   }
   if (host === 'blueprints.launchpad.net') {
     const projects = count(report.links.flatMap((l) => (l.blueprint ? [l.blueprint.project] : l.bug?.project ? [l.bug.project] : [])));
-    return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+spec/`, detail: `blueprints of ${p} (${n} in this report)` }));
+    return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+spec/`, detail: l10n.t('blueprints of {0} ({1} in this report)', p, n) }));
   }
   if (host.startsWith('review.') && m[2]) {
     const projects = count(report.links.flatMap((l) => (l.review?.project ? [l.review.project] : [])));
-    return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+/`, detail: `changes in ${p} (${n} in this report)` }));
+    return projects.map(([p, n]) => ({ label: p, insertText: `${p}/+/`, detail: l10n.t('changes in {0} ({1} in this report)', p, n) }));
   }
-  if (host.startsWith('etherpad.') && !typed) return [{ label: 'p/', insertText: 'p/', detail: 'a pad: /p/<name>' }];
+  if (host.startsWith('etherpad.') && !typed) return [{ label: 'p/', insertText: 'p/', detail: l10n.t('a pad: /p/<name>') }];
   return [];
 }

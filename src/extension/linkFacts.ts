@@ -65,7 +65,7 @@ export class LinkFacts implements vscode.Disposable {
   async refresh(document: vscode.TextDocument | undefined): Promise<void> {
     const report = document && this.store.get(document, true);
     if (!report) {
-      void vscode.window.showInformationMessage('Open a Markdown report draft to refresh its link facts.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown report draft to refresh its link facts.'));
       return;
     }
     if (this.platform.linkFactsUnavailable) {
@@ -73,11 +73,12 @@ export class LinkFacts implements vscode.Disposable {
       return;
     }
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showInformationMessage('Midcycle looks links up only in a trusted workspace.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Midcycle looks links up only in a trusted workspace.'));
       return;
     }
     if (this.enabled() === false) {
-      void vscode.window.showInformationMessage('Looking links up is turned off (midcycle.linkFacts.enabled).', 'Open Settings').then((c) => {
+      const open = vscode.l10n.t('Open Settings');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Looking links up is turned off (midcycle.linkFacts.enabled).'), open).then((c) => {
         if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'midcycle.linkFacts');
       });
       return;
@@ -132,10 +133,12 @@ export class LinkFacts implements vscode.Disposable {
     }
     if (this.asked && !explicit) return false;
     this.asked = true;
-    const allow = 'Look Up Links';
-    const never = 'Not in This Workspace';
+    const allow = vscode.l10n.t('Look Up Links');
+    const never = vscode.l10n.t('Not in This Workspace');
     const choice = await this.question(
-      'Midcycle can show the status and title of the changes, bugs and stories this draft links to, asking Gerrit, Launchpad and StoryBoard. Only their numbers are sent, never the draft.',
+      vscode.l10n.t(
+        'Midcycle can show the status and title of the changes, bugs and stories this draft links to, asking Gerrit, Launchpad and StoryBoard. Only their numbers are sent, never the draft.',
+      ),
       allow,
       never,
     );

@@ -3,6 +3,7 @@
 // blueprints name the project the draft links to most. The part that identifies the change, bug,
 // story or pad is an empty tab stop: a snippet left as inserted is a link with no number or name,
 // which the link rules flag, never a plausible link to somebody else's change.
+import * as l10n from '@vscode/l10n';
 import type { Link, LinkKind, Report } from '../core';
 
 export interface LinkSnippet {
@@ -26,7 +27,8 @@ export function linkSnippets(report: Report): LinkSnippet[] {
   const gerritProject = project((l) => l.review?.project, 'openstack/neutron');
   const story = mostUsed(links.flatMap((l) => (l.story ? [l.story.host] : [])));
   const pad = mostUsed(links.flatMap((l) => (l.etherpad ? [l.etherpad.host] : [])));
-  const seen = (f: Form | undefined) => (f ? ` (as ${f.count} ${f.count === 1 ? 'link' : 'links'} in this draft)` : '');
+  // in brackets of their own: the completion after `https://` shows the form without them
+  const seen = (f: Form | undefined) => (f ? ` (${f.count === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', f.count)})` : '');
 
   const reviewBody = review ? reviewSnippet(review.key, gerritProject) : reviewSnippet('review.opendev.org c', gerritProject);
   return [

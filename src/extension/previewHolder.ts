@@ -65,7 +65,7 @@ export class PreviewHolder implements Preview, vscode.Disposable {
   }
 
   copyForPasting(): Promise<CopyOutcome> {
-    if (!this.panel) return Promise.reject(new Error('no email is shown in the preview'));
+    if (!this.panel) return Promise.reject(new Error(vscode.l10n.t('no email is shown in the preview')));
     return this.panel.copyForPasting();
   }
 

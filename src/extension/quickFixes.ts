@@ -1,5 +1,6 @@
 // Quick fixes as data: one per diagnostic that has a fix, and "fix all" over a report. The
 // CodeActionProvider only wraps these in CodeActions; the edits come from the core's fixes.
+import * as l10n from '@vscode/l10n';
 import { nonOverlapping, type Diagnostic, type Range, type Report, type TextEdit } from '../core';
 
 export interface QuickFix {
@@ -13,10 +14,10 @@ export function quickFixFor(diagnostic: Diagnostic): QuickFix | undefined {
   const text = diagnostic.fix.text;
   const title =
     /^https?:\/\//.test(text) || diagnostic.code === 'owner-unknown'
-      ? `Change to ${text}`
+      ? l10n.t('Change to {0}', text)
       : diagnostic.code.startsWith('separator')
-        ? 'Escape the separator line so that it stays text'
-        : 'Fix this';
+        ? l10n.t('Escape the separator line so that it stays text')
+        : l10n.t('Fix this');
   return { title, diagnostic, edit: diagnostic.fix };
 }
 

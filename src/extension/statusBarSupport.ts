@@ -9,7 +9,7 @@ export type StatusBar = vscode.Disposable & { readonly item: vscode.StatusBarIte
 
 export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): StatusBar {
   const item = vscode.window.createStatusBarItem('midcycle.status', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Midcycle report';
+  item.name = vscode.l10n.t('Midcycle report');
   item.command = 'workbench.actions.view.problems';
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
@@ -23,11 +23,19 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
     const diagnostics = [...report.diagnostics, ...facts.diagnostics(report)];
     const problems = diagnostics.length;
     const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
-    item.text = `$(list-tree) ${topics} topic${topics === 1 ? '' : 's'} ${problemCounts(count('error'), count('warning'), count('info'))}`;
+    const topicCount = topics === 1 ? vscode.l10n.t('1 topic') : vscode.l10n.t('{0} topics', topics);
+    item.text = `$(list-tree) ${topicCount} ${problemCounts(count('error'), count('warning'), count('info'))}`;
     // a service that could not be reached: one quiet mark, the why in the tooltip
     const trouble = facts.troubleText();
     if (trouble) item.text += ' $(cloud-offline)';
-    item.tooltip = `Midcycle: ${topics} topics, ${report.links.length} links, ${report.actions.length} action items; ${problems ? `${problems} problem${problems === 1 ? '' : 's'} (click to show them)` : 'no problems'}${trouble ? `\nCould not look links up at ${trouble}` : ''}`;
+    const problemText = !problems
+      ? vscode.l10n.t('no problems')
+      : problems === 1
+        ? vscode.l10n.t('1 problem (click to show them)')
+        : vscode.l10n.t('{0} problems (click to show them)', problems);
+    item.tooltip =
+      vscode.l10n.t('Midcycle: {0} topics, {1} links, {2} action items; {3}', topics, report.links.length, report.actions.length, problemText) +
+      (trouble ? `\n${vscode.l10n.t('Could not look links up at {0}', trouble)}` : '');
     item.show();
   };
   update();

@@ -41,7 +41,7 @@ export function registerSymbolSupport(selector: vscode.DocumentSelector, store: 
           return symbols;
         },
       },
-      { label: 'Report topics' },
+      { label: vscode.l10n.t('Report topics') },
     ),
     vscode.workspace.onDidCloseTextDocument((d) => lastMade.delete(d.uri.toString())),
   );

@@ -1,6 +1,8 @@
 // The Report Topics tree as plain data: topics with their sub-topics, links and action items in
 // document order, then "Action items by owner" and "Links by kind". No `vscode` here, so the tree's
-// shape and wording are tested in plain Node; TopicTreeProvider turns these into TreeItems.
+// shape and wording are tested in plain Node; TopicTreeProvider turns these into TreeItems. Its
+// words go through @vscode/l10n (configured at activation: localization.ts).
+import * as l10n from '@vscode/l10n';
 import {
   LINK_KINDS,
   linkLabel,
@@ -55,22 +57,42 @@ export interface GroupNode extends NodeBase {
 }
 export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode;
 
-const KIND_NAMES: Record<LinkKind, [string, string]> = {
-  review: ['review', 'reviews'],
-  bug: ['bug', 'bugs'],
-  blueprint: ['blueprint', 'blueprints'],
-  story: ['story', 'stories'],
-  etherpad: ['etherpad', 'etherpads'],
-  other: ['link', 'links'],
-};
-const KIND_TITLES: Record<LinkKind, string> = {
-  review: 'Reviews',
-  bug: 'Bugs',
-  blueprint: 'Blueprints',
-  story: 'Stories',
-  etherpad: 'Etherpads',
-  other: 'Other links',
-};
+// words, not tables of them: a module's tables are made when it loads, before the strings are configured
+
+/** "1 review", "3 bugs". */
+function kindCount(kind: LinkKind, n: number): string {
+  switch (kind) {
+    case 'review':
+      return n === 1 ? l10n.t('1 review') : l10n.t('{0} reviews', n);
+    case 'bug':
+      return n === 1 ? l10n.t('1 bug') : l10n.t('{0} bugs', n);
+    case 'blueprint':
+      return n === 1 ? l10n.t('1 blueprint') : l10n.t('{0} blueprints', n);
+    case 'story':
+      return n === 1 ? l10n.t('1 story') : l10n.t('{0} stories', n);
+    case 'etherpad':
+      return n === 1 ? l10n.t('1 etherpad') : l10n.t('{0} etherpads', n);
+    case 'other':
+      return n === 1 ? l10n.t('1 link') : l10n.t('{0} links', n);
+  }
+}
+
+function kindTitle(kind: LinkKind): string {
+  switch (kind) {
+    case 'review':
+      return l10n.t('Reviews');
+    case 'bug':
+      return l10n.t('Bugs');
+    case 'blueprint':
+      return l10n.t('Blueprints');
+    case 'story':
+      return l10n.t('Stories');
+    case 'etherpad':
+      return l10n.t('Etherpads');
+    case 'other':
+      return l10n.t('Other links');
+  }
+}
 
 /**
  * The roots of the tree for one report. Ids start with `scope` (the document's URI) and name a
@@ -311,7 +333,7 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
       return {
         label: t.title,
         description: counts || undefined,
-        tooltip: `**${escapeMarkdown(t.title)}** (line ${t.range.start.line + 1})${full}`,
+        tooltip: l10n.t('**{0}** (line {1})', escapeMarkdown(t.title), t.range.start.line + 1) + full,
         icon: t.kind === 'heading' ? 'symbol-namespace' : t.children.length ? 'list-tree' : 'primitive-dot',
         contextValue: t.kind === 'heading' ? 'heading' : 'topic',
         // collapsed: the whole report fits at a glance; following the cursor expands what it needs
@@ -332,7 +354,7 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
         collapsible: 'none',
       };
       if (result?.state === 'not-found') {
-        presented.description = `not found · ${presented.description}`.replace(/ · $/, '');
+        presented.description = [l10n.t('not found'), presented.description].filter(Boolean).join(' · ');
         presented.icon = 'question';
         presented.iconColor = 'problemsWarningIcon.foreground';
       } else if (result?.state === 'found') {
@@ -348,17 +370,17 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
     case 'action':
       return {
         label: node.parent?.type === 'owner' ? node.action.text : node.action.owner,
-        description: node.parent?.type === 'owner' ? `line ${node.action.range.start.line + 1}` : node.action.text,
-        tooltip: `**${escapeMarkdown(node.action.owner)}** to ${escapeMarkdown(node.action.text)} (line ${node.action.range.start.line + 1})`,
+        description: node.parent?.type === 'owner' ? l10n.t('line {0}', node.action.range.start.line + 1) : node.action.text,
+        tooltip: l10n.t('**{0}** to {1} (line {2})', escapeMarkdown(node.action.owner), escapeMarkdown(node.action.text), node.action.range.start.line + 1),
         icon: 'tasklist',
         contextValue: 'action',
         collapsible: 'none',
       };
     case 'owner':
-      return { label: node.owner, description: plural(node.children.length, 'item', 'items'), icon: 'person', contextValue: 'owner', collapsible: 'collapsed' };
+      return { label: node.owner, description: itemCount(node.children.length), icon: 'person', contextValue: 'owner', collapsible: 'collapsed' };
     case 'kind':
       return {
-        label: KIND_TITLES[node.kind],
+        label: kindTitle(node.kind),
         description: String(node.children.length),
         icon: LINK_ICONS[node.kind],
         contextValue: 'kind',
@@ -367,15 +389,15 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
     case 'group':
       return node.group === 'owners'
         ? {
-            label: 'Action items by owner',
-            description: plural(node.items.length, 'item', 'items'),
+            label: l10n.t('Action items by owner'),
+            description: itemCount(node.items.length),
             icon: 'checklist',
             contextValue: 'group',
             collapsible: 'collapsed',
           }
         : {
-            label: 'Links by kind',
-            description: plural(node.items.length, 'link', 'links'),
+            label: l10n.t('Links by kind'),
+            description: kindCount('other', node.items.length),
             icon: 'references',
             contextValue: 'group',
             collapsible: 'collapsed',
@@ -402,8 +424,8 @@ export function countsOf(topic: Topic): string {
 }
 
 export function countsText({ links, actions }: TopicCounts): string {
-  const parts = LINK_KINDS.filter((k) => links.get(k)).map((k) => plural(links.get(k)!, ...KIND_NAMES[k]));
-  if (actions) parts.push(plural(actions, 'action', 'actions'));
+  const parts = LINK_KINDS.filter((k) => links.get(k)).map((k) => kindCount(k, links.get(k)!));
+  if (actions) parts.push(actions === 1 ? l10n.t('1 action') : l10n.t('{0} actions', actions));
   return parts.join(' · ');
 }
 
@@ -414,26 +436,28 @@ function subtreeLinks(topic: Topic): Link[] {
 /** A link's facts as hover and tooltip lines: every string from the service escaped, never markup. */
 export function factsMarkdown(facts: LinkFacts): string {
   const lines: string[] = [];
-  if (facts.title) lines.push(`“${escapeMarkdown(facts.title)}”`);
-  const about = [statusWords(facts), facts.project && `in ${facts.project}`, facts.owner && `by ${facts.owner}`]
+  if (facts.title) lines.push(l10n.t('“{0}”', escapeMarkdown(facts.title)));
+  const about = [statusWords(facts), facts.project && l10n.t('in {0}', facts.project), facts.owner && l10n.t('by {0}', facts.owner)]
     .filter(Boolean)
     .map((s) => escapeMarkdown(s as string));
   if (about.length) lines.push(about.join(' '));
-  if (facts.tasks && facts.tasks.length > 1) lines.push(`Affects ${facts.tasks.map((t) => escapeMarkdown(`${t.name} (${t.status ?? 'unknown'})`)).join(', ')}`);
+  if (facts.tasks && facts.tasks.length > 1)
+    lines.push(l10n.t('Affects {0}', facts.tasks.map((t) => escapeMarkdown(l10n.t('{0} ({1})', t.name, t.status ?? l10n.t('unknown')))).join(', ')));
   return lines.join('\n\n');
 }
 
 function linkDescription(l: Link): string {
-  if (l.review) return [l.review.patchset ? `patchset ${l.review.patchset}` : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
+  if (l.review) return [l.review.patchset ? l10n.t('patchset {0}', l.review.patchset) : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
   if (l.bug?.project) return l.bug.project;
   if (l.blueprint) return l.blueprint.project;
   if (l.story) return l.story.host;
   if (l.etherpad) return l.etherpad.host;
-  return l.problem ? 'malformed' : '';
+  return l.problem ? l10n.t('malformed') : '';
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "1 item", "3 items": action items. */
+function itemCount(n: number): string {
+  return n === 1 ? l10n.t('1 item') : l10n.t('{0} items', n);
 }
 
 /** Text as Markdown that shows it as itself: every character Markdown (or HTML, or an entity) could read escaped. */

@@ -1,6 +1,7 @@
 // The preview webview's page: the email as the list will show it, under its headers, with a strict
 // CSP. Nothing of the document's runs (the export escapes it all); only our nonce'd script
 // (media/preview.js) does, and nothing loads from anywhere but the extension's media folder.
+import * as l10n from '@vscode/l10n';
 import { escapeAttribute, escapeHtml, type FrontMatter } from '../core';
 
 export interface PreviewContent {
@@ -28,9 +29,9 @@ export function previewParts({ html, frontMatter, savedAs }: Pick<PreviewContent
     return `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(text)}</td></tr>`;
   };
   return {
-    headers: `${header('Subject', frontMatter.subject || frontMatter.title)}${header('To', frontMatter.to)}${header('Cc', frontMatter.cc)}`,
+    headers: `${header(l10n.t('Subject'), frontMatter.subject || frontMatter.title)}${header(l10n.t('To'), frontMatter.to)}${header(l10n.t('Cc'), frontMatter.cc)}`,
     mail: html,
-    saved: savedAs ? `Saved as ${escapeHtml(savedAs)}` : '',
+    saved: savedAs ? escapeHtml(l10n.t('Saved as {0}', savedAs)) : '',
   };
 }
 
@@ -46,19 +47,20 @@ export function previewHtml({ html, frontMatter, savedAs, nonce, styleUri, scrip
     "form-action 'none'",
     "base-uri 'none'",
   ].join('; ');
+  // the page's own words escaped as any text put into it: a translation may hold `<` or `"`
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Email preview</title>
+<title>${escapeHtml(l10n.t('Email preview'))}</title>
 <link rel="stylesheet" href="${escapeAttribute(styleUri)}">
 </head>
 <body>
 <div class="toolbar">
-  <button id="copy-rich" title="Copy the email as rich text, to paste into Gmail's or another mail composer">Copy for Pasting</button>
-  <button id="copy-html" class="secondary" title="Copy the email's HTML source">Copy HTML</button>
+  <button id="copy-rich" title="${escapeAttribute(l10n.t("Copy the email as rich text, to paste into Gmail's or another mail composer"))}">${escapeHtml(l10n.t('Copy for Pasting'))}</button>
+  <button id="copy-html" class="secondary" title="${escapeAttribute(l10n.t("Copy the email's HTML source"))}">${escapeHtml(l10n.t('Copy HTML'))}</button>
   <span class="saved" id="saved">${parts.saved}</span>
 </div>
 <table class="headers" id="headers">${parts.headers}</table>

@@ -3,10 +3,12 @@
 // (vscode.env.clipboard writes plain text), so the page copies and tells us how it went. It lives
 // in the mail bundle with the page it shows (emailPreviewHtml.ts), made on the first export or
 // copy (previewHolder.ts); VS Code's API is handed in, as the bundle never requires `vscode`.
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { randomHex } from '../core/export/exportMessage';
 import type { FrontMatter } from '../core/model/model';
 import { previewHtml, previewParts } from './emailPreviewHtml';
+import { useDisplayLanguage } from './localization';
 
 export interface PreviewEmail {
   html: string;
@@ -40,7 +42,9 @@ export class EmailPreviewPanel implements vscode.Disposable {
   constructor(
     private readonly code: typeof vscode,
     private readonly extensionUri: vscode.Uri,
-  ) {}
+  ) {
+    useDisplayLanguage(code);
+  }
 
   get hasEmail(): boolean {
     return this.panel !== undefined && this.email !== undefined;
@@ -60,7 +64,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
       );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
-        this.answerAll('the preview was closed');
+        this.answerAll(l10n.t('the preview was closed'));
       });
       this.panel.webview.onDidReceiveMessage((message: PageMessage) => this.onMessage(message));
     }
@@ -109,14 +113,14 @@ export class EmailPreviewPanel implements vscode.Disposable {
    */
   async copyForPasting(): Promise<CopyOutcome> {
     const panel = this.panel;
-    if (!panel || !this.email) throw new Error('no email is shown in the preview');
+    if (!panel || !this.email) throw new Error(l10n.t('no email is shown in the preview'));
     // focused: a page may write to the clipboard only while it has the focus (revealing a panel
     // that has it already would take it away for a moment)
     if (!panel.active) panel.reveal(undefined, false);
     const request = this.nextRequest++;
     const answer = new Promise<{ copied: boolean; reason?: string }>((resolve) => {
       this.requests.set(request, resolve);
-      setTimeout(() => this.answer(request, { copied: false, reason: 'the preview did not answer' }), COPY_TIMEOUT_MS);
+      setTimeout(() => this.answer(request, { copied: false, reason: l10n.t('the preview did not answer') }), COPY_TIMEOUT_MS);
     });
     if (this.pageReady) void panel.webview.postMessage({ type: 'copy', request });
     const { copied, reason } = await answer;
@@ -137,7 +141,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
       }
       case 'copied':
       case 'copyFailed': {
-        const answer = { copied: message.type === 'copied', reason: message.type === 'copyFailed' ? message.reason : undefined };
+        const answer = { copied: message.type === 'copied', reason: message.type === 'copyFailed' ? pageReason(message.reason) : undefined };
         // a request of ours is answered where it was made; a click on the page's button, here
         if (typeof message.request === 'number') this.answer(message.request, answer);
         else void this.tell(answer.copied, answer.reason);
@@ -146,7 +150,7 @@ export class EmailPreviewPanel implements vscode.Disposable {
       case 'copyHtml':
         void this.code.env.clipboard
           .writeText(this.email.html)
-          .then(() => this.code.window.showInformationMessage("Copied the email's HTML source to the clipboard."));
+          .then(() => this.code.window.showInformationMessage(l10n.t("Copied the email's HTML source to the clipboard.")));
         break;
     }
   }
@@ -162,20 +166,38 @@ export class EmailPreviewPanel implements vscode.Disposable {
   }
 
   /** Says how the copy went; when it did not, puts the HTML source on the clipboard instead. */
-  private async tell(copied: boolean, reason = 'unknown reason'): Promise<CopyOutcome> {
+  private async tell(copied: boolean, reason = l10n.t('unknown reason')): Promise<CopyOutcome> {
     if (copied) {
-      void this.code.window.showInformationMessage("Copied the email as rich text: paste it into Gmail's (or any) composer, lists and links included.");
+      void this.code.window.showInformationMessage(l10n.t("Copied the email as rich text: paste it into Gmail's (or any) composer, lists and links included."));
       return 'rich';
     }
     if (this.email) await this.code.env.clipboard.writeText(this.email.html);
     void this.code.window.showWarningMessage(
-      `Could not put rich text on the clipboard here (${reason.replace(/\.$/, '')}), so the email's HTML source was copied instead: paste it where HTML is accepted, or open the exported .html in a browser and copy from there.`,
+      l10n.t(
+        "Could not put rich text on the clipboard here ({0}), so the email's HTML source was copied instead: paste it where HTML is accepted, or open the exported .html in a browser and copy from there.",
+        reason.replace(/\.$/, ''),
+      ),
     );
     return 'source';
   }
 
   dispose(): void {
-    this.answerAll('the preview was closed');
+    this.answerAll(l10n.t('the preview was closed'));
     this.panel?.dispose();
+  }
+}
+
+/**
+ * Why the page could not copy, in the display language: its own reasons (media/preview.js sends them
+ * in English, as the page has no strings of its own), else the browser's words as they are.
+ */
+function pageReason(reason: string | undefined): string | undefined {
+  switch (reason) {
+    case 'the preview has no email yet':
+      return l10n.t('the preview has no email yet');
+    case 'this editor offers no rich-text clipboard':
+      return l10n.t('this editor offers no rich-text clipboard');
+    default:
+      return reason;
   }
 }

@@ -5,6 +5,7 @@
 // open and send. It lives in the mail bundle (dist/mail.js) with the exporters it uses, so that
 // dist/extension.js holds only the command's registration; VS Code's API is handed in (the bundle
 // never requires `vscode`: the CLI loads it too).
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Report } from '../core/model/model';
 import { exportEmail, type EmailOptions } from '../core/export/exportEmail';
@@ -12,6 +13,7 @@ import { messageFile } from '../core/export/exportMessage';
 import { exportText } from '../core/export/exportText';
 import type { PreviewEmail } from './emailPreviewPanel';
 import { exportFileName, exportPath } from './exportTarget';
+import { useDisplayLanguage } from './localization';
 
 export type ExportFormat = 'html' | 'eml';
 
@@ -24,7 +26,10 @@ export interface DraftExportSettings extends EmailOptions {
   from: string;
 }
 
-const FILTERS: Record<ExportFormat, Record<string, string[]>> = { html: { 'HTML email': ['html'] }, eml: { 'Email message': ['eml'] } };
+/** The save dialog's filter (a function: the strings are configured after this bundle loads). */
+function filters(format: ExportFormat): Record<string, string[]> {
+  return format === 'html' ? { [l10n.t('HTML email')]: ['html'] } : { [l10n.t('Email message')]: ['eml'] };
+}
 
 /** What the export asks the writer (VS Code's dialogs in the extension; the integration tests answer instead). */
 export interface ExportQuestions {
@@ -56,6 +61,7 @@ export async function exportDraft(
   questions: ExportQuestions,
   memory: ExportMemory,
 ): Promise<vscode.Uri | undefined> {
+  useDisplayLanguage(code);
   // the export settings are the exporters' options (nesting, font, line breaks, sender)
   const html = exportEmail(report, settings);
   const text = exportText(report, settings);
@@ -68,7 +74,7 @@ export async function exportDraft(
     if (format === 'eml') {
       const message = messageFile(report, settings);
       await files.write(target, message.eml);
-      problems = message.diagnostics.map((d) => ` Line ${d.range.start.line + 1}: ${d.message}`).join('');
+      problems = message.diagnostics.map((d) => ` ${l10n.t('Line {0}: {1}', d.range.start.line + 1, d.message)}`).join('');
     } else {
       await files.write(target, html);
       if (settings.plainText) {
@@ -77,21 +83,25 @@ export async function exportDraft(
       }
     }
   } catch (e) {
-    void code.window.showErrorMessage(`Could not write ${code.workspace.asRelativePath(target)}: ${(e as Error).message}. Your draft is unchanged.`);
+    void code.window.showErrorMessage(
+      l10n.t('Could not write {0}: {1}. Your draft is unchanged.', code.workspace.asRelativePath(target), (e as Error).message),
+    );
     return undefined;
   }
 
   const name = code.workspace.asRelativePath(target);
-  preview.show({ html, text, frontMatter: report.frontMatter, title: `Email: ${title}`, savedAs: name });
+  preview.show({ html, text, frontMatter: report.frontMatter, title: l10n.t('Email: {0}', title), savedAs: name });
   // a .eml opens in the desktop's mail client; a remote window has none to hand it to
   const canOpen = format === 'eml' && code.env.remoteName === undefined && code.env.uiKind === code.UIKind.Desktop;
-  const offers = [...(canOpen ? ['Open in Mail App'] : []), 'Copy for Pasting', 'Reveal File'];
+  const [openInMail, copy, reveal] = [l10n.t('Open in Mail App'), l10n.t('Copy for Pasting'), l10n.t('Reveal File')];
+  const offers = [...(canOpen ? [openInMail] : []), copy, reveal];
   // not awaited: the export is done; the notification's buttons are offers, not a question
   const say = problems ? code.window.showWarningMessage : code.window.showInformationMessage;
-  void say(`Exported the ${format === 'eml' ? 'message' : 'email'} to ${name}.${problems}`, ...offers).then(async (choice) => {
-    if (choice === 'Copy for Pasting') await preview.copyForPasting();
-    else if (choice === 'Open in Mail App') await code.env.openExternal(target);
-    else if (choice === 'Reveal File') await code.commands.executeCommand('revealInExplorer', target);
+  const exported = format === 'eml' ? l10n.t('Exported the message to {0}.', name) : l10n.t('Exported the email to {0}.', name);
+  void say(`${exported}${problems}`, ...offers).then(async (choice) => {
+    if (choice === copy) await preview.copyForPasting();
+    else if (choice === openInMail) await code.env.openExternal(target);
+    else if (choice === reveal) await code.commands.executeCommand('revealInExplorer', target);
   });
   return target;
 }
@@ -116,13 +126,14 @@ class ExportFiles {
       // an absolute folder in the settings (`/srv/mail`, `C:\mail`), else one under the workspace's
       const base = !directory ? folder : /^([a-z]:)?[\\/]/i.test(directory) ? code.Uri.file(directory) : code.Uri.joinPath(folder, directory);
       const defaultUri = code.Uri.joinPath(base, exportFileName(report.frontMatter, report.text, `.${format}`));
-      return this.questions.saveDialog({ title: 'Export Midcycle Email', defaultUri, filters: FILTERS[format], saveLabel: 'Export' });
+      return this.questions.saveDialog({ title: l10n.t('Export Midcycle Email'), defaultUri, filters: filters(format), saveLabel: l10n.t('Export') });
     }
     const target = document.uri.with({ path: exportPath(document.uri.path, directory, `.${format}`).replace(/\\/g, '/') });
     if (await this.mayReplace(target, false)) return target;
-    const choice = await this.questions.warning(this.changedText(target), true, 'Replace', 'Save As…');
-    if (choice === 'Replace') return target;
-    if (choice === 'Save As…') return this.questions.saveDialog({ defaultUri: target, filters: FILTERS[format], saveLabel: 'Export' });
+    const [replace, saveAs] = [l10n.t('Replace'), l10n.t('Save As…')];
+    const choice = await this.questions.warning(this.changedText(target), true, replace, saveAs);
+    if (choice === replace) return target;
+    if (choice === saveAs) return this.questions.saveDialog({ defaultUri: target, filters: filters(format), saveLabel: l10n.t('Export') });
     return undefined;
   }
 
@@ -136,7 +147,8 @@ class ExportFiles {
     }
     if (this.memory.written(this.draft, target.toString()) === (await hash(content))) return true;
     if (!ask) return false;
-    return (await this.questions.warning(this.changedText(target), true, 'Replace')) === 'Replace';
+    const replace = l10n.t('Replace');
+    return (await this.questions.warning(this.changedText(target), true, replace)) === replace;
   }
 
   async write(target: vscode.Uri, content: string): Promise<void> {
@@ -146,7 +158,9 @@ class ExportFiles {
 
   private changedText(target: vscode.Uri): string {
     const name = this.code.workspace.asRelativePath(target);
-    return this.memory.written(this.draft, target.toString()) ? `${name} has changed since this draft was last exported to it.` : `${name} already exists.`;
+    return this.memory.written(this.draft, target.toString())
+      ? l10n.t('{0} has changed since this draft was last exported to it.', name)
+      : l10n.t('{0} already exists.', name);
   }
 }
 

@@ -5,20 +5,23 @@
 // mail bundle (dist/mail.js) with the importers it uses, so that dist/extension.js holds only the
 // command's registration; VS Code's API is handed in (the bundle never requires `vscode`: the CLI
 // loads it too).
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { importMessage } from '../core/import/importMessage';
+import { useDisplayLanguage } from './localization';
 
 export async function importDraft(code: typeof vscode, uri: unknown): Promise<vscode.Uri | undefined> {
+  useDisplayLanguage(code);
   const source =
     uri instanceof code.Uri
       ? uri
       : (openEmail(code) ??
         (
           await code.window.showOpenDialog({
-            title: 'Import Mailing-List Email',
+            title: l10n.t('Import Mailing-List Email'),
             canSelectMany: false,
-            filters: { 'Sent email': ['eml', 'html', 'htm', 'txt', 'rst'] },
-            openLabel: 'Import',
+            filters: { [l10n.t('Sent email')]: ['eml', 'html', 'htm', 'txt', 'rst'] },
+            openLabel: l10n.t('Import'),
           })
         )?.[0]);
   if (!source) return undefined;
@@ -30,15 +33,16 @@ export async function importDraft(code: typeof vscode, uri: unknown): Promise<vs
     const text = open ? open.getText() : new TextDecoder('utf-8').decode(await code.workspace.fs.readFile(source));
     imported = await importMessage(text, name);
   } catch (e) {
-    void code.window.showErrorMessage(`Could not import ${name}: ${(e as Error).message}`);
+    void code.window.showErrorMessage(l10n.t('Could not import {0}: {1}', name, (e as Error).message));
     return undefined;
   }
   const target = await freeName(code, source.with({ path: source.path.replace(/\.(eml|html?|txt|rst)$/i, '') + '.md' }));
   await code.workspace.fs.writeFile(target, new TextEncoder().encode(imported.markdown));
   // where the writer is, as opening a file does: not in a new group beside it each time
   await code.window.showTextDocument(target, { viewColumn: code.ViewColumn.Active });
-  // which reading was used (a .txt as text, an .html as HTML…), so that a surprise is seen at once
-  void code.window.showInformationMessage(`Imported ${name} ${imported.reading} into ${baseName(target)}.`);
+  // which reading was used (a .txt as text, an .html as HTML…), so that a surprise is seen at once:
+  // the core's words (English, as the CLI says them)
+  void code.window.showInformationMessage(l10n.t('Imported {0} {1} into {2}.', name, imported.reading, baseName(target)));
   return target;
 }
 

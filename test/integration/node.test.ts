@@ -196,6 +196,17 @@ describe('Rule pages', () => {
   });
 });
 
+describe('Localisation', () => {
+  it('ships its string bundle (l10n/bundle.l10n.json), where VS Code finds the strings to translate', () => {
+    const ext = vscode.extensions.getExtension('midcycle.midcycle')!;
+    assert.equal((ext.packageJSON as { l10n?: string }).l10n, './l10n');
+    const bundle = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, 'l10n', 'bundle.l10n.json').fsPath, 'utf8')) as Record<string, string>;
+    // English: each string its own key, as the tree shows it
+    assert.equal(bundle['Action items by owner'], 'Action items by owner');
+    assert.equal(bundle['Fix all malformed links in this report'], 'Fix all malformed links in this report');
+  });
+});
+
 describe('The export loop', () => {
   let m: MidcycleApi;
   let original: MidcycleApi['questions'];

@@ -1,6 +1,7 @@
 // The layout as src/core/README.md says it: no import cycles (type imports included), a core that
-// never reaches VS Code, the extension or the mail bundle, a mail bundle that never reaches the
-// extension, and a README in every folder that says what enters and leaves it.
+// never reaches VS Code, its localisation (@vscode/l10n: the core's messages are the CLI's too, and
+// stay English), the extension or the mail bundle, a mail bundle that never reaches the extension,
+// and a README in every folder that says what enters and leaves it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -51,7 +52,7 @@ describe('the architecture', () => {
     assert.deepEqual(cycles, []);
   });
 
-  it('keeps the core free of VS Code, the extension and the mail bundle, and the mail bundle free of the extension', () => {
+  it('keeps the core free of VS Code, @vscode/l10n, the extension and the mail bundle, and the mail bundle free of the extension', () => {
     const reaches = (from: string, forbidden: (target: string) => boolean) =>
       files
         .filter((f) => f.startsWith(path.join(src, from) + path.sep))
@@ -62,7 +63,10 @@ describe('the architecture', () => {
             .map((t) => `${rel(f)} → ${t.startsWith(root) ? rel(t) : t}`),
         );
     assert.deepEqual(
-      reaches('core', (t) => t === 'vscode' || t.startsWith(path.join(src, 'extension')) || t.startsWith(path.join(src, 'mail'))),
+      reaches(
+        'core',
+        (t) => t === 'vscode' || t.startsWith('@vscode/l10n') || t.startsWith(path.join(src, 'extension')) || t.startsWith(path.join(src, 'mail')),
+      ),
       [],
     );
     assert.deepEqual(

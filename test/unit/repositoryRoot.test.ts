@@ -24,6 +24,7 @@ const PROJECT_ROOT = new Set([
   'docs',
   'eslint.config.mjs',
   'examples',
+  'l10n',
   'media',
   'package-lock.json',
   'package.json',

@@ -8,16 +8,21 @@
 // the Web runs. The bundles are CommonJS for the browser (scripts/build.mjs); they may require
 // `vscode` and the core's lazily required bundles (`./actionItems`), which the web entry provides
 // (providedBundles.ts).
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { onceEach, type BundleName, type Platform } from './platform';
 import { providedBundle } from './providedBundles';
 
 /**
  * Why link facts are off on the web: the page would ask Gerrit, Launchpad and StoryBoard from
- * another site (cross-origin), which they do not allow a browser to do.
+ * another site (cross-origin), which they do not allow a browser to do. Asked when it is said, in
+ * the display language (the platform is made before activation configures the strings).
  */
-export const WEB_LINK_FACTS_UNAVAILABLE =
-  'VS Code for the Web cannot look links up: Gerrit, Launchpad and StoryBoard do not answer requests made from another site in a browser. Use VS Code on the desktop or `midcycle check --online`.';
+export function webLinkFactsUnavailable(): string {
+  return l10n.t(
+    'VS Code for the Web cannot look links up: Gerrit, Launchpad and StoryBoard do not answer requests made from another site in a browser. Use VS Code on the desktop or `midcycle check --online`.',
+  );
+}
 
 export function webPlatform(code: typeof vscode, extensionUri: vscode.Uri, fetchText: (url: string) => Promise<string> = fetchOk): Platform {
   return {
@@ -26,7 +31,9 @@ export function webPlatform(code: typeof vscode, extensionUri: vscode.Uri, fetch
       return evaluateBundle(await fetchText(url), url, code);
     }),
     readText: (...path) => fetchText(code.Uri.joinPath(extensionUri, ...path).toString(true)),
-    linkFactsUnavailable: WEB_LINK_FACTS_UNAVAILABLE,
+    get linkFactsUnavailable() {
+      return webLinkFactsUnavailable();
+    },
   };
 }
 

@@ -288,6 +288,8 @@ describe('the import command', () => {
       ViewColumn: { Active: -1, Beside: -2 },
       TabInputText,
       TabInputCustom: class {},
+      // English: VS Code loads no bundle
+      l10n: { bundle: undefined },
       window: {
         activeTextEditor: undefined,
         tabGroups: { activeTabGroup: { activeTab: activePath ? { input: new TabInputText(new Uri(activePath)) } : undefined } },

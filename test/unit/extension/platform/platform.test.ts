@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import { onceEach } from '../../../../src/extension/platform/platform';
 import { nodePlatform } from '../../../../src/extension/platform/nodePlatform';
 import { provideBundle, providedBundle } from '../../../../src/extension/platform/providedBundles';
-import { evaluateBundle, WEB_LINK_FACTS_UNAVAILABLE, webPlatform } from '../../../../src/extension/platform/webPlatform';
+import { evaluateBundle, webLinkFactsUnavailable, webPlatform } from '../../../../src/extension/platform/webPlatform';
 
 /** Just enough of `vscode` for the loaders: Uri.joinPath, fsPath and toString, workspace.fs.readFile. */
 function fakeCode(): typeof vscode {
@@ -65,10 +65,10 @@ describe('the platform: bundles loaded on first use', () => {
     assert.deepEqual(asked, ['vscode-remote://remote/ext/dist/web/mail.js']);
     assert.equal(mail.same, code);
     assert.equal(mail.words, 3);
-    assert.equal(bundles.linkFactsUnavailable, WEB_LINK_FACTS_UNAVAILABLE);
+    assert.equal(bundles.linkFactsUnavailable, webLinkFactsUnavailable());
     assert.match(await bundles.readText('snippets', 'markdown.json'), /module\.exports/);
     assert.equal(asked[1], 'vscode-remote://remote/ext/snippets/markdown.json');
-    assert.match(WEB_LINK_FACTS_UNAVAILABLE, /cannot look links up/);
+    assert.match(webLinkFactsUnavailable(), /cannot look links up/);
   });
 
   it('on the web, a bundle that requires what the web does not have fails saying what and where', () => {

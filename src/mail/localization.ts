@@ -1,0 +1,17 @@
+// The mail bundle's strings go through @vscode/l10n (the bundle never requires `vscode`). dist/mail.js
+// (dist/web/mail.js) has its own copy of it, which nothing else configures: each entry point the
+// extension calls (the import, the export, the preview's panel) hands in VS Code's API, whose
+// `l10n.bundle` is the extension's bundle for the display language (none in English: each string is
+// its own key). The CLI, which loads this bundle too, never does: its messages stay English, as the
+// core's are.
+import * as l10n from '@vscode/l10n';
+import type * as vscode from 'vscode';
+
+let configured: typeof vscode.l10n.bundle;
+
+export function useDisplayLanguage(code: typeof vscode): void {
+  const bundle = code.l10n.bundle;
+  if (!bundle || bundle === configured) return;
+  l10n.config({ contents: bundle });
+  configured = bundle;
+}
