@@ -155,6 +155,8 @@ writeFileSync(
     '',
     `Big ÷ small, mending: ${ratio.toFixed(2)}× (target ≤ 1.2×: ${ratio <= 1.2 ? 'met' : '**missed**'}); breaking: ${breakRatio.toFixed(2)}×.`,
     '',
+    'Where the time goes (`MIDCYCLE_LATENCY_PROFILE=1` profiles the extension host, by extension): [docs/performance.md](../docs/performance.md#latency-in-the-editor).',
+    '',
   ].join('\n'),
 );
 // and beside the in-process figures in bench/RESULTS.md, in place of the section the last run put there
