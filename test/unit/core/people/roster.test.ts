@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { applyFixes, ownerCompletions, parseReport } from '../../../../src/core';
 import { attendeesOf } from '../../../../src/core/people/attendees';
 import { reportRoster } from '../../../../src/core/people/ownerRule';
-import { allowedEdits, editDistance, wordCounts } from '../../../../src/core/people/roster';
+import fc from 'fast-check';
+import { allowedEdits, eachWord, editDistance, wordCounts } from '../../../../src/core/people/roster';
+import { propertyOptions } from '../../helpers/propertyOptions';
 
 const root = path.join(__dirname, '..', '..', '..', '..');
 const flags = (md: string) =>
@@ -49,6 +51,56 @@ describe('the roster', () => {
         ['armax', 2, false],
         ['sdague', 1, false],
       ],
+    );
+  });
+});
+
+/** The words as the definition reads (eachWord's comment), one regular expression test a character: what the table scan must give. */
+function wordsByDefinition(text: string, long: boolean): string[] {
+  const out: string[] = [];
+  const at = (i: number) => text[i] ?? '';
+  const wordChar = (ch: string) => /^\w$/.test(ch);
+  let i = 0;
+  while (i < text.length) {
+    if (at(i) === '`') {
+      let j = i + 1;
+      while (j < text.length && at(j) !== '\n') if (at(j++) === '`') break;
+      i = j;
+      continue;
+    }
+    if (!/^[A-Za-z_]$/.test(at(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    while (/^[\w\-|^]$/.test(at(end))) end++;
+    i = end;
+    if (end - start < (long ? 4 : 1)) continue;
+    if ((at(end) === ':' && text.startsWith('//', end + 1)) || at(end) === '@' || (at(end) === '.' && wordChar(at(end + 1)))) {
+      while (i < text.length && !/^\s$/.test(at(i))) i++;
+      continue;
+    }
+    if (/^['’]$/.test(at(end)) && at(end + 1) === 't' && !wordChar(at(end + 2))) continue;
+    if (/^['’]$/.test(at(start - 1)) && wordChar(at(start - 2))) continue;
+    out.push(text.slice(start, end).replace(/-+$/, ''));
+  }
+  return out;
+}
+
+describe('the word scan', () => {
+  it('gives the words the definition gives, on any text of the characters that matter', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'B', 'z', '_', '1', '-', '|', '^', ' ', '\n', '\u00a0', '\u2003', ':', '/', '@', '.', "'", '’', 't', '`', 'é', '日'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, long) => {
+        const got: string[] = [];
+        eachWord(t, (w) => got.push(w), long);
+        assert.deepEqual(got, wordsByDefinition(t, long));
+      }),
+      propertyOptions(2000),
     );
   });
 });
