@@ -1,8 +1,10 @@
 // The report's topics as document symbols: the Outline view, breadcrumbs, sticky scroll and
 // Go to Symbol (Ctrl+Shift+O) list them. VS Code's Markdown support already gives each heading a
-// symbol; a report's topics are mostly list items, which it does not. So list-item topics only,
-// each with its sub-topics: a heading is never listed twice (its topics stand at the top of ours),
-// and a draft of headings alone keeps the built-in outline as it was.
+// symbol; a report's topics are mostly list items, which it does not. So the top-level list-item
+// topics only, each with its sub-topics. A heading's section is left to VS Code's outline, items
+// and all: listing its items here would show them apart from their heading, in a second group of
+// the Outline (VS Code groups symbols by provider when two answer), and a draft written in headings
+// keeps the outline it has without Midcycle.
 import * as vscode from 'vscode';
 import type { Report, Topic } from '../core';
 import { toRange } from './convert';
@@ -62,15 +64,12 @@ function topicSymbols(topics: readonly Topic[]): TopicSymbols {
   const symbols: vscode.DocumentSymbol[] = [];
   const counts: TopicCounts = { links: new Map(), actions: 0 };
   for (const t of topics) {
+    if (t.kind === 'heading') continue;
     const inner = topicSymbols(t.children);
     for (const l of t.links) inner.counts.links.set(l.kind, (inner.counts.links.get(l.kind) ?? 0) + 1);
     inner.counts.actions += t.actions.length;
     for (const [kind, n] of inner.counts.links) counts.links.set(kind, (counts.links.get(kind) ?? 0) + n);
     counts.actions += inner.counts.actions;
-    if (t.kind === 'heading') {
-      symbols.push(...inner.symbols);
-      continue;
-    }
     const range = toRange(t.range);
     // the title line, within the block (a symbol's selection range must be inside its range)
     const symbol = new vscode.DocumentSymbol(
