@@ -23,8 +23,9 @@ export function linkSnippets(report: Report): LinkSnippet[] {
   const links = report.links.filter((l) => !l.problem);
   const review = mostUsed(links.filter((l) => l.review?.change !== undefined).map(reviewForm));
   const project = (pick: (l: Link) => string | undefined, fallback: string) => mostUsed(links.map(pick).filter((p): p is string => !!p))?.key ?? fallback;
-  const launchpad = project((l) => l.bug?.project ?? l.blueprint?.project, 'neutron');
-  const gerritProject = project((l) => l.review?.project, 'openstack/neutron');
+  // a draft that links to none: a placeholder that reads as one, not a real project's name
+  const launchpad = project((l) => l.bug?.project ?? l.blueprint?.project, 'PROJECT');
+  const gerritProject = project((l) => l.review?.project, 'openstack/PROJECT');
   const story = mostUsed(links.flatMap((l) => (l.story ? [l.story.host] : [])));
   const pad = mostUsed(links.flatMap((l) => (l.etherpad ? [l.etherpad.host] : [])));
   // in brackets of their own: the completion after `https://` shows the form without them

@@ -33,9 +33,14 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
       : problems === 1
         ? vscode.l10n.t('1 problem (click to show them)')
         : vscode.l10n.t('{0} problems (click to show them)', problems);
-    item.tooltip =
-      vscode.l10n.t('Midcycle: {0} topics, {1} links, {2} action items; {3}', topics, report.links.length, report.actions.length, problemText) +
-      (trouble ? `\n${vscode.l10n.t('Could not look links up at {0}', trouble)}` : '');
+    const links = report.links.length;
+    const actions = report.actions.length;
+    const held = [
+      topics === 1 ? vscode.l10n.t('1 topic') : vscode.l10n.t('{0} topics', topics),
+      links === 1 ? vscode.l10n.t('1 link') : vscode.l10n.t('{0} links', links),
+      actions === 1 ? vscode.l10n.t('1 action item') : vscode.l10n.t('{0} action items', actions),
+    ].join(', ');
+    item.tooltip = vscode.l10n.t('Midcycle: {0}; {1}', held, problemText) + (trouble ? `\n${vscode.l10n.t('Could not look links up at {0}', trouble)}` : '');
     item.show();
   };
   update();

@@ -57,6 +57,8 @@ export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider
       const topic = topicOf(node)?.topic;
       if (!topic) return;
       const urls = [...new Set(subtreeLinks(topic).map((l) => l.url))];
+      // nothing to copy: the clipboard keeps what the writer had on it
+      if (!urls.length) return void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} has no links', topic.title), 3000);
       await vscode.env.clipboard.writeText(urls.join('\n'));
       void vscode.window.setStatusBarMessage(
         urls.length === 1 ? vscode.l10n.t('Copied 1 link of {0}', topic.title) : vscode.l10n.t('Copied {0} links of {1}', urls.length, topic.title),

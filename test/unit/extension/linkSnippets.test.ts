@@ -33,7 +33,8 @@ describe('link snippets', () => {
     assert.equal(s.blueprint.body, 'https://blueprints.launchpad.net/${1:nova}/+spec/$2');
     assert.equal(s.etherpad.body, 'https://etherpad.openstack.org/p/$1');
     const empty = byKind('Hi all,\n');
-    assert.equal(empty.review.body, 'https://review.opendev.org/c/${1:openstack/neutron}/+/$2');
+    assert.equal(empty.review.body, 'https://review.opendev.org/c/${1:openstack/PROJECT}/+/$2');
+    assert.equal(empty.bug.body, 'https://bugs.launchpad.net/${1:PROJECT}/+bug/$2', 'a placeholder, not a real project, where the draft names none');
     assert.equal(empty.story.body, 'https://storyboard.openstack.org/#!/story/$1');
     assert.equal(empty.etherpad.body, 'https://etherpad.opendev.org/p/$1');
   });

@@ -69,8 +69,41 @@ describe('moveTopicEdit', () => {
         (r) => r.topics[1],
         (r) => r.topics[0],
       ),
-      '# B\n\n- b\n# A\n\n- a\n\n',
+      '# B\n\n- b\n\n# A\n\n- a\n',
     );
+  });
+
+  it('keeps sections and loose items apart by their blank lines: none lost where they go, none doubled where they were', () => {
+    const sections = '# Report\n\n## A\n\n- a\n\n## B\n\n- b,\n\n## C\n\ntext\n\n## D\n\n- d\n';
+    const up = move(
+      sections,
+      (r) => r.topics[0].children[2],
+      (r) => r.topics[0].children[1],
+    );
+    assert.equal(up, '# Report\n\n## A\n\n- a\n\n## C\n\ntext\n\n## B\n\n- b,\n\n## D\n\n- d\n');
+    const last = move(
+      sections,
+      (r) => r.topics[0].children[3],
+      (r) => r.topics[0].children[0],
+    );
+    assert.equal(last, '# Report\n\n## D\n\n- d\n\n## A\n\n- a\n\n## B\n\n- b,\n\n## C\n\ntext\n');
+    const down = move(
+      sections,
+      (r) => r.topics[0].children[0],
+      (r) => r.topics[0].children[3],
+      'after',
+    );
+    assert.equal(down, '# Report\n\n## B\n\n- b,\n\n## C\n\ntext\n\n## D\n\n- d\n\n## A\n\n- a\n');
+    const loose = '- One\n\n- Two\n\n- Three\n\nBye\n';
+    assert.equal(
+      move(
+        loose,
+        (r) => r.topics[2],
+        (r) => r.topics[0],
+      ),
+      '- Three\n\n- One\n\n- Two\n\nBye\n',
+    );
+    for (const text of [up, last, down]) assert.doesNotMatch(text!, /\n\n\n|[^\n]\n## /, 'no double blank line, no heading without one before it');
   });
 
   it('refuses moves that mean nothing', () => {
