@@ -219,7 +219,8 @@ for (const build of BUILDS)
       assert.deepEqual(labels.slice(0, 2), ['Neutron-lib', 'Routed-networks']);
       assert.ok(labels.includes('Troubleshooting'), labels.join(', '));
       // the breadcrumbs name the topic the cursor is in (line 29, from the test before)
-      assert.match(await page.locator('.breadcrumbs-control').first().innerText(), /Troubleshooting/);
+      // (they follow the cursor after a pause of their own: waited for, not read at once)
+      await page.locator('.breadcrumbs-control', { hasText: 'Troubleshooting' }).first().waitFor({ timeout: LONG });
       await shot('outline');
       await page.locator('.activitybar .action-item a[aria-label^="Midcycle"]').click();
     });
