@@ -60,15 +60,12 @@ function linkSnippetItems(report: Report, prefix: string, position: vscode.Posit
   const typed = (scheme ?? word)![1];
   const range = new vscode.Range(position.translate(0, -typed.length), position);
   return linkSnippets(report).map((s, i) => {
-    const item = new vscode.CompletionItem(
-      scheme ? { label: s.detail.replace(/ \(.*$/, ''), description: s.label } : s.label,
-      vscode.CompletionItemKind.Snippet,
-    );
+    const item = new vscode.CompletionItem(scheme ? { label: s.form, description: s.label } : s.label, vscode.CompletionItemKind.Snippet);
     item.insertText = new vscode.SnippetString(s.body);
     item.range = range;
     item.filterText = scheme ? s.body.replace(/\$\{?\d.*$/, '') : s.label;
     item.detail = s.detail;
-    item.documentation = new vscode.MarkdownString().appendCodeblock(s.body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '…'), 'text');
+    item.documentation = new vscode.MarkdownString().appendCodeblock(`https://${s.form}`, 'text');
     item.sortText = `0${i}`;
     return item;
   });

@@ -12,7 +12,9 @@ export interface LinkSnippet {
   label: string;
   /** A snippet (VS Code's syntax), from `https://`. */
   body: string;
-  /** The form, as the completion's detail: "review.openstack.org/#/c/… (as 12 links in this draft)". */
+  /** The form as the writer reads it, tab stops as "…": "review.openstack.org/#/c/…". */
+  form: string;
+  /** The form and how often the draft uses it, as the completion's detail: "review.openstack.org/#/c/… (as 12 links in this draft)". */
   detail: string;
 }
 
@@ -31,28 +33,16 @@ export function linkSnippets(report: Report): LinkSnippet[] {
   // in brackets of their own: the completion after `https://` shows the form without them
   const seen = (f: Form | undefined) => (f ? ` (${f.count === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', f.count)})` : '');
 
-  const reviewBody = review ? reviewSnippet(review.key, gerritProject) : reviewSnippet('review.opendev.org c', gerritProject);
+  const snippet = (kind: LinkSnippet['kind'], body: string, used?: Form): LinkSnippet => {
+    const form = plainForm(body);
+    return { kind, label: kind, body, form, detail: `${form}${seen(used)}` };
+  };
   return [
-    { kind: 'review', label: 'review', body: reviewBody, detail: `${plainForm(reviewBody)}${seen(review)}` },
-    { kind: 'bug', label: 'bug', body: `https://bugs.launchpad.net/\${1:${launchpad}}/+bug/$2`, detail: `bugs.launchpad.net/${launchpad}/+bug/…` },
-    {
-      kind: 'blueprint',
-      label: 'blueprint',
-      body: `https://blueprints.launchpad.net/\${1:${launchpad}}/+spec/$2`,
-      detail: `blueprints.launchpad.net/${launchpad}/+spec/…`,
-    },
-    {
-      kind: 'story',
-      label: 'story',
-      body: `https://${story?.key ?? 'storyboard.openstack.org'}/#!/story/$1`,
-      detail: `${story?.key ?? 'storyboard.openstack.org'}/#!/story/…${seen(story)}`,
-    },
-    {
-      kind: 'etherpad',
-      label: 'etherpad',
-      body: `https://${pad?.key ?? 'etherpad.opendev.org'}/p/$1`,
-      detail: `${pad?.key ?? 'etherpad.opendev.org'}/p/…${seen(pad)}`,
-    },
+    snippet('review', review ? reviewSnippet(review.key, gerritProject) : reviewSnippet('review.opendev.org c', gerritProject), review),
+    snippet('bug', `https://bugs.launchpad.net/\${1:${launchpad}}/+bug/$2`),
+    snippet('blueprint', `https://blueprints.launchpad.net/\${1:${launchpad}}/+spec/$2`),
+    snippet('story', `https://${story?.key ?? 'storyboard.openstack.org'}/#!/story/$1`, story),
+    snippet('etherpad', `https://${pad?.key ?? 'etherpad.opendev.org'}/p/$1`, pad),
   ];
 }
 

@@ -3,11 +3,11 @@
 // its links, copy it as email for pasting, show it in the editor. Each command takes the node it
 // was run on, or the view's selection when run from a key.
 import * as vscode from 'vscode';
-import { moveTopicEdit, parseReport, type Link, type Topic } from '../core';
+import { moveTopicEdit, parseReport, type Topic } from '../core';
 import { toPosition, toRange } from './convert';
 import type { Preview } from './previewHolder';
 import type { ReportStore } from './reportStore';
-import { nodeSelection, type TopicNode, type TopicItemNode } from './topicNodes';
+import { nodeSelection, subtreeLinks, type TopicNode, type TopicItemNode } from './topicNodes';
 
 /** What the commands need of the tree (TopicTreeProvider): the draft it shows and its nodes. */
 export interface ShownTopics {
@@ -82,10 +82,6 @@ export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider
     }),
     vscode.commands.registerCommand('midcycle.revealTopic', (node?: TopicNode) => vscode.commands.executeCommand('midcycle.focusTopic', topicOf(node))),
   );
-}
-
-function subtreeLinks(topic: Topic): Link[] {
-  return [...topic.links, ...topic.children.flatMap(subtreeLinks)];
 }
 
 /** A topic's lines, its own indentation taken off so that a sub-topic reads as a top-level one. */

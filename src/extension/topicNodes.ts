@@ -98,7 +98,8 @@ function kindTitle(kind: LinkKind): string {
  * The roots of the tree for one report. Ids start with `scope` (the document's URI) and name a
  * topic by its title among its siblings' ("Stadium", the second "Stadium" is "Stadium#2"), not by
  * its place: VS Code keeps a node's expanded state by id, so a topic stays open while the writer
- * edits or moves it, and another draft's topics in the same places do not open with it.
+ * edits or moves it, and another draft's topics in the same places do not open with it. The two
+ * groups are `<scope>#owners` and `<scope>#kinds`: no topic's id (`<scope>|<title>`) can be theirs.
  */
 export function buildTopicNodes(report: Report, scope = ''): TopicNode[] {
   const roots: TopicNode[] = topicNodes(report.topics, `${scope}|`);
@@ -157,7 +158,7 @@ export function renewNode(held: TopicNode, fresh: TopicNode): void {
 }
 
 function ownersGroup(actions: readonly ActionItem[], scope: string): GroupNode {
-  const group = { type: 'group', id: `${scope}|owners`, group: 'owners', items: actions } as GroupNode;
+  const group = { type: 'group', id: `${scope}#owners`, group: 'owners', items: actions } as GroupNode;
   return lazyChildren(group, () => ownerNodes(group));
 }
 
@@ -182,7 +183,7 @@ function ownerNodes(group: GroupNode): OwnerNode[] {
 }
 
 function kindsGroup(links: readonly Link[], scope: string): GroupNode {
-  const group = { type: 'group', id: `${scope}|kinds`, group: 'kinds', items: links } as GroupNode;
+  const group = { type: 'group', id: `${scope}#kinds`, group: 'kinds', items: links } as GroupNode;
   return lazyChildren(group, () => kindNodes(group));
 }
 
@@ -429,7 +430,8 @@ export function countsText({ links, actions }: TopicCounts): string {
   return parts.join(' · ');
 }
 
-function subtreeLinks(topic: Topic): Link[] {
+/** A topic's links and its sub-topics', in document order. */
+export function subtreeLinks(topic: Topic): Link[] {
   return [...topic.links, ...topic.children.flatMap(subtreeLinks)];
 }
 

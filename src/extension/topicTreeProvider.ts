@@ -102,16 +102,20 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
     return nodeAt(this.roots, position.line, position.character);
   }
 
+  /**
+   * The node of an id. A node's id begins with its parent's and a separator (`/` a sub-topic, `:` a
+   * link or action item), so only the branch that leads to it is walked: the others' children are
+   * not made (they are made when first asked for).
+   */
   find(id: string): TopicNode | undefined {
-    const visit = (nodes: readonly TopicNode[]): TopicNode | undefined => {
-      for (const n of nodes) {
-        if (n.id === id) return n;
-        const found = visit(n.children);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    return visit(this.roots);
+    let level: readonly TopicNode[] = this.roots;
+    for (;;) {
+      const exact = level.find((n) => n.id === id);
+      if (exact) return exact;
+      const parent = level.find((n) => id.startsWith(`${n.id}/`) || id.startsWith(`${n.id}:`));
+      if (!parent) return undefined;
+      level = parent.children;
+    }
   }
 
   handleDrag(source: readonly TopicNode[], data: vscode.DataTransfer): void {

@@ -132,6 +132,8 @@ describe('the topics tree', () => {
     assert.notDeepEqual(ids('- Alpha: a\n', 'file:///b.md'), ids('- Alpha: a\n', 'file:///a.md'));
     const [alpha] = buildTopicNodes(parseReport('- A/B #1: x\n  - Sub\n'), 's');
     assert.equal(alpha.children[0].id, 's|A\\/B \\#1/Sub', 'a title with the separators in it cannot pass for a sub-topic');
+    const all = buildTopicNodes(parseReport('- owners: x https://bugs.launchpad.net/nova/+bug/1\n- kinds: armax to do it\n'), 's').map((n) => n.id);
+    assert.equal(new Set(all).size, all.length, `topics titled as the groups are other nodes: ${all.join(', ')}`);
   });
 
   it('knows the node under the cursor, for getParent and reveal', () => {
