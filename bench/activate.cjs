@@ -9,12 +9,20 @@ const stub = new Proxy(function vscode() {}, {
   apply: () => stub,
   construct: () => stub,
 });
-// the names the extension takes from `vscode` (a bundle copies a module's own properties)
-const api = Object.fromEntries(
-  'CodeAction CodeActionKind CodeActionProvider CompletionItem CompletionItemKind DataTransfer DataTransferItem Diagnostic DiagnosticSeverity Disposable DocumentSelector EventEmitter ExtensionContext Hover MarkdownString Position Range Selection SnippetString StatusBarAlignment TextDocument TextDocumentContentChangeEvent TextEdit TextEditor TextEditorRevealType ThemeColor ThemeIcon TreeDataProvider TreeDragAndDropController TreeItem TreeItemCollapsibleState Uri ViewColumn WebviewPanel WorkspaceConfiguration WorkspaceEdit commands env languages postMessage window workspace'
-    .split(' ')
-    .map((name) => [name, stub]),
+// the names the extension takes from `vscode` (a bundle copies a module's own properties): every
+// `vscode.X` its sources use, so that a new one needs no list kept here
+const fs = require('node:fs');
+const path = require('node:path');
+const sources = (dir) =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+const names = new Set(
+  sources(path.join(__dirname, '..', 'src', 'extension')).flatMap((f) =>
+    [...fs.readFileSync(f, 'utf8').matchAll(/\bvscode\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]),
+  ),
 );
+const api = Object.fromEntries([...names].map((name) => [name, stub]));
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? api : load.call(this, request, ...rest);

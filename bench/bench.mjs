@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+import { markdownItFields } from '../scripts/markdownItFields.mjs';
 import MarkdownIt from 'markdown-it';
 import { lint as markdownlint } from 'markdownlint/sync';
 
@@ -34,6 +35,7 @@ await esbuild.build({
   minify: true,
   charset: 'utf8',
   alias: { 'linkify-it': join(root, 'scripts', 'linkify-stub.mjs') },
+  plugins: [markdownItFields],
   logLevel: 'error',
 });
 const core = require(join(out, 'core.cjs'));

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleRuleOutputs } from './rules.mjs';
 import { BUNDLE, staleL10nBundle } from './l10n.mjs';
+import { markdownItFields } from './markdownItFields.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -40,6 +41,8 @@ const common = {
   define: { MIDCYCLE_VERSION: JSON.stringify(version) },
   // markdown-it's linkify is off (Midcycle's own scanner finds links): its linkify-it stays out
   alias: { 'linkify-it': './scripts/linkify-stub.mjs' },
+  // markdown-it's class fields assigned, not defined through its helpers (scripts/markdownItFields.mjs)
+  plugins: [markdownItFields],
 };
 
 // the action item finder with its owners' rules and dictionary (src/core/people/actionItemsBundle.ts):
@@ -104,10 +107,10 @@ builds.push(
     entryPoints: ['src/extension/webExtension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
-    plugins: [webLazyBundles(['yaml', 'roster'], 'provided')],
+    plugins: [markdownItFields, webLazyBundles(['yaml', 'roster'], 'provided')],
   },
-  { ...web, entryPoints: ['src/mail/index.ts'], outfile: 'dist/web/mail.js', plugins: [webLazy] },
-  { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [webLazy] },
+  { ...web, entryPoints: ['src/mail/index.ts'], outfile: 'dist/web/mail.js', plugins: [markdownItFields, webLazy] },
+  { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [markdownItFields, webLazy] },
 );
 
 if (watch) {

@@ -1,0 +1,50 @@
+// markdown-it 15's published build compiles its class fields with a helper, `_defineProperty(this,
+// "map", null)`, which passes every key through toPropertyKey → toPrimitive → _typeof before it
+// assigns it. A Token has ten fields and a 2000-topic draft ~150,000 tokens: in a one-shot process
+// (`midcycle check`) the helpers are a tenth of the run, before V8 has optimised them. Our bundles
+// assign the fields instead (docs/performance.md has the figures).
+//
+// `this.key = value` does what the helper does whenever `key` is not already on the object or its
+// prototypes: a fresh instance of a class that extends nothing gets the same own, enumerable,
+// writable property in the same order. The rewrite checks that it can rely on that (no class
+// extends another, no accessor has a field's name) and stops the build otherwise, so that a new
+// markdown-it is looked at rather than changed unseen.
+
+/** The helper's calls on `this`: an optional doc comment, then a string key. */
+const FIELD = /_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",/g;
+
+/**
+ * markdown-it's built source with its fields assigned: `_defineProperty(this, "key", value)` made
+ * `(this.key = value)` (the call's own closing parenthesis closes the assignment's). The source
+ * unchanged when it has no such helper (a markdown-it built with native fields needs none).
+ */
+export function plainFields(source, file = 'markdown-it') {
+  if (!/function _defineProperty\(/.test(source)) return { contents: source, fields: [] };
+  const fail = (why) => {
+    throw new Error(`${file}: ${why}; scripts/markdownItFields.mjs cannot assign its fields safely. Look at the new markdown-it build and update the rewrite.`);
+  };
+  if (/\bclass\s+[\w$]+\s+extends\b/.test(source)) fail('a class extends another (a base class may define a field as an accessor)');
+  const fields = new Set();
+  const contents = source.replace(FIELD, (_, key) => {
+    fields.add(key);
+    return `(this.${key} =`;
+  });
+  if (/_defineProperty\(\s*this\b/.test(contents)) fail('a field is defined in a form the rewrite does not read');
+  for (const key of fields) {
+    if (new RegExp(String.raw`(?:^|[\s;{}])(?:get|set|static)\s+${key.replace(/\$/g, '\\$')}\s*\(`, 'm').test(source)) {
+      fail(`"${key}" is also an accessor or static method`);
+    }
+  }
+  return { contents, fields: [...fields] };
+}
+
+/** The esbuild plugin: markdown-it's dist files, fields assigned. */
+export const markdownItFields = {
+  name: 'midcycle-markdown-it-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      return { contents: plainFields(await readFile(args.path, 'utf8'), args.path).contents, loader: 'js' };
+    });
+  },
+};
