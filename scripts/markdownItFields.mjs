@@ -10,8 +10,11 @@
 // extends another, no accessor has a field's name) and stops the build otherwise, so that a new
 // markdown-it is looked at rather than changed unseen.
 
-/** The helper's calls on `this`: an optional doc comment, then a string key. */
-const FIELD = /_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",/g;
+/**
+ * The helper's calls on `this` as statements (their value, `this`, unused): an optional doc
+ * comment, then a string key.
+ */
+const FIELD = /(^|[;{}])(\s*)_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",/gm;
 
 /**
  * markdown-it's built source with its fields assigned: `_defineProperty(this, "key", value)` made
@@ -25,9 +28,9 @@ export function plainFields(source, file = 'markdown-it') {
   };
   if (/\bclass\s+[\w$]+\s+extends\b/.test(source)) fail('a class extends another (a base class may define a field as an accessor)');
   const fields = new Set();
-  const contents = source.replace(FIELD, (_, key) => {
+  const contents = source.replace(FIELD, (_, before, space, key) => {
     fields.add(key);
-    return `(this.${key} =`;
+    return `${before}${space}(this.${key} =`;
   });
   if (/_defineProperty\(\s*this\b/.test(contents)) fail('a field is defined in a form the rewrite does not read');
   for (const key of fields) {

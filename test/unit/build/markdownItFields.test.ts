@@ -76,6 +76,8 @@ describe('markdown-it in our bundles (fields assigned)', () => {
     const helper = 'function _defineProperty(e, r, t) { return e; }\n';
     assert.throws(() => plainFields(`${helper}class A extends B { constructor() { super(); _defineProperty(this, "x", 1); } }`), /extends another/);
     assert.throws(() => plainFields(`${helper}class A { constructor() { _defineProperty(this, key, 1); } }`), /does not read/);
+    // its value used: `this` there, the value once assigned
+    assert.throws(() => plainFields(`${helper}class A { constructor() { const self = _defineProperty(this, "x", 1); } }`), /does not read/);
     assert.throws(
       () => plainFields(`${helper}class A { constructor() { _defineProperty(this, "x", 1); }\n  get x() { return 2; } }`),
       /"x" is also an accessor/,
