@@ -107,10 +107,10 @@ builds.push(
     entryPoints: ['src/extension/webExtension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
-    plugins: [markdownItFields, webLazyBundles(['yaml', 'roster'], 'provided')],
+    plugins: [...common.plugins, webLazyBundles(['yaml', 'roster'], 'provided')],
   },
-  { ...web, entryPoints: ['src/mail/index.ts'], outfile: 'dist/web/mail.js', plugins: [markdownItFields, webLazy] },
-  { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [markdownItFields, webLazy] },
+  { ...web, entryPoints: ['src/mail/index.ts'], outfile: 'dist/web/mail.js', plugins: [...common.plugins, webLazy] },
+  { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
 );
 
 if (watch) {

@@ -7,14 +7,17 @@
 // `this.key = value` does what the helper does whenever `key` is not already on the object or its
 // prototypes: a fresh instance of a class that extends nothing gets the same own, enumerable,
 // writable property in the same order. The rewrite checks that it can rely on that (no class
-// extends another, no accessor has a field's name) and stops the build otherwise, so that a new
-// markdown-it is looked at rather than changed unseen.
+// extends another, no accessor or prototype property that could share a field's name, no key of
+// Object.prototype such as __proto__) and stops the build otherwise, so that a new markdown-it is
+// looked at rather than changed unseen.
+import { readFile } from 'node:fs/promises';
 
 /**
- * The helper's calls on `this` as statements (their value, `this`, unused): an optional doc
- * comment, then a string key.
+ * The helper's calls on `this` that stand as statements (after `;`, `{` or `}`, so their value,
+ * `this`, is unused): an optional doc comment, then a string key. A call anywhere else is left as
+ * it is, and then stops the build.
  */
-const FIELD = /(^|[;{}])(\s*)_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",/gm;
+const FIELD = /(;|(?<!\$)\{|\})(\s*)_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",/g;
 
 /**
  * markdown-it's built source with its fields assigned: `_defineProperty(this, "key", value)` made
@@ -26,7 +29,11 @@ export function plainFields(source, file = 'markdown-it') {
   const fail = (why) => {
     throw new Error(`${file}: ${why}; scripts/markdownItFields.mjs cannot assign its fields safely. Look at the new markdown-it build and update the rewrite.`);
   };
-  if (/\bclass\s+[\w$]+\s+extends\b/.test(source)) fail('a class extends another (a base class may define a field as an accessor)');
+  // `class A extends B`, and `var A = class extends B` as this build writes its classes
+  if (/\bclass\b(?:\s+[\w$]+)?\s+extends\b/.test(source)) fail('a class extends another (a base class may define a field as an accessor)');
+  // an accessor whose name the checks below cannot read, or one put on a prototype by hand
+  if (/(?:^|[\s;{},])(?:get|set)\s*\[/m.test(source)) fail('a class has a computed accessor');
+  if (/Object\.definePropert(?:y|ies)\(\s*[\w$.]+\.prototype\b/.test(source)) fail('a prototype gets properties defined by hand');
   const fields = new Set();
   const contents = source.replace(FIELD, (_, before, space, key) => {
     fields.add(key);
@@ -34,7 +41,10 @@ export function plainFields(source, file = 'markdown-it') {
   });
   if (/_defineProperty\(\s*this\b/.test(contents)) fail('a field is defined in a form the rewrite does not read');
   for (const key of fields) {
-    if (new RegExp(String.raw`(?:^|[\s;{}])(?:get|set|static)\s+${key.replace(/\$/g, '\\$')}\s*\(`, 'm').test(source)) {
+    // assigning __proto__, say, sets the prototype where the helper defines a property
+    if (key in Object.prototype) fail(`the field "${key}" is a property of every object`);
+    const name = key.replace(/\$/g, '\\$');
+    if (new RegExp(String.raw`(?:^|[\s;{},])(?:get|set|static)\s+(?:${name}|"${name}"|'${name}')\s*\(`, 'm').test(source)) {
       fail(`"${key}" is also an accessor or static method`);
     }
   }
@@ -45,9 +55,9 @@ export function plainFields(source, file = 'markdown-it') {
 export const markdownItFields = {
   name: 'midcycle-markdown-it-fields',
   setup(build) {
-    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      return { contents: plainFields(await readFile(args.path, 'utf8'), args.path).contents, loader: 'js' };
-    });
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(?:mjs|cjs\.js)$/ }, async (args) => ({
+      contents: plainFields(await readFile(args.path, 'utf8'), args.path).contents,
+      loader: 'js',
+    }));
   },
 };
