@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Report, Topic } from '../core';
 import { toRange } from './convert';
 import type { ReportStore } from './reportStore';
-import { countsText, sameTopic, type TopicCounts } from './topicNodes';
+import { addCounts, countsText, ownCounts, sameTopic, type TopicCounts } from './topicNodes';
 
 /**
  * The symbols of each report, made once: the breadcrumbs, the Outline and sticky scroll each ask
@@ -66,10 +66,8 @@ function topicSymbols(topics: readonly Topic[]): TopicSymbols {
   for (const t of topics) {
     if (t.kind === 'heading') continue;
     const inner = topicSymbols(t.children);
-    for (const l of t.links) inner.counts.links.set(l.kind, (inner.counts.links.get(l.kind) ?? 0) + 1);
-    inner.counts.actions += t.actions.length;
-    for (const [kind, n] of inner.counts.links) counts.links.set(kind, (counts.links.get(kind) ?? 0) + n);
-    counts.actions += inner.counts.actions;
+    addCounts(inner.counts, ownCounts(t));
+    addCounts(counts, inner.counts);
     const range = toRange(t.range);
     // the title line, within the block (a symbol's selection range must be inside its range)
     const symbol = new vscode.DocumentSymbol(

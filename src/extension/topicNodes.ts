@@ -416,12 +416,24 @@ export interface TopicCounts {
 export function countsOf(topic: Topic): string {
   const counts: TopicCounts = { links: new Map(), actions: 0 };
   const visit = (t: Topic) => {
-    for (const l of t.links) counts.links.set(l.kind, (counts.links.get(l.kind) ?? 0) + 1);
-    counts.actions += t.actions.length;
+    addCounts(counts, ownCounts(t));
     t.children.forEach(visit);
   };
   visit(topic);
   return countsText(counts);
+}
+
+/** A topic's own links by kind and action items, its sub-topics' left out. */
+export function ownCounts(topic: Topic): TopicCounts {
+  const links = new Map<LinkKind, number>();
+  for (const l of topic.links) links.set(l.kind, (links.get(l.kind) ?? 0) + 1);
+  return { links, actions: topic.actions.length };
+}
+
+/** Adds `more` to `counts`. */
+export function addCounts(counts: TopicCounts, more: TopicCounts): void {
+  for (const [kind, n] of more.links) counts.links.set(kind, (counts.links.get(kind) ?? 0) + n);
+  counts.actions += more.actions;
 }
 
 export function countsText({ links, actions }: TopicCounts): string {

@@ -4,30 +4,20 @@
 // loaded from this folder (dist/). CI and `npm test` use `npm run test:integration` instead, which
 // needs nothing beyond the npm registry (code-server). Set MIDCYCLE_VSCODE_EXECUTABLE to use a
 // VS Code you already have, with no download.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
+import { bundleNodeSuite, workspaceCopy } from './suiteFiles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'out', 'integration');
 mkdirSync(out, { recursive: true });
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
-await esbuild.build({
-  entryPoints: [join(root, 'test', 'integration', 'electron.ts')],
-  outfile: join(out, 'electron-suite.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  external: ['vscode'],
-  logLevel: 'error',
-});
+await bundleNodeSuite(join(root, 'test', 'integration', 'electron.ts'), join(out, 'electron-suite.js'));
 
-const workspace = mkdtempSync(join(tmpdir(), 'midcycle-workspace-'));
-cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+const workspace = workspaceCopy();
 // a profile of its own: the suite's settings, no other extension, no link looked up on the real services
 const userData = mkdtempSync(join(tmpdir(), 'midcycle-electron-user-'));
 mkdirSync(join(userData, 'User'), { recursive: true });

@@ -5,11 +5,11 @@
 // 3. opens it in headless chromium (the extension host starts when a browser connects), where the
 //    runner extension runs the suite and writes its result; prints the log; exits with its code.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleNodeSuite, workspaceCopy } from './suiteFiles.mjs';
 import { exitWithError, launchBrowser, setup, startCodeServer } from '../e2e/codeServer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,19 +32,9 @@ execFileSync(vsce, ['package', '--no-dependencies', '-o', join(out, 'runner.vsix
   cwd: join(root, 'test', 'integration', 'runner'),
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-await esbuild.build({
-  entryPoints: [join(root, 'test', 'integration', 'index.ts')],
-  outfile: join(out, 'suite.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  external: ['vscode'],
-  logLevel: 'error',
-});
+await bundleNodeSuite(join(root, 'test', 'integration', 'index.ts'), join(out, 'suite.js'));
 
-const workspace = mkdtempSync(join(tmpdir(), 'midcycle-workspace-'));
-cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+const workspace = workspaceCopy();
 const result = join(mkdtempSync(join(tmpdir(), 'midcycle-result-')), 'result.json');
 
 say('starting code-server');

@@ -7,13 +7,13 @@
 //    runner writes its result into the workspace folder, read here from the disk; prints the log;
 //    exits with the suite's code.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { exitWithError, launchBrowser, setup, startCodeServer } from '../../e2e/codeServer.mjs';
 import { packageWebOnly } from './webPackage.mjs';
+import { workspaceCopy } from '../suiteFiles.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -70,8 +70,7 @@ execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-depen
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
-const workspace = mkdtempSync(join(tmpdir(), 'midcycle-web-workspace-'));
-cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+const workspace = workspaceCopy('midcycle-web-workspace-');
 const result = join(workspace, RESULT_FILE);
 
 say('starting code-server');
