@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
-import { writeAtomically } from './writeAtomically';
+import { somethingAt, writeAtomically } from './writeAtomically';
+import { showControlCharacters } from './core/model/controlCharacters';
 import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
 import {
   applyFixes,
@@ -64,6 +65,7 @@ Commands:
                                           status after its link, or its title before a bare URL
 
 Options:
+  -o OUT                  the file to write (export, import); - for standard output
   --gerrit-host HOST      another Gerrit host to check (repeatable)
   --etherpad-host HOST    another etherpad host to check (repeatable)
   --storyboard-host HOST  another StoryBoard host to check (repeatable)
@@ -78,6 +80,8 @@ its links are not checked online, and the exit status is as without --online.
   --launchpad-api BASE    default https://api.launchpad.net/1.0
   --storyboard-api [HOST=]BASE  default https://storyboard.openstack.org/api/v1
   --timeout SECONDS       per request (default 10)
+  --max-time SECONDS      for all the lookups of a run (default 180; the rest are left unchecked,
+                          said on stderr, and asked first on the next run)
   --no-cache              neither read nor write the cache
 
   -h, --help              this help
@@ -85,7 +89,10 @@ its links are not checked online, and the exit status is as without --online.
 
 class UsageError extends Error {}
 
-export function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; stdin: () => Buffer }): number | Promise<number> {
+export function main(argv: string[], terminal: { out: (s: string) => void; err: (s: string) => void; stdin: () => Buffer }): number | Promise<number> {
+  // every printed line holds text from outside (a draft, an email, a service's answer): its control
+  // characters are shown, never sent to the terminal as commands
+  const io = { out: (s: string) => terminal.out(showControlCharacters(s)), err: (s: string) => terminal.err(showControlCharacters(s)), stdin: terminal.stdin };
   let parsed;
   try {
     parsed = parseArgs({
@@ -111,6 +118,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         'storyboard-api': { type: 'string', multiple: true },
         'no-cache': { type: 'boolean' },
         timeout: { type: 'string' },
+        'max-time': { type: 'string' },
         'annotate-links': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -121,6 +129,11 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     io.err(`midcycle: ${(e as Error).message.split(/\.\s/)[0]} (see midcycle --help)`);
     return 2;
   }
+  const failed = (e: unknown): number => {
+    if (e instanceof UsageError || e instanceof FlagError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
+    else io.err(`midcycle: ${(e as Error).message}`);
+    return 2;
+  };
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(USAGE);
@@ -147,7 +160,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
     if (command === 'import') return importCommand(text, file, values, io);
     const email = emailNotDraft(file, text);
     if (email) throw new Error(`${email} is an email, not a draft: run \`midcycle import ${file}\` first`);
-    if (online) return onlineCommand(command, text, file, options, online, values, io);
+    if (online) return onlineCommand(command, text, file, options, online, values, io).catch(failed);
     switch (command) {
       case 'outline':
         return outline(parseReport(text, options), values.json === true, io.out);
@@ -158,9 +171,7 @@ export function main(argv: string[], io: { out: (s: string) => void; err: (s: st
         return exportCommand(parseReport(text, options), file, values, io);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof FlagError) io.err(`midcycle: ${e.message} (see midcycle --help)`);
-    else io.err(`midcycle: ${(e as Error).message}`);
-    return 2;
+    return failed(e);
   }
 }
 
@@ -173,12 +184,15 @@ function onlineFlags(
     'storyboard-api'?: string[];
     'no-cache'?: boolean;
     timeout?: string;
+    'max-time'?: string;
     'annotate-links'?: string;
   },
   hosts: LinkHosts,
   command: string,
 ): OnlineFlags | undefined {
-  const given = (['gerrit-api', 'launchpad-api', 'storyboard-api', 'no-cache', 'timeout', 'annotate-links'] as const).find((k) => values[k] !== undefined);
+  const given = (['gerrit-api', 'launchpad-api', 'storyboard-api', 'no-cache', 'timeout', 'max-time', 'annotate-links'] as const).find(
+    (k) => values[k] !== undefined,
+  );
   if (!values.online) {
     if (given) throw new UsageError(`--${given} is for --online`);
     return undefined;
@@ -187,6 +201,8 @@ function onlineFlags(
   if (values['annotate-links'] !== undefined && command !== 'export') throw new UsageError('--annotate-links is for export');
   const seconds = values.timeout === undefined ? 10 : Number(values.timeout);
   if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--timeout needs a number of seconds up to 300, not "${values.timeout}"`);
+  const runSeconds = values['max-time'] === undefined ? 180 : Number(values['max-time']);
+  if (!(runSeconds > 0 && runSeconds <= 86_400)) throw new UsageError(`--max-time needs a number of seconds up to 86400, not "${values['max-time']}"`);
   // a host named for its API is a Gerrit (or StoryBoard) host whose links are checked
   const named = (flags: readonly string[] | undefined) => (flags ?? []).flatMap((f) => (/^[^=:/]+=/.test(f) ? [f.slice(0, f.indexOf('=')).toLowerCase()] : []));
   hosts.gerrit = [...new Set([...hosts.gerrit, ...named(values['gerrit-api'])])];
@@ -197,7 +213,7 @@ function onlineFlags(
     hosts.storyboard,
     linkFactsModule().DEFAULT_FACTS_APIS,
   );
-  return { apis, cache: values['no-cache'] !== true, timeoutMs: seconds * 1000 };
+  return { apis, cache: values['no-cache'] !== true, timeoutMs: seconds * 1000, runMs: runSeconds * 1000 };
 }
 
 /** outline, check and export with the links looked up: one lookup, then as offline. */
@@ -277,7 +293,7 @@ function readInput(file: string, stdin: () => Buffer): string {
 function outline(report: Report, json: boolean, out: (s: string) => void, facts?: OnlineFacts): number {
   const o = toOutline(report, facts && ((l) => facts.resultOf(l)));
   if (json) {
-    out(JSON.stringify(o, null, 2));
+    out(jsonText(o));
     return 0;
   }
   if (o.subject) out(`${o.subject}\n`);
@@ -319,7 +335,8 @@ function fixFile(file: string, text: string, diagnostics: readonly Diagnostic[],
     diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])),
   );
   if (fixed.applied === 0) return undefined;
-  writeAtomically(file, fixed.text);
+  // an edit saved while Midcycle ran is never overwritten; a draft kept through a symlink stays one
+  writeAtomically(file, fixed.text, { expected: text, throughLink: true });
   io.err(`midcycle: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'} in ${file}`);
   return fixed.text;
 }
@@ -337,7 +354,7 @@ function check(
     const fixed = fixFile(file, text, diagnostics, io);
     if (fixed !== undefined) diagnostics = parseReport(fixed, options).diagnostics;
   }
-  if (flags.json) io.out(JSON.stringify(diagnostics.map(diagnosticJson), null, 2));
+  if (flags.json) io.out(jsonText(diagnostics.map(diagnosticJson)));
   else {
     // one write for all the lines (hundreds on a large draft, each write a trip through the stream)
     const lines = diagnostics.map((d) => {
@@ -383,12 +400,25 @@ function exportCommand(
       io.err(`${file}:${j.line}:${j.column} ${j.severity} ${j.code} ${j.message}`);
     }
   } else email = format === 'html' ? exportEmail(report, style) : exportText(report, style);
-  if (values.output) {
-    // a file that is there already is the writer's: replaced only when they say so
-    if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
+  if (values.output !== undefined && values.output !== '-') {
+    refuseToReplace(values.output, values.force);
     writeAtomically(values.output, email);
   } else io.out(email.replace(/\n$/, ''));
   return 0;
+}
+
+/** A file (or a symlink, dangling or not, or anything else) at `-o` is the writer's: replaced only when they say so. */
+function refuseToReplace(output: string, force: boolean | undefined): void {
+  if (output === '') throw new UsageError('-o needs a file name (or - for standard output)');
+  if (!force && somethingAt(output)) throw new Error(`${output} exists already: use --force to replace it, or -o another file`);
+}
+
+/**
+ * JSON as printed: JSON.stringify escapes C0 controls but leaves DEL and C1 (U+0080–U+009F, which
+ * some terminals run as commands) as they are; escaped too, the value read back is the same.
+ */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -417,8 +447,8 @@ async function importCommand(
   try {
     const { markdown, reading } = await mailbox().importMessage(raw, file === '-' ? '' : path.basename(file));
     const name = file === '-' ? 'standard input' : file;
-    if (values.output) {
-      if (!values.force && fs.existsSync(values.output)) throw new Error(`${values.output} exists already: use --force to replace it, or -o another file`);
+    if (values.output !== undefined && values.output !== '-') {
+      refuseToReplace(values.output, values.force);
       writeAtomically(values.output, markdown);
       io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
     } else {

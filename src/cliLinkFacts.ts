@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Link, Report } from './core';
-import { writeAtomically } from './writeAtomically';
+import { readRegularFile, writeAtomically } from './writeAtomically';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
-import type { FactsApis, FactsResult, FactsRun } from './core/facts/linkFactsModule';
+import type { FactsApis, FactsCache, FactsResult, FactsRun } from './core/facts/linkFactsModule';
 
 /** Answers are kept this long: a change merges, a bug is fixed, but rarely while a report is written. */
 export const CACHE_TTL_MS = 60 * 60 * 1000;
@@ -16,6 +16,8 @@ export interface OnlineFlags {
   apis: FactsApis;
   cache: boolean;
   timeoutMs: number;
+  /** All the lookups of a run, all told. */
+  runMs: number;
 }
 
 export interface OnlineFacts {
@@ -25,7 +27,7 @@ export interface OnlineFacts {
   byUrl(url: string): FactsResult | undefined;
   /** Looks up the links not yet known (after --fix changed the draft). */
   add(links: readonly Link[]): Promise<void>;
-  /** One line for stderr when some service could not be reached, else undefined. */
+  /** A line for stderr when some service could not be reached, one when the run's cap was reached; else undefined. */
   trouble(): string | undefined;
 }
 
@@ -37,30 +39,26 @@ export function cacheFile(env: NodeJS.ProcessEnv = process.env): string {
 export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<OnlineFacts> {
   const m = linkFactsModule();
   const file = cacheFile();
-  let cacheText: string | undefined;
-  if (flags.cache) {
-    try {
-      cacheText = fs.readFileSync(file, 'utf8');
-    } catch {
-      // no cache yet
-    }
-  }
+  const cacheText = flags.cache ? readCache(file) : undefined;
   const cache = flags.cache ? m.FactsCache.fromJson(cacheText, CACHE_TTL_MS) : undefined;
   const client = new m.FactsClient({
     fetch,
     cache,
     timeoutMs: flags.timeoutMs,
+    maxRunMs: flags.runMs,
     userAgent: `midcycle/${version()} (link facts; +https://github.com/midcycle/midcycle)`,
   });
   const results = new Map<string, FactsResult>();
   const trouble = new Map<string, string>();
+  let limit: { reached: string; unasked: number } | undefined;
   const add = async (links: readonly Link[]) => {
     const requests = links.flatMap((l) => m.factsRequest(l, flags.apis) ?? []).filter((r) => !results.has(r.url));
     if (!requests.length) return;
     const run: FactsRun = await client.lookup(requests);
     for (const [url, r] of run.results) results.set(url, r);
     for (const [service, why] of run.trouble) if (!trouble.has(service)) trouble.set(service, why);
-    if (cache?.dirty) saveCache(file, cache.toJson());
+    if (run.limit) limit = { reached: run.limit.reached, unasked: (limit?.unasked ?? 0) + run.limit.unasked };
+    if (cache?.dirty) saveCache(file, cache);
   };
   await add(report.links);
   return {
@@ -70,20 +68,77 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
     },
     byUrl: (url) => results.get(url),
     add,
-    trouble: () =>
-      trouble.size
-        ? `midcycle: could not read link facts from ${[...trouble].map(([s, why]) => `${s} (${why})`).join(', ')}: ${trouble.size === 1 ? 'its' : 'their'} links were not checked online`
-        : undefined,
+    trouble: () => {
+      const lines = [];
+      if (trouble.size)
+        lines.push(
+          `midcycle: could not read link facts from ${[...trouble].map(([s, why]) => `${s} (${why})`).join(', ')}: ${trouble.size === 1 ? 'its' : 'their'} links were not checked online`,
+        );
+      if (limit)
+        lines.push(
+          `midcycle: stopped looking links up after ${limit.reached} (a run's limit): ${limit.unasked} link${limit.unasked === 1 ? ' was' : 's were'} not checked online${flags.cache ? '; run again to look up the rest (the answers so far are kept)' : ''}`,
+        );
+      return lines.length ? lines.join('\n') : undefined;
+    },
   };
 }
 
-/** Best effort: a cache that cannot be written is only a slower next run. */
-function saveCache(file: string, json: string): void {
+/** The cache file's text: a regular file of a sane size only (a FIFO planted there would block the run). */
+function readCache(file: string): string | undefined {
+  return readRegularFile(file, { noFollow: true, maxBytes: MAX_CACHE_BYTES });
+}
+
+/** 5,000 answers of a few hundred bytes each; a larger file is not ours. */
+const MAX_CACHE_BYTES = 32 << 20;
+
+/**
+ * Saves the cache merged with what the file holds now (other runs save theirs too), under a lock
+ * file, in a folder and a file that are the user's alone (titles of private changes are in it).
+ * Best effort: a cache that cannot be written is only a slower next run.
+ */
+function saveCache(file: string, cache: FactsCache): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeAtomically(file, json);
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory()) return; // a symlink or a file where the folder should be: not ours
+    if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(dir, 0o700);
+    const at = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (at && !at.isFile()) return; // a FIFO, a link, a folder where the file should be: not ours to replace
+    withLock(`${file}.lock`, () => {
+      const json = cache.mergedJson(readCache(file));
+      if (json === undefined) return; // a newer Midcycle's cache: left to it
+      writeAtomically(file, json, { mode: 0o600 });
+      cache.dirty = false;
+    });
   } catch {
-    // read-only home, full disk: nothing lost but time
+    // read-only home, full disk, a lock held too long: nothing lost but time
+  }
+}
+
+/** Runs `fn` holding the lock file `lock` (made exclusively; taken over when stale), or not at all. */
+function withLock(lock: string, fn: () => void, waitMs = 3000, staleMs = 10_000): void {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        // a run that died holding it
+        if (Date.now() - fs.lstatSync(lock).mtimeMs > staleMs) fs.rmSync(lock, { force: true });
+      } catch {
+        // gone meanwhile: try again
+      }
+      if (Date.now() > until) throw new Error('the cache is locked by another run', { cause: e });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
   }
 }
 

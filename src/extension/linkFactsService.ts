@@ -147,27 +147,35 @@ export class LinkFactsService {
 
   private async loadCache(): Promise<FactsCache> {
     if (this.cache) return this.cache;
-    let text: string | undefined;
-    try {
-      text = new TextDecoder().decode(await this.vscodeApi.workspace.fs.readFile(this.cacheUri()));
-    } catch {
-      // no cache yet
-    }
+    const text = await this.readCacheFile();
     this.cache ??= FactsCache.fromJson(text, CACHE_TTL_MS);
     return this.cache;
+  }
+
+  private async readCacheFile(): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await this.vscodeApi.workspace.fs.readFile(this.cacheUri()));
+    } catch {
+      return undefined; // no cache yet
+    }
   }
 
   private cacheUri(): vscode.Uri {
     return this.vscodeApi.Uri.joinPath(this.options.storage, 'link-facts.json');
   }
 
-  /** Saved one write after another; a cache that cannot be written is only a slower next session. */
+  /**
+   * Saved one write after another, merged with what the file holds then (another window saves its
+   * answers there too; a newer Midcycle's file is left alone); a cache that cannot be written is only
+   * a slower next session.
+   */
   private save(cache: FactsCache): void {
     cache.dirty = false;
     this.saving = this.saving.then(async () => {
       try {
         await this.vscodeApi.workspace.fs.createDirectory(this.options.storage);
-        await this.vscodeApi.workspace.fs.writeFile(this.cacheUri(), new TextEncoder().encode(cache.toJson()));
+        const json = cache.mergedJson(await this.readCacheFile());
+        if (json !== undefined) await this.vscodeApi.workspace.fs.writeFile(this.cacheUri(), new TextEncoder().encode(json));
       } catch {
         // nothing lost but time
       }

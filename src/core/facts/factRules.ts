@@ -38,7 +38,10 @@ export function factDiagnostics(links: readonly Link[], resultOf: (link: Link) =
       const projects = [...new Set(tasks.map(taskProject))];
       const title = quoted(result.facts.title);
       if (projects.length === 1) {
-        const fixed = link.raw.replace(`/${project}/+bug/`, `/${projects[0]}/+bug/`);
+        // the fix writes the service's words into the draft: only a name Launchpad itself could have
+        const at = link.raw.indexOf(`/${project}/+bug/`);
+        const fixed =
+          at >= 0 && isLaunchpadTarget(projects[0]) ? `${link.raw.slice(0, at + 1)}${projects[0]}${link.raw.slice(at + 1 + project.length)}` : link.raw;
         const fix = fixed !== link.raw ? { range: link.range, text: fixed } : undefined;
         push(
           link,
@@ -58,6 +61,17 @@ export function factDiagnostics(links: readonly Link[], resultOf: (link: Link) =
     }
   }
   return out;
+}
+
+/**
+ * Launchpad's names (of a project, a distribution, a package) are lower-case letters, digits and
+ * `+.-`, starting with a letter or digit; a package's target is `<distribution>/+source/<package>`.
+ */
+const LAUNCHPAD_NAME = '[a-z0-9][a-z0-9+.-]{0,99}';
+const LAUNCHPAD_TARGET = new RegExp(`^${LAUNCHPAD_NAME}(?:/\\+source/${LAUNCHPAD_NAME})?$`);
+
+export function isLaunchpadTarget(name: string): boolean {
+  return LAUNCHPAD_TARGET.test(name);
 }
 
 function listWords(items: readonly string[]): string {

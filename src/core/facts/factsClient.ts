@@ -1,8 +1,10 @@
 // Asks Gerrit, Launchpad and StoryBoard for link facts, politely: a few requests in flight per API,
 // a time-out on each, 429 and 5xx answers retried after `Retry-After` (or a growing pause), answers
 // larger than a cap cut off, redirects followed only within the host. A host that cannot be reached
-// is asked no more in that run (counted per API base, as that is what the draft's links share): its links get no facts, and the run says why, once. `fetch` is
-// handed in (Node's, a browser's, or a test's), so this runs wherever the core does.
+// is asked no more in that run (counted per API base, as that is what the draft's links share): its
+// links get no facts, and the run says why, once. A run as a whole has a cap on its requests and its
+// time (2,000 links of a slow host would take an hour): then the rest are left unasked, and the run
+// says so. `fetch` is handed in (Node's, a browser's, or a test's), so this runs wherever the core does.
 import type { FactsCache } from './factsCache';
 import { parseServiceJson, readFacts, type FactsRequest, type FactsResult } from './linkFacts';
 
@@ -23,6 +25,10 @@ export interface FactsClientOptions {
   backoffMs?: number;
   userAgent?: string;
   now?: () => number;
+  /** Requests of one lookup, all told (a bug is two). Default 4,000. */
+  maxRequests?: number;
+  /** One lookup's time, all told. Default 3 minutes. */
+  maxRunMs?: number;
 }
 
 export interface FactsRun {
@@ -30,6 +36,18 @@ export interface FactsRun {
   results: Map<string, FactsResult>;
   /** APIs (`host/path` of their base) whose links could not all be read, with the first reason. */
   trouble: Map<string, string>;
+  /** When the run's cap was reached: which (`3 minutes`, `4000 requests`), and how many links were left unasked. */
+  limit?: { reached: string; unasked: number };
+}
+
+/** The reason of a result left unasked when the run's cap was reached. */
+export const RUN_LIMIT_REASON = 'the run reached its limit';
+
+/** One lookup's state: its signal (the caller's, or the cap's), its requests so far, the cap once reached. */
+interface RunState {
+  signal: AbortSignal;
+  requests: number;
+  reached?: string;
 }
 
 /** A failure that says the host is not worth asking again in this run. */
@@ -48,6 +66,8 @@ export class FactsClient {
       backoffMs: 500,
       userAgent: 'midcycle (link facts)',
       now: Date.now,
+      maxRequests: 4000,
+      maxRunMs: 180_000,
       ...options,
     };
   }
@@ -66,6 +86,17 @@ export class FactsClient {
       }
       byService.set(r.service, [...(byService.get(r.service) ?? []), r]);
     }
+    if (!byService.size) return run;
+    const control = new AbortController();
+    const state: RunState = { signal: control.signal, requests: 0 };
+    const stop = () => control.abort();
+    signal?.addEventListener('abort', stop);
+    if (signal?.aborted) stop();
+    const deadline = setTimeout(() => {
+      state.reached ??= minutesOrSeconds(this.o.maxRunMs);
+      stop();
+    }, this.o.maxRunMs);
+    let unasked = 0;
     await Promise.all(
       [...byService].map(async ([service, queue]) => {
         let down: string | undefined;
@@ -73,17 +104,19 @@ export class FactsClient {
           for (let r = queue.shift(); r; r = queue.shift()) {
             let result: FactsResult;
             if (signal?.aborted) result = { state: 'failed', reason: 'cancelled' };
+            else if (state.reached) result = { state: 'failed', reason: RUN_LIMIT_REASON };
             else if (down) result = { state: 'failed', reason: down };
             else {
               try {
-                result = await this.one(r, signal);
+                result = await this.one(r, state);
               } catch (e) {
-                const reason = (e as Error).message;
-                if (e instanceof HostDown) down ??= reason;
+                const reason = state.reached && !signal?.aborted ? RUN_LIMIT_REASON : (e as Error).message;
+                if (e instanceof HostDown && !state.reached) down ??= reason;
                 result = { state: 'failed', reason };
               }
             }
-            if (result.state === 'failed' && result.reason !== 'cancelled' && !run.trouble.has(service)) run.trouble.set(service, result.reason);
+            if (result.state === 'failed' && result.reason === RUN_LIMIT_REASON) unasked++;
+            else if (result.state === 'failed' && result.reason !== 'cancelled' && !run.trouble.has(service)) run.trouble.set(service, result.reason);
             else if (result.state !== 'failed') this.o.cache?.set(r.url, result, this.o.now());
             run.results.set(r.url, result);
             onResult?.(r.url, result);
@@ -92,13 +125,16 @@ export class FactsClient {
         await Promise.all(Array.from({ length: Math.min(this.o.perHost, queue.length) }, worker));
       }),
     );
+    clearTimeout(deadline);
+    signal?.removeEventListener('abort', stop);
+    if (state.reached && unasked) run.limit = { reached: state.reached, unasked };
     return run;
   }
 
-  private async one(request: FactsRequest, signal?: AbortSignal): Promise<FactsResult> {
-    const main = await this.getJson(request.url, signal);
+  private async one(request: FactsRequest, run: RunState): Promise<FactsResult> {
+    const main = await this.getJson(request.url, run);
     if (main === undefined) return { state: 'not-found' };
-    const tasks = request.tasksUrl ? await this.tasksOf(request, main, signal) : undefined;
+    const tasks = request.tasksUrl ? await this.tasksOf(request, main, run) : undefined;
     try {
       return { state: 'found', facts: readFacts(request, main, tasks) };
     } catch (e) {
@@ -111,7 +147,7 @@ export class FactsClient {
    * else `<bug>/bug_tasks`; none when the bug has them inline. Without them the bug still has its
    * title (no task rule then): only a host that stopped answering fails the bug.
    */
-  private async tasksOf(request: FactsRequest, bug: unknown, signal?: AbortSignal): Promise<unknown> {
+  private async tasksOf(request: FactsRequest, bug: unknown, run: RunState): Promise<unknown> {
     const o = bug && typeof bug === 'object' ? (bug as Record<string, unknown>) : {};
     if (o.bug_tasks && typeof o.bug_tasks === 'object') return undefined;
     const link = typeof o.bug_tasks_collection_link === 'string' ? o.bug_tasks_collection_link : undefined;
@@ -122,19 +158,19 @@ export class FactsClient {
       // not a URL: ours, then
     }
     try {
-      return await this.getJson(url, signal);
+      return await this.getJson(url, run);
     } catch (e) {
-      if (e instanceof HostDown) throw e;
+      if (e instanceof HostDown || run.reached) throw e;
       return undefined;
     }
   }
 
   /** The JSON at `url`, or undefined when the service says there is no such thing (404, 410). */
-  private async getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  private async getJson(url: string, run: RunState): Promise<unknown> {
     const host = new URL(url).host;
     let target = url;
     for (let attempt = 0, redirects = 0; ;) {
-      const answer = await this.fetchOnce(target, signal);
+      const answer = await this.fetchOnce(target, run);
       const { status } = answer;
       if (status >= 300 && status < 400) {
         const location = answer.headers.get('location');
@@ -150,7 +186,7 @@ export class FactsClient {
         const wait = this.retryWait(answer.headers.get('retry-after'), attempt);
         if (attempt >= this.o.retries || wait === undefined) throw new HostDown(status === 429 ? 'too many requests (HTTP 429)' : `HTTP ${status}`);
         attempt++;
-        await sleep(wait, signal);
+        await sleep(wait, run.signal);
         continue;
       }
       if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
@@ -174,10 +210,16 @@ export class FactsClient {
   }
 
   /** One request and its whole answer, within the time-out and the size cap. */
-  private async fetchOnce(url: string, outer?: AbortSignal): Promise<{ status: number; headers: Headers; text: string }> {
+  private async fetchOnce(url: string, run: RunState): Promise<{ status: number; headers: Headers; text: string }> {
+    if (run.signal.aborted) throw new Error('cancelled');
+    if (++run.requests > this.o.maxRequests) {
+      run.reached ??= `${this.o.maxRequests} requests`;
+      throw new Error('cancelled');
+    }
+    const outer = run.signal;
     const control = new AbortController();
     const onAbort = () => control.abort();
-    outer?.addEventListener('abort', onAbort);
+    outer.addEventListener('abort', onAbort);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -198,7 +240,7 @@ export class FactsClient {
       return { status: response.status, headers: response.headers, text };
     } catch (e) {
       if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`, { cause: e });
-      if (outer?.aborted) throw new Error('cancelled', { cause: e });
+      if (outer.aborted) throw new Error('cancelled', { cause: e });
       if (e instanceof Error && /over the .*limit/.test(e.message)) throw e;
       // Node's fetch says only "fetch failed": why is in its cause (or the cause's first error)
       const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
@@ -214,7 +256,7 @@ export class FactsClient {
       throw new HostDown(code ? (words[code] ?? code) : `could not connect (${cause?.message ?? (e as Error).message})`, { cause: e });
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
+      outer.removeEventListener('abort', onAbort);
     }
   }
 
@@ -236,6 +278,13 @@ export class FactsClient {
     }
     return text + decoder.decode();
   }
+}
+
+/** `3 minutes`, `90 seconds`: a cap in the words of a one-line message. */
+function minutesOrSeconds(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s % 60 === 0 && s >= 60) return `${s / 60} minute${s === 60 ? '' : 's'}`;
+  return `${s} second${s === 1 ? '' : 's'}`;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -2,6 +2,7 @@
 // requests a link needs, and the facts read from their answers. Pure: the fetching (limits, retries,
 // the cache) is factsClient.ts, which hands these functions the answers' text.
 import type { Link } from '../model/model';
+import { withoutControlCharacters } from '../model/controlCharacters';
 
 /** Where each service's API is. Gerrit and StoryBoard by the host the draft links to. */
 export interface FactsApis {
@@ -39,7 +40,11 @@ export interface BugTask {
   importance?: string;
 }
 
-/** What a service says of one change, bug, blueprint, story or task. Every string is as the service sent it. */
+/**
+ * What a service says of one change, bug, blueprint, story or task. Every string is as the service
+ * sent it, trimmed and without control characters (they reach terminals, hovers and emails); it is
+ * still text from outside, to be escaped wherever it is shown.
+ */
 export interface LinkFacts {
   kind: FactsKind;
   title?: string;
@@ -136,7 +141,12 @@ export function parseServiceJson(text: string): unknown {
   return JSON.parse(text.replace(/^\)\]\}'[^\n]*\n/, ''));
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+/** A string of the answer: trimmed, without control characters; undefined when empty. */
+const str = (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return undefined;
+  const s = withoutControlCharacters(v).trim();
+  return s === '' ? undefined : s;
+};
 const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** The facts of a service's answer for `request`; throws when the answer is not the shape its API documents. */
