@@ -201,6 +201,42 @@ describe('link facts', () => {
     assert.equal(FactsCache.fromJson('not json', 60_000).get('x'), undefined);
   });
 
+  it('merges with the file when saved: answers of other runs kept, the newer of two kept, a refresh not undone', () => {
+    const found = (title: string): FactsResult => ({ state: 'found', facts: { kind: 'review', title } });
+    const ours = new FactsCache(60_000);
+    ours.set('a', found('ours'), 1000);
+    ours.set('b', found('ours, older'), 1000);
+    ours.set('c', found('to be refreshed'), 1000);
+    ours.drop(['c'], 1500);
+    const theirs = new FactsCache(60_000);
+    theirs.set('b', found('theirs, newer'), 1200);
+    theirs.set('c', found('theirs, before the refresh'), 1100);
+    theirs.set('d', found('theirs only'), 1100);
+    const merged = FactsCache.fromJson(ours.mergedJson(theirs.toJson(), 2000), 60_000, 2000);
+    const title = (url: string) => {
+      const r = merged.get(url, 2000);
+      return r?.state === 'found' ? r.facts.title : r?.state;
+    };
+    assert.deepEqual(['a', 'b', 'c', 'd'].map(title), ['ours', 'theirs, newer', undefined, 'theirs only']);
+    assert.equal(ours.mergedJson('{"version":2,"entries":{}}'), undefined, "a newer Midcycle's file is left alone");
+    assert.equal(JSON.parse(ours.mergedJson('not json', 2000)!).version, 1);
+  });
+
+  it("stops a run at its cap of requests, leaves the rest unasked and says so; a service's control characters removed", async () => {
+    const text = '- https://review.openstack.org/#/c/283798/ https://review.openstack.org/#/c/282876/ https://review.openstack.org/#/c/270000/\n';
+    const { run } = await lookUp(s, text, { maxRequests: 2, perHost: 1 });
+    assert.deepEqual(
+      [...run.results.values()].map((r) => r.state),
+      ['found', 'found', 'failed'],
+    );
+    assert.deepEqual(run.limit, { reached: '2 requests', unasked: 1 });
+    assert.equal(run.trouble.size, 0, 'a cap reached is not a service in trouble');
+    await s.close();
+    s = await startFakeServices({ changes: { 1: { subject: 'A\x1b]0;title\x07 \x9b2Jchange\r', status: 'NEW\x1b[0m' as 'NEW', project: 'p' } } });
+    const one = await lookUp(s, '- https://review.openstack.org/#/c/1/\n');
+    assert.deepEqual([...one.run.results.values()][0], { state: 'found', facts: { kind: 'review', title: 'A]0;title 2Jchange', status: 'NEW[0m', project: 'p' } });
+  });
+
   it('asks a Gerrit at https://<host> unless told, and review.openstack.org at review.opendev.org where it moved', () => {
     const [a, b] = parseReport('https://review.openstack.org/#/c/1/ https://review.opendev.org/c/openstack/nova/+/2\n').links;
     const defaults = { gerrit: {}, launchpad: 'https://api.launchpad.net/1.0', storyboard: {} };
