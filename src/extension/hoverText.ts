@@ -3,7 +3,7 @@
 // it: VS Code's hover shows the diagnostic's message above ours already.
 import * as l10n from '@vscode/l10n';
 import { linkLabel, type FactsResult, type Link } from '../core';
-import { factsMarkdown } from './topicNodes';
+import { escapeMarkdown, factsMarkdown } from './topicNodes';
 
 /**
  * `facts`: what the service says of the link, once the writer lets Midcycle look links up.
@@ -11,6 +11,9 @@ import { factsMarkdown } from './topicNodes';
  */
 export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false): string | undefined {
   const lines: string[] = [];
+  // every string of the draft's own (a query, a project, a pad's name) shows as itself: never an
+  // image, a link or a `$(icon)` (the hover renders theme icons)
+  const e = escapeMarkdown;
   const r = link.review;
   if (r?.change !== undefined) {
     // the optional parts as arguments of the whole line, so that a translation may order them
@@ -19,31 +22,31 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
         '**Gerrit change {0}**{1}{2} on {3}{4}',
         r.change,
         r.patchset ? ` ${l10n.t('patchset {0}', r.patchset)}` : '',
-        r.project ? ` ${l10n.t('in {0}', r.project)}` : '',
-        r.host,
-        r.file ? `, ${l10n.t('file `{0}`', r.file)}` : '',
+        r.project ? ` ${l10n.t('in {0}', e(r.project))}` : '',
+        e(r.host),
+        r.file ? `, ${l10n.t('file {0}', e(r.file))}` : '',
       ),
     );
   } else if (r?.query !== undefined) {
-    lines.push(l10n.t('**Gerrit query** `{0}` on {1}', r.query, r.host));
+    lines.push(l10n.t('**Gerrit query** {0} on {1}', e(r.query), e(r.host)));
   } else if (r) {
-    lines.push(l10n.t('**Gerrit** page on {0}', r.host));
+    lines.push(l10n.t('**Gerrit** page on {0}', e(r.host)));
   } else if (link.bug?.id !== undefined) {
     lines.push(
       l10n.t(
         '**Launchpad bug {0}**{1}{2}',
         link.bug.id,
-        link.bug.project ? ` ${l10n.t('in {0}', link.bug.project)}` : '',
+        link.bug.project ? ` ${l10n.t('in {0}', e(link.bug.project))}` : '',
         link.bug.comment !== undefined ? `, ${l10n.t('comment {0}', link.bug.comment)}` : '',
       ),
     );
   } else if (link.bug?.project) {
-    lines.push(l10n.t('**Launchpad bugs** of {0}', link.bug.project));
+    lines.push(l10n.t('**Launchpad bugs** of {0}', e(link.bug.project)));
   } else if (link.blueprint) {
     lines.push(
       link.blueprint.name
-        ? l10n.t('**Launchpad blueprint** {0} in {1}', link.blueprint.name, link.blueprint.project)
-        : l10n.t('**Launchpad blueprints** of {0}', link.blueprint.project),
+        ? l10n.t('**Launchpad blueprint** {0} in {1}', e(link.blueprint.name), e(link.blueprint.project))
+        : l10n.t('**Launchpad blueprints** of {0}', e(link.blueprint.project)),
     );
   } else if (link.story) {
     // "story 2004567", "task 28123"
@@ -52,11 +55,11 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
         '**StoryBoard {0}**{1} on {2}',
         linkLabel(link),
         link.story.comment !== undefined ? `, ${l10n.t('comment {0}', link.story.comment)}` : '',
-        link.story.host,
+        e(link.story.host),
       ),
     );
   } else if (link.etherpad) {
-    lines.push(l10n.t('**Etherpad** {0} on {1}', link.etherpad.name, link.etherpad.host));
+    lines.push(l10n.t('**Etherpad** {0} on {1}', e(link.etherpad.name), e(link.etherpad.host)));
   }
   // a malformed link: its diagnostic says what is wrong, in the same hover (and it is not looked up)
   const known = link.problem ? undefined : facts;
@@ -64,6 +67,9 @@ export function hoverMarkdown(link: Link, facts?: FactsResult, diagnosed = false
   else if (known?.state === 'not-found' && !diagnosed)
     lines.push(`$(question) ${l10n.t('Not found: the service says there is no such thing (or it is private)')}`);
   if (!lines.length) return undefined;
-  lines.push(`[${l10n.t('Open in browser')}](${link.url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`);
+  // what could end the destination or escape in it encoded: the URL is the draft's own text too
+  // (encodeURIComponent leaves parentheses as they are)
+  const destination = link.url.replace(/[()<>\\\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
+  lines.push(`[${l10n.t('Open in browser')}](${destination})`);
   return lines.join('\n\n');
 }

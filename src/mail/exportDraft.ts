@@ -129,12 +129,32 @@ class ExportFiles {
       return this.questions.saveDialog({ title: l10n.t('Export Midcycle Email'), defaultUri, filters: filters(format), saveLabel: l10n.t('Export') });
     }
     const target = document.uri.with({ path: exportPath(document.uri.path, directory, `.${format}`).replace(/\\/g, '/') });
+    // the export folder setting may lead anywhere (a workspace's own settings, too): a file outside
+    // the workspace and the draft's folder is written only when the writer says so
+    if (this.outside(document.uri, target)) {
+      const [exportThere, saveAs] = [l10n.t('Export There'), l10n.t('Save As…')];
+      const choice = await this.questions.warning(
+        l10n.t('The export folder setting ("{0}") leads outside the workspace, to {1}. Export there?', directory, target.fsPath),
+        true,
+        exportThere,
+        saveAs,
+      );
+      if (choice === saveAs) return this.questions.saveDialog({ defaultUri: target, filters: filters(format), saveLabel: l10n.t('Export') });
+      if (choice !== exportThere) return undefined;
+    }
     if (await this.mayReplace(target, false)) return target;
     const [replace, saveAs] = [l10n.t('Replace'), l10n.t('Save As…')];
     const choice = await this.questions.warning(this.changedText(target), true, replace, saveAs);
     if (choice === replace) return target;
     if (choice === saveAs) return this.questions.saveDialog({ defaultUri: target, filters: filters(format), saveLabel: l10n.t('Export') });
     return undefined;
+  }
+
+  /** Whether `target` is outside every workspace folder and the draft's own folder. */
+  private outside(draft: vscode.Uri, target: vscode.Uri): boolean {
+    if (this.code.workspace.getWorkspaceFolder(target)) return false;
+    const folder = draft.path.slice(0, draft.path.lastIndexOf('/') + 1);
+    return target.scheme !== draft.scheme || target.authority !== draft.authority || !target.path.startsWith(folder);
   }
 
   /** True when `target` is not there, or is this draft's last export as written; else asks when `ask`. */
@@ -179,9 +199,16 @@ async function exists(code: typeof vscode, uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** A temporary file beside the target, then a rename: a reader never sees half an email. */
+/**
+ * A temporary file beside the target, then a rename: a reader never sees half an email. Its name is
+ * random and short, and nothing may be there (VS Code's file API cannot create exclusively: a name
+ * nobody can guess, checked first, stands in).
+ */
 async function writeAtomically(code: typeof vscode, target: vscode.Uri, content: string): Promise<void> {
-  const tmp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
+  const folder = target.path.slice(0, target.path.lastIndexOf('/') + 1);
+  const random = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const tmp = target.with({ path: `${folder}.midcycle-${random}.tmp` });
+  if (await exists(code, tmp)) throw new Error(l10n.t('something is at the temporary name {0}', tmp.path));
   try {
     await code.workspace.fs.writeFile(tmp, new TextEncoder().encode(content));
     await code.workspace.fs.rename(tmp, target, { overwrite: true });

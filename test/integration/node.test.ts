@@ -7,6 +7,7 @@
 // on by an environment variable.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startFakeServices, type Fault, type FakeServices } from '../unit/helpers/fakeServices';
@@ -272,6 +273,29 @@ describe('The export loop', () => {
     const shown = await waitFor('the preview to show the edit', () => m.preview.shown?.html.includes('Late topic') && m.preview.shown);
     assert.equal(shown.savedAs, 'loop.html, before the latest edits');
     await vscode.commands.executeCommand('undo');
+  });
+
+  it('asks before an export folder setting writes outside the workspace, and writes nothing unless told', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-outside-'));
+    await setSetting('export.directory', outside);
+    try {
+      asked.length = 0;
+      answer = () => undefined;
+      assert.equal(await vscode.commands.executeCommand('midcycle.exportEmail', fixture('short.md')), undefined);
+      assert.deepEqual(
+        asked.map((a) => [a.modal, a.choices]),
+        [[true, ['Export There', 'Save As…']]],
+      );
+      assert.match(asked[0].message, /leads outside the workspace, to .*short\.html\. Export there\?$/);
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing written, no temporary file');
+      answer = (choices) => choices.find((c) => c === 'Export There');
+      const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail', fixture('short.md'));
+      assert.equal(target.fsPath, path.join(outside, 'short.html'));
+      assert.deepEqual(fs.readdirSync(outside), ['short.html']);
+    } finally {
+      await setSetting('export.directory', undefined);
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('offers an untitled draft a file name from its subject', async () => {

@@ -12,6 +12,7 @@ import { linkCompletions } from '../../../src/extension/linkCompletions';
 import { fixAllEdits, quickFixesAt } from '../../../src/extension/quickFixes';
 import { readSettings } from '../../../src/extension/settings';
 import { importDraft } from '../../../src/mail/importDraft';
+import MarkdownIt from 'markdown-it';
 import type * as vscode from 'vscode';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -97,10 +98,10 @@ describe('hovers', () => {
   const link = (url: string) => parseReport(`- ${url}\n`).links[0];
 
   it('say what a review link is', () => {
-    assert.match(hoverMarkdown(link('https://review.openstack.org/#/c/282876/14'))!, /^\*\*Gerrit change 282876\*\* patchset 14 on review\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://review.openstack.org/#/c/282876/14'))!, /^\*\*Gerrit change 282876\*\* patchset 14 on review\\\.openstack\\\.org/);
     assert.match(
       hoverMarkdown(link('https://review.opendev.org/c/openstack/neutron/+/283798'))!,
-      /change 283798\*\* in openstack\/neutron on review\.opendev\.org/,
+      /change 283798\*\* in openstack\/neutron on review\\\.opendev\\\.org/,
     );
   });
 
@@ -112,12 +113,15 @@ describe('hovers', () => {
   });
 
   it('say what a StoryBoard link is', () => {
-    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567'))!, /^\*\*StoryBoard story 2004567\*\* on storyboard\.openstack\.org/);
+    assert.match(
+      hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567'))!,
+      /^\*\*StoryBoard story 2004567\*\* on storyboard\\\.openstack\\\.org/,
+    );
     assert.match(
       hoverMarkdown(link('https://storyboard.openstack.org/#!/story/2004567#comment-117443'))!,
-      /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\.openstack\.org/,
+      /^\*\*StoryBoard story 2004567\*\*, comment 117443 on storyboard\\\.openstack\\\.org/,
     );
-    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://storyboard.openstack.org/#!/task/28123'))!, /^\*\*StoryBoard task 28123\*\* on storyboard\\\.openstack\\\.org/);
     const malformed = hoverMarkdown(link('https://storyboard.openstack.org/#/story/2004567'))!;
     assert.match(malformed, /^\*\*StoryBoard story 2004567\*\*/);
     assert.doesNotMatch(malformed, /needs|\$\(error\)/);
@@ -126,13 +130,38 @@ describe('hovers', () => {
 
   it('call a Gerrit query or a Launchpad bug list what it is, never a change or a bug', () => {
     const query = hoverMarkdown(link('https://review.opendev.org/q/topic:bp/get-me-a-network'))!;
-    assert.match(query, /^\*\*Gerrit query\*\* `topic:bp\/get-me-a-network` on review\.opendev\.org/);
+    assert.ok(query.startsWith(String.raw`**Gerrit query** topic\:bp/get\-me\-a\-network on review\.opendev\.org`), query);
     assert.doesNotMatch(query, /change/);
-    assert.match(hoverMarkdown(link('https://review.openstack.org/#/dashboard/self'))!, /^\*\*Gerrit\*\* page on review\.openstack\.org/);
+    assert.match(hoverMarkdown(link('https://review.openstack.org/#/dashboard/self'))!, /^\*\*Gerrit\*\* page on review\\\.openstack\\\.org/);
     const list = hoverMarkdown(link('https://bugs.launchpad.net/neutron/+bugs?field.tag=rfe'))!;
     assert.match(list, /^\*\*Launchpad bugs\*\* of neutron/);
     assert.doesNotMatch(list, /bug \d/);
   });
+});
+
+describe('hovers on hostile links', () => {
+  // what VS Code's hover does with the text: Markdown, theme icons on, no HTML
+  const md = new MarkdownIt({ html: false, linkify: false });
+  const hostile = [
+    'https://review.opendev.org/q/$(zap)+![x](https://evil.example/i.png)',
+    'https://review.opendev.org/c/$(zap)/+/1/`x`![x](https://evil.example/i.png)',
+    'https://review.opendev.org/c/proj%20![x](https:%2F%2Fevil.example%2Fi.png)/+/1',
+    'https://etherpad.openstack.org/p/$(zap)![x](https://evil.example/i.png)',
+    'https://bugs.launchpad.net/$(zap)/+bug/1',
+    'https://bugs.launchpad.net/nova$(zap)/+bugs?x=[y](javascript:alert(1))',
+    'https://blueprints.launchpad.net/$(zap)/+spec/![x](https://evil.example/i.png)',
+  ];
+  for (const url of hostile) {
+    it(`shows the draft's strings as themselves: ${url}`, () => {
+      const [l] = parseReport(`- <${url}>\n`).links;
+      const text = hoverMarkdown(l)!;
+      assert.ok(text, 'a hover');
+      const html = md.render(text);
+      assert.doesNotMatch(html, /<img/);
+      assert.equal((html.match(/<a /g) ?? []).length, 1, 'only Open in browser is a link');
+      assert.doesNotMatch(text, /(?<!\\)\$\(zap\)/, 'no theme icon');
+    });
+  }
 });
 
 describe('link completions', () => {

@@ -201,6 +201,33 @@ describe('link facts', () => {
     assert.equal(FactsCache.fromJson('not json', 60_000).get('x'), undefined);
   });
 
+  it('asks a Gerrit at https://<host> unless told, and review.openstack.org at review.opendev.org where it moved', () => {
+    const [a, b] = parseReport('https://review.openstack.org/#/c/1/ https://review.opendev.org/c/openstack/nova/+/2\n').links;
+    const defaults = { gerrit: {}, launchpad: 'https://api.launchpad.net/1.0', storyboard: {} };
+    assert.equal(factsRequest(a, defaults)?.url, 'https://review.opendev.org/changes/1');
+    assert.equal(factsRequest(b, defaults)?.url, 'https://review.opendev.org/changes/2');
+    // pointed elsewhere, review.opendev.org takes review.openstack.org's links along, unless that one is pointed too
+    const mirror = { ...defaults, gerrit: { 'review.opendev.org': 'http://127.0.0.1:8080' } };
+    assert.equal(factsRequest(a, mirror)?.url, 'http://127.0.0.1:8080/changes/1');
+    assert.equal(
+      factsRequest(a, { ...defaults, gerrit: { ...mirror.gerrit, 'review.openstack.org': 'http://127.0.0.1:9090' } })?.url,
+      'http://127.0.0.1:9090/changes/1',
+    );
+    // one base for every service (a test server): still one API each, so one that stalls stops only its own
+    const [r, bug] = parseReport('https://review.openstack.org/#/c/1/ https://bugs.launchpad.net/nova/+bug/2\n').links;
+    const shared = { gerrit: { 'review.openstack.org': 'http://127.0.0.1:8080/' }, launchpad: 'http://127.0.0.1:8080', storyboard: {} };
+    assert.deepEqual([factsRequest(r, shared)?.service, factsRequest(bug, shared)?.service], ['Gerrit at 127.0.0.1:8080', 'Launchpad at 127.0.0.1:8080']);
+    assert.equal(factsRequest(bug, shared)?.url, 'http://127.0.0.1:8080/bugs/2');
+  });
+});
+
+describe('link facts: the cache file and the run', () => {
+  let s: FakeServices;
+  beforeEach(async () => {
+    s = await startFakeServices(DATA);
+  });
+  afterEach(() => s.close());
+
   it('merges with the file when saved: answers of other runs kept, the newer of two kept, a refresh not undone', () => {
     const found = (title: string): FactsResult => ({ state: 'found', facts: { kind: 'review', title } });
     const ours = new FactsCache(60_000);
@@ -234,25 +261,9 @@ describe('link facts', () => {
     await s.close();
     s = await startFakeServices({ changes: { 1: { subject: 'A\x1b]0;title\x07 \x9b2Jchange\r', status: 'NEW\x1b[0m' as 'NEW', project: 'p' } } });
     const one = await lookUp(s, '- https://review.openstack.org/#/c/1/\n');
-    assert.deepEqual([...one.run.results.values()][0], { state: 'found', facts: { kind: 'review', title: 'A]0;title 2Jchange', status: 'NEW[0m', project: 'p' } });
-  });
-
-  it('asks a Gerrit at https://<host> unless told, and review.openstack.org at review.opendev.org where it moved', () => {
-    const [a, b] = parseReport('https://review.openstack.org/#/c/1/ https://review.opendev.org/c/openstack/nova/+/2\n').links;
-    const defaults = { gerrit: {}, launchpad: 'https://api.launchpad.net/1.0', storyboard: {} };
-    assert.equal(factsRequest(a, defaults)?.url, 'https://review.opendev.org/changes/1');
-    assert.equal(factsRequest(b, defaults)?.url, 'https://review.opendev.org/changes/2');
-    // pointed elsewhere, review.opendev.org takes review.openstack.org's links along, unless that one is pointed too
-    const mirror = { ...defaults, gerrit: { 'review.opendev.org': 'http://127.0.0.1:8080' } };
-    assert.equal(factsRequest(a, mirror)?.url, 'http://127.0.0.1:8080/changes/1');
-    assert.equal(
-      factsRequest(a, { ...defaults, gerrit: { ...mirror.gerrit, 'review.openstack.org': 'http://127.0.0.1:9090' } })?.url,
-      'http://127.0.0.1:9090/changes/1',
-    );
-    // one base for every service (a test server): still one API each, so one that stalls stops only its own
-    const [r, bug] = parseReport('https://review.openstack.org/#/c/1/ https://bugs.launchpad.net/nova/+bug/2\n').links;
-    const shared = { gerrit: { 'review.openstack.org': 'http://127.0.0.1:8080/' }, launchpad: 'http://127.0.0.1:8080', storyboard: {} };
-    assert.deepEqual([factsRequest(r, shared)?.service, factsRequest(bug, shared)?.service], ['Gerrit at 127.0.0.1:8080', 'Launchpad at 127.0.0.1:8080']);
-    assert.equal(factsRequest(bug, shared)?.url, 'http://127.0.0.1:8080/bugs/2');
+    assert.deepEqual([...one.run.results.values()][0], {
+      state: 'found',
+      facts: { kind: 'review', title: 'A]0;title 2Jchange', status: 'NEW[0m', project: 'p' },
+    });
   });
 });
