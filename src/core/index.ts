@@ -38,4 +38,4 @@ export const ownerCompletions: typeof import('./people/actionItems').ownerComple
   actionItems().ownerCompletions(report, line, prefix);
 export { linkLabel } from './rules/linkLabel';
 export { moveTopicEdit, type DropPosition } from './parse/moveTopic';
-export { updateReport, type TextChange } from './parse/updateReport';
+export { updateReport, updateReportIncrementally, type TextChange } from './parse/updateReport';

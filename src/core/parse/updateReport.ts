@@ -30,8 +30,16 @@ export interface TextChange {
  * against a full parse, and a difference throws.
  */
 export function updateReport(previous: Report, text: string, changes: readonly TextChange[], options: ReportOptions = {}): Report {
+  return updateReportIncrementally(previous, text, changes, options) ?? parseReport(text, options);
+}
+
+/**
+ * As updateReport, but undefined where the edit needs the whole draft parsed again: the editor
+ * leaves that parse off the keystroke's path, for when the views next ask.
+ */
+export function updateReportIncrementally(previous: Report, text: string, changes: readonly TextChange[], options: ReportOptions = {}): Report | undefined {
   const next = incremental(previous, text, changes, options);
-  if (!next) return parseReport(text, options);
+  if (!next) return undefined;
   if (typeof process !== 'undefined' && process.env.MIDCYCLE_CHECK_INCREMENTAL === '1') {
     const [got, want] = [visible(next), visible(parseReport(text, options))];
     if (got !== want)
