@@ -70,6 +70,12 @@ export class ReportStore implements vscode.Disposable {
     return report;
   }
 
+  /** Whether the report of the document's version now is at hand, without reading it (the integration tests ask). */
+  isCurrent(document: vscode.TextDocument): boolean {
+    const cached = this.cache.get(document.uri.toString());
+    return cached?.version === document.version && cached.generation === this.generation;
+  }
+
   /**
    * Brings the cached report up to the document's new version from the edit alone, when it was
    * the version just before: the core re-reads only the part of the draft the edit touched. The

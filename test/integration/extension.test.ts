@@ -166,6 +166,27 @@ describe('Report Topics tree', () => {
     );
   });
 
+  it('follows a keystroke at once; an edit that needs the whole draft read again is read after the keystroke, not in it', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Hi,\n\n- First: one\n- Second\n\nBye\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the tree', () => m.tree.current === document && m.tree.getChildren().length === 2);
+    // the store's own listener runs first (it was registered at activation): what it did is seen here
+    const seen: boolean[] = [];
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => e.document === document && seen.push(m.store.isCurrent(document)));
+    try {
+      await editor.edit((b) => b.insert(new vscode.Position(2, 12), ' two'));
+      // a reference definition can change links anywhere: the whole draft is read again
+      await editor.edit((b) => b.insert(new vscode.Position(5, 0), '[spec]: https://review.opendev.org/c/openstack/nova/+/1\n'));
+    } finally {
+      listener.dispose();
+    }
+    assert.deepEqual(seen, [true, false], 'the first edit followed in the keystroke, the second left for later');
+    // read when the views next ask, after the pause
+    await waitFor('the whole draft read again', () => m.store.isCurrent(document));
+    assert.equal(m.store.get(document)?.text.includes('[spec]:'), true);
+  });
+
   it('reorders topics by drag and drop, as one undoable edit', async () => {
     const m = await api();
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '- One\n  - one.a\n- Two\n- Three\n' });
