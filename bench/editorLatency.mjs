@@ -34,7 +34,7 @@ if (profile) {
   rmSync(`${profile}.stop`, { force: true });
   rmSync(`${profile}.start`, { force: true });
   const vsix = join(workspace, '..', `midcycle-profiler-${process.pid}.vsix`);
-  execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], {
+  execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
     cwd: join(root, 'bench', 'profiler'),
     stdio: 'ignore',
   });

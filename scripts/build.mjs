@@ -9,7 +9,10 @@ import { staleRuleOutputs } from './rules.mjs';
 import { BUNDLE, staleL10nBundle } from './l10n.mjs';
 import { markdownItFields } from './markdownItFields.mjs';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version, repository } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// the project's address for the link facts' User-Agent: package.json's `repository`, the one place
+// it is set (none while the project has no public home: src/core/facts/userAgent.ts)
+const repositoryUrl = (typeof repository === 'string' ? repository : (repository?.url ?? '')).replace(/^git\+/, '').replace(/\.git$/, '');
 
 // the README's rule table, the severity schema and the defaults the bundles ship are generated from
 // the rule records: a stale one stops the build (it is not rewritten here, so that CI sees it)
@@ -38,7 +41,7 @@ const common = {
   legalComments: 'none',
   // raw UTF-8 instead of \\u escapes: markdown-it's entity and Unicode tables are a third smaller
   charset: 'utf8',
-  define: { MIDCYCLE_VERSION: JSON.stringify(version) },
+  define: { MIDCYCLE_VERSION: JSON.stringify(version), MIDCYCLE_REPOSITORY: JSON.stringify(repositoryUrl) },
   // markdown-it's linkify is off (Midcycle's own scanner finds links): its linkify-it stays out
   alias: { 'linkify-it': './scripts/linkify-stub.mjs' },
   // markdown-it's class fields assigned, not defined through its helpers (scripts/markdownItFields.mjs)

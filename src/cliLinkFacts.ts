@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Link, Report } from './core';
 import { writeAtomically } from './writeAtomically';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
+import { linkFactsUserAgent } from './core/facts/userAgent';
 import type { FactsApis, FactsResult, FactsRun } from './core/facts/linkFactsModule';
 
 /** Answers are kept this long: a change merges, a bug is fixed, but rarely while a report is written. */
@@ -50,7 +51,7 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
     fetch,
     cache,
     timeoutMs: flags.timeoutMs,
-    userAgent: `midcycle/${version()} (link facts; +https://github.com/midcycle/midcycle)`,
+    userAgent: linkFactsUserAgent('CLI'),
   });
   const results = new Map<string, FactsResult>();
   const trouble = new Map<string, string>();
@@ -86,9 +87,6 @@ function saveCache(file: string, json: string): void {
     // read-only home, full disk: nothing lost but time
   }
 }
-
-declare const MIDCYCLE_VERSION: string | undefined;
-const version = () => (typeof MIDCYCLE_VERSION === 'string' ? MIDCYCLE_VERSION : 'dev');
 
 /** `--gerrit-api HOST=BASE` (or BASE alone, for every Gerrit host) into the APIs, over the defaults. */
 export function apisFromFlags(

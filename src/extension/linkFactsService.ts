@@ -9,6 +9,7 @@ import { FactsClient } from '../core/facts/factsClient';
 import { factDiagnostics } from '../core/facts/factRules';
 import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/facts/linkFacts';
 import { linkNotes, type AnnotateLinks } from '../core/facts/linkNotes';
+import { linkFactsUserAgent } from '../core/facts/userAgent';
 import type { LinkNotes } from '../core/export/emailBlocks';
 
 /** Answers are kept an hour: a change merges, a bug is fixed, but rarely while a report is written. */
@@ -124,7 +125,7 @@ export class LinkFactsService {
       fetch: globalThis.fetch.bind(globalThis),
       cache,
       timeoutMs: this.options.timeoutMs,
-      userAgent: 'midcycle (VS Code; link facts)',
+      userAgent: linkFactsUserAgent('VS Code'),
     });
     const control = new AbortController();
     this.running.add(control);

@@ -80,7 +80,6 @@ export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider
       });
       await preview.copyForPasting();
     }),
-    vscode.commands.registerCommand('midcycle.revealTopic', (node?: TopicNode) => vscode.commands.executeCommand('midcycle.focusTopic', topicOf(node))),
   );
 }
 

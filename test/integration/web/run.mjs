@@ -65,7 +65,7 @@ await esbuild.build({
   ],
   logLevel: 'error',
 });
-execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', join(out, 'runner.vsix')], {
+execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', join(out, 'runner.vsix')], {
   cwd: runner,
   stdio: ['ignore', 'ignore', 'inherit'],
 });

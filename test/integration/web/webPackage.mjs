@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutRepository } from '../../../scripts/vsceFlags.mjs';
 
 export function packageWebOnly(root, out) {
   // the build's bundle sizes are noise here; its errors are not
@@ -22,7 +23,7 @@ export function packageWebOnly(root, out) {
   for (const d of ['media', 'snippets']) cpSync(join(root, d), join(stage, d), { recursive: true, filter: (f) => !/screenshot-/.test(f) });
   cpSync(join(root, 'dist', 'web'), join(stage, 'dist', 'web'), { recursive: true, filter: (f) => !f.endsWith('.map') });
   const vsix = join(out, 'midcycle-web.vsix');
-  execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], {
+  execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...withoutRepository(stage), '-o', vsix], {
     cwd: stage,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

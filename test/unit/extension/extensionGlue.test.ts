@@ -1,10 +1,12 @@
 // The extension's logic that needs no VS Code: quick fixes from diagnostics, settings read, hovers,
 // link completions, export paths, the preview page, the snippets and the manifest.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, DEFAULT_LINK_HOSTS, LINK_KINDS, parseReport } from '../../../src/core';
 import { RULE_RECORDS } from '../../../src/core/rules/ruleRecords';
+import { linkFactsUserAgent } from '../../../src/core/facts/userAgent';
 import { previewHtml } from '../../../src/mail/emailPreviewHtml';
 import { exportPath } from '../../../src/mail/exportTarget';
 import { hoverMarkdown } from '../../../src/extension/hoverText';
@@ -384,6 +386,24 @@ describe('the manifest', () => {
     assert.equal(manifest.contributes.views.midcycle[0].id, 'midcycle.topics');
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.snippets[0].path)));
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
+  });
+
+  it('says only what is so: no formatter category, no activation events VS Code derives from the contributions', () => {
+    assert.deepEqual(manifest.categories, ['Linters', 'Other']);
+    // commands and views activate the extension by themselves (VS Code 1.74+); a Markdown file opening has to say so
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+  });
+
+  it("names no address that is not the project's: no placeholder repository in the manifest, the settings, the sources or the User-Agent", () => {
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+      .split('\0')
+      .filter((f) => f && !f.startsWith('test/unit/'));
+    const placeholders = tracked.filter(
+      (f) => fs.existsSync(path.join(root, f)) && /github\.com\/midcycle\/midcycle/i.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
+    assert.deepEqual(placeholders, []);
+    assert.equal(manifest.repository, undefined);
+    assert.match(linkFactsUserAgent('VS Code'), /^midcycle\/\S+ \(VS Code; link facts\)$/);
   });
 
   it('runs on the desktop (main) and on the web (browser), in virtual and (limited) untrusted workspaces; looking links up is hidden on the web', () => {
