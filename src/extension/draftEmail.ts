@@ -17,7 +17,7 @@ export function draftEmail(
   report: Report,
   savedAs?: string,
 ): PreviewEmail {
-  const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
+  const options = { ...store.settingsFor(document).export, linkNotes: facts.linkNotes(report, document) };
   return {
     html: mailbox.exportEmail(report, options),
     text: mailbox.exportText(report, options),

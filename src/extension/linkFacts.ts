@@ -47,12 +47,14 @@ export class LinkFacts implements vscode.Disposable {
   /** A link's facts, once looked up. */
   readonly factsOf = (link: Link): FactsResult | undefined => this.service?.resultOf(link);
 
+  /** The facts' diagnostics, with the severities the report was read with (its folder's settings). */
   diagnostics(report: Report): Diagnostic[] {
-    return this.service?.diagnostics(report, this.store.settings.report.severities ?? {}) ?? [];
+    return this.service?.diagnostics(report, report.parse.options.severities) ?? [];
   }
 
-  linkNotes(report: Report): LinkNotes | undefined {
-    const mode = this.store.settings.export.annotateLinks;
+  /** The export's notes beside the links, as the draft's folder's `export.annotateLinks` asks. */
+  linkNotes(report: Report, document: { readonly uri: vscode.Uri }): LinkNotes | undefined {
+    const mode = this.store.settingsFor(document).export.annotateLinks;
     return mode === 'none' ? undefined : this.service?.linkNotes(mode, report);
   }
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { extensionContext, resetStandIn, type StandInState } from '../helpers/standInVscode';
+import { changeSettings, document, extensionContext, resetStandIn, type StandInState } from '../helpers/standInVscode';
 import { activate } from '../../../src/extension/extension';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -13,11 +13,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
   contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { scope?: string }> } };
 };
 
+/** A draft with one mistake: a bug link written `+bugs` (bug-plural). */
+const draft = '- Gate\n  - https://bugs.launchpad.net/nova/+bugs/1963617\n';
+
 function activated(state: StandInState, extensionPath = root) {
   const context = extensionContext(extensionPath);
   const api = activate(context as unknown as vscode.ExtensionContext);
   return { context, api, state, dispose: () => context.subscriptions.forEach((d) => d.dispose()) };
 }
+const codes = (state: StandInState, file: string) => (state.diagnostics.get(`file://${file}`) ?? []).map((d) => d.code?.value);
 
 describe('the extension, activated', () => {
   it('registers exactly the commands the manifest declares', () => {
@@ -27,6 +31,43 @@ describe('the extension, activated', () => {
       assert.deepEqual([...run.state.commands.keys()].sort(), declared);
     } finally {
       run.dispose();
+    }
+  });
+});
+
+describe('settings in a multi-root workspace', () => {
+  const folders = ['/w/nova', '/w/neutron'];
+  const documents = () => [document('/w/nova/report.md', draft), document('/w/neutron/report.md', draft)];
+
+  it("applies a folder's own severity to the documents in that folder, and not to the others", () => {
+    const state = resetStandIn({ folders, documents: documents(), settings: { folders: { '/w/neutron': { 'midcycle.severity': { 'bug-plural': 'off' } } } } });
+    const run = activated(state);
+    try {
+      assert.deepEqual(codes(state, '/w/nova/report.md'), ['bug-plural']);
+      assert.deepEqual(codes(state, '/w/neutron/report.md'), []);
+    } finally {
+      run.dispose();
+    }
+  });
+
+  it("checks only the files a folder's `midcycle.files` names, and follows a change of it", () => {
+    const state = resetStandIn({ folders, documents: documents(), settings: { folders: { '/w/nova': { 'midcycle.files': ['reports/*.md'] } } } });
+    const run = activated(state);
+    try {
+      assert.deepEqual(codes(state, '/w/nova/report.md'), []);
+      assert.deepEqual(codes(state, '/w/neutron/report.md'), ['bug-plural']);
+      changeSettings({ folders: { '/w/neutron': { 'midcycle.files': ['reports/*.md'] } } });
+      assert.ok(run.api.store.get(state.documents[0] as unknown as vscode.TextDocument));
+      assert.equal(run.api.store.get(state.documents[1] as unknown as vscode.TextDocument), undefined);
+    } finally {
+      run.dispose();
+    }
+  });
+
+  it('declares where each setting may be set: per document, or for the window where one service serves every draft', () => {
+    const scopes = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, p]) => [key, p.scope]));
+    for (const [key, scope] of Object.entries(scopes)) {
+      assert.equal(scope, key.startsWith('midcycle.linkFacts.') ? 'window' : 'resource', key);
     }
   });
 });
