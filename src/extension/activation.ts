@@ -40,6 +40,8 @@ export interface MidcycleApi {
 
 export function activateMidcycle(context: vscode.ExtensionContext, platform: Platform): MidcycleApi {
   configureLocalization();
+  // the log first: whatever is made after it may log
+  context.subscriptions.push(platform.log);
   const store = new ReportStore();
   const mail = () => platform.load<Mailbox>('mail');
   const preview = new PreviewHolder(context.extensionUri, mail, store);

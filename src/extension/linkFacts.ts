@@ -116,7 +116,11 @@ export class LinkFacts implements vscode.Disposable {
       if (!this.asked) void this.ask(false).then((yes) => yes && this.watchAll());
       return;
     }
-    void this.start().then((service) => service.schedule(document.uri.toString(), report));
+    // a bundle that could not be loaded is in the log (platform.ts); the next edit tries again
+    void this.start().then(
+      (service) => service.schedule(document.uri.toString(), report),
+      () => undefined,
+    );
   }
 
   /** A writer who turned link facts on where they cannot work (the web) is told why, once: never silently nothing. */
@@ -182,6 +186,7 @@ export class LinkFacts implements vscode.Disposable {
       timeoutMs: Math.min(Math.max(seconds, 1), 300) * 1000,
       storage: this.context.globalStorageUri,
       changed: () => this.changed.fire(),
+      log: this.platform.log,
     };
   }
 

@@ -11,6 +11,7 @@ import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../co
 import { linkNotes, type AnnotateLinks } from '../core/facts/linkNotes';
 import { linkFactsUserAgent } from '../core/facts/userAgent';
 import type { LinkNotes } from '../core/export/emailBlocks';
+import { reason, type Log } from './log';
 
 /** Answers are kept an hour: a change merges, a bug is fixed, but rarely while a report is written. */
 const CACHE_TTL_MS = 60 * 60 * 1000;
@@ -26,6 +27,8 @@ export interface LinkFactsServiceOptions {
   storage: vscode.Uri;
   /** Called when facts arrived (or were dropped): the tree, diagnostics and status bar read again. */
   changed: () => void;
+  /** The Midcycle log: lookups that failed, a cache that could not be read or written. */
+  log: Log;
 }
 
 export class LinkFactsService {
@@ -132,11 +135,17 @@ export class LinkFactsService {
     try {
       const run = await this.client.lookup(requests, control.signal);
       if (control.signal.aborted) return;
+      let failed = 0;
       for (const [url, result] of run.results) {
         this.results.set(url, result);
-        if (result.state === 'failed') this.retryAt.set(url, Date.now() + RETRY_FAILED_MS);
-        else this.retryAt.delete(url);
+        if (result.state === 'failed') {
+          this.retryAt.set(url, Date.now() + RETRY_FAILED_MS);
+          this.options.log.debug(`could not look up ${url}: ${result.reason}`);
+          failed++;
+        } else this.retryAt.delete(url);
       }
+      this.options.log.info(`looked up ${run.results.size} link(s)${failed ? `, ${failed} failed` : ''}`);
+      for (const [service, why] of run.trouble) this.options.log.warn(`could not look links up: ${service}: ${why}`);
       for (const [service, why] of run.trouble) this.trouble.set(service, why);
       for (const service of new Set(requests.map((r) => r.service))) if (!run.trouble.has(service)) this.trouble.delete(service);
       this.factsChanged();
@@ -151,8 +160,9 @@ export class LinkFactsService {
     let text: string | undefined;
     try {
       text = new TextDecoder().decode(await this.vscodeApi.workspace.fs.readFile(this.cacheUri()));
-    } catch {
-      // no cache yet
+    } catch (e) {
+      // most often no cache yet
+      this.options.log.debug(`no link facts cache read from ${this.cacheUri().toString()}: ${reason(e)}`);
     }
     this.cache ??= FactsCache.fromJson(text, CACHE_TTL_MS);
     return this.cache;
@@ -169,8 +179,9 @@ export class LinkFactsService {
       try {
         await this.vscodeApi.workspace.fs.createDirectory(this.options.storage);
         await this.vscodeApi.workspace.fs.writeFile(this.cacheUri(), new TextEncoder().encode(cache.toJson()));
-      } catch {
-        // nothing lost but time
+      } catch (e) {
+        // nothing lost but time: the next session asks again
+        this.options.log.warn(`could not save the link facts cache to ${this.cacheUri().toString()}: ${reason(e)}`);
       }
     });
   }

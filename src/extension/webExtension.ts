@@ -6,13 +6,14 @@
 // loaded by the first export, copy or import, as on the desktop.
 import * as vscode from 'vscode';
 import { activateMidcycle, type MidcycleApi } from './activation';
+import { createLog } from './log';
 import { provideBundle } from './platform/providedBundles';
 import { webPlatform } from './platform/webPlatform';
 
 export type { MidcycleApi } from './activation';
 
 export async function activate(context: vscode.ExtensionContext): Promise<MidcycleApi> {
-  const platform = webPlatform(vscode, context.extensionUri);
+  const platform = webPlatform(vscode, context.extensionUri, createLog(vscode));
   provideBundle('actionItems', await platform.load('actionItems'));
   return activateMidcycle(context, platform);
 }

@@ -3,6 +3,7 @@
 // its documents, and what goes wrong where no one sees it is in the Midcycle log.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { changeSettings, document, extensionContext, resetStandIn, type StandInState } from '../helpers/standInVscode';
@@ -68,6 +69,36 @@ describe('settings in a multi-root workspace', () => {
     const scopes = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, p]) => [key, p.scope]));
     for (const [key, scope] of Object.entries(scopes)) {
       assert.equal(scope, key.startsWith('midcycle.linkFacts.') ? 'window' : 'resource', key);
+    }
+  });
+});
+
+describe('the Midcycle log', () => {
+  it('is one log output channel named Midcycle, disposed with the extension', () => {
+    const run = activated(resetStandIn());
+    try {
+      const channel = run.state.channels.get('Midcycle');
+      assert.ok(channel?.log, 'a LogOutputChannel named Midcycle');
+      assert.deepEqual([...run.state.channels.keys()], ['Midcycle']);
+      assert.ok(run.context.subscriptions.some((d) => (d as { name?: string }).name === 'Midcycle'));
+    } finally {
+      run.dispose();
+    }
+  });
+
+  it('says which bundle could not be loaded when a command needs it', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-no-bundles-'));
+    const run = activated(resetStandIn(), empty);
+    try {
+      await assert.rejects(async () => run.state.commands.get('midcycle.importEmail')!(undefined));
+      const lines = run.state.channels.get('Midcycle')!.lines;
+      assert.ok(
+        lines.some((l) => /^\[error\] could not load the mail\w* bundle: /.test(l)),
+        lines.join('\n'),
+      );
+    } finally {
+      run.dispose();
+      fs.rmSync(empty, { recursive: true, force: true });
     }
   });
 });
