@@ -6,11 +6,11 @@ import type { Report } from '../core';
 import type { PreviewEmail } from '../mail/emailPreviewPanel';
 import { subjectOf } from './draftToSend';
 import type { LinkFacts } from './linkFacts';
-import type { Mailbox } from './mailboxBundle';
+import type { MailExport } from './mailboxBundle';
 import type { ReportStore } from './reportStore';
 
 export function draftEmail(
-  mailbox: Mailbox,
+  mailbox: MailExport,
   store: ReportStore,
   facts: LinkFacts,
   document: vscode.TextDocument,

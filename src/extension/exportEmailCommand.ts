@@ -1,6 +1,6 @@
 // "Export Midcycle Email" (the HTML email, or a .eml message with "Export Midcycle Email as
 // Message" or the export.format setting): registered here; its work (exportDraft.ts) is in the mail
-// bundle, loaded when the command runs. Its preview then follows the draft's edits.
+// export bundle, loaded when the command runs. Its preview then follows the draft's edits.
 import * as vscode from 'vscode';
 import { draftToSend, subjectOf } from './draftToSend';
 import type { Preview } from './previewHolder';

@@ -10,7 +10,7 @@ import type * as vscode from 'vscode';
 import { reason, type Log } from '../log';
 
 /** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
-export type BundleName = 'mail' | 'linkFactsService' | 'actionItems';
+export type BundleName = 'mailExport' | 'mailImport' | 'linkFactsService' | 'actionItems' | 'englishWords';
 
 export interface Platform {
   /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */

@@ -57,7 +57,7 @@ await esbuild.build({
     {
       name: 'core-bundles-in',
       setup(build) {
-        build.onResolve({ filter: /^\.\/(actionItems|linkFactsModule|yaml|roster)$/ }, (args) =>
+        build.onResolve({ filter: /^\.\/(actionItems|englishWords|linkFactsModule|yaml|roster)$/ }, (args) =>
           /Bundle\.ts$/.test(args.importer) ? { path: join(args.resolveDir, `${args.path.slice(2)}.ts`) } : undefined,
         );
       },

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import { builtBundles, bundleInputs } from '../helpers/builtBundles';
 import { changeSettings, document, extensionContext, resetStandIn, type StandInState } from '../helpers/standInVscode';
 import { activate } from '../../../src/extension/extension';
 
@@ -93,12 +94,51 @@ describe('the Midcycle log', () => {
       await assert.rejects(async () => run.state.commands.get('midcycle.importEmail')!(undefined));
       const lines = run.state.channels.get('Midcycle')!.lines;
       assert.ok(
-        lines.some((l) => /^\[error\] could not load the mail\w* bundle: /.test(l)),
+        lines.some((l) => l.startsWith('[error] could not load the mailImport bundle: ')),
         lines.join('\n'),
       );
     } finally {
       run.dispose();
       fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the mail bundles', () => {
+  const parsers = /node_modules\/(parse5|postal-mime)\//;
+
+  it("the export bundle carries none of the importers' HTML and MIME parsers, on the desktop and the web; the import bundle does", async () => {
+    const { metafiles } = await builtBundles();
+    for (const bundle of ['dist/mailExport.js', 'dist/web/mailExport.js'])
+      assert.deepEqual(
+        bundleInputs(metafiles.get(bundle)!).filter((f) => parsers.test(f)),
+        [],
+        bundle,
+      );
+    for (const bundle of ['dist/mailImport.js', 'dist/web/mailImport.js'])
+      assert.ok(
+        bundleInputs(metafiles.get(bundle)!).some((f) => parsers.test(f)),
+        bundle,
+      );
+  });
+
+  it('the first export or copy loads the export bundle alone', async function () {
+    // `npm test` builds first; a bare `mocha` run before any build has no dist/ to load
+    if (!fs.existsSync(path.join(root, 'dist', 'mailExport.js'))) this.skip();
+    const run = activated(resetStandIn());
+    try {
+      const lines = run.state.channels.get('Midcycle')!.lines;
+      assert.equal(lines.length, 0, 'nothing loaded at activation');
+      // what the export and copy commands (and Copy Topic as Email) await before they show an email
+      const exporters = await run.api.preview.mail();
+      assert.equal(typeof exporters.exportEmail, 'function');
+      assert.equal('importDraft' in exporters || 'importMessage' in exporters, false);
+      assert.deepEqual(
+        lines.map((l) => l.replace(/\(\d+ ms\)/, '(… ms)')),
+        ['[info] loaded the mailExport bundle (… ms)'],
+      );
+    } finally {
+      run.dispose();
     }
   });
 });

@@ -39,15 +39,15 @@ describe('the platform: bundles loaded on first use', () => {
       if (fail) throw new Error('offline');
       return { name };
     }, log);
-    await assert.rejects(load('mail'), /offline/);
+    await assert.rejects(load('mailExport'), /offline/);
     fail = false;
-    const [a, b] = await Promise.all([load<{ name: string }>('mail'), load<{ name: string }>('mail')]);
+    const [a, b] = await Promise.all([load<{ name: string }>('mailExport'), load<{ name: string }>('mailExport')]);
     assert.equal(a, b);
-    assert.equal(a.name, 'mail');
+    assert.equal(a.name, 'mailExport');
     assert.equal(loads, 2);
     assert.deepEqual(
       log.lines.map((l) => l.replace(/\(\d+ ms\)/, '(… ms)')),
-      ['[error] could not load the mail bundle: offline', '[info] loaded the mail bundle (… ms)'],
+      ['[error] could not load the mailExport bundle: offline', '[info] loaded the mailExport bundle (… ms)'],
     );
   });
 
@@ -55,9 +55,9 @@ describe('the platform: bundles loaded on first use', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-bundles-'));
     try {
       fs.mkdirSync(path.join(dir, 'dist'));
-      fs.writeFileSync(path.join(dir, 'dist', 'mail.js'), 'exports.where = "node";');
+      fs.writeFileSync(path.join(dir, 'dist', 'mailExport.js'), 'exports.where = "node";');
       const bundles = nodePlatform(fakeCode(), { path: dir } as vscode.Uri, recordingLog());
-      assert.equal((await bundles.load<{ where: string }>('mail')).where, 'node');
+      assert.equal((await bundles.load<{ where: string }>('mailExport')).where, 'node');
       assert.equal(bundles.linkFactsUnavailable, undefined);
       fs.mkdirSync(path.join(dir, 'snippets'));
       fs.writeFileSync(path.join(dir, 'snippets', 'markdown.json'), '{"é": 1}');
@@ -75,8 +75,8 @@ describe('the platform: bundles loaded on first use', () => {
       return 'const vs = require("vscode"); module.exports = { same: vs, words: require("./actionItems").words };';
     });
     provideBundle('actionItems', { words: 3 });
-    const mail = await bundles.load<{ same: unknown; words: number }>('mail');
-    assert.deepEqual(asked, ['vscode-remote://remote/ext/dist/web/mail.js']);
+    const mail = await bundles.load<{ same: unknown; words: number }>('mailExport');
+    assert.deepEqual(asked, ['vscode-remote://remote/ext/dist/web/mailExport.js']);
     assert.equal(mail.same, code);
     assert.equal(mail.words, 3);
     assert.equal(bundles.linkFactsUnavailable, webLinkFactsUnavailable());
