@@ -1,11 +1,13 @@
 // Bundles the extension and the CLI with esbuild (what each bundle holds: scripts/bundles.mjs), then
-// checks the budgets of what is loaded first.
+// writes the notices of the third-party code the extension's bundles carry (thirdPartyNotices.mjs)
+// and checks the budgets of what is loaded first.
 import * as esbuild from 'esbuild';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { staleRuleOutputs } from './rules.mjs';
 import { BUNDLE, staleL10nBundle } from './l10n.mjs';
-import { bundles, root } from './bundles.mjs';
+import { bundles, EXTENSION_BUNDLES, root } from './bundles.mjs';
+import { writeNotices } from './thirdPartyNotices.mjs';
 
 // the README's rule table, the severity schema and the defaults the bundles ship are generated from
 // the rule records: a stale one stops the build (it is not rewritten here, so that CI sees it)
@@ -25,9 +27,11 @@ const production = process.argv.includes('--production');
 const builds = bundles({ production });
 
 if (watch) {
+  // the notices are the packaging's business (vscode:prepublish builds without --watch)
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
+  writeNotices(results.filter((_, i) => EXTENSION_BUNDLES.includes(builds[i].outfile)).map((r) => r.metafile));
 }
 
 // what is loaded first stays small (the issues' budgets; docs/performance.md): checked on the

@@ -66,6 +66,7 @@ export function bundles({ production = false } = {}) {
     sourcemap: !production,
     minify: production,
     logLevel: 'info',
+    // the licences are in the notices the build writes (thirdPartyNotices.mjs), whole
     legalComments: 'none',
     // raw UTF-8 instead of \\u escapes: markdown-it's entity and Unicode tables are a third smaller
     charset: 'utf8',

@@ -22,6 +22,7 @@ export function packageWebOnly(root, out) {
   for (const f of ['package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) cpSync(join(root, f), join(stage, f));
   for (const d of ['media', 'snippets']) cpSync(join(root, d), join(stage, d), { recursive: true, filter: (f) => !/screenshot-/.test(f) });
   cpSync(join(root, 'dist', 'web'), join(stage, 'dist', 'web'), { recursive: true, filter: (f) => !f.endsWith('.map') });
+  cpSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.txt'), join(stage, 'dist', 'THIRD_PARTY_NOTICES.txt'));
   const vsix = join(out, 'midcycle-web.vsix');
   execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...withoutRepository(stage), '-o', vsix], {
     cwd: stage,
