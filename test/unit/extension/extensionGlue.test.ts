@@ -428,6 +428,27 @@ describe('the README', () => {
     }
   });
 
+  it("leads with what a writer does (install, use, settings, the command line); a contributor's set-up, development and testing are CONTRIBUTING.md's", () => {
+    const headings = readme.match(/^## .*$/gm)!;
+    const at = (h: string) => headings.findIndex((x) => x.startsWith(h));
+    assert.equal(headings[0], '## Install');
+    assert.ok(at('## In VS Code') < at('## The command line') && at('## The command line') < at('## Quick start'), headings.join('\n'));
+    assert.deepEqual(
+      headings.filter((h) => /^## (Development|Testing)\b/.test(h)),
+      [],
+    );
+    const contributing = fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8');
+    for (const h of ['## Development', '## Testing', '## What the first run installs']) assert.ok(contributing.includes(`\n${h}\n`), h);
+    // the Quick start: the two commands after cloning, and both are this package's scripts
+    const quick = /\n## Quick start[^\n]*\n+```sh\n([^`]*)```/.exec(readme)![1].trim().split('\n');
+    assert.deepEqual(
+      quick.map((l) => l.replace(/\s+#.*$/, '')),
+      ['npm ci && npm run demo', 'npm test'],
+    );
+    const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    assert.ok(scripts.demo && scripts.test);
+  });
+
   it('lists every link kind in the outline JSON contract', () => {
     const listed = /`kind` is one of ((?:`[a-z]+`, )*`[a-z]+`)\./.exec(readme)?.[1].match(/[a-z]+/g);
     assert.deepEqual(listed, [...LINK_KINDS]);
