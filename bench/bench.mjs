@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { markdownItFields } from '../scripts/markdownItFields.mjs';
+import { wordListString } from '../scripts/wordListString.mjs';
 import MarkdownIt from 'markdown-it';
 import { lint as markdownlint } from 'markdownlint/sync';
 
@@ -35,7 +36,7 @@ await esbuild.build({
   minify: true,
   charset: 'utf8',
   alias: { 'linkify-it': join(root, 'scripts', 'linkify-stub.mjs') },
-  plugins: [markdownItFields],
+  plugins: [markdownItFields, wordListString],
   logLevel: 'error',
 });
 const core = require(join(out, 'core.cjs'));
@@ -52,7 +53,7 @@ await esbuild.build({
   target: 'es2022',
   minify: true,
   charset: 'utf8',
-  plugins: [markdownItFields],
+  plugins: [markdownItFields, wordListString],
   logLevel: 'error',
 });
 const BundledMarkdownIt = require(join(out, 'markdown-it.cjs'));

@@ -40,7 +40,10 @@ let profilerVsix;
 if (profile) {
   mkdirSync(dirname(profile), { recursive: true });
   profilerVsix = join(workspace, '..', `midcycle-profiler-${process.pid}.vsix`);
-  execFileSync(vsce, ['package', '--no-dependencies', '-o', profilerVsix], { cwd: join(root, 'bench', 'profiler'), stdio: 'ignore' });
+  execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '-o', profilerVsix], {
+    cwd: join(root, 'bench', 'profiler'),
+    stdio: 'ignore',
+  });
 }
 
 /** One code-server with `extension` installed; each draft's keystrokes; the times by draft. */

@@ -4,10 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutRepository } from './vsceFlags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
-const r = spawnSync(vsce, ['package', '--no-dependencies', '-o', 'midcycle.vsix', ...process.argv.slice(2)], { cwd: root, encoding: 'utf8' });
+const r = spawnSync(vsce, ['package', '--no-dependencies', ...withoutRepository(root), '-o', 'midcycle.vsix', ...process.argv.slice(2)], {
+  cwd: root,
+  encoding: 'utf8',
+});
 const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
 if (r.status !== 0) {
   process.stderr.write(output || `${r.error?.message ?? 'vsce failed'}\n`);

@@ -28,15 +28,18 @@ import {
   type ReportOptions,
 } from './core';
 
-type Mailbox = typeof import('./mail');
-
 /**
- * The mail code (the .eml writer, the importers with their HTML and MIME parsers): a bundle of its
- * own, dist/mail.js, loaded only by the commands that use it, so that `check` never pays for it.
+ * The mail code, two bundles of their own loaded only by the commands that use them, so that `check`
+ * never pays for them: the .eml writer (dist/mailExport.js), the importers with their HTML and MIME
+ * parsers (dist/mailImport.js).
  */
-function mailbox(): Mailbox {
+function mailExport(): typeof import('./mailExport') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose not bundled in
-  return require('./mail') as Mailbox;
+  return require('./mailExport') as typeof import('./mailExport');
+}
+function mailImport(): typeof import('./mailImport') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose not bundled in
+  return require('./mailImport') as typeof import('./mailImport');
 }
 
 declare const MIDCYCLE_VERSION: string | undefined;
@@ -389,7 +392,7 @@ function exportCommand(
   const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks, linkNotes };
   let email: string;
   if (format === 'eml') {
-    const message = mailbox().messageFile(report, { ...style, from: values.from });
+    const message = mailExport().messageFile(report, { ...style, from: values.from });
     email = message.eml;
     // what the headers lack or could not take, with the draft's own header problems: as check prints them
     const problems = [...report.diagnostics.filter((d) => d.code.startsWith('header-')), ...message.diagnostics].sort(
@@ -445,7 +448,7 @@ async function importCommand(
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   try {
-    const { markdown, reading } = await mailbox().importMessage(raw, file === '-' ? '' : path.basename(file));
+    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file));
     const name = file === '-' ? 'standard input' : file;
     if (values.output !== undefined && values.output !== '-') {
       refuseToReplace(values.output, values.force);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Link, Report } from './core';
 import { readRegularFile, writeAtomically } from './writeAtomically';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
+import { linkFactsUserAgent } from './core/facts/userAgent';
 import type { FactsApis, FactsCache, FactsResult, FactsRun } from './core/facts/linkFactsModule';
 
 /** Answers are kept this long: a change merges, a bug is fixed, but rarely while a report is written. */
@@ -46,7 +47,7 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
     cache,
     timeoutMs: flags.timeoutMs,
     maxRunMs: flags.runMs,
-    userAgent: `midcycle/${version()} (link facts; +https://github.com/midcycle/midcycle)`,
+    userAgent: linkFactsUserAgent('CLI'),
   });
   const results = new Map<string, FactsResult>();
   const trouble = new Map<string, string>();
@@ -141,9 +142,6 @@ function withLock(lock: string, fn: () => void, waitMs = 3000, staleMs = 10_000)
     fs.rmSync(lock, { force: true });
   }
 }
-
-declare const MIDCYCLE_VERSION: string | undefined;
-const version = () => (typeof MIDCYCLE_VERSION === 'string' ? MIDCYCLE_VERSION : 'dev');
 
 /** `--gerrit-api HOST=BASE` (or BASE alone, for every Gerrit host) into the APIs, over the defaults. */
 export function apisFromFlags(

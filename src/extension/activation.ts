@@ -14,7 +14,7 @@ import { registerHoverSupport } from './hoverSupport';
 import { registerImportCommand } from './importCommand';
 import { LinkFacts } from './linkFacts';
 import { configureLocalization } from './localization';
-import type { Mailbox } from './mailboxBundle';
+import type { MailExport, MailImport } from './mailboxBundle';
 import { registerNewReportCommand } from './newReportCommand';
 import type { Platform } from './platform/platform';
 import { PreviewHolder } from './previewHolder';
@@ -40,9 +40,10 @@ export interface MidcycleApi {
 
 export function activateMidcycle(context: vscode.ExtensionContext, platform: Platform): MidcycleApi {
   configureLocalization();
+  // the log first: whatever is made after it may log
+  context.subscriptions.push(platform.log);
   const store = new ReportStore();
-  const mail = () => platform.load<Mailbox>('mail');
-  const preview = new PreviewHolder(context.extensionUri, mail, store);
+  const preview = new PreviewHolder(context.extensionUri, () => platform.load<MailExport>('mailExport'), store);
   const questions = vscodeQuestions(platform.homeFolder);
   const facts = new LinkFacts(store, context, platform);
   const tree = new TopicTreeProvider(store, facts);
@@ -63,7 +64,7 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
     registerCopyEmailCommand(store, preview, facts, questions),
     vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
     registerNewReportCommand(platform),
-    registerImportCommand(mail),
+    registerImportCommand(() => platform.load<MailImport>('mailImport')),
   );
   return { store, tree, facts, status: status.item, preview, questions };
 }

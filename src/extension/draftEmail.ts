@@ -6,18 +6,18 @@ import type { Report } from '../core';
 import type { PreviewEmail } from '../mail/emailPreviewPanel';
 import { subjectOf } from './draftToSend';
 import type { LinkFacts } from './linkFacts';
-import type { Mailbox } from './mailboxBundle';
+import type { MailExport } from './mailboxBundle';
 import type { ReportStore } from './reportStore';
 
 export function draftEmail(
-  mailbox: Mailbox,
+  mailbox: MailExport,
   store: ReportStore,
   facts: LinkFacts,
   document: vscode.TextDocument,
   report: Report,
   savedAs?: string,
 ): PreviewEmail {
-  const options = { ...store.settings.export, linkNotes: facts.linkNotes(report) };
+  const options = { ...store.settingsFor(document).export, linkNotes: facts.linkNotes(report, document) };
   return {
     html: mailbox.exportEmail(report, options),
     text: mailbox.exportText(report, options),

@@ -1,6 +1,6 @@
 // "Export Midcycle Email" (the HTML email, or a .eml message with "Export Midcycle Email as
 // Message" or the export.format setting): registered here; its work (exportDraft.ts) is in the mail
-// bundle, loaded when the command runs. Its preview then follows the draft's edits.
+// export bundle, loaded when the command runs. Its preview then follows the draft's edits.
 import * as vscode from 'vscode';
 import { draftToSend, subjectOf } from './draftToSend';
 import type { Preview } from './previewHolder';
@@ -21,10 +21,12 @@ export function registerExportEmailCommand(
   questions: ExportQuestions,
   memory: ExportMemory,
 ): vscode.Disposable {
-  const run = async (uri: unknown, format: ExportFormat): Promise<vscode.Uri | undefined> => {
+  /** `format`: the message's, or else what the draft's `export.format` setting says. */
+  const run = async (uri: unknown, format?: ExportFormat): Promise<vscode.Uri | undefined> => {
     const draft = await draftToSend(store, uri, 'Export', questions);
     if (!draft) return undefined;
     const { document } = draft;
+    const settings = store.settingsFor(document).export;
     const mail = await preview.mail();
     // the preview follows the draft's edits from there, said as not saved
     const following = {
@@ -39,15 +41,15 @@ export function registerExportEmailCommand(
     return mail.exportDraft(
       vscode,
       { ...draft, title: subjectOf(draft) },
-      { ...store.settings.export, linkNotes: facts.linkNotes(draft.report) },
-      format,
+      { ...settings, linkNotes: facts.linkNotes(draft.report, document) },
+      format ?? settings.format,
       following,
       questions,
       memory,
     );
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => run(uri, store.settings.export.format)),
+    vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => run(uri)),
     vscode.commands.registerCommand(EXPORT_MESSAGE_COMMAND, (uri?: unknown) => run(uri, 'eml')),
   );
 }

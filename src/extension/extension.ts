@@ -2,12 +2,13 @@
 // host, its bundles required from dist/ (platform/nodePlatform.ts).
 import * as vscode from 'vscode';
 import { activateMidcycle, type MidcycleApi } from './activation';
+import { createLog } from './log';
 import { nodePlatform } from './platform/nodePlatform';
 
 export type { MidcycleApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): MidcycleApi {
-  return activateMidcycle(context, nodePlatform(vscode, context.extensionUri));
+  return activateMidcycle(context, nodePlatform(vscode, context.extensionUri, createLog(vscode)));
 }
 
 export function deactivate(): void {

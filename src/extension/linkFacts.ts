@@ -47,12 +47,14 @@ export class LinkFacts implements vscode.Disposable {
   /** A link's facts, once looked up. */
   readonly factsOf = (link: Link): FactsResult | undefined => this.service?.resultOf(link);
 
+  /** The facts' diagnostics, with the severities the report was read with (its folder's settings). */
   diagnostics(report: Report): Diagnostic[] {
-    return this.service?.diagnostics(report, this.store.settings.report.severities ?? {}) ?? [];
+    return this.service?.diagnostics(report, report.parse.options.severities) ?? [];
   }
 
-  linkNotes(report: Report): LinkNotes | undefined {
-    const mode = this.store.settings.export.annotateLinks;
+  /** The export's notes beside the links, as the draft's folder's `export.annotateLinks` asks. */
+  linkNotes(report: Report, document: { readonly uri: vscode.Uri }): LinkNotes | undefined {
+    const mode = this.store.settingsFor(document).export.annotateLinks;
     return mode === 'none' ? undefined : this.service?.linkNotes(mode, report);
   }
 
@@ -114,7 +116,11 @@ export class LinkFacts implements vscode.Disposable {
       if (!this.asked) void this.ask(false).then((yes) => yes && this.watchAll());
       return;
     }
-    void this.start().then((service) => service.schedule(document.uri.toString(), report));
+    // a bundle that could not be loaded is in the log (platform.ts); the next edit tries again
+    void this.start().then(
+      (service) => service.schedule(document.uri.toString(), report),
+      () => undefined,
+    );
   }
 
   /** A writer who turned link facts on where they cannot work (the web) is told why, once: never silently nothing. */
@@ -180,6 +186,7 @@ export class LinkFacts implements vscode.Disposable {
       timeoutMs: Math.min(Math.max(seconds, 1), 300) * 1000,
       storage: this.context.globalStorageUri,
       changed: () => this.changed.fire(),
+      log: this.platform.log,
     };
   }
 

@@ -9,7 +9,9 @@ import { FactsClient } from '../core/facts/factsClient';
 import { factDiagnostics } from '../core/facts/factRules';
 import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/facts/linkFacts';
 import { linkNotes, type AnnotateLinks } from '../core/facts/linkNotes';
+import { linkFactsUserAgent } from '../core/facts/userAgent';
 import type { LinkNotes } from '../core/export/emailBlocks';
+import { reason, type Log } from './log';
 
 /** Answers are kept an hour: a change merges, a bug is fixed, but rarely while a report is written. */
 const CACHE_TTL_MS = 60 * 60 * 1000;
@@ -25,6 +27,8 @@ export interface LinkFactsServiceOptions {
   storage: vscode.Uri;
   /** Called when facts arrived (or were dropped): the tree, diagnostics and status bar read again. */
   changed: () => void;
+  /** The Midcycle log: lookups that failed, a cache that could not be read or written. */
+  log: Log;
 }
 
 export class LinkFactsService {
@@ -124,18 +128,24 @@ export class LinkFactsService {
       fetch: globalThis.fetch.bind(globalThis),
       cache,
       timeoutMs: this.options.timeoutMs,
-      userAgent: 'midcycle (VS Code; link facts)',
+      userAgent: linkFactsUserAgent('VS Code'),
     });
     const control = new AbortController();
     this.running.add(control);
     try {
       const run = await this.client.lookup(requests, control.signal);
       if (control.signal.aborted) return;
+      let failed = 0;
       for (const [url, result] of run.results) {
         this.results.set(url, result);
-        if (result.state === 'failed') this.retryAt.set(url, Date.now() + RETRY_FAILED_MS);
-        else this.retryAt.delete(url);
+        if (result.state === 'failed') {
+          this.retryAt.set(url, Date.now() + RETRY_FAILED_MS);
+          this.options.log.debug(`could not look up ${url}: ${result.reason}`);
+          failed++;
+        } else this.retryAt.delete(url);
       }
+      this.options.log.info(`looked up ${run.results.size} link(s)${failed ? `, ${failed} failed` : ''}`);
+      for (const [service, why] of run.trouble) this.options.log.warn(`could not look links up: ${service}: ${why}`);
       for (const [service, why] of run.trouble) this.trouble.set(service, why);
       for (const service of new Set(requests.map((r) => r.service))) if (!run.trouble.has(service)) this.trouble.delete(service);
       this.factsChanged();
@@ -155,8 +165,10 @@ export class LinkFactsService {
   private async readCacheFile(): Promise<string | undefined> {
     try {
       return new TextDecoder().decode(await this.vscodeApi.workspace.fs.readFile(this.cacheUri()));
-    } catch {
-      return undefined; // no cache yet
+    } catch (e) {
+      // most often no cache yet
+      this.options.log.debug(`no link facts cache read from ${this.cacheUri().toString()}: ${reason(e)}`);
+      return undefined;
     }
   }
 
@@ -176,8 +188,10 @@ export class LinkFactsService {
         await this.vscodeApi.workspace.fs.createDirectory(this.options.storage);
         const json = cache.mergedJson(await this.readCacheFile());
         if (json !== undefined) await this.vscodeApi.workspace.fs.writeFile(this.cacheUri(), new TextEncoder().encode(json));
-      } catch {
-        // nothing lost but time
+        else this.options.log.info(`the link facts cache at ${this.cacheUri().toString()} is a newer Midcycle's: left as it is`);
+      } catch (e) {
+        // nothing lost but time: the next session asks again
+        this.options.log.warn(`could not save the link facts cache to ${this.cacheUri().toString()}: ${reason(e)}`);
       }
     });
   }

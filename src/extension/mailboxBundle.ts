@@ -1,7 +1,11 @@
-// The mail code (exporters, .eml, importers with their HTML and MIME parsers, the preview): its own
-// bundle (dist/mail.js; dist/web/mail.js on the web), loaded on first use through the platform's
-// bundles (platform/platform.ts), not at activation.
-export type Mailbox = typeof import('../mail');
+// The mail code, in two bundles of its own loaded on first use through the platform's bundles
+// (platform/platform.ts), never at activation: the exporters and the preview (dist/mailExport.js,
+// for export and copy), and the importers with their HTML and MIME parsers (dist/mailImport.js, for
+// import only). On the web, dist/web/mailExport.js and dist/web/mailImport.js.
+export type MailExport = typeof import('../mailExport');
+export type MailImport = typeof import('../mailImport');
 
-/** The mail bundle, loaded once. */
-export type LoadMailbox = () => Promise<Mailbox>;
+/** The export bundle, loaded once. */
+export type LoadMailExport = () => Promise<MailExport>;
+/** The import bundle, loaded once. */
+export type LoadMailImport = () => Promise<MailImport>;

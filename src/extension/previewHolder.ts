@@ -1,12 +1,12 @@
-// The email preview as the commands see it: the panel (emailPreviewPanel.ts, in the mail bundle) is
-// made on the first export or copy that shows an email, not at activation. The commands load the
-// mail bundle through mail() before they show anything: show() is synchronous, as the mail code
+// The email preview as the commands see it: the panel (emailPreviewPanel.ts, in the mail export
+// bundle) is made on the first export or copy that shows an email, not at activation. The commands
+// load that bundle through mail() before they show anything: show() is synchronous, as the mail code
 // that calls it expects. It follows the edits of the draft it shows (debounced), in place, until it
 // is closed or shows another email.
 import * as vscode from 'vscode';
 import type { Report } from '../core';
 import type { CopyOutcome, EmailPreviewPanel, PreviewEmail } from '../mail/emailPreviewPanel';
-import type { LoadMailbox, Mailbox } from './mailboxBundle';
+import type { LoadMailExport, MailExport } from './mailboxBundle';
 import type { ReportStore } from './reportStore';
 
 /** How long after the last edit the preview shows the draft's email again. */
@@ -20,15 +20,15 @@ export interface PreviewSource {
 
 export interface Preview {
   readonly hasEmail: boolean;
-  /** The mail bundle, loaded once: a command awaits it before it shows an email. */
-  mail(): Promise<Mailbox>;
+  /** The mail export bundle (exporters, preview), loaded once: a command awaits it before it shows an email. */
+  mail(): Promise<MailExport>;
   show(email: PreviewEmail, source?: PreviewSource): void;
   copyForPasting(): Promise<CopyOutcome>;
 }
 
 export class PreviewHolder implements Preview, vscode.Disposable {
   private panel: EmailPreviewPanel | undefined;
-  private mailbox: Mailbox | undefined;
+  private mailbox: MailExport | undefined;
   private source: PreviewSource | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listener: vscode.Disposable;
@@ -37,7 +37,7 @@ export class PreviewHolder implements Preview, vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly loadMailbox: LoadMailbox,
+    private readonly loadMailbox: LoadMailExport,
     private readonly store: ReportStore,
   ) {
     this.listener = vscode.workspace.onDidChangeTextDocument((e) => {
@@ -51,13 +51,13 @@ export class PreviewHolder implements Preview, vscode.Disposable {
     return this.panel?.hasEmail ?? false;
   }
 
-  async mail(): Promise<Mailbox> {
+  async mail(): Promise<MailExport> {
     this.mailbox ??= await this.loadMailbox();
     return this.mailbox;
   }
 
   show(email: PreviewEmail, source?: PreviewSource): void {
-    if (!this.mailbox) throw new Error('the mail bundle is not loaded yet (await mail() first)');
+    if (!this.mailbox) throw new Error('the mail export bundle is not loaded yet (await mail() first)');
     this.panel ??= new this.mailbox.EmailPreviewPanel(vscode, this.extensionUri);
     this.panel.show(email);
     this.shown = email;

@@ -28,13 +28,17 @@ export class ReportStore implements vscode.Disposable {
   readonly incrementalErrors: string[] = [];
   /** Bumped when the settings change: every cached report is stale then. */
   private generation = 0;
-  settings: MidcycleSettings;
+  /**
+   * The settings by workspace folder (its URI; '' outside any): in a multi-root workspace each
+   * folder may have its own, read with a resource in it as VS Code layers them (folder over
+   * workspace over user). Dropped when the settings change.
+   */
+  private readonly settingsByFolder = new Map<string, MidcycleSettings>();
 
   /** Fires (debounced) when a report draft's text or the settings change. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.settings = readSettings(vscode.workspace.getConfiguration('midcycle'));
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -44,18 +48,31 @@ export class ReportStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('midcycle')) return;
-        this.settings = readSettings(vscode.workspace.getConfiguration('midcycle'));
-        this.generation++;
-        for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown') this.changed.fire(d);
+        if (e.affectsConfiguration('midcycle')) this.rereadAll();
       }),
     );
+  }
+
+  /** The settings that apply to a document: its workspace folder's, over the workspace's and the user's. */
+  settingsFor(document: { readonly uri: vscode.Uri }): MidcycleSettings {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const key = folder?.uri.toString() ?? '';
+    let settings = this.settingsByFolder.get(key);
+    if (!settings) this.settingsByFolder.set(key, (settings = readSettings(vscode.workspace.getConfiguration('midcycle', folder?.uri ?? document.uri))));
+    return settings;
+  }
+
+  /** Every report read again, and said changed: the settings changed, or something a parse depends on. */
+  rereadAll(): void {
+    this.settingsByFolder.clear();
+    this.generation++;
+    for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown') this.changed.fire(d);
   }
 
   /** Markdown, and among the files the settings name (all Markdown files by default). */
   isReport(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'markdown') return false;
-    const { files } = this.settings;
+    const { files } = this.settingsFor(document);
     return files.length === 0 || files.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0);
   }
 
@@ -92,13 +109,14 @@ export class ReportStore implements vscode.Disposable {
       return false;
     }
     const text = document.getText();
-    if (text.length > this.settings.maxFileSize) {
+    const settings = this.settingsFor(document);
+    if (text.length > settings.maxFileSize) {
       this.cache.delete(key);
       return false;
     }
     const edits = changes.map((c) => ({ range: fromRange(c.range), text: c.text }));
     try {
-      const next = updateReportIncrementally(cached.report, text, edits, this.settings.report);
+      const next = updateReportIncrementally(cached.report, text, edits, settings.report);
       if (!next) {
         this.cache.delete(key);
         return false;
@@ -117,7 +135,8 @@ export class ReportStore implements vscode.Disposable {
 
   private parse(document: vscode.TextDocument): Report {
     // a huge draft is read up to the limit, and says so as its `file-too-large` setting has it
-    return parseReportUpTo(document.getText(), this.settings.maxFileSize, this.settings.report);
+    const { maxFileSize, report } = this.settingsFor(document);
+    return parseReportUpTo(document.getText(), maxFileSize, report);
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {

@@ -70,17 +70,17 @@ export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider
       const document = provider.current;
       if (!topic || !document) return;
       // the topic alone, as its own little draft: rendered and copied as the whole draft would be
-      const report = parseReport(topicSource(document, topic), store.settings.report);
+      const settings = store.settingsFor(document);
+      const report = parseReport(topicSource(document, topic), settings.report);
       const mailbox = await preview.mail();
       preview.show({
-        html: mailbox.exportEmail(report, store.settings.export),
-        text: mailbox.exportText(report, store.settings.export),
+        html: mailbox.exportEmail(report, settings.export),
+        text: mailbox.exportText(report, settings.export),
         frontMatter: {},
         title: vscode.l10n.t('Email: {0}', topic.title),
       });
       await preview.copyForPasting();
     }),
-    vscode.commands.registerCommand('midcycle.revealTopic', (node?: TopicNode) => vscode.commands.executeCommand('midcycle.focusTopic', topicOf(node))),
   );
 }
 

@@ -48,8 +48,8 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
     this.document = document && this.store.isReport(document) ? document : undefined;
     const report = this.document && this.store.get(this.document);
     const roots = report && this.document ? buildTopicNodes(report, this.document.uri.toString()) : [];
-    const settings = this.store.settings;
-    this.shown = report && { report, settings };
+    const settings = this.document && this.store.settingsFor(this.document);
+    this.shown = report && settings && { report, settings };
     if (!full && report && before && previous === this.document && before.settings === settings && sameIds(this.roots, roots)) {
       if (before.report === report) return;
       const changed: TopicNode[] = [];

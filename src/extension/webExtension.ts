@@ -1,20 +1,39 @@
 // VS Code for the Web's entry point (package.json `browser`, dist/web/extension.js, run in a web
-// worker): Midcycle with its bundles fetched from dist/web/ (platform/webPlatform.ts). The words list
-// of the action item finder (dist/web/actionItems.js, ~500 KB) is loaded here, before any feature
-// is registered: the core requires it synchronously on a draft's first parse, which a web worker
-// cannot do, and keeping it out of this bundle keeps the first load small. The mail code is
+// worker): Midcycle with its bundles fetched from dist/web/ (platform/webPlatform.ts). The action
+// item finder (dist/web/actionItems.js, ~20 KB) is loaded here, before any feature is registered:
+// the core requires it synchronously on a draft's first parse, which a web worker cannot do. Its
+// dictionary (dist/web/englishWords.js, ~500 KB) is not: it is fetched the first time an owner is
+// weighed (platform/providedBundles.ts), then every draft is read again with it. The mail code is
 // loaded by the first export, copy or import, as on the desktop.
 import * as vscode from 'vscode';
 import { activateMidcycle, type MidcycleApi } from './activation';
-import { provideBundle } from './platform/providedBundles';
+import { createLog } from './log';
+import { provideBundle, provideOnDemand } from './platform/providedBundles';
 import { webPlatform } from './platform/webPlatform';
 
 export type { MidcycleApi } from './activation';
 
 export async function activate(context: vscode.ExtensionContext): Promise<MidcycleApi> {
-  const platform = webPlatform(vscode, context.extensionUri);
+  const platform = webPlatform(vscode, context.extensionUri, createLog(vscode));
   provideBundle('actionItems', await platform.load('actionItems'));
-  return activateMidcycle(context, platform);
+  // every draft read again when the dictionary comes: by the store, which activation makes
+  let readAgain = (): void => undefined;
+  let fetching = false;
+  provideOnDemand('englishWords', () => {
+    if (fetching) return;
+    fetching = true;
+    void platform.load('englishWords').then(
+      (words) => {
+        provideBundle('englishWords', words);
+        readAgain();
+      },
+      // the log says why (platform.ts); owners are weighed without the dictionary until the window reloads
+      () => undefined,
+    );
+  });
+  const api = activateMidcycle(context, platform);
+  readAgain = () => api.store.rereadAll();
+  return api;
 }
 
 export function deactivate(): void {

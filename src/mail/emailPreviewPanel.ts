@@ -1,7 +1,7 @@
 // The "Email Preview" webview: one panel, reused, showing the last export beside the draft. It is
 // also where "Copy for Pasting" happens: only a page can put text/html on the clipboard
 // (vscode.env.clipboard writes plain text), so the page copies and tells us how it went. It lives
-// in the mail bundle with the page it shows (emailPreviewHtml.ts), made on the first export or
+// in the mail export bundle with the page it shows (emailPreviewHtml.ts), made on the first export or
 // copy (previewHolder.ts); VS Code's API is handed in, as the bundle never requires `vscode`.
 import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';

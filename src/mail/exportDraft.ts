@@ -2,7 +2,7 @@
 // the settings say) without replacing anything unasked but the draft's own last export as it was
 // written, then shown in the preview. The Gmail HTML
 // by default (with its text/plain alternative when asked); a .eml message, for a mail client to
-// open and send. It lives in the mail bundle (dist/mail.js) with the exporters it uses, so that
+// open and send. It lives in the mail export bundle (dist/mailExport.js) with the exporters it uses, so that
 // dist/extension.js holds only the command's registration; VS Code's API is handed in (the bundle
 // never requires `vscode`: the CLI loads it too).
 import * as l10n from '@vscode/l10n';

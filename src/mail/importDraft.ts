@@ -2,7 +2,7 @@
 // HTML, a list archive's page or text, a .txt or .rst) becomes a Markdown draft beside it, never over
 // an existing file, opened in the active editor group, and the writer is told how the file was read.
 // From the palette, the .eml or .html open in the active editor is the one imported, else a dialog asks. It lives in the
-// mail bundle (dist/mail.js) with the importers it uses, so that dist/extension.js holds only the
+// mail import bundle (dist/mailImport.js) with the importers it uses, so that dist/extension.js holds only the
 // command's registration; VS Code's API is handed in (the bundle never requires `vscode`: the CLI
 // loads it too).
 import * as l10n from '@vscode/l10n';

@@ -73,6 +73,13 @@ describe('the architecture', () => {
       reaches('mail', (t) => t.startsWith(path.join(src, 'extension'))),
       [],
     );
+    // the mail bundles' entries, beside the CLI's so that `require('./mailExport')` finds them from src/ and dist/ alike
+    for (const entry of ['mailExport.ts', 'mailImport.ts'])
+      assert.deepEqual(
+        graph.get(path.join(src, entry))!.filter((t) => t === 'vscode' || t.startsWith(path.join(src, 'extension'))),
+        [],
+        entry,
+      );
   });
 
   it("has a README in each folder of src, naming each of src/core's folders in the pipeline's table", () => {

@@ -18,6 +18,7 @@ const PROJECT_ROOT = new Set([
   '.prettierrc.json',
   '.vscodeignore',
   'CHANGELOG.md',
+  'CONTRIBUTING.md',
   'LICENSE',
   'README.md',
   'bench',

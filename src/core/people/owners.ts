@@ -4,10 +4,11 @@
 // attendees, names in bold, owners of marked items). Not a common English word ("patches",
 // "volunteer", "maintainers", "them") and not the name of a project or a tool ("nova", "devstack"),
 // whatever starts the clause.
-import { ENGLISH_WORDS } from './englishWords';
+import { englishWords } from './englishWordsBundle';
 
+/** A word of the dictionary; any word while the dictionary is not here yet (VS Code for the Web fetching it), so that none is taken for a person. */
 function isCommonWord(word: string): boolean {
-  return ENGLISH_WORDS.has(word.toLowerCase());
+  return englishWords()?.has(word.toLowerCase()) ?? true;
 }
 
 /**
@@ -93,7 +94,8 @@ export function ownerName(text: string, known: ReadonlySet<string> = NO_ONE): st
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
     const words = name.split(/\s+/);
     verdict = words.length === 1 ? isPersonToken(name) : words.length <= 4 && (isTeam(words) || isFullName(words));
-    verdicts.set(name, verdict);
+    // a verdict reached without the dictionary is not kept: the draft is read again when it comes
+    if (englishWords()) verdicts.set(name, verdict);
   }
   return verdict ? name : undefined;
 }

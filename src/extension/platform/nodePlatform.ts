@@ -5,13 +5,14 @@ import { homedir } from 'node:os';
 import type * as vscode from 'vscode';
 import { onceEach, type BundleName, type Platform } from './platform';
 
-export function nodePlatform(code: typeof vscode, extensionUri: vscode.Uri): Platform {
+export function nodePlatform(code: typeof vscode, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): Platform {
   return {
     load: onceEach(async (name: BundleName) => {
       const file = code.Uri.joinPath(extensionUri, 'dist', `${name}.js`).fsPath;
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, on purpose not bundled in
       return require(file) as unknown;
-    }),
+    }, log),
+    log,
     get homeFolder() {
       return code.Uri.file(homedir());
     },

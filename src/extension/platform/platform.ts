@@ -7,9 +7,10 @@
 // `process` at run time.
 
 import type * as vscode from 'vscode';
+import { reason, type Log } from '../log';
 
 /** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
-export type BundleName = 'mail' | 'linkFactsService' | 'actionItems';
+export type BundleName = 'mailExport' | 'mailImport' | 'linkFactsService' | 'actionItems' | 'englishWords';
 
 export interface Platform {
   /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */
@@ -26,17 +27,26 @@ export interface Platform {
   readonly linkFactsUnavailable?: string;
   /** Where a save dialog starts when no workspace folder is open (the home folder on the desktop; none on the web). */
   readonly homeFolder?: vscode.Uri;
+  /** The Midcycle log (log.ts): the bundles' loads are in it, and whatever else no message shows. */
+  readonly log: vscode.LogOutputChannel;
 }
 
-/** Each bundle loaded once, however many ask for it at the same time. */
-export function onceEach(load: (name: BundleName) => Promise<unknown>): <T>(name: BundleName) => Promise<T> {
+/** Each bundle loaded once, however many ask for it at the same time; each load, and why one failed, logged. */
+export function onceEach(load: (name: BundleName) => Promise<unknown>, log: Log): <T>(name: BundleName) => Promise<T> {
   const loading = new Map<BundleName, Promise<unknown>>();
   return <T>(name: BundleName) => {
     let p = loading.get(name);
     if (!p) {
+      const started = Date.now();
       p = load(name);
-      // a failed load may be tried again (the next command), not remembered as failed
-      p.catch(() => loading.delete(name));
+      p.then(
+        () => log.info(`loaded the ${name} bundle (${Date.now() - started} ms)`),
+        (e: unknown) => {
+          log.error(`could not load the ${name} bundle: ${reason(e)}`);
+          // a failed load may be tried again (the next command), not remembered as failed
+          loading.delete(name);
+        },
+      );
       loading.set(name, p);
     }
     return p as Promise<T>;

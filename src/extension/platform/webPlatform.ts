@@ -24,12 +24,18 @@ export function webLinkFactsUnavailable(): string {
   );
 }
 
-export function webPlatform(code: typeof vscode, extensionUri: vscode.Uri, fetchText: (url: string) => Promise<string> = fetchOk): Platform {
+export function webPlatform(
+  code: typeof vscode,
+  extensionUri: vscode.Uri,
+  log: vscode.LogOutputChannel,
+  fetchText: (url: string) => Promise<string> = fetchOk,
+): Platform {
   return {
     load: onceEach(async (name: BundleName) => {
       const url = code.Uri.joinPath(extensionUri, 'dist', 'web', `${name}.js`).toString(true);
       return evaluateBundle(await fetchText(url), url, code);
-    }),
+    }, log),
+    log,
     readText: (...path) => fetchText(code.Uri.joinPath(extensionUri, ...path).toString(true)),
     get linkFactsUnavailable() {
       return webLinkFactsUnavailable();

@@ -57,7 +57,7 @@ await esbuild.build({
     {
       name: 'core-bundles-in',
       setup(build) {
-        build.onResolve({ filter: /^\.\/(actionItems|linkFactsModule|yaml|roster)$/ }, (args) =>
+        build.onResolve({ filter: /^\.\/(actionItems|englishWords|linkFactsModule|yaml|roster)$/ }, (args) =>
           /Bundle\.ts$/.test(args.importer) ? { path: join(args.resolveDir, `${args.path.slice(2)}.ts`) } : undefined,
         );
       },
@@ -65,7 +65,7 @@ await esbuild.build({
   ],
   logLevel: 'error',
 });
-execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', join(out, 'runner.vsix')], {
+execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '-o', join(out, 'runner.vsix')], {
   cwd: runner,
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutRepository } from '../../../scripts/vsceFlags.mjs';
 
 export function packageWebOnly(root, out) {
   // the build's bundle sizes are noise here; its errors are not
@@ -21,8 +22,9 @@ export function packageWebOnly(root, out) {
   for (const f of ['package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) cpSync(join(root, f), join(stage, f));
   for (const d of ['media', 'snippets']) cpSync(join(root, d), join(stage, d), { recursive: true, filter: (f) => !/screenshot-/.test(f) });
   cpSync(join(root, 'dist', 'web'), join(stage, 'dist', 'web'), { recursive: true, filter: (f) => !f.endsWith('.map') });
+  cpSync(join(root, 'dist', 'THIRD_PARTY_NOTICES.txt'), join(stage, 'dist', 'THIRD_PARTY_NOTICES.txt'));
   const vsix = join(out, 'midcycle-web.vsix');
-  execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], {
+  execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...withoutRepository(stage), '-o', vsix], {
     cwd: stage,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

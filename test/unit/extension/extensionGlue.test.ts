@@ -1,10 +1,12 @@
 // The extension's logic that needs no VS Code: quick fixes from diagnostics, settings read, hovers,
 // link completions, export paths, the preview page, the snippets and the manifest.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, DEFAULT_LINK_HOSTS, LINK_KINDS, parseReport } from '../../../src/core';
 import { RULE_RECORDS } from '../../../src/core/rules/ruleRecords';
+import { linkFactsUserAgent } from '../../../src/core/facts/userAgent';
 import { previewHtml } from '../../../src/mail/emailPreviewHtml';
 import { exportPath } from '../../../src/mail/exportTarget';
 import { hoverMarkdown } from '../../../src/extension/hoverText';
@@ -415,6 +417,24 @@ describe('the manifest', () => {
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
   });
 
+  it('says only what is so: no formatter category, no activation events VS Code derives from the contributions', () => {
+    assert.deepEqual(manifest.categories, ['Linters', 'Other']);
+    // commands and views activate the extension by themselves (VS Code 1.74+); a Markdown file opening has to say so
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+  });
+
+  it("names no address that is not the project's: no placeholder repository in the manifest, the settings, the sources or the User-Agent", () => {
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+      .split('\0')
+      .filter((f) => f && !f.startsWith('test/unit/'));
+    const placeholders = tracked.filter(
+      (f) => fs.existsSync(path.join(root, f)) && /github\.com\/midcycle\/midcycle/i.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
+    assert.deepEqual(placeholders, []);
+    assert.equal(manifest.repository, undefined);
+    assert.match(linkFactsUserAgent('VS Code'), /^midcycle\/\S+ \(VS Code; link facts\)$/);
+  });
+
   it('runs on the desktop (main) and on the web (browser), in virtual and (limited) untrusted workspaces; looking links up is hidden on the web', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.browser, './dist/web/extension.js');
@@ -435,6 +455,27 @@ describe('the README', () => {
       const row = `| <a id="rule-${r.code}"></a>\`${r.code}\` | ${r.severity} | ${r.description} |`;
       assert.ok(readme.includes(row), `README row for ${r.code}:\n${row}`);
     }
+  });
+
+  it("leads with what a writer does (install, use, settings, the command line); a contributor's set-up, development and testing are CONTRIBUTING.md's", () => {
+    const headings = readme.match(/^## .*$/gm)!;
+    const at = (h: string) => headings.findIndex((x) => x.startsWith(h));
+    assert.equal(headings[0], '## Install');
+    assert.ok(at('## In VS Code') < at('## The command line') && at('## The command line') < at('## Quick start'), headings.join('\n'));
+    assert.deepEqual(
+      headings.filter((h) => /^## (Development|Testing)\b/.test(h)),
+      [],
+    );
+    const contributing = fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8');
+    for (const h of ['## Development', '## Testing', '## What the first run installs']) assert.ok(contributing.includes(`\n${h}\n`), h);
+    // the Quick start: the two commands after cloning, and both are this package's scripts
+    const quick = /\n## Quick start[^\n]*\n+```sh\n([^`]*)```/.exec(readme)![1].trim().split('\n');
+    assert.deepEqual(
+      quick.map((l) => l.replace(/\s+#.*$/, '')),
+      ['npm ci && npm run demo', 'npm test'],
+    );
+    const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    assert.ok(scripts.demo && scripts.test);
   });
 
   it('lists every link kind in the outline JSON contract', () => {

@@ -110,11 +110,11 @@ describe('localisation', () => {
   }
 
   // `npm test` builds first; a bare `mocha` run before any build has no dist/ to load
-  it('configures the built dist/mail.js, which has its own copy of @vscode/l10n, when its import is run', async function () {
-    const bundle = path.join(root, 'dist', 'mail.js');
+  it('configures the built dist/mailImport.js, which has its own copy of @vscode/l10n, when its import is run', async function () {
+    const bundle = path.join(root, 'dist', 'mailImport.js');
     if (!fs.existsSync(bundle)) this.skip();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, as the extension loads it
-    const mailbox = require(bundle) as typeof import('../../../src/mail');
+    const mailbox = require(bundle) as typeof import('../../../src/mailImport');
     const api = importApi();
     assert.equal(await mailbox.importDraft(api.code, undefined), undefined);
     assert.equal(api.title(), '⟦Ìɱþöŕţ⟧');
@@ -122,11 +122,11 @@ describe('localisation', () => {
     assert.equal(presentNode(group('owners')).label, 'Action items by owner');
   });
 
-  it('configures dist/web/mail.js too, run as the web platform runs it', async function () {
-    const bundle = path.join(root, 'dist', 'web', 'mail.js');
+  it('configures dist/web/mailImport.js too, run as the web platform runs it', async function () {
+    const bundle = path.join(root, 'dist', 'web', 'mailImport.js');
     if (!fs.existsSync(bundle)) this.skip();
     const api = importApi();
-    const mailbox = evaluateBundle(fs.readFileSync(bundle, 'utf8'), bundle, api.code) as typeof import('../../../src/mail');
+    const mailbox = evaluateBundle(fs.readFileSync(bundle, 'utf8'), bundle, api.code) as typeof import('../../../src/mailImport');
     assert.equal(await mailbox.importDraft(api.code, undefined), undefined);
     assert.equal(api.title(), '⟦Ìɱþöŕţ⟧');
   });

@@ -20,30 +20,44 @@ function fakeCode(): typeof vscode {
 }
 const extensionUri = { path: '/ext' } as vscode.Uri;
 
+/** A log that keeps its lines (`[level] message`), as the Midcycle output channel shows them. */
+function recordingLog(): vscode.LogOutputChannel & { lines: string[] } {
+  const lines: string[] = [];
+  const at = (level: string) => (message: string) => void lines.push(`[${level}] ${message}`);
+  return { lines, trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warning'), error: at('error') } as unknown as vscode.LogOutputChannel & {
+    lines: string[];
+  };
+}
+
 describe('the platform: bundles loaded on first use', () => {
-  it('loads each bundle once, however many ask at the same time, and tries again after a failure', async () => {
+  it('loads each bundle once, however many ask at the same time, and tries again after a failure; the log says which failed and why', async () => {
     let loads = 0;
     let fail = true;
+    const log = recordingLog();
     const load = onceEach(async (name) => {
       loads++;
       if (fail) throw new Error('offline');
       return { name };
-    });
-    await assert.rejects(load('mail'), /offline/);
+    }, log);
+    await assert.rejects(load('mailExport'), /offline/);
     fail = false;
-    const [a, b] = await Promise.all([load<{ name: string }>('mail'), load<{ name: string }>('mail')]);
+    const [a, b] = await Promise.all([load<{ name: string }>('mailExport'), load<{ name: string }>('mailExport')]);
     assert.equal(a, b);
-    assert.equal(a.name, 'mail');
+    assert.equal(a.name, 'mailExport');
     assert.equal(loads, 2);
+    assert.deepEqual(
+      log.lines.map((l) => l.replace(/\(\d+ ms\)/, '(… ms)')),
+      ['[error] could not load the mailExport bundle: offline', '[info] loaded the mailExport bundle (… ms)'],
+    );
   });
 
   it('on the desktop, requires dist/<name>.js from the extension folder and reads its files; link facts are available', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midcycle-bundles-'));
     try {
       fs.mkdirSync(path.join(dir, 'dist'));
-      fs.writeFileSync(path.join(dir, 'dist', 'mail.js'), 'exports.where = "node";');
-      const bundles = nodePlatform(fakeCode(), { path: dir } as vscode.Uri);
-      assert.equal((await bundles.load<{ where: string }>('mail')).where, 'node');
+      fs.writeFileSync(path.join(dir, 'dist', 'mailExport.js'), 'exports.where = "node";');
+      const bundles = nodePlatform(fakeCode(), { path: dir } as vscode.Uri, recordingLog());
+      assert.equal((await bundles.load<{ where: string }>('mailExport')).where, 'node');
       assert.equal(bundles.linkFactsUnavailable, undefined);
       fs.mkdirSync(path.join(dir, 'snippets'));
       fs.writeFileSync(path.join(dir, 'snippets', 'markdown.json'), '{"é": 1}');
@@ -56,13 +70,13 @@ describe('the platform: bundles loaded on first use', () => {
   it("on the web, fetches dist/web/<name>.js (and the package's files) from the extension location and runs it as CommonJS; link facts say why they are off", async () => {
     const asked: string[] = [];
     const code = fakeCode();
-    const bundles = webPlatform(code, extensionUri, async (url) => {
+    const bundles = webPlatform(code, extensionUri, recordingLog(), async (url) => {
       asked.push(url);
       return 'const vs = require("vscode"); module.exports = { same: vs, words: require("./actionItems").words };';
     });
     provideBundle('actionItems', { words: 3 });
-    const mail = await bundles.load<{ same: unknown; words: number }>('mail');
-    assert.deepEqual(asked, ['vscode-remote://remote/ext/dist/web/mail.js']);
+    const mail = await bundles.load<{ same: unknown; words: number }>('mailExport');
+    assert.deepEqual(asked, ['vscode-remote://remote/ext/dist/web/mailExport.js']);
     assert.equal(mail.same, code);
     assert.equal(mail.words, 3);
     assert.equal(bundles.linkFactsUnavailable, webLinkFactsUnavailable());
