@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { Report, Topic } from '../core';
 import { toRange } from './convert';
 import type { ReportStore } from './reportStore';
+import type { MidcycleSettings } from './settings';
 import { addCounts, countsText, ownCounts, sameTopic, type TopicCounts } from './topicNodes';
 
 /**
@@ -21,9 +22,11 @@ const made = new WeakMap<Report, vscode.DocumentSymbol[]>();
 /**
  * Per open document, the last version's symbols by top-level topic: a top-level topic with the same
  * lines at the same place has the same symbols, so an edit inside one topic makes that topic's
- * again, not 6000. Dropped when the document closes. The symbols are never changed once handed out.
+ * again, not 6000; unless the draft was read anew with other settings (or the word list that weighs
+ * owners came), when the same lines may hold other action items. Dropped when the document closes.
+ * The symbols are never changed once handed out.
  */
-const lastMade = new Map<string, { report: Report; tops: TopicSymbols[] }>();
+const lastMade = new Map<string, { report: Report; settings: MidcycleSettings; tops: TopicSymbols[] }>();
 
 interface TopicSymbols {
   symbols: vscode.DocumentSymbol[];
@@ -39,7 +42,7 @@ export function registerSymbolSupport(selector: vscode.DocumentSelector, store: 
           const report = store.get(document);
           if (!report) return [];
           let symbols = made.get(report);
-          if (!symbols) made.set(report, (symbols = reportSymbols(document.uri.toString(), report)));
+          if (!symbols) made.set(report, (symbols = reportSymbols(document.uri.toString(), report, store.settingsFor(document))));
           return symbols;
         },
       },
@@ -49,13 +52,13 @@ export function registerSymbolSupport(selector: vscode.DocumentSelector, store: 
   );
 }
 
-function reportSymbols(key: string, report: Report): vscode.DocumentSymbol[] {
-  const last = lastMade.get(key);
+function reportSymbols(key: string, report: Report, settings: MidcycleSettings): vscode.DocumentSymbol[] {
+  const last = lastMade.get(key)?.settings === settings ? lastMade.get(key) : undefined;
   const tops = report.topics.map((t, i) => {
     const before = last?.report.topics[i];
     return before && last && sameTopic(before, last.report, t, report) ? last.tops[i] : topicSymbols([t]);
   });
-  lastMade.set(key, { report, tops });
+  lastMade.set(key, { report, settings, tops });
   return tops.flatMap((t) => t.symbols);
 }
 

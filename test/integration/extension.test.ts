@@ -56,9 +56,10 @@ describe('Report Topics tree', () => {
 
   it('lists the topics as symbols: Outline, breadcrumbs and Go to Symbol, beside the headings VS Code lists, none twice', async () => {
     const editor = await open('reference.md');
-    const symbols = await waitFor('symbols', async () => {
+    // on the web, the action items whose owners are weighed come once the word list has been fetched
+    const symbols = await waitFor('symbols with their action items', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-      return s?.length ? s : undefined;
+      return s?.[3]?.detail === '6 reviews · 2 bugs · 2 actions' ? s : undefined;
     });
     assert.deepEqual(
       symbols.map((s) => s.name),
@@ -508,8 +509,7 @@ describe('Settings', () => {
     await waitFor('diagnostics again', () => midcycleDiagnostics(uri).length === 5);
   });
 
-  // written without being run here (the lead runs the integration suites): a folder's own settings
-  // (declared `resource`) apply to its drafts; link facts' (declared `window`) cannot be a folder's
+  // a folder's own settings (declared `resource`) apply to its drafts; link facts' (declared `window`) cannot be a folder's
   it("a folder's own setting applies to its drafts; link facts' settings are the window's", async () => {
     const editor = await open('mistakes.md');
     const uri = editor.document.uri;
@@ -518,7 +518,14 @@ describe('Settings', () => {
     try {
       await config().update('severity', { 'bug-plural': 'off' }, vscode.ConfigurationTarget.WorkspaceFolder);
       await waitFor("the folder's severity", () => midcycleDiagnostics(uri).length === 4);
-      await assert.rejects(async () => config().update('linkFacts.timeout', 20, vscode.ConfigurationTarget.WorkspaceFolder));
+      // a window setting cannot be a folder's (the web's assert has no rejects)
+      const refused = await config()
+        .update('linkFacts.timeout', 20, vscode.ConfigurationTarget.WorkspaceFolder)
+        .then(
+          () => false,
+          () => true,
+        );
+      assert.equal(refused, true);
     } finally {
       await config().update('severity', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }
@@ -527,7 +534,6 @@ describe('Settings', () => {
 });
 
 describe('The manifest', () => {
-  // written without being run here (the lead runs the integration suites)
   it('declares every command the extension registers, and registers every command it declares', async () => {
     await api();
     const declared = (vscode.extensions.getExtension('midcycle.midcycle')!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
