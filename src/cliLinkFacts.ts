@@ -1,11 +1,10 @@
 // `--online` for the CLI: the draft's links looked up in Gerrit, Launchpad and StoryBoard through the
 // core's client, with Node's fetch and a cache file under $XDG_CACHE_HOME/midcycle. What is sent: a
 // change's, bug's, blueprint's or story's number or name, in the URL of one GET; never the draft.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Link, Report } from './core';
-import { readRegularFile, writeAtomically } from './writeAtomically';
+import { readFactsCacheFile, saveFactsCacheFile } from './factsCacheFile';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
 import { linkFactsUserAgent } from './core/facts/userAgent';
 import type { FactsApis, FactsCache, FactsResult, FactsRun } from './core/facts/linkFactsModule';
@@ -40,7 +39,7 @@ export function cacheFile(env: NodeJS.ProcessEnv = process.env): string {
 export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<OnlineFacts> {
   const m = linkFactsModule();
   const file = cacheFile();
-  const cacheText = flags.cache ? readCache(file) : undefined;
+  const cacheText = flags.cache ? readFactsCacheFile(file) : undefined;
   const cache = flags.cache ? m.FactsCache.fromJson(cacheText, CACHE_TTL_MS) : undefined;
   const client = new m.FactsClient({
     fetch,
@@ -84,62 +83,12 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
   };
 }
 
-/** The cache file's text: a regular file of a sane size only (a FIFO planted there would block the run). */
-function readCache(file: string): string | undefined {
-  return readRegularFile(file, { noFollow: true, maxBytes: MAX_CACHE_BYTES });
-}
-
-/** 5,000 answers of a few hundred bytes each; a larger file is not ours. */
-const MAX_CACHE_BYTES = 32 << 20;
-
-/**
- * Saves the cache merged with what the file holds now (other runs save theirs too), under a lock
- * file, in a folder and a file that are the user's alone (titles of private changes are in it).
- * Best effort: a cache that cannot be written is only a slower next run.
- */
+/** Best effort: a cache that cannot be written is only a slower next run. */
 function saveCache(file: string, cache: FactsCache): void {
   try {
-    const dir = path.dirname(file);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = fs.lstatSync(dir);
-    if (!stat.isDirectory()) return; // a symlink or a file where the folder should be: not ours
-    if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(dir, 0o700);
-    const at = fs.lstatSync(file, { throwIfNoEntry: false });
-    if (at && !at.isFile()) return; // a FIFO, a link, a folder where the file should be: not ours to replace
-    withLock(`${file}.lock`, () => {
-      const json = cache.mergedJson(readCache(file));
-      if (json === undefined) return; // a newer Midcycle's cache: left to it
-      writeAtomically(file, json, { mode: 0o600 });
-      cache.dirty = false;
-    });
+    saveFactsCacheFile(file, cache);
   } catch {
     // read-only home, full disk, a lock held too long: nothing lost but time
-  }
-}
-
-/** Runs `fn` holding the lock file `lock` (made exclusively; taken over when stale), or not at all. */
-function withLock(lock: string, fn: () => void, waitMs = 3000, staleMs = 10_000): void {
-  const until = Date.now() + waitMs;
-  for (;;) {
-    try {
-      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      try {
-        // a run that died holding it
-        if (Date.now() - fs.lstatSync(lock).mtimeMs > staleMs) fs.rmSync(lock, { force: true });
-      } catch {
-        // gone meanwhile: try again
-      }
-      if (Date.now() > until) throw new Error('the cache is locked by another run', { cause: e });
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-    }
-  }
-  try {
-    fn();
-  } finally {
-    fs.rmSync(lock, { force: true });
   }
 }
 

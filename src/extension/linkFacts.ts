@@ -25,6 +25,11 @@ export class LinkFacts implements vscode.Disposable {
   question: (message: string, ...answers: string[]) => Thenable<string | undefined> = (message, ...answers) =>
     vscode.window.showInformationMessage(message, ...answers);
 
+  /** Where the answers are kept between sessions: the user's alone (0600 in a 0700 folder, on the desktop). */
+  get cacheFile(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'link-facts.json');
+  }
+
   constructor(
     private readonly store: ReportStore,
     private readonly context: vscode.ExtensionContext,
@@ -184,9 +189,10 @@ export class LinkFacts implements vscode.Disposable {
         storyboard: { ...DEFAULT_FACTS_APIS.storyboard, ...byHost(config.get('storyboardApi')) },
       } satisfies FactsApis,
       timeoutMs: Math.min(Math.max(seconds, 1), 300) * 1000,
-      storage: this.context.globalStorageUri,
+      cacheFile: this.cacheFile,
       changed: () => this.changed.fire(),
       log: this.platform.log,
+      localCache: this.platform.factsCacheFile,
     };
   }
 

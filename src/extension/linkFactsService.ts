@@ -5,7 +5,8 @@
 import type * as vscode from 'vscode';
 import type { Diagnostic, Link, Report, SeveritySetting } from '../core';
 import { FactsCache } from '../core/facts/factsCache';
-import { FactsClient } from '../core/facts/factsClient';
+import { FactsClient, RUN_LIMIT_REASON } from '../core/facts/factsClient';
+import type { FactsCacheFile } from './platform/platform';
 import { factDiagnostics } from '../core/facts/factRules';
 import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/facts/linkFacts';
 import { linkNotes, type AnnotateLinks } from '../core/facts/linkNotes';
@@ -23,12 +24,14 @@ const RETRY_FAILED_MS = 5 * 60 * 1000;
 export interface LinkFactsServiceOptions {
   apis: FactsApis;
   timeoutMs: number;
-  /** The global storage folder, for the cache file. */
-  storage: vscode.Uri;
+  /** The cache file, in the global storage folder. */
+  cacheFile: vscode.Uri;
   /** Called when facts arrived (or were dropped): the tree, diagnostics and status bar read again. */
   changed: () => void;
   /** The Midcycle log: lookups that failed, a cache that could not be read or written. */
   log: Log;
+  /** The cache file on a local disk, where the platform reads and saves it itself (merged under a lock, the user's alone). */
+  localCache?: FactsCacheFile;
 }
 
 export class LinkFactsService {
@@ -137,6 +140,8 @@ export class LinkFactsService {
       if (control.signal.aborted) return;
       let failed = 0;
       for (const [url, result] of run.results) {
+        // left unasked at the lookup's limit: asked by the next lookup, as if never asked
+        if (result.state === 'failed' && result.reason === RUN_LIMIT_REASON) continue;
         this.results.set(url, result);
         if (result.state === 'failed') {
           this.retryAt.set(url, Date.now() + RETRY_FAILED_MS);
@@ -146,6 +151,8 @@ export class LinkFactsService {
       }
       this.options.log.info(`looked up ${run.results.size} link(s)${failed ? `, ${failed} failed` : ''}`);
       for (const [service, why] of run.trouble) this.options.log.warn(`could not look links up: ${service}: ${why}`);
+      if (run.limit)
+        this.options.log.warn(`stopped looking links up after ${run.limit.reached} (a lookup's limit): ${run.limit.unasked} links left for the next lookup`);
       for (const [service, why] of run.trouble) this.trouble.set(service, why);
       for (const service of new Set(requests.map((r) => r.service))) if (!run.trouble.has(service)) this.trouble.delete(service);
       this.factsChanged();
@@ -163,6 +170,8 @@ export class LinkFactsService {
   }
 
   private async readCacheFile(): Promise<string | undefined> {
+    const local = this.options.localCache;
+    if (local?.handles(this.cacheUri())) return local.read(this.cacheUri());
     try {
       return new TextDecoder().decode(await this.vscodeApi.workspace.fs.readFile(this.cacheUri()));
     } catch (e) {
@@ -173,7 +182,7 @@ export class LinkFactsService {
   }
 
   private cacheUri(): vscode.Uri {
-    return this.vscodeApi.Uri.joinPath(this.options.storage, 'link-facts.json');
+    return this.options.cacheFile;
   }
 
   /**
@@ -182,16 +191,24 @@ export class LinkFactsService {
    * a slower next session.
    */
   private save(cache: FactsCache): void {
-    cache.dirty = false;
     this.saving = this.saving.then(async () => {
+      const file = this.cacheUri();
       try {
-        await this.vscodeApi.workspace.fs.createDirectory(this.options.storage);
-        const json = cache.mergedJson(await this.readCacheFile());
-        if (json !== undefined) await this.vscodeApi.workspace.fs.writeFile(this.cacheUri(), new TextEncoder().encode(json));
-        else this.options.log.info(`the link facts cache at ${this.cacheUri().toString()} is a newer Midcycle's: left as it is`);
+        let saved: 'saved' | 'newer' | 'not-ours';
+        const local = this.options.localCache;
+        if (local?.handles(file)) saved = local.save(file, cache);
+        else {
+          await this.vscodeApi.workspace.fs.createDirectory(this.vscodeApi.Uri.joinPath(file, '..'));
+          const json = cache.mergedJson(await this.readCacheFile());
+          if (json !== undefined) await this.vscodeApi.workspace.fs.writeFile(file, new TextEncoder().encode(json));
+          saved = json === undefined ? 'newer' : 'saved';
+        }
+        cache.dirty = false;
+        if (saved === 'newer') this.options.log.info(`the link facts cache at ${file.toString()} is a newer Midcycle's: left as it is`);
+        else if (saved === 'not-ours') this.options.log.warn(`something other than a cache file is at ${file.toString()}: the link facts cache is not saved`);
       } catch (e) {
-        // nothing lost but time: the next session asks again
-        this.options.log.warn(`could not save the link facts cache to ${this.cacheUri().toString()}: ${reason(e)}`);
+        // nothing lost but time: the next lookup's save tries again
+        this.options.log.warn(`could not save the link facts cache to ${file.toString()}: ${reason(e)}`);
       }
     });
   }

@@ -2,6 +2,7 @@
 // folder as any Node module is; the package's files read through vscode.workspace.fs; a save
 // dialog with no workspace open starts in the home folder.
 import { homedir } from 'node:os';
+import { readFactsCacheFile, saveFactsCacheFile } from '../../factsCacheFile';
 import type * as vscode from 'vscode';
 import { onceEach, type BundleName, type Platform } from './platform';
 
@@ -13,6 +14,12 @@ export function nodePlatform(code: typeof vscode, extensionUri: vscode.Uri, log:
       return require(file) as unknown;
     }, log),
     log,
+    factsCacheFile: {
+      handles: (file) => file.scheme === 'file',
+      read: (file) => readFactsCacheFile(file.fsPath),
+      // the lock not waited for: the extension host's thread must not block (the next save tries again)
+      save: (file, cache) => saveFactsCacheFile(file.fsPath, cache, 0),
+    },
     get homeFolder() {
       return code.Uri.file(homedir());
     },

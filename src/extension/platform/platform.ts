@@ -8,6 +8,17 @@
 
 import type * as vscode from 'vscode';
 import { reason, type Log } from '../log';
+import type { FactsCache } from '../../core/facts/factsCache';
+
+/** The link facts cache file, read and saved where a local disk allows more than vscode.workspace.fs. */
+export interface FactsCacheFile {
+  /** Its text; undefined when there is none (or no cache that this platform reads: then use workspace.fs). */
+  read(file: vscode.Uri): string | undefined;
+  /** Saves it merged with the file: as factsCacheFile.ts's saveFactsCacheFile says; throws when it cannot. */
+  save(file: vscode.Uri, cache: FactsCache): 'saved' | 'newer' | 'not-ours';
+  /** Whether this platform reads and writes that file (a local one); else vscode.workspace.fs does. */
+  handles(file: vscode.Uri): boolean;
+}
 
 /** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
 export type BundleName = 'mailExport' | 'mailImport' | 'linkFactsService' | 'actionItems' | 'englishWords';
@@ -27,6 +38,11 @@ export interface Platform {
   readonly linkFactsUnavailable?: string;
   /** Where a save dialog starts when no workspace folder is open (the home folder on the desktop; none on the web). */
   readonly homeFolder?: vscode.Uri;
+  /**
+   * The link facts cache on a local disk (factsCacheFile.ts: merged under a lock, the user's alone);
+   * absent on the web, where vscode.workspace.fs reads and writes it.
+   */
+  readonly factsCacheFile?: FactsCacheFile;
   /** The Midcycle log (log.ts): the bundles' loads are in it, and whatever else no message shows. */
   readonly log: vscode.LogOutputChannel;
 }

@@ -1,0 +1,68 @@
+// The link facts cache as a file on a local disk, for the CLI and the desktop extension: read only
+// when it is a regular file of a sane size (a FIFO planted at its path would block), saved merged
+// with what the file holds then (other runs and windows save theirs there too), under a lock file,
+// in a folder and a file that are the user's alone (titles of private changes are in it).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FactsCache } from './core/facts/factsCache';
+import { readRegularFile, writeAtomically } from './writeAtomically';
+
+/** 5,000 answers of a few hundred bytes each; a larger file is not ours. */
+const MAX_CACHE_BYTES = 32 << 20;
+
+/** The cache file's text, or undefined: none there, or not a regular file, or too large to be ours. */
+export function readFactsCacheFile(file: string): string | undefined {
+  return readRegularFile(file, { noFollow: true, maxBytes: MAX_CACHE_BYTES });
+}
+
+/**
+ * Saves `cache` merged with the file's answers: `saved`; `newer` when the file is a newer
+ * Midcycle's (left as it is); `not-ours` when something else stands at the file's or the folder's
+ * path. Throws when it cannot write, or the lock stays taken for `waitMs` (0: not waited for, as
+ * the editor's thread must not block).
+ */
+export function saveFactsCacheFile(file: string, cache: FactsCache, waitMs = 3000): 'saved' | 'newer' | 'not-ours' {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = fs.lstatSync(dir);
+  if (!stat.isDirectory()) return 'not-ours'; // a symlink or a file where the folder should be
+  if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(dir, 0o700);
+  const at = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (at && !at.isFile()) return 'not-ours'; // a FIFO, a link, a folder where the file should be
+  return withLock(`${file}.lock`, waitMs, () => {
+    const json = cache.mergedJson(readFactsCacheFile(file));
+    if (json === undefined) return 'newer';
+    writeAtomically(file, json, { mode: 0o600 });
+    cache.dirty = false;
+    return 'saved';
+  });
+}
+
+/** Runs `fn` holding the lock file `lock` (made exclusively; taken over when stale). */
+function withLock<T>(lock: string, waitMs: number, fn: () => T, staleMs = 10_000): T {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        // a run that died holding it
+        if (Date.now() - fs.lstatSync(lock).mtimeMs > staleMs) {
+          fs.rmSync(lock, { force: true });
+          continue;
+        }
+      } catch {
+        continue; // gone meanwhile: try again
+      }
+      if (Date.now() >= until) throw new Error('the cache is locked by another run', { cause: e });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
