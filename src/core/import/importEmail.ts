@@ -6,6 +6,7 @@
 import { html as htmlSpec, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { LINE_BREAKS_KEY, softBreakJoiner } from '../export/lineBreaks';
 import { parseReport } from '../parse/parseReport';
+import { yaml } from '../parse/yamlBundle';
 import { createMarkdown } from '../parse/markdown';
 import { LIST_MARKER } from '../model/listMarker';
 
@@ -351,15 +352,11 @@ function joinsLines(markdown: string): boolean {
 }
 
 function frontMatter(headers: Record<string, string | string[] | undefined>): string {
-  const entries = Object.entries(headers).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
+  const entries = Object.entries(headers).filter(
+    (e): e is [string, string | string[]] => e[1] !== undefined && e[1] !== '' && !(Array.isArray(e[1]) && e[1].length === 0),
+  );
   if (!entries.length) return '';
-  const yaml = entries.map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(quoteYaml).join(', ')}]` : quoteYaml(v as string)}`);
-  return `---\n${yaml.join('\n')}\n---\n\n`;
-}
-
-/** A YAML scalar, quoted when it would otherwise be read as something else. */
-function quoteYaml(value: string): string {
-  return /^[\w.@+-][^:#\n]*$/.test(value) && !/^(true|false|null|yes|no|~|\d[\d.:-]*)$/i.test(value) && !/\s$/.test(value) ? value : JSON.stringify(value);
+  return `---\n${yaml().writeYaml(Object.fromEntries(entries))}---\n\n`;
 }
 
 function childrenOf(node: Node): DefaultTreeAdapterMap['childNode'][] {
