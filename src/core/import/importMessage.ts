@@ -49,8 +49,14 @@ export function htmlEvidence(raw: string): string | undefined {
   return undefined;
 }
 
+export interface ImportOptions {
+  /** Read the whole input as plain text, whatever it looks like (text that mentions `<br>`). */
+  text?: boolean;
+}
+
 /** A sent report as a draft; `name` is the file's name (its extension says what it is), if any. */
-export async function importMessage(raw: string, name = ''): Promise<ImportResult> {
+export async function importMessage(raw: string, name = '', options: ImportOptions = {}): Promise<ImportResult> {
+  if (options.text) return { markdown: importEmailText(raw), source: 'text', reading: 'as plain text (as asked)' };
   const mbox = mboxMessages(raw);
   const message = mbox ? mbox[0] : raw;
   if (isMessage(message)) {

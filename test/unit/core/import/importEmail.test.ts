@@ -424,4 +424,15 @@ describe('importing plain text: read as text, never as HTML', () => {
     assert.equal(out[out.length - 1], 'Hi \\<https://x.org/>');
     fs.rmSync(dir, { recursive: true });
   });
+
+  it('midcycle import --text reads standard input as plain text even when it mentions <br>', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const text = 'Use <br> for a line break in HTML.\nA <div> is a block.\n';
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), stdin: () => Buffer.from(text) };
+    assert.equal(await main(['import', '-', '--text'], io), 0);
+    assert.deepEqual(err, ['midcycle: read standard input as plain text (as asked)']);
+    assert.equal(out[0], 'Use \\<br> for a line break in HTML.\nA \\<div> is a block.');
+    assert.deepEqual(shapeText(emailShape(exportEmail(parseReport(out[0])))), ['Use <br> for a line break in HTML.', 'A <div> is a block.']);
+  });
 });
