@@ -68,7 +68,7 @@ class GmailRenderer {
       case 'quote':
         return `<blockquote class="gmail_quote" style="${QUOTE_STYLE}">${this.blocks(block.blocks)}</blockquote>`;
       case 'code':
-        return block.lines.map((l) => `<div><font face="monospace">${escapeHtml(l) || '<br>'}</font></div>`).join('');
+        return block.lines.map((l) => `<div><font face="monospace">${codeHtml(l) || '<br>'}</font></div>`).join('');
       case 'rule':
         return '<hr>';
       case 'table':
@@ -209,6 +209,28 @@ class GmailRenderer {
     lines.push(out);
     return lines;
   }
+}
+
+/**
+ * A code line's HTML, its spaces kept as it shows them: a browser drops spaces at a line's start and
+ * shows a run of them as one, so a leading space and every run of two or more are written as Gmail
+ * writes typed ones, no-break spaces alternating with spaces (`&nbsp; &nbsp;`), ending on a no-break
+ * space at the line's end. Tabs are spaces to the next multiple of 4, as markdown-it counts them.
+ */
+export function codeHtml(line: string): string {
+  const html = escapeHtml(line.includes('\t') ? expandTabs(line) : line);
+  return html.replace(/ +/g, (run: string, at: number) => {
+    if (run.length === 1 && at > 0 && at + 1 < html.length) return run;
+    let out = '';
+    for (let i = 0; i < run.length; i++) out += i % 2 === 0 || (i === run.length - 1 && at + run.length === html.length) ? '&nbsp;' : ' ';
+    return out;
+  });
+}
+
+function expandTabs(line: string): string {
+  let out = '';
+  for (const c of line) out += c === '\t' ? ' '.repeat(4 - (out.length % 4)) : c;
+  return out;
 }
 
 const INLINE_TAGS: Record<string, string> = {

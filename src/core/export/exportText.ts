@@ -70,6 +70,14 @@ function renderList(list: Extract<Block, { type: 'list' }>, width: number, inden
       // as a reader tells paragraphs apart
       if (block.type === 'paragraph' && previous) out.push('');
       previous = block;
+      if (block.type === 'code') {
+        // code as it was typed, under the item's text: never filled, its indentation kept
+        for (const line of renderBlock(block, width)) {
+          out.push(line ? `${first ? `${indent}${marker}` : hang}${line}` : '');
+          first = false;
+        }
+        continue;
+      }
       const lines = block.type === 'paragraph' ? inlineLines(block.inline, block.joined).map(lineText) : renderBlock(block, width);
       for (const line of lines) {
         out.push(...wrap(line, width, first ? `${indent}${marker}` : hang, hang));
