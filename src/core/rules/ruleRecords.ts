@@ -288,7 +288,8 @@ export const RULE_RECORDS = [
     code: 'nesting-too-deep',
     group: 'document',
     severity: 'warning',
-    description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.',
+    description:
+      'Lists or quotes nested so deep that Markdown would drop what is in them (past 32 on one line, or items in items about 50 deep): Midcycle reads it as text of the item or quote around it, and the email keeps it.',
   },
   // the file as a whole (parseUpTo.ts, for the extension's reportStore.ts)
   {
