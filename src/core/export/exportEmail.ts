@@ -2,7 +2,8 @@
 // paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
 // `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`, web images as
 // `<img>`. Everything the writer typed is escaped; only http(s) and mailto links become anchors.
-import { emailBlocks, type LinkNotes, isMailableHref, linkHref, type Block } from './emailBlocks';
+import { emailBlocks, type LinkNotes, linkHref, type Block } from './emailBlocks';
+import { isMailableHref } from '../rules/webDestination';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';

@@ -4,6 +4,7 @@
 // lines; quotes and code as they are. The lines are the HTML part's (lineBreaks.ts decides them).
 import { emailBlocks, type LinkNotes, inlineLines, linkHref, type Block } from './emailBlocks';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
+import { isMailableHref } from '../rules/webDestination';
 import { attr, type Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';
 
@@ -120,7 +121,8 @@ function lineText(tokens: readonly Token[]): string {
         link = { href: linkHref(t), label: '' };
         break;
       case 'link_close':
-        if (link && !sameUrl(link.label, link.href)) out += ` <${link.href}>`;
+        // (an address the email cannot carry, `notes.md` or `#section`, is no help to a reader either: the text alone)
+        if (link && isMailableHref(link.href) && !sameUrl(link.label, link.href)) out += ` <${link.href}>`;
         link = undefined;
         break;
       case 'image': {
