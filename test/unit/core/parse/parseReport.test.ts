@@ -260,6 +260,14 @@ describe('parseReport: a separator line of tildes', () => {
     assert.match(exportText(parseReport('- Topic\n\nCheers,\nArmando\n\n~~~~~~~\n')), /Armando\n\n~~~~~~~\n$/);
   });
 
+  it('knows a code block in a quote or a list item, at the end of the draft, for one that is closed (no separator, no warning)', () => {
+    for (const text of ['> ```\n> - a topic https://x.org/\n> ```\n', '- item\n  - sub\n\n    ```\n    1. step\n    ```\n', '> - ```\n>\n>   ```\n']) {
+      const r = parseReport(text);
+      assert.deepEqual(r.diagnostics, [], text);
+      assert.equal(r.parse.recovered, false, text);
+    }
+  });
+
   it('takes an unclosed fence over lines that are no report (code, in a README) for a code block, not a separator', () => {
     const readme = '# Build\n\nRun:\n\n```\nnpm ci\nnpm run build\n';
     const [d, ...more] = parseReport(readme).diagnostics;
