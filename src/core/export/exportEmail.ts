@@ -212,20 +212,29 @@ class GmailRenderer {
   }
 }
 
-/**
- * A code line's HTML, its spaces kept as it shows them: a browser drops spaces at a line's start and
- * shows a run of them as one, so a leading space and every run of two or more are written as Gmail
- * writes typed ones, no-break spaces alternating with spaces (`&nbsp; &nbsp;`), ending on a no-break
- * space at the line's end. Tabs are spaces to the next multiple of 4, as markdown-it counts them.
- */
+/** A code line's HTML: its spaces as codeSpaces gives them, a no-break space as `&nbsp;` (as Gmail writes it). */
 export function codeHtml(line: string): string {
-  const html = escapeHtml(line.includes('\t') ? expandTabs(line) : line);
-  return html.replace(/ +/g, (run: string, at: number) => {
-    if (run.length === 1 && at > 0 && at + 1 < html.length) return run;
-    let out = '';
-    for (let i = 0; i < run.length; i++) out += i % 2 === 0 || (i === run.length - 1 && at + run.length === html.length) ? '&nbsp;' : ' ';
-    return out;
-  });
+  return escapeHtml(codeSpaces(line)).replace(/\u00a0/g, '&nbsp;');
+}
+
+/**
+ * A code line's spaces kept as it shows them: a browser drops spaces at a line's start and shows a
+ * run of them as one, so a leading space and every run of two or more become no-break spaces
+ * alternating with spaces, as Gmail writes typed ones (`\u00a0 \u00a0`), ending on a no-break
+ * space at the line's end. Tabs are spaces to the next multiple of 4, as markdown-it counts them.
+ * (The importer reads runs written so back as spaces: importEmail.ts.)
+ */
+export function codeSpaces(line: string): string {
+  const spaced = line.includes('\t') ? expandTabs(line) : line;
+  return spaced.replace(/ +/g, (run: string, at: number) => spaceRun(run.length, at === 0, at + run.length === spaced.length));
+}
+
+/** A run of `n` spaces as codeSpaces writes it, at a line's start or end or inside it. */
+export function spaceRun(n: number, first: boolean, last: boolean): string {
+  if (n === 1 && !first && !last) return ' ';
+  let out = '';
+  for (let i = 0; i < n; i++) out += i % 2 === 0 || (last && i === n - 1) ? '\u00a0' : ' ';
+  return out;
 }
 
 function expandTabs(line: string): string {

@@ -385,7 +385,7 @@ describe('importing plain text: read as text, never as HTML', () => {
       '* * *',
       '--|--',
       '# not a heading',
-      '> not a quote',
+      'a > b is no quote',
       '<div>no html</div>',
     ];
     const md = importEmailText(lines.join('\n'));
@@ -399,7 +399,7 @@ describe('importing plain text: read as text, never as HTML', () => {
       '* * *',
       '--|--',
       '# not a heading',
-      '> not a quote',
+      'a > b is no quote',
       '<div>no html</div>',
     ]);
     // an item, then a line at the margin: the line is not the item's
