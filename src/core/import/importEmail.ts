@@ -11,8 +11,6 @@ import { LIST_MARKER } from '../model/listMarker';
 import { readHtml } from './readHtml';
 import { escapeLineStart, escapeText, writeMarkdown } from './writeMarkdown';
 
-export { isElementName, ImportLimitError } from './readHtml';
-
 const LIST_ITEM = new RegExp(String.raw`^(\s*${LIST_MARKER}\s+)(.*)$`);
 
 /** The Markdown draft of an email's HTML body; `headers` (subject, to, cc, date) go into the front matter. */

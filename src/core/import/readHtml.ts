@@ -135,11 +135,10 @@ interface HeadingFrame {
 
 type Frame = Container | ListFrame | TableFrame | HeadingFrame;
 
-/** An open link or mark: `live` until a block it cannot span (a list, a quote) cuts it off. */
+/** An open link or mark (one of each at most: the same emphasis inside it adds nothing). */
 interface OpenMark {
   mark: Mark | 'link';
   href?: string;
-  live: boolean;
 }
 
 /** What an element did on entering, undone on leaving. */
@@ -148,7 +147,7 @@ type Exit = (() => void) | undefined;
 class Reader {
   private readonly root: Container = { kind: 'root', blocks: [] };
   private readonly frames: Frame[] = [this.root];
-  private readonly marks: OpenMark[] = [];
+  private readonly marks: OpenMark[] = []; // at most one of each
   private line: Inline[] = [];
   private code = 0; // monospace elements open
   private pre = 0; // preformatted elements open
@@ -218,11 +217,11 @@ class Reader {
       return null;
     }
     const mark = MARKS[name];
-    if (mark) return this.openMark({ mark, live: true });
+    if (mark) return this.openMark({ mark });
     if (name === 'a') {
       const href = attribute(el, 'href').trim();
       // (an in-page #anchor or a relative path, which no email carries: its text)
-      return isMailableHref(href) ? this.openMark({ mark: 'link', href, live: true }) : { exit: undefined };
+      return isMailableHref(href) ? this.openMark({ mark: 'link', href }) : { exit: undefined };
     }
     if (isMonospace(el)) {
       this.code++;
@@ -381,18 +380,22 @@ class Reader {
   }
 
   private openMark(mark: OpenMark): { exit: Exit } {
+    // emphasis inside the same emphasis shows nothing more (and a line of 2,000 nested <b> is one <b>)
+    if (this.marks.some((m) => m.mark === mark.mark)) return { exit: undefined };
     this.marks.push(mark);
     this.line.push(mark.mark === 'link' ? { t: 'link', href: mark.href! } : { t: 'open', mark: mark.mark });
     return {
       exit: () => {
-        this.marks.splice(this.marks.lastIndexOf(mark), 1);
-        if (mark.live) this.line.push(mark.mark === 'link' ? { t: 'unlink' } : { t: 'close', mark: mark.mark });
+        const at = this.marks.indexOf(mark);
+        if (at === -1) return; // a link a block cut off
+        this.marks.splice(at, 1);
+        this.line.push(mark.mark === 'link' ? { t: 'unlink' } : { t: 'close', mark: mark.mark });
       },
     };
   }
 
   private linkOpen(): boolean {
-    return this.marks.some((m) => m.mark === 'link' && m.live);
+    return this.marks.some((m) => m.mark === 'link');
   }
 
   /** A `<br>`: the line ends (inside a link, the link goes on over a break); on an empty line, a blank line. */
@@ -423,11 +426,10 @@ class Reader {
 
   /** Before a list, a quote, a table or a rule: the line ends, and no link goes on past it (a link cannot hold them). */
   private structure(): void {
-    for (const m of this.marks) {
-      if (m.mark === 'link' && m.live) {
-        m.live = false;
-        this.line.push({ t: 'unlink' });
-      }
+    const link = this.marks.findIndex((m) => m.mark === 'link');
+    if (link !== -1) {
+      this.marks.splice(link, 1);
+      this.line.push({ t: 'unlink' });
     }
     this.endLine();
   }
@@ -444,7 +446,7 @@ class Reader {
    */
   private endLine(): 'line' | 'blank' | 'empty' {
     const items = this.line;
-    const open = this.marks.filter((m) => m.live);
+    const open = this.marks;
     for (let i = open.length - 1; i >= 0; i--) items.push(open[i].mark === 'link' ? { t: 'unlink' } : { t: 'close', mark: open[i].mark as Mark });
     this.line = open.map((m): Inline => (m.mark === 'link' ? { t: 'link', href: m.href! } : { t: 'open', mark: m.mark }));
     if (!this.hasContent(items)) return 'empty';

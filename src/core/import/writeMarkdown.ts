@@ -474,7 +474,8 @@ function sameAs(markdown: string, expected: Shown, inTable: boolean): boolean {
 
 /** Inline content written in one form: text escaped, links, emphasis, code spans and images. */
 function serialize(items: readonly Inline[], form: Form, inTable: boolean): string {
-  let out = '';
+  // in pieces, joined at the end (a line may hold thousands of links)
+  const out: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     switch (item.t) {
@@ -482,43 +483,52 @@ function serialize(items: readonly Inline[], form: Form, inTable: boolean): stri
         if (item.code) {
           let code = item.s;
           while (items[i + 1]?.t === 'text' && (items[i + 1] as Extract<Inline, { t: 'text' }>).code) code += (items[++i] as Extract<Inline, { t: 'text' }>).s;
-          out += codeSpan(inTable ? code.replace(/\|/g, '\\|') : code);
-        } else out += escapeText(item.s, inTable);
+          out.push(codeSpan(inTable ? code.replace(/\|/g, '\\|') : code));
+        } else out.push(escapeText(item.s, inTable));
         break;
       }
       case 'open':
       case 'close':
-        if (form.marks) out += MARK_TEXT[item.mark];
+        if (form.marks) out.push(MARK_TEXT[item.mark]);
         break;
       case 'link': {
-        const end = items.findIndex((x, j) => j > i && x.t === 'unlink');
-        const inner = items.slice(i + 1, end === -1 ? items.length : end);
+        let end = i + 1;
+        while (end < items.length && items[end].t !== 'unlink') end++;
+        const inner = items.slice(i + 1, end);
         const bare = form.bare !== 'none' ? bareForm(inner, item.href, form.bare === 'escaped', inTable) : undefined;
-        if (bare !== undefined) out += bare;
+        if (bare !== undefined) out.push(bare);
         else {
-          // `!` before a link's bracket would make it an image
-          if (/(^|[^\\])!$/.test(out)) out = `${out.slice(0, -1)}\\!`;
-          out += `[${serialize(inner, form, inTable)}](${destination(item.href)})`;
+          escapeBang(out);
+          out.push(`[${serialize(inner, form, inTable)}](${destination(item.href)})`);
         }
-        i = end === -1 ? items.length : end;
+        i = end;
         break;
       }
       case 'unlink':
         break;
       case 'img':
-        if (/(^|[^\\])!$/.test(out)) out = `${out.slice(0, -1)}\\!`;
-        out += `![${escapeText(item.alt, inTable)}](${destination(item.src)})`;
+        escapeBang(out);
+        out.push(`![${escapeText(item.alt, inTable)}](${destination(item.src)})`);
         break;
       case 'br':
-        out += '\\\n';
+        out.push('\\\n');
         break;
     }
   }
   // each line's start escaped where Markdown would read a block there (a break's next line too)
   return out
+    .join('')
     .split('\n')
     .map((l) => escapeLineStart(l))
     .join('\n');
+}
+
+/** A `!` that ends the Markdown so far, escaped: a bracket after it would make an image. */
+function escapeBang(out: string[]): void {
+  let k = out.length - 1;
+  while (k >= 0 && out[k] === '') k--;
+  // (a piece never ends in half an escape: its odd backslash before the `!` is its own)
+  if (k >= 0 && /(?:^|[^\\])(?:\\\\)*!$/.test(out[k])) out[k] = `${out[k].slice(0, -1)}\\!`;
 }
 
 /** A link whose text is its URL as the URL alone (a mail link as `<address>`), when it is that. */
