@@ -88,7 +88,7 @@ export type RuleCode = keyof Defaults;
 const GROUP_WORDS: Record<RuleRecord['group'], string> = {
   link: 'how a review, bug, blueprint, story or etherpad link is written',
   facts: 'what Gerrit, Launchpad or StoryBoard say of a link (checked online, once link facts are allowed)',
-  document: "the draft's Markdown: what would swallow the report",
+  document: "the draft's Markdown: what would swallow part of the report, or leave it out of the email",
   file: 'the draft as a file',
   people: "the action items' owners",
   message: "the message's headers, from the front matter",

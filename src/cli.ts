@@ -54,9 +54,11 @@ Commands:
                                           of a nick (--online: also changes and bugs that are not
                                           there, abandoned changes, bugs filed against another
                                           project); exit status 1 on any error
-  import MAIL [-o DRAFT.md [--force]]     a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
+  import MAIL [-o DRAFT.md [--force]] [--text]
+                                          a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL
+                                          (--text: as plain text, whatever it holds)
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
          [--line-breaks auto|markdown|keep] [--from ADDRESS] [--online --annotate-links none|status|title]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
@@ -112,6 +114,7 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
         'line-breaks': { type: 'string' },
         from: { type: 'string' },
         force: { type: 'boolean' },
+        text: { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
         'storyboard-host': { type: 'string', multiple: true },
@@ -444,11 +447,11 @@ function emailNotDraft(file: string, text: string): string | undefined {
 async function importCommand(
   raw: string,
   file: string,
-  values: { output?: string; force?: boolean },
+  values: { output?: string; force?: boolean; text?: boolean },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   try {
-    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file));
+    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file), { text: values.text === true });
     const name = file === '-' ? 'standard input' : file;
     if (values.output !== undefined && values.output !== '-') {
       refuseToReplace(values.output, values.force);

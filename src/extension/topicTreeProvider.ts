@@ -201,7 +201,8 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: P
     }),
     vscode.commands.registerCommand('midcycle.openLink', (node?: TopicNode) => {
       const url = node?.type === 'link' ? node.link.url : undefined;
-      if (url) void vscode.env.openExternal(vscode.Uri.parse(url, true));
+      // (a link-not-web address, `notes.md` or `#section`, has no scheme: nothing to open outside)
+      if (url && /^[a-z][a-z0-9+.-]*:/i.test(url)) void vscode.env.openExternal(vscode.Uri.parse(url, true));
     }),
   );
 }

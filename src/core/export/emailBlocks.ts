@@ -3,6 +3,7 @@
 import { createMarkdown } from '../parse/markdown';
 import type { LinkHosts } from '../rules/linkHosts';
 import { textAnchors, type Anchor } from '../parse/textUrls';
+import { isMailableHref } from '../rules/webDestination';
 import { attr, type StateCore, type Token } from '../model/markdownTypes';
 
 export type Block =
@@ -217,8 +218,3 @@ export function linkHref(token: Token): string {
  * punycode pass each.
  */
 const URL_SAFE = /^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*$/;
-
-/** Only these become anchors in an email; any other scheme stays text. */
-export function isMailableHref(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href.trim());
-}

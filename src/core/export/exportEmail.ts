@@ -2,7 +2,8 @@
 // paragraph its own `<div>`, a blank line as `<div><br></div>`, lists as Gmail nests them (a nested
 // `<ul>` beside the `<li>` it belongs to) or the standard way, links as `<a href>`, web images as
 // `<img>`. Everything the writer typed is escaped; only http(s) and mailto links become anchors.
-import { emailBlocks, type LinkNotes, isMailableHref, linkHref, type Block } from './emailBlocks';
+import { emailBlocks, type LinkNotes, linkHref, type Block } from './emailBlocks';
+import { isMailableHref } from '../rules/webDestination';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';
@@ -68,7 +69,7 @@ class GmailRenderer {
       case 'quote':
         return `<blockquote class="gmail_quote" style="${QUOTE_STYLE}">${this.blocks(block.blocks)}</blockquote>`;
       case 'code':
-        return block.lines.map((l) => `<div><font face="monospace">${escapeHtml(l) || '<br>'}</font></div>`).join('');
+        return block.lines.map((l) => `<div><font face="monospace">${codeHtml(l) || '<br>'}</font></div>`).join('');
       case 'rule':
         return '<hr>';
       case 'table':
@@ -209,6 +210,37 @@ class GmailRenderer {
     lines.push(out);
     return lines;
   }
+}
+
+/** A code line's HTML: its spaces as codeSpaces gives them, a no-break space as `&nbsp;` (as Gmail writes it). */
+export function codeHtml(line: string): string {
+  return escapeHtml(codeSpaces(line)).replace(/\u00a0/g, '&nbsp;');
+}
+
+/**
+ * A code line's spaces kept as it shows them: a browser drops spaces at a line's start and shows a
+ * run of them as one, so a leading space and every run of two or more become no-break spaces
+ * alternating with spaces, as Gmail writes typed ones (`\u00a0 \u00a0`), ending on a no-break
+ * space at the line's end. Tabs are spaces to the next multiple of 4, as markdown-it counts them.
+ * (The importer reads runs written so back as spaces: importEmail.ts.)
+ */
+export function codeSpaces(line: string): string {
+  const spaced = line.includes('\t') ? expandTabs(line) : line;
+  return spaced.replace(/ +/g, (run: string, at: number) => spaceRun(run.length, at === 0, at + run.length === spaced.length));
+}
+
+/** A run of `n` spaces as codeSpaces writes it, at a line's start or end or inside it. */
+export function spaceRun(n: number, first: boolean, last: boolean): string {
+  if (n === 1 && !first && !last) return ' ';
+  let out = '';
+  for (let i = 0; i < n; i++) out += i % 2 === 0 || (last && i === n - 1) ? '\u00a0' : ' ';
+  return out;
+}
+
+function expandTabs(line: string): string {
+  let out = '';
+  for (const c of line) out += c === '\t' ? ' '.repeat(4 - (out.length % 4)) : c;
+  return out;
 }
 
 const INLINE_TAGS: Record<string, string> = {

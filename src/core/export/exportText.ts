@@ -4,6 +4,7 @@
 // lines; quotes and code as they are. The lines are the HTML part's (lineBreaks.ts decides them).
 import { emailBlocks, type LinkNotes, inlineLines, linkHref, type Block } from './emailBlocks';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
+import { isMailableHref } from '../rules/webDestination';
 import { attr, type Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';
 
@@ -70,6 +71,14 @@ function renderList(list: Extract<Block, { type: 'list' }>, width: number, inden
       // as a reader tells paragraphs apart
       if (block.type === 'paragraph' && previous) out.push('');
       previous = block;
+      if (block.type === 'code') {
+        // code as it was typed, under the item's text: never filled, its indentation kept
+        for (const line of renderBlock(block, width)) {
+          out.push(line ? `${first ? `${indent}${marker}` : hang}${line}` : '');
+          first = false;
+        }
+        continue;
+      }
       const lines = block.type === 'paragraph' ? inlineLines(block.inline, block.joined).map(lineText) : renderBlock(block, width);
       for (const line of lines) {
         out.push(...wrap(line, width, first ? `${indent}${marker}` : hang, hang));
@@ -112,7 +121,8 @@ function lineText(tokens: readonly Token[]): string {
         link = { href: linkHref(t), label: '' };
         break;
       case 'link_close':
-        if (link && !sameUrl(link.label, link.href)) out += ` <${link.href}>`;
+        // (an address the email cannot carry, `notes.md` or `#section`, is no help to a reader either: the text alone)
+        if (link && isMailableHref(link.href) && !sameUrl(link.label, link.href)) out += ` <${link.href}>`;
         link = undefined;
         break;
       case 'image': {

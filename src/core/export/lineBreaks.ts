@@ -50,9 +50,30 @@ export function softBreakJoiner(report: Report, mode: LineBreaks): (inline: Toke
   let evidence: boolean | undefined;
   return (inline) => {
     if (!inline.map || inline.map[1] - inline.map[0] < 2 || !hasSoftBreak(inline)) return false;
-    if (width === undefined) [width, evidence] = wrapWidth(report.tokens, lines);
+    if (width === undefined) [width, evidence] = wrapWidth(inlineLines(report.tokens), lines);
     return looksWrapped(inline.map, lines, width, evidence);
   };
+}
+
+/** The lines of the tokens' inline content that spans lines (paragraphs). */
+function inlineLines(tokens: readonly Token[]): (readonly number[])[] {
+  const maps: (readonly number[])[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'inline' && t.map && t.map[1] - t.map[0] >= 2) maps.push(t.map);
+  }
+  return maps;
+}
+
+/**
+ * Whether `auto` would join the lines of one of a Markdown text's paragraphs, given where they are
+ * (lines `start` to `end`, each paragraph with a soft break in it): the importer's question, asked
+ * of the draft it writes without parsing it again.
+ */
+export function joinsAnyParagraph(lines: LineIndex, paragraphs: readonly (readonly [number, number])[]): boolean {
+  if (!paragraphs.length) return false;
+  const [width, evidence] = wrapWidth(paragraphs, lines);
+  return paragraphs.some((map) => looksWrapped(map, lines, width, evidence));
 }
 
 function hasSoftBreak(inline: Token): boolean {
@@ -79,12 +100,12 @@ function endColumn(text: string): number {
  * more) end at or below it (the 90th percentile of their end columns, within 60–100 columns); and
  * whether its own lines show it (three or more of them).
  */
-function wrapWidth(tokens: readonly Token[], lines: LineIndex): [number, boolean] {
+function wrapWidth(paragraphs: readonly (readonly number[])[], lines: LineIndex): [number, boolean] {
   const ends: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.type !== 'inline' || !t.map || t.map[1] - t.map[0] < 2) continue;
-    for (let line = t.map[0]; line < t.map[1] - 1; line++) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const map = paragraphs[i];
+    if (map[1] - map[0] < 2) continue;
+    for (let line = map[0]; line < map[1] - 1; line++) {
       // a short line says nothing of the width: a wrap leaves lines near it
       const end = endColumn(lines.lineText(line));
       if (end >= MIN_EVIDENCE && end <= MAX_WRAP_WIDTH + 20) ends.push(end);
@@ -108,7 +129,7 @@ function wrapWidth(tokens: readonly Token[], lines: LineIndex): [number, boolean
  * next line goes on in lower case, or the line ends on "the", "and", "to"…). A paragraph of lines
  * that each end a phrase ("Cheers,⏎Armando", an address, a signature) was broken on purpose.
  */
-function looksWrapped(map: readonly [number, number] | number[], lines: LineIndex, width: number, evidence = true): boolean {
+function looksWrapped(map: readonly number[], lines: LineIndex, width: number, evidence = true): boolean {
   for (let line = map[0]; line < map[1] - 1; line++) {
     const text = lines.lineText(line);
     const next = lines.lineText(line + 1);

@@ -49,8 +49,14 @@ export function htmlEvidence(raw: string): string | undefined {
   return undefined;
 }
 
+export interface ImportOptions {
+  /** Read the whole input as plain text, whatever it looks like (text that mentions `<br>`). */
+  text?: boolean;
+}
+
 /** A sent report as a draft; `name` is the file's name (its extension says what it is), if any. */
-export async function importMessage(raw: string, name = ''): Promise<ImportResult> {
+export async function importMessage(raw: string, name = '', options: ImportOptions = {}): Promise<ImportResult> {
+  if (options.text) return { markdown: importEmailText(raw), source: 'text', reading: 'as plain text (as asked)' };
   const mbox = mboxMessages(raw);
   const message = mbox ? mbox[0] : raw;
   if (isMessage(message)) {
@@ -89,18 +95,31 @@ function archiveBody(html: string): { text: string; subject?: string } | undefin
   const document = parse(html);
   const pres: string[] = [];
   let title: string | undefined;
-  const text = (node: Node): string => ('value' in node ? String(node.value) : childrenOf(node).map(text).join(''));
-  const visit = (node: Node) => {
-    if ('tagName' in node) {
-      if (node.tagName === 'pre') pres.push(text(node));
-      if (node.tagName === 'title' && !title) title = text(node).trim();
-    }
-    childrenOf(node).forEach(visit);
-  };
-  visit(document);
+  // (walked with a stack of its own: an email nested thousands deep is no stack overflow)
+  const stack: Node[] = [document];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.tagName === 'pre') pres.push(text(node));
+    else if (node.tagName === 'title' && title === undefined) title = text(node).trim();
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   const body = pres.sort((a, b) => b.length - a.length)[0];
   if (!body || body.trim().split('\n').length < 3) return undefined;
   return { text: body, subject: title?.replace(/\s+/g, ' ') };
+}
+
+/** The text in a node, in document order. */
+function text(node: Node): string {
+  let out = '';
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.value !== undefined) out += n.value;
+    const children = childrenOf(n);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
 }
 
 type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[] };

@@ -5,7 +5,8 @@
 import { attr, type MarkdownIt, type StateCore, type Token } from '../model/markdownTypes';
 import type { LinkHosts } from '../rules/linkHosts';
 import { recordInlineFacts } from './inlineFacts';
-import { canonicalCheck, isCanonical, ruleCheck } from '../rules/linkRules/checkLink';
+import { canonicalCheck, checkLink, isCanonical, ruleCheck } from '../rules/linkRules/checkLink';
+import { destinationProblem, isMailableHref } from '../rules/webDestination';
 import { isMalformed, linkOf, WellFormedLink, type FoundLink } from './wellFormedLink';
 import { LineIndex } from '../model/lineIndex';
 import type { Link } from '../model/model';
@@ -41,14 +42,25 @@ function findLinks(state: StateCore, env: LinkEnv): void {
   const tokens = state.tokens;
   const fences: Token[] = [];
   let deepest = 0;
+  // the table row being read: markdown-it gives its cells' inline tokens no lines, so they are
+  // given the row's (each its own copy: an update moves every token's lines), and read as any other
+  let row: [number, number] | null = null;
+  let cell = 0;
   // indexed loops: for-of makes an iterator result per step until the code is optimised, which is
   // most of a one-shot run such as `midcycle check` (docs/performance.md says what that buys)
   for (let i = 0; i < tokens.length; i++) {
     const block = tokens[i];
     if (block.level > deepest) deepest = block.level;
     if (block.type === 'fence') fences.push(block);
-    if (block.type !== 'inline' || !block.map || !block.children) continue;
-    const found = finder.inBlock(block.map, block.children);
+    else if (block.type === 'tr_open') {
+      row = block.map;
+      cell = 0;
+    } else if (block.type === 'tr_close') row = null;
+    if (block.type !== 'inline' || !block.children) continue;
+    if (!block.map && row) block.map = [row[0], row[1]];
+    if (!block.map) continue;
+    // a row's later cells are searched from where the one before left off
+    const found = finder.inBlock(block.map, block.children, row !== null && cell++ > 0);
     if (found.length === 0) continue;
     // blocks without links keep no facts until something asks (most of a report's lines)
     recordInlineFacts(block, found, env.hosts);
@@ -83,13 +95,15 @@ class LinkFinder {
     private readonly md: MarkdownIt,
   ) {}
 
-  /** The links of an inline block, whose lines are `map` and whose tokens are `children`. */
-  inBlock(map: [number, number], children: Token[]): FoundLink[] {
+  /** The links of an inline block, whose lines are `map` and whose tokens are `children` (`goOn`: on the lines of the block before, after it). */
+  inBlock(map: [number, number], children: Token[], goOn = false): FoundLink[] {
     const { src, lines } = this;
     this.found = NO_LINKS;
-    this.cursor = lines.starts[map[0]] ?? src.length;
+    if (!goOn) {
+      this.cursor = lines.starts[map[0]] ?? src.length;
+      this.line = map[0];
+    }
     this.blockEnd = lines.starts[map[1]] ?? src.length;
-    this.line = map[0];
     let insideLink = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
@@ -100,13 +114,13 @@ class LinkFinder {
         const href = attr(child, 'href');
         if (child.markup === 'autolink') {
           const raw = children[i + 1]?.content ?? href;
-          this.add(raw, this.locate(`<${raw}>`) + 1 || -1, '', 0);
+          this.add(raw, this.locate(`<${raw}>`) + 1 || -1, '', 0, true);
         } else {
           const dest = inlineDestination(src, this.cursor, this.blockEnd, this.md, href);
-          if (dest) this.add(dest.raw, dest.at, '', 0);
+          if (dest) this.add(dest.raw, dest.at, '', 0, true);
           else {
             // a reference link: its URL stands in the definition, anywhere in the document
-            this.record(makeLink(href, src.indexOf(href), '', 0, this.hosts, lines, 0, map[0]));
+            this.record(makeLink(href, src.indexOf(href), '', 0, this.hosts, lines, 0, map[0], true));
           }
         }
       } else if (child.type === 'link_close') {
@@ -127,8 +141,8 @@ class LinkFinder {
     return at !== -1 && at < this.blockEnd ? at : -1;
   }
 
-  /** Records a link found at `at` (-1: not found), the text after it being `text` from `after` on. */
-  private add(raw: string, at: number, text: string, after: number): void {
+  /** Records a link found at `at` (-1: not found), the text after it being `text` from `after` on; `written`: a Markdown link's address. */
+  private add(raw: string, at: number, text: string, after: number, written = false): void {
     if (at >= 0 && isCanonical(raw, this.hosts)) {
       // well-formed: where it stands is all that is kept until its block's links are read
       const line = this.lines.lineFrom(this.line, at);
@@ -137,7 +151,7 @@ class LinkFinder {
       this.line = line;
       return;
     }
-    const link = makeLink(raw, at, text, after, this.hosts, this.lines, this.line, this.line);
+    const link = makeLink(raw, at, text, after, this.hosts, this.lines, this.line, this.line, written);
     this.record(link);
     if (at >= 0) {
       this.cursor = at + raw.length;
@@ -201,14 +215,31 @@ function unescapeMarkdown(s: string): string {
 
 /**
  * A link and its check. The rules read the text after it (FOLLOWING_WINDOW characters of `text` from
- * `after`) only for a link that is not well-formed: only then is that slice made.
+ * `after`) only for a link that is not well-formed: only then is that slice made. A Markdown link's
+ * address (`written`) that is not a web or mail address, and that no link rule mends into one, is
+ * `link-not-web`, its URL as written (`#section` is no `https://#section`).
  */
-function makeLink(raw: string, at: number, text: string, after: number, hosts: LinkHosts, lines: LineIndex, nearLine: number, fallbackLine: number): Link {
+function makeLink(
+  raw: string,
+  at: number,
+  text: string,
+  after: number,
+  hosts: LinkHosts,
+  lines: LineIndex,
+  nearLine: number,
+  fallbackLine: number,
+  written = false,
+): Link {
   const wellFormed = canonicalCheck(raw, hosts);
-  const check = wellFormed ?? ruleCheck(raw, hosts, text ? text.slice(after, after + FOLLOWING_WINDOW) : '');
+  let check = wellFormed ?? ruleCheck(raw, hosts, text ? text.slice(after, after + FOLLOWING_WINDOW) : '');
+  const notWeb = written && !wellFormed && !(check.problem?.fixed && isMailableHref(check.problem.fixed)) ? destinationProblem(raw) : undefined;
+  if (notWeb) {
+    const problem = { code: 'link-not-web' as const, message: notWeb.message, fixed: notWeb.fixed, consumeFollowing: 0 };
+    check = { ...(notWeb.fixed ? checkLink(notWeb.fixed, hosts) : { kind: 'other' as const }), url: notWeb.fixed ?? raw.trim(), problem };
+  }
   const range = at >= 0 ? lines.rangeFrom(nearLine, at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
   // (a well-formed link starts with its scheme)
-  const url = wellFormed || ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
+  const url = wellFormed || notWeb || ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
   const link = linkOf(raw, url, check, range);
   if (check.problem) {
     const { code, message, fixed, consumeFollowing } = check.problem;

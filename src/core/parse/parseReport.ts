@@ -173,45 +173,88 @@ function lineMarker(lines: LineIndex, line: number): number {
 
 /** The text with a backslash before each offset, so that what starts there is read as text. */
 function escapeAt(source: string, offsets: number[]): string {
-  let out = source;
-  // from the last, so that earlier offsets stay valid
-  for (const at of [...new Set(offsets)].sort((a, b) => b - a)) out = `${out.slice(0, at)}\\${out.slice(at)}`;
-  return out;
+  // in one pass (one copy of the text, however many lines are escaped)
+  const pieces: string[] = [];
+  let from = 0;
+  for (const at of [...new Set(offsets)].sort((a, b) => a - b)) {
+    pieces.push(source.slice(from, at), '\\');
+    from = at;
+  }
+  pieces.push(source.slice(from));
+  return pieces.join('');
 }
 
 /** Lists and quotes nested deeper than this on one line are read as text from there on. */
 export const MAX_READ_NESTING = 32;
 
+/** A list or quote marker at a line's start (after its indentation), and the character that makes it one. */
+const MARKER = /^[ \t]*(?:([-*+>])|\d{1,9}([.)]))[ \t]*/;
+
 /**
- * Lines whose lists or quotes reach markdown-it's nesting limit (which drops the rest of the line):
- * where to escape them, at MAX_READ_NESTING markers in, and the warning that says so.
+ * The lines markdown-it drops at its nesting limit: each list item or quote opened at that depth
+ * (markdown-it reads nothing inside it), on one line ("- - - … text") or over many (an item nested
+ * 50 deep, and what is indented under it). A marker on each is escaped, so that Markdown reads the
+ * line as text of the item or quote around it: on the line that opens it, the marker that does
+ * (or the one MAX_READ_NESTING in, when that is further), on the lines under it their first. And
+ * the warning that says so, once for each.
  */
 function tooDeep(tokens: readonly Token[], maxNesting: number, lines: LineIndex): { escapes: number[]; problems: DocumentProblem[] } {
   const escapes: number[] = [];
   const problems: DocumentProblem[] = [];
-  const seen = new Set<number>();
+  const open: Token[] = []; // the blocks open around each token
+  let covered = -1; // the last line escaped
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.level < maxNesting - 2 || !t.map || seen.has(t.map[0])) continue;
-    const line = t.map[0];
-    seen.add(line);
-    const text = lines.lineText(line);
-    const marker = /^[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]*/;
-    let at = 0;
-    for (let n = 0; n < MAX_READ_NESTING; n++) {
-      const m = marker.exec(text.slice(at));
-      if (!m || !m[0]) break;
-      at += m[0].length;
+    if (!t.block) continue;
+    if (t.nesting === -1) open.pop();
+    if (t.nesting !== 1) continue;
+    open.push(t);
+    // an item or a quote whose content would be read at the limit: markdown-it drops all of it
+    if ((t.type !== 'list_item_open' && t.type !== 'blockquote_open') || t.level < maxNesting - 1 || !t.map || t.map[0] <= covered) continue;
+    const first = t.map[0];
+    // which of its line's markers opens it: the items and quotes opened on that line before it
+    let n = 0;
+    for (const o of open) if (o !== t && o.map?.[0] === first && (o.type === 'list_item_open' || o.type === 'blockquote_open')) n++;
+    const own = lineMarkers(lines.lineText(first), n);
+    if (own.length === 0) continue;
+    escapes.push(lines.starts[first] + own[Math.min(n, MAX_READ_NESTING, own.length - 1)].at);
+    // the lines under it: blank, or indented as far as its marker (its siblings are dropped too)
+    const column = own[Math.min(n, own.length - 1)].column;
+    let last = first;
+    for (let line = first + 1; line < lines.lineCount; line++) {
+      if (lines.isBlank(line)) continue;
+      const text = lines.lineText(line);
+      if (text.length - text.trimStart().length < column) break;
+      const [marker] = lineMarkers(text, 0);
+      if (marker) escapes.push(lines.starts[line] + marker.at);
+      last = line;
     }
-    if (at === 0 || at >= text.length) continue;
-    escapes.push(lines.starts[line] + at);
+    covered = last;
     problems.push({
       code: 'nesting-too-deep',
-      range: { start: { line, character: 0 }, end: { line, character: text.length } },
-      message: `Lists or quotes nested more than ${MAX_READ_NESTING} deep: Markdown would drop the rest of this line. Midcycle reads it as text from there; nest less deeply.`,
+      range: { start: { line: first, character: 0 }, end: { line: last, character: lines.lineText(last).length } },
+      message:
+        last === first
+          ? `Lists or quotes nested too deep: Markdown would drop the rest of this line. Midcycle reads it as text from there (at most ${MAX_READ_NESTING} on a line); nest less deeply.`
+          : `Lists or quotes nested too deep: Markdown would drop these ${last - first + 1} lines. Midcycle reads them as text of the item or quote around them; nest less deeply.`,
     });
   }
   return { escapes, problems };
+}
+
+/** A line's first markers, up to `upTo` (and MAX_READ_NESTING) in: the offset of the character that makes each one, and its column. */
+function lineMarkers(text: string, upTo: number): { at: number; column: number }[] {
+  const found: { at: number; column: number }[] = [];
+  let at = 0;
+  const limit = Math.max(upTo, MAX_READ_NESTING);
+  while (found.length <= limit) {
+    const m = MARKER.exec(text.slice(at));
+    if (!m || !m[0]) break;
+    const column = at + m[0].length - m[0].trimStart().length;
+    found.push({ at: at + m[0].indexOf(m[1] ?? m[2], column - at), column });
+    at += m[0].length;
+  }
+  return found;
 }
 
 interface ItemFrame {

@@ -94,8 +94,9 @@ function onlyBlankFrom(line: number, lines: LineIndex): boolean {
   return true;
 }
 
+/** Whether a fence's last line closes it (after the quote markers and indentation of the quote or list item it is in). */
 function isClosingFence(line: string, marker: string): boolean {
-  const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+  const m = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})\s*$/.exec(line);
   return !!m && m[1][0] === marker[0] && m[1].length >= marker.length;
 }
 

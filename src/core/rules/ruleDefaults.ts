@@ -44,6 +44,7 @@ export const RULE_DEFAULTS: Defaults = {
   'front-matter-unclosed': 'error',
   'front-matter-invalid': 'warning',
   'nesting-too-deep': 'warning',
+  'link-not-web': 'warning',
   'file-too-large': 'warning',
   'owner-unknown': 'info',
   'header-line-break': 'error',

@@ -288,7 +288,17 @@ export const RULE_RECORDS = [
     code: 'nesting-too-deep',
     group: 'document',
     severity: 'warning',
-    description: 'Lists or quotes nested so deep on one line that Markdown would drop the rest of it; Midcycle reads the rest as text.',
+    description:
+      'Lists or quotes nested so deep that Markdown would drop what is in them (past 32 on one line, or items in items about 50 deep): Midcycle reads it as text of the item or quote around it, and the email keeps it.',
+  },
+  // links the email cannot carry (webDestination.ts, found by the link pass)
+  {
+    code: 'link-not-web',
+    group: 'document',
+    severity: 'warning',
+    description:
+      'A Markdown link whose address is not a web or mail address: a path beside the draft (`[notes](notes.md)`), a place in it (`[x](#section)`), an address in a second pair of parentheses or of another scheme (`ftp:`). The email shows only its text; the fix writes the address meant, when it is clear.',
+    example: { bad: '[the spec]((https://review.openstack.org/#/c/283798/))', good: '[the spec](https://review.openstack.org/#/c/283798/)' },
   },
   // the file as a whole (parseUpTo.ts, for the extension's reportStore.ts)
   {

@@ -92,6 +92,29 @@ describe('exportEmail: formatting', () => {
   });
 });
 
+describe('exportEmail: code keeps its indentation', () => {
+  const body = (md: string) => html(md, { font: '' }).replace(/^<div dir="ltr">|<\/div>\n$/g, '');
+  /** A line as a browser shows it: runs of spaces, tabs and line ends as one space, none at its ends. */
+  const shown = (lineHtml: string) =>
+    lineHtml
+      .replace(/<[^>]+>/g, '')
+      .replace(/[ \t\n]+/g, ' ')
+      .replace(/^ | $/g, '')
+      .replace(/&nbsp;/g, '\u00a0')
+      .replace(/&lt;/g, '<');
+
+  it('writes leading spaces and runs of spaces as no-break spaces, as Gmail writes them, so a browser shows them', () => {
+    const lines = body('```\ndef f(a):\n    if a <  2:\n        return  1\n\treturn 0\n```').split('</div>');
+    assert.deepEqual(
+      lines.slice(0, 4).map((l) => shown(l).replace(/\u00a0/g, ' ')),
+      ['def f(a):', '    if a <  2:', '        return  1', '    return 0'],
+    );
+    assert.equal(lines[1], '<div><font face="monospace">&nbsp; &nbsp; if a &lt;&nbsp; 2:</font>');
+    // in a list item too
+    assert.equal(body('- item\n\n  ```\n    two\n  ```\n'), '<ul><li>item<div><font face="monospace">&nbsp; two</font></div></li></ul>');
+  });
+});
+
 describe('exportEmail: nothing the writer typed becomes markup', () => {
   it('escapes HTML in the draft', () => {
     const out = html('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)"> & "quotes"', { font: '' });

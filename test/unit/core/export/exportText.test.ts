@@ -43,6 +43,10 @@ describe('exportText', () => {
     assert.ok(out.endsWith("We didn't cover everything as planned, but that's the beauty of reality shows.\n"));
   });
 
+  it('keeps the indentation of code in a list item (never filled as words)', () => {
+    assert.equal(text('- item:\n\n  ```\n  def f():\n      return  1\n  ```\n- next'), '- item:\n      def f():\n          return  1\n- next\n');
+  });
+
   it('numbers ordered lists and underlines headings', () => {
     assert.equal(text('# Day one\n\n1. a\n2. b'), 'Day one\n=======\n\n1. a\n2. b\n');
   });

@@ -216,6 +216,27 @@ describe('importing a sent report', () => {
   });
 });
 
+describe('importing: the front matter', () => {
+  it('writes the front matter with the YAML library: any subject, from and to come back as they were (@team, 0x1F, yes, line breaks)', () => {
+    // what YAML reads otherwise when written as it is: types, indicators, documents, quotes, spaces
+    const special = fc.constantFrom(
+      ...'@team sync|0x1F|yes|null|~|- a|? x|---|a\n---\nb| lead|trail |"q"|\'q\'|a: b|#c|%YAML|!t|&a|*a|>|[x]|{x}'.split('|'),
+      '|',
+    );
+    const value = fc.oneof(special, fc.string(), fc.string({ unit: 'binary' }));
+    const header = fc.oneof(value, fc.array(value, { minLength: 2, maxLength: 3 }));
+    fc.assert(
+      fc.property(value, value, header, (subject, from, to) => {
+        const markdown = importEmailHtml('<div>x</div>', { subject, from, to });
+        const expected = Object.fromEntries(Object.entries({ subject, from, to }).filter(([, v]) => v !== ''));
+        assert.deepEqual(parseReport(markdown).frontMatter, expected, markdown);
+      }),
+      propertyOptions(300),
+    );
+    assert.equal(importEmailHtml('<div>x</div>', { subject: '@team sync', to: '0x1F' }), '---\nsubject: "@team sync"\nto: "0x1F"\n---\n\nx\n');
+  });
+});
+
 /**
  * A plain-text email as its reader sees it, next to the export of its draft: the same lines in the
  * same order (a list item's marker aside, which the export makes a bullet, and its indentation,
@@ -346,7 +367,7 @@ describe('importing plain text: read as text, never as HTML', () => {
       '* * *',
       '--|--',
       '# not a heading',
-      '> not a quote',
+      'a > b is no quote',
       '<div>no html</div>',
     ];
     const md = importEmailText(lines.join('\n'));
@@ -360,7 +381,7 @@ describe('importing plain text: read as text, never as HTML', () => {
       '* * *',
       '--|--',
       '# not a heading',
-      '> not a quote',
+      'a > b is no quote',
       '<div>no html</div>',
     ]);
     // an item, then a line at the margin: the line is not the item's
@@ -384,5 +405,16 @@ describe('importing plain text: read as text, never as HTML', () => {
     assert.equal(err[2], 'midcycle: read standard input as plain text (there is no HTML in it)');
     assert.equal(out[out.length - 1], 'Hi \\<https://x.org/>');
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it('midcycle import --text reads standard input as plain text even when it mentions <br>', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const text = 'Use <br> for a line break in HTML.\nA <div> is a block.\n';
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), stdin: () => Buffer.from(text) };
+    assert.equal(await main(['import', '-', '--text'], io), 0);
+    assert.deepEqual(err, ['midcycle: read standard input as plain text (as asked)']);
+    assert.equal(out[0], 'Use \\<br> for a line break in HTML.\nA \\<div> is a block.');
+    assert.deepEqual(shapeText(emailShape(exportEmail(parseReport(out[0])))), ['Use <br> for a line break in HTML.', 'A <div> is a block.']);
   });
 });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { exportEmail, exportText, parseReport, toOutline } from '../../../../src/core';
+import { emailShape, shapeText } from '../../helpers/emailShape';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'fixtures', 'hostile', name), 'utf8');
 /** The element and attribute names a parser finds in the HTML. */
@@ -67,6 +68,25 @@ describe('hostile drafts', () => {
     assert.equal(report.topics[report.topics.length - 1].title, 'after');
     const html = exportEmail(report);
     assert.ok(html.includes('deep') && html.includes('quoted'), 'no text is lost');
+  });
+
+  it("items nested one in another past markdown-it's limit: the email keeps them (49, 50, 51…), and check says so", () => {
+    for (const n of [51, 2000]) {
+      const lines = Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- item ${i + 1}`);
+      const report = parseReport(`${lines.join('\n')}\nafter\n`);
+      const shown = shapeText(emailShape(exportEmail(report, { lineBreaks: 'keep' }))).map((l) => l.trim());
+      for (const i of [48, 49, 50, 51, n])
+        assert.ok(
+          shown.some((l) => l.endsWith(`- item ${i}`) || l === `item ${i}`),
+          `item ${i} of ${n}`,
+        );
+      assert.ok(!shown.some((l) => l.includes('\\')), 'no escape shows');
+      assert.deepEqual(
+        report.diagnostics.map((d) => [d.code, d.range.start.line, d.range.end.line]),
+        [['nesting-too-deep', 49, n - 1]],
+      );
+      assert.match(report.diagnostics[0].message, /^Lists or quotes nested too deep: Markdown would drop these \d+ lines\./);
+    }
   });
 
   it('NUL bytes: shown as U+FFFD, never a crash or a lost line', () => {

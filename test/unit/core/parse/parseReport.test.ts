@@ -142,6 +142,68 @@ describe('parseReport: topics', () => {
     );
   });
 
+  it('reads the links in table cells as any other: listed under their topic, and checked', () => {
+    const text =
+      '## Reviews\n\n| change | bug |\n| --- | --- |\n| https://review.openstack.org/#/c/1234/ | [the bug](https://bugs.launchpad.net/neutron/+bug/1507499) |\n| https://review.openstack.org/#c/12/ | https://review.openstack.org/#c/12/ |\n';
+    const r = parseReport(text);
+    const lines = text.split('\n');
+    assert.deepEqual(
+      r.topics[0].links.map((l) => [l.kind, l.url]),
+      [
+        ['review', 'https://review.openstack.org/#/c/1234/'],
+        ['bug', 'https://bugs.launchpad.net/neutron/+bug/1507499'],
+        ['review', 'https://review.openstack.org/#/c/12/'],
+        ['review', 'https://review.openstack.org/#/c/12/'],
+      ],
+    );
+    // each cell's own link: the same URL twice in a row is found twice, where it stands
+    assert.deepEqual(
+      r.diagnostics.map((d) => [
+        d.code,
+        d.range.start.line,
+        d.range.start.character,
+        lines[d.range.start.line].slice(d.range.start.character, d.range.end.character),
+      ]),
+      [
+        ['review-missing-slash', 5, 2, 'https://review.openstack.org/#c/12/'],
+        ['review-missing-slash', 5, 40, 'https://review.openstack.org/#c/12/'],
+      ],
+    );
+  });
+
+  it("says when the email cannot carry a link's address (link-not-web), with the address meant when it is clear, and keeps its text", () => {
+    const text =
+      'See [the spec]((https://review.openstack.org/#/c/283798/)), [the notes](notes/day1.md), [below](#actions) and [the pad](//etherpad.openstack.org/p/x).\n';
+    const r = parseReport(text);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.severity, d.fix?.text]),
+      [
+        ['link-not-web', 'warning', 'https://review.openstack.org/#/c/283798/'],
+        ['link-not-web', 'warning', undefined],
+        ['link-not-web', 'warning', undefined],
+        ['link-not-web', 'warning', 'https://etherpad.openstack.org/p/x'],
+      ],
+    );
+    assert.equal(
+      r.diagnostics[2].message,
+      'A link to a place in this draft (#actions): the email has no such places (its headings have no anchors), so the email shows only its text.',
+    );
+    // the links as written, an in-page one not made a web address; a clear one as meant
+    assert.deepEqual(
+      r.links.map((l) => [l.kind, l.url]),
+      [
+        ['review', 'https://review.openstack.org/#/c/283798/'],
+        ['other', 'notes/day1.md'],
+        ['other', '#actions'],
+        ['etherpad', 'https://etherpad.openstack.org/p/x'],
+      ],
+    );
+    assert.equal(exportText(r, { width: 0 }), 'See the spec, the notes, below and the pad.\n');
+    // the fix makes it a link the email carries
+    const fixed = parseReport(text.replace('((https://review.openstack.org/#/c/283798/))', `(${r.diagnostics[0].fix!.text})`));
+    assert.equal(fixed.diagnostics.filter((d) => d.code === 'link-not-web').length, 3);
+  });
+
   it('counts a CRLF draft the same as an LF one', () => {
     const lf = '- A: https://review.openstack.org/#/c/1x/\n- B\n';
     const a = parseReport(lf);
@@ -196,6 +258,14 @@ describe('parseReport: a separator line of tildes', () => {
     }
     // a separator that ends the draft is still a line of its email
     assert.match(exportText(parseReport('- Topic\n\nCheers,\nArmando\n\n~~~~~~~\n')), /Armando\n\n~~~~~~~\n$/);
+  });
+
+  it('knows a code block in a quote or a list item, at the end of the draft, for one that is closed (no separator, no warning)', () => {
+    for (const text of ['> ```\n> - a topic https://x.org/\n> ```\n', '- item\n  - sub\n\n    ```\n    1. step\n    ```\n', '> - ```\n>\n>   ```\n']) {
+      const r = parseReport(text);
+      assert.deepEqual(r.diagnostics, [], text);
+      assert.equal(r.parse.recovered, false, text);
+    }
   });
 
   it('takes an unclosed fence over lines that are no report (code, in a README) for a code block, not a separator', () => {
