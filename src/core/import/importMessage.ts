@@ -90,22 +90,35 @@ export async function importMessage(raw: string, name = '', options: ImportOptio
   };
 }
 
+/**
+ * What says a page is a list archive's, around the message: pipermail's marks round the article, and
+ * the navigation of pipermail and hyperkitty. An email with a code block (a <pre>) has none of it,
+ * and is read as the HTML it is: taken for an archive, all but its <pre> would be lost.
+ */
+const ARCHIVE_PAGE = /<!--\s*beginarticle\s*-->|\b(?:previous|next) message\b|\bmessages sorted by\b|\bmore information about the .{1,80} mailing list\b/i;
+
 /** A list archive's page (pipermail, hyperkitty): the message is the one <pre>, the subject the title. */
 function archiveBody(html: string): { text: string; subject?: string } | undefined {
   const document = parse(html);
   const pres: string[] = [];
   let title: string | undefined;
+  let around = '';
   // (walked with a stack of its own: an email nested thousands deep is no stack overflow)
   const stack: Node[] = [document];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.tagName === 'pre') pres.push(text(node));
-    else if (node.tagName === 'title' && title === undefined) title = text(node).trim();
+    if (node.tagName === 'pre') {
+      pres.push(text(node));
+      continue;
+    }
+    if (node.tagName === 'title' && title === undefined) title = text(node).trim();
+    if (node.value !== undefined) around += node.value;
+    if (node.nodeName === '#comment') around += `<!--${(node as { data?: string }).data ?? ''}-->`;
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   const body = pres.sort((a, b) => b.length - a.length)[0];
-  if (!body || body.trim().split('\n').length < 3) return undefined;
+  if (!body || body.trim().split('\n').length < 3 || !ARCHIVE_PAGE.test(around)) return undefined;
   return { text: body, subject: title?.replace(/\s+/g, ' ') };
 }
 

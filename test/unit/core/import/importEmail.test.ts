@@ -149,6 +149,20 @@ describe('importing a sent report', () => {
     assertSameShape(read('test', 'fixtures', 'mail', 'thunderbird.html').replace('Hello Keystone folks', 'Hello Keystone folks — résumé'), exportEmail(report));
   });
 
+  it('an email with a code block (a <pre>) is the email, not a list archive page: nothing around the code is lost', async () => {
+    const html =
+      '<html><head><title>Gate report</title></head><body><div dir="ltr"><div>Hi all,</div><div>The failing job:</div>' +
+      '<pre>  tox -e py3\n  FAILED test_ports\n  1 failed</pre><div>Fix in <a href="https://review.opendev.org/c/openstack/neutron/+/1">this change</a>.</div><div>Cheers</div></div></body></html>';
+    const { markdown, source } = await importMessage(html, 'gate.html');
+    assert.equal(source, 'html');
+    for (const kept of ['Hi all,', 'The failing job:', '  tox -e py3', '  FAILED test_ports', 'Cheers'])
+      assert.ok(markdown.includes(kept), `${kept} in:\n${markdown}`);
+    assert.deepEqual(
+      parseReport(markdown).links.map((l) => l.url),
+      ['https://review.opendev.org/c/openstack/neutron/+/1'],
+    );
+  });
+
   it("a list archive's page: the message in its <pre>, the subject from the title", async () => {
     const { markdown, source } = await importMessage(read('test', 'fixtures', 'mail', 'archive.html'));
     assert.equal(source, 'archive');
