@@ -59,7 +59,7 @@ const folder = join(root, 'examples');
 const vscode = await startCodeServer({ folder, port, extensions: [join(root, 'midcycle.vsix')] }).catch(exitWithError);
 const payload = JSON.stringify([['openFile', `vscode-remote://remote${draft}`]]);
 console.log(`\nMidcycle is running in VS Code. Open:\n\n  ${vscode.url}&payload=${encodeURIComponent(payload)}\n`);
-console.log('The Report Topics view is in the Explorer; "Export Midcycle Email" is in the command palette (Ctrl+Alt+E).');
+console.log('Report Topics has its own view (the Midcycle icon in the activity bar); "Export Midcycle Email" is in the command palette (Ctrl+Alt+E).');
 console.log('Press Ctrl+C to stop.');
 const stop = async () => {
   await vscode.stop();

@@ -4,6 +4,7 @@
 // hosts comes in as `platform` (platform/platform.ts).
 import * as vscode from 'vscode';
 import type { ExportQuestions } from '../mail/exportDraft';
+import { activeMarkdown } from './activeDraft';
 import { registerCodeActionSupport } from './codeActionSupport';
 import { registerCompletionSupport } from './completionSupport';
 import { registerCopyEmailCommand } from './copyEmailCommand';
@@ -42,6 +43,7 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
   configureLocalization();
   // the log first: whatever is made after it may log
   context.subscriptions.push(platform.log);
+  platform.log.info(`Midcycle ${String((context.extension.packageJSON as { version?: unknown }).version)} activated`);
   const store = new ReportStore();
   const preview = new PreviewHolder(context.extensionUri, () => platform.load<MailExport>('mailExport'), store);
   const questions = vscodeQuestions(platform.homeFolder);
@@ -62,7 +64,7 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
     status,
     registerExportEmailCommand(store, preview, facts, questions, workspaceExportMemory(context.workspaceState)),
     registerCopyEmailCommand(store, preview, facts, questions),
-    vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(vscode.window.activeTextEditor?.document)),
+    vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(activeMarkdown())),
     registerNewReportCommand(platform),
     registerImportCommand(() => platform.load<MailImport>('mailImport')),
   );

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Report } from '../core';
 import type { ExportQuestions } from '../mail/exportDraft';
+import { activeMarkdown } from './activeDraft';
 import { toRange } from './convert';
 import { fixAllEdits } from './quickFixes';
 import type { ReportStore } from './reportStore';
@@ -26,11 +27,6 @@ export async function draftToSend(store: ReportStore, uri: unknown, verb: 'Expor
   }
   const ready = await readyToSend(store, document, report, verb, questions);
   return ready ? { document, report: ready } : undefined;
-}
-
-export function activeMarkdown(): vscode.TextDocument | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  return document?.languageId === 'markdown' ? document : undefined;
 }
 
 /** The subject for titles: the front matter's (`subject:`, else `title:`), else the draft's file name. */

@@ -1,6 +1,7 @@
 // A status bar item on report drafts: the topic count and the problem counts, plain as VS Code's own
 // Problems indicator is (`$(error) 1 $(warning) 2`, no error background); a click shows Problems.
 import * as vscode from 'vscode';
+import { activeMarkdown } from './activeDraft';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 
@@ -12,7 +13,7 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
   item.name = vscode.l10n.t('Midcycle report');
   item.command = 'workbench.actions.view.problems';
   const update = () => {
-    const document = vscode.window.activeTextEditor?.document;
+    const document = activeMarkdown();
     const report = document && store.get(document);
     if (!report) {
       item.hide();
@@ -49,7 +50,7 @@ export function registerStatusBarSupport(store: ReportStore, facts: LinkFacts): 
     vscode.window.onDidChangeActiveTextEditor(update),
     facts.onDidChange(update),
     store.onDidChange((d) => {
-      if (d === vscode.window.activeTextEditor?.document) update();
+      if (d === activeMarkdown()) update();
     }),
   );
   return Object.assign(disposable, { item });

@@ -9,6 +9,7 @@ import { registerTopicCommands } from './topicCommands';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 import type { MidcycleSettings } from './settings';
+import { isPanelEditor } from './activeDraft';
 import { buildTopicNodes, nodeAt, nodeSelection, presentNode, renewNode, sameNode, type TopicNode } from './topicNodes';
 
 export const TOPICS_VIEW = 'midcycle.topics';
@@ -176,8 +177,8 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: P
     view,
     registerTopicCommands(view, provider, store, preview),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      // keep showing the last draft while focus is in a non-editor (the tree, a webview)
-      if (editor) provider.show(editor.document);
+      // keep showing the last draft while focus is in a non-editor (the tree, a webview) or a panel's text (Output)
+      if (editor && !isPanelEditor(editor)) provider.show(editor.document);
       follow(editor);
     }),
     store.onDidChange((document) => {

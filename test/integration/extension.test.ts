@@ -340,6 +340,21 @@ describe('Diagnostics and quick fixes', () => {
   });
 });
 
+describe('With the focus in the Output panel', () => {
+  it('the tree keeps the draft on screen, and Export exports it', async () => {
+    const m = await api();
+    const editor = await open('short.md');
+    await waitFor('the tree', () => m.tree.current === editor.document);
+    await vscode.commands.executeCommand('workbench.action.output.toggleOutput');
+    await vscode.commands.executeCommand('workbench.panel.output.focus');
+    await waitFor("the Output panel's text as the active editor", () => vscode.window.activeTextEditor?.document.uri.scheme === 'output');
+    assert.equal(m.tree.current, editor.document, 'the tree still shows the draft');
+    const target = await vscode.commands.executeCommand<vscode.Uri>('midcycle.exportEmail');
+    assert.equal(baseName(target), 'short.html');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+});
+
 describe('Export Midcycle Email', () => {
   it('writes <draft>.html beside the draft and returns where', async () => {
     const draft = fixture('reference.md');

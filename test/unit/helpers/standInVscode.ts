@@ -343,6 +343,12 @@ export function changeSettings(settings: StandInSettings): void {
   onDidChangeConfiguration.fire({ affectsConfiguration: (section: string) => section.startsWith('midcycle') });
 }
 
+/** An installed extension's manifest (an empty one where a test installs none). */
+function packageJson(extensionPath: string): unknown {
+  const file = path.join(extensionPath, 'package.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown) : {};
+}
+
 /** The extension context of an extension installed at `extensionPath`. */
 export function extensionContext(extensionPath: string) {
   const memento = (values = new Map<string, unknown>()) => ({
@@ -355,6 +361,7 @@ export function extensionContext(extensionPath: string) {
     extensionUri: Uri.file(extensionPath),
     extensionPath,
     globalStorageUri: Uri.file(path.join(extensionPath, '.storage')),
+    extension: { id: 'midcycle.midcycle', extensionUri: Uri.file(extensionPath), packageJSON: packageJson(extensionPath) },
     workspaceState: memento(),
     globalState: memento(),
   };
