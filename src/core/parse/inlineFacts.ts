@@ -97,11 +97,11 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     const breaks = found.length ? newlineOffsets(text) : [];
     facts.actions = !found.length
       ? NO_ACTIONS
-      : found.map((f): ActionItem => ({
-          owner: f.owner,
-          text: f.text,
-          range: locate(text, breaks, f.offset, f.length, firstLine, lines),
-        }));
+      : found.map((f): ActionItem => {
+          const item: ActionItem = { owner: f.owner, text: f.text, range: locate(text, breaks, f.offset, f.length, firstLine, lines) };
+          if (f.done) item.done = true;
+          return item;
+        });
   }
   return facts.actions;
 }

@@ -47,6 +47,8 @@ export interface OutlineAction {
   text: string;
   line: number;
   column: number;
+  /** Ticked off in the draft; absent while open. */
+  done?: true;
 }
 
 export interface OutlineTopic {
@@ -155,7 +157,9 @@ function linkJson(l: Link, factsOf?: FactsOf): OutlineLink {
 }
 
 function actionJson(a: ActionItem): OutlineAction {
-  return { owner: a.owner, text: a.text, line: a.range.start.line + 1, column: a.range.start.character + 1 };
+  const out: OutlineAction = { owner: a.owner, text: a.text, line: a.range.start.line + 1, column: a.range.start.character + 1 };
+  if (a.done) out.done = true;
+  return out;
 }
 
 function oneBased(r: Range): { line: number; column: number; endLine: number; endColumn: number } {
