@@ -2,6 +2,7 @@
 // columns, end columns exclusive, as compilers and ESLint report them. Later tools read these.
 import { linkFacts, type FactsResult } from '../facts/linkFacts';
 import type { ActionItem, Diagnostic, Link, LinkKind, Range, Report, Severity, Topic } from '../model/model';
+import { wholeTitle } from './topicTitle';
 
 export interface OutlineLink {
   kind: LinkKind;
@@ -52,7 +53,10 @@ export interface OutlineAction {
 }
 
 export interface OutlineTopic {
+  /** The short title, as the tree shows it. */
   title: string;
+  /** The title whole: the label or first sentence it was cut from ("… (both DVR and non)"). */
+  fullTitle: string;
   kind: Topic['kind'];
   line: number;
   endLine: number;
@@ -94,6 +98,7 @@ export function toOutline(report: Report, factsOf?: FactsOf): Outline {
   const topic = (t: Topic): OutlineTopic => {
     const out: OutlineTopic = {
       title: t.title,
+      fullTitle: wholeTitle(t.text, t.title),
       kind: t.kind,
       line: t.range.start.line + 1,
       endLine: t.range.end.line + 1,

@@ -323,8 +323,11 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
     if (!stamped.trim() || /^\s*\S+:\/\/\S+\s*$/.test(stamped)) return true;
     if (minutes.markerLabelLength(body) || isActionLabel(body)) return true;
     // an action line: the item starts with its owner ("rbasak will…", "@bob to…", "[ ] @bob …")
+    // or names it elsewhere in a task box ("[ ] Write the guide (@ckerr)") or under an action label
     const start = body.trimStart().toLowerCase();
-    if (found.some((a) => a.range.start.line === topic.selectionRange.start.line && (start.startsWith(a.owner.toLowerCase()) || start.startsWith(`@${a.owner.toLowerCase()}`)))) return true;
+    const listed = box !== null || scope().underLabel === true;
+    const line = topic.selectionRange.start.line;
+    if (found.some((a) => a.range.start.line === line && (listed || start.startsWith(a.owner.toLowerCase()) || start.startsWith(`@${a.owner.toLowerCase()}`)))) return true;
     const tag = minutes.speakerTag(body, people);
     if (tag) {
       const parent = items[items.length - 2];
@@ -472,7 +475,7 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
           // what a speaker says may be a label: "Sarah: her action items"
           const said = frame?.speaker ? text.slice(minutes.speakerTag(text, people)?.length ?? 0) : text;
           // "Actions to do after this discussion:": the block after it lists action items
-          if (!labelBlock && (introducesActions(said) || (said !== text && isActionLabel(said)))) armed = tokens[i - 1].level;
+          if (!labelBlock && (introducesActions(said) || isActionLabel(said))) armed = tokens[i - 1].level;
           // "Attendees:", "People present (lines said)": the list after it is who was there
           if (attendeeList === undefined && minutes.isAttendeeLabel(text)) attendeesArmed = tokens[i - 1].level;
         }

@@ -27,7 +27,8 @@ export function wholeTitle(text: string, title: string): string {
  * sentence with the label, shortened; `label` when that says no more.
  */
 export function labelledTitle(text: string, label: string): string {
-  const [sentence, depths] = titleWords(text, false);
+  // past a task box or a proposer's tag, as the title is
+  const [sentence, depths] = titleWords(text.replace(/^\s*(?:\[[ xX]\]\s+)?(?:\[[^\][\n]{1,40}\]:?\s+)?/, ''), false);
   return sentence.length > label.length ? shorten(sentence, depths) : label;
 }
 

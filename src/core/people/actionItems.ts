@@ -78,8 +78,12 @@ export function findActionItems(text: string, context: ActionContext = {}): Foun
   const who: Who = { known: context.known ?? NO_ONE, noOwnerAt: (at) => noOwner.some(([start, end]) => at < end && at >= start) };
   const box = TASK_BOX.exec(text);
   if (box) return doneNoted(taskBoxItems(text, box, who), box[1] !== ' ');
-  const spoken = context.speaker ? speakerItems(text, context.speaker, context.underLabel === true, who.known) : [];
-  if (spoken.length) return doneNoted(spoken, false);
+  if (context.speaker) {
+    // a remark: what its speaker takes on, else what it assigns in prose ("[rob] I created: …" under
+    // an action label is no item of rob's)
+    const spoken = speakerItems(text, context.speaker, context.underLabel === true, who.known);
+    return doneNoted(spoken.length ? spoken : itemsOf(text, { ...context, underLabel: false }, who), false);
+  }
   return doneNoted(itemsOf(text, context, who), false);
 }
 
@@ -191,7 +195,8 @@ function taskBoxItems(text: string, box: RegExpExecArray, who: Who): FoundAction
   }
   // an owner set apart ("Governance repo (@ckerr)") before one that starts a clause
   const named = namedOwnerItems(rest, at, who.known);
-  return named.length ? named : clauseItems(rest, at, 'marked', who);
+  // the box names its owner first ("[ ] Matt to book the room"), not in a clause further on
+  return named.length ? named : clauseItems(rest, at, 'marked', who).filter((item) => item.offset === at);
 }
 
 /** Handles that start a task: "@bob ", "@gibi @bauzas: ", "@a, @b and @c to ". */
@@ -217,10 +222,11 @@ function speakerItems(text: string, speaker: string, underLabel: boolean, known:
     const task = trimTask(text.slice(from, end));
     return task ? [{ owner: tag?.names[0] ?? speaker, text: task, offset: at, length: end - at }] : [];
   }
-  if (underLabel && !tag) {
+  if (underLabel) {
+    // "[devlin] Propose concrete naming…", or under "Sarah: her action items", "Make a Discourse post…"
     const first = /^\s*([A-Za-z]+)\b/.exec(body)?.[1].toLowerCase();
     const task = trimTask(body);
-    if (first && TASK_VERBS.has(first) && task) return [{ owner: speaker, text: task, offset: at, length: body.trimEnd().length }];
+    if (first && TASK_VERBS.has(first) && task) return [{ owner: tag?.names[0] ?? speaker, text: task, offset: at, length: body.trimEnd().length }];
   }
   return [];
 }
@@ -309,19 +315,21 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
     for (const { before, clauses } of clausesBeforeTo(sentence)) {
       const task = taskStart(sentence, before, mode, who.known);
       if (task === undefined) continue;
-      let best: { list: OwnerList; clause: number } | undefined;
-      for (const { at: clause, line } of clauses) {
+      let best: { list: OwnerList; clause: number; and?: boolean } | undefined;
+      for (const { at: clause, line, and } of clauses) {
         if (starts.length && clause < starts[starts.length - 1].task) break;
         // a line starts a clause of its own only after an item's line ("melwitt to write the notes⏎
         // sean-k-mooney to review them"); in a wrapped sentence it is where the editor broke it
         if (line && !starts.length) continue;
         const at = leadAt(clause);
         const [list] = ownerLists(sentence, at, who, offset, before);
-        if (list) best = { list, clause };
+        if (list) best = { list, clause, and };
         // "Miguel and me to …": the writer is one of a list that starts farther back
         else if (!WRITER_WORDS.has(sentence.slice(at, before).trim().toLowerCase())) break;
       }
-      if (best) starts.push({ owners: best.list, task, clause: best.clause });
+      // "a 1:1 with the leads and steering liaison to give feedback": after "and", owners begin a
+      // clause only where one item came before ("… the spec, and eharney to look into…")
+      if (best && !(best.and && !starts.length)) starts.push({ owners: best.list, task, clause: best.clause });
     }
   } else {
     for (const { at: clause, line } of clauseStarts(sentence)) {
@@ -344,7 +352,8 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
     const text = trimTask(raw.replace(AUXILIARY, ''));
     if (!text) return;
     const length = s.task + raw.trimEnd().replace(/[\s,.;:!?]+$/, '').length - s.owners.start;
-    for (const owner of s.owners.owners) items.push({ owner, text, offset: offset + s.owners.start, length });
+    // "Miguel⏎Lavalle": a name wrapped over two lines is one name
+    for (const owner of s.owners.owners) items.push({ owner: /\s\s|[\n\t]/.test(owner) ? owner.replace(/\s+/g, ' ') : owner, text, offset: offset + s.owners.start, length });
   });
   return items;
 }
@@ -357,12 +366,17 @@ const OWNERS_REACH = 90;
  * to hold a few owners: the nearest first ("marios and rlandy to…" may start at "rlandy" or,
  * farther, at "marios").
  */
-function clausesBeforeTo(sentence: string): { before: number; clauses: { at: number; line: boolean }[] }[] {
-  const out: { before: number; clauses: { at: number; line: boolean }[] }[] = [];
+function clausesBeforeTo(sentence: string): { before: number; clauses: Clause[] }[] {
+  const out: { before: number; clauses: Clause[] }[] = [];
   // every clause break of the sentence, once; each "to" takes those within reach before it
-  const breaks: { at: number; line: boolean }[] = [];
+  const breaks: Clause[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let b = CLAUSE_BREAK.exec(sentence); b; b = CLAUSE_BREAK.exec(sentence)) breaks.push({ at: b.index + b[0].length, line: b[0].charCodeAt(0) === 10 });
+  for (let b = CLAUSE_BREAK.exec(sentence); b; b = CLAUSE_BREAK.exec(sentence)) {
+    const line = b[0].charCodeAt(0) === 10;
+    // "reach out to the⏎cloud-init maintainers…": a line that ends on such a word goes on
+    if (line && CARRIES_ON.test(sentence.slice(Math.max(0, b.index - 12), b.index))) continue;
+    breaks.push({ at: b.index + b[0].length, line, and: /^\s(?:and|while|whereas|but|then)\s/.test(b[0]) });
+  }
   const to = /\s+(?:to|will)\s+[a-z]/g;
   for (let m = to.exec(sentence); m; m = to.exec(sentence)) {
     // the owners end before a commitment's first word: "Miguel Lavalle volunteered to", "Yang is going to"
@@ -380,11 +394,21 @@ function clausesBeforeTo(sentence: string): { before: number; clauses: { at: num
   return out;
 }
 
+/** Where a clause may start: after a line break, after "and" (or "while", "but"…), or after punctuation. */
+interface Clause {
+  at: number;
+  line: boolean;
+  and?: boolean;
+}
+
+/** The last word of a line that the next line goes on from: an article, a preposition, a conjunction. */
+const CARRIES_ON = /\b(?:the|a|an|to|of|in|on|for|with|from|by|at|and|or|as|into|onto|about|that|this|their|his|her|its|our|your|some|any|no|each|every)$/i;
+
 /** The commitment before a "to": "volunteered", "is going", "has offered". */
 const COMMITMENT_END = /\s+(?:(?:has|have)\s+)?(?:volunteered|volunteers|offered|offers|agreed|agrees|promised|signed\s+up|(?:is|are)\s+(?:going|willing|planning|happy))$/;
 
 /** What ends a clause: , ; : ( and dashes, "and", "while"…, and a line's end. */
-const CLAUSE_BREAK = /[,;:(]\s+|\(|\n\s*|\s[-–—/]\s+|\s(?:and|while|whereas|but|then)\s+/g;
+const CLAUSE_BREAK = /[,;:(]\s+|\(|\n\s*|\s[-–—]\s+|\s(?:and|while|whereas|but|then)\s+/g;
 
 /** Where clauses may start: the sentence's start, after , ; : ( and dashes, after "and", "while"…, and at a line's start. */
 function clauseStarts(sentence: string): { at: number; line: boolean }[] {
@@ -410,7 +434,10 @@ function taskStart(sentence: string, end: number, mode: Mode, known: ReadonlySet
   // "Luca will announce…", "Bence Romsics and Miguel Lavalle volunteered to reach out…"
   COMMITMENT.lastIndex = end;
   const committed = COMMITMENT.exec(sentence);
-  if (committed && !NOT_VERBS.has(committed[1]) && !NOT_TASKS.has(committed[1])) return end + committed[0].length - committed[1].length;
+  // after "will" a verb a task starts with ("will rest" is no task); after "volunteered to" any verb
+  const willing = committed && /^\s+will\b/.test(committed[0]);
+  if (committed && !NOT_VERBS.has(committed[1]) && !NOT_TASKS.has(committed[1]) && (!willing || TASK_VERBS.has(committed[1])))
+    return end + committed[0].length - committed[1].length;
   if (mode === 'prose') return undefined;
   const rest = sentence.slice(end);
   const mark = /^\s*[:\-–—]\s*(?=\S)/.exec(rest);
@@ -456,11 +483,12 @@ const TASK_VERBS = new Set(
  * reach out", "is going to take", "offered to ask", "agreed to review", "is willing to help".
  */
 const COMMITMENT =
-  /\s+(?:will(?:\s+(?:try|also|then|now|gladly|happily))?\s+|(?:(?:has|have)\s+)?(?:volunteered|volunteers|offered|offers|agreed|agrees|promised|signed\s+up|(?:is|are)\s+(?:going|willing|planning|happy))\s+to\s+)([a-z][a-z'-]*)/y;
+  /\s+(?:will(?:\s+(?:also|then|now|gladly|happily))?\s+|(?:(?:has|have)\s+)?(?:volunteered|volunteers|offered|offers|agreed|agrees|promised|signed\s+up|(?:is|are)\s+(?:going|willing|planning|happy))\s+to\s+)([a-z][a-z'-]*)/y;
 
 /** Words after "will" that make no task: "will be", "will have", "will not", "will likely…". */
 const NOT_TASKS = new Set(
-  'be have not never likely probably possibly need require depend become remain stay happen come go get show help'.split(' ').filter((w) => w !== 'help'),
+  // "will try to…" is a hope, not a task
+  'be have not never likely probably possibly need require depend become remain stay happen come go get show try'.split(' '),
 );
 
 /** " to <verb> <word>" right where owners end. */

@@ -13,7 +13,8 @@ const NO_ONE: ReadonlySet<string> = new Set();
  * "Kuryr: …" or "Proposal: …" is no remark.
  */
 export function speakerTag(text: string, known: ReadonlySet<string> = NO_ONE): { names: string[]; length: number } | undefined {
-  const bracket = /^\s*\[([^\][\n]{2,40})\]\s+(?=\S)/.exec(text);
+  // "[devlin] …", "[devlin]: …", "[devlin]" alone
+  const bracket = /^\s*\[([^\][\n]{2,40})\]:?(?:\s+(?=\S)|\s*$)/.exec(text);
   if (bracket) {
     const names = bracket[1].split(/\s*(?:\/|,|&|\band\b)\s*/).filter(Boolean);
     return names.length && names.every((n) => isBracketSpeaker(n, known)) ? { names, length: bracket[0].length } : undefined;
