@@ -297,7 +297,8 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
     } else {
       // the title is worked out only for the items that stay topics
       const from = titleFrom.get(topic);
-      topic.title ||= (inline && (from ? topicTitle(inlineText(inline).slice(from)) : inlineTitle(inline))) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
+      topic.title ||=
+        (inline && (from ? topicTitle(inlineText(inline).slice(from)) : inlineTitle(inline))) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
       // its lists are complete: kept at their size (an array grown by push keeps room for 16 more)
       topic.children = fitted(topic.children);
       topic.links = fitted(topic.links);
@@ -315,6 +316,9 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
   const isContent = (frame: ItemFrame, inline: Token, found: readonly ActionItem[]): boolean => {
     const topic = frame.topic!;
     const text = inlineText(inline);
+    // whoever speaks it speaks what is under it too, whatever it turns out to be
+    const tag = minutes.speakerTag(text.replace(/^\s*\[[ xX]\]\s+/, ''), people);
+    if (tag) frame.speaker = tag.names[0];
     if (attendeeList !== undefined || (attendeeHeading !== undefined && items.length === 1) || minutes.isAttendeeLabel(text)) return true;
     const box = /^\s*\[[ xX]\]\s+/.exec(text);
     const body = box ? text.slice(box[0].length) : text;
@@ -327,15 +331,16 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
     const start = body.trimStart().toLowerCase();
     const listed = box !== null || scope().underLabel === true;
     const line = topic.selectionRange.start.line;
-    if (found.some((a) => a.range.start.line === line && (listed || start.startsWith(a.owner.toLowerCase()) || start.startsWith(`@${a.owner.toLowerCase()}`)))) return true;
-    const tag = minutes.speakerTag(body, people);
+    if (found.some((a) => a.range.start.line === line && (listed || start.startsWith(a.owner.toLowerCase()) || start.startsWith(`@${a.owner.toLowerCase()}`))))
+      return true;
     if (tag) {
       const parent = items[items.length - 2];
-      const agenda = parent ? parent.topic !== undefined && minutes.AGENDA_LABEL.test(parent.topic.text.trim()) : agendaHeadings.has(headings[headings.length - 1]);
-      if (!agenda || tag.length >= body.trimEnd().length) {
-        frame.speaker = tag.names[0];
-        return true;
-      }
+      const agenda = parent
+        ? parent.topic !== undefined && minutes.AGENDA_LABEL.test(parent.topic.text.trim())
+        : agendaHeadings.has(headings[headings.length - 1]);
+      if (!agenda || tag.length >= body.trimEnd().length) return true;
+      // a proposer's tag: the item is the agenda's topic, and what it says below is its content
+      frame.speaker = undefined;
       titleFrom.set(topic, lead + tag.length);
       return false;
     }
@@ -530,7 +535,13 @@ function distinguishSiblings(siblings: Topic[]): void {
  * remarks ("[devlin] …"; "Mara: …" said twice or more), a bot's stamps ("(rbasak, 21:38)"), and
  * capitalised words written as names within sentences, twice or more ("in Chrome", "and Mark").
  */
-function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBePerson: (text: string) => boolean, label: RegExp, minutes: MinutesModule): Set<string> {
+function reportPeople(
+  tokens: readonly Token[],
+  frontMatter: FrontMatter,
+  mayBePerson: (text: string) => boolean,
+  label: RegExp,
+  minutes: MinutesModule,
+): Set<string> {
   const people = new Set<string>();
   const add = (name: string) => {
     const n = name.trim().replace(/^@/, '').toLowerCase();
@@ -543,23 +554,28 @@ function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBeP
   const said = new Map<string, number>();
   const inSentences = new Map<string, number>();
   let attendeeHeading: number | undefined;
-  let attendeeAfter = false; // the block after an "Attendees" heading or label paragraph
+  let armedAt: number | undefined; // after an "Attendees:" label, the level of the list it heads
+  let listAt: number | undefined; // that list's level while it is open
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
       if (attendeeHeading !== undefined && level <= attendeeHeading) attendeeHeading = undefined;
       if (tokens[i + 1]?.type === 'inline' && minutes.isAttendeeLabel(inlineText(tokens[i + 1]))) attendeeHeading = level;
-      attendeeAfter = false;
+      armedAt = listAt = undefined;
       i++;
       continue;
     }
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
+      if (listAt === undefined && armedAt !== undefined && token.level <= armedAt) listAt = token.level;
+      armedAt = undefined;
+    } else if ((token.type === 'bullet_list_close' || token.type === 'ordered_list_close') && token.level === listAt) listAt = undefined;
     const children = token.type === 'inline' ? token.children : null;
     if (!children) continue;
     const text = inlineText(token);
-    if (attendeeHeading !== undefined || attendeeAfter) for (const name of minutes.attendeeNames(text)) add(name);
-    if (tokens[i - 1]?.type === 'paragraph_open') attendeeAfter = minutes.isAttendeeLabel(lastLabel(text));
-    else if (minutes.isAttendeeLabel(text)) attendeeAfter = true;
+    if (attendeeHeading !== undefined || listAt !== undefined) for (const name of minutes.attendeeNames(text)) add(name);
+    // "Attendees:", "People present (lines said)", "Steering Committee Attendees:": the list after it
+    if (listAt === undefined && minutes.isAttendeeLabel(tokens[i - 1]?.type === 'paragraph_open' ? lastLabel(text) : text)) armedAt = token.level;
     // "[devlin] …", "[Jordan/Bob] …": a speaker's tag; "Mara: …" once may be a label ("Kuryr: …")
     const bracket = /^\s*\[([^\][\n]{2,40})\]\s/.exec(text);
     if (bracket) for (const n of bracket[1].split(/\s*(?:\/|,|&)\s*/)) if (minutes.isBracketSpeaker(n, people)) add(n);
@@ -575,7 +591,16 @@ function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBeP
       if (mayBePerson(bold)) add(bold);
     }
   }
-  for (const [name, n] of said) if (n >= 2 && !people.has(name) && minutes.isSpeaker(name.replace(/\b\w/g, (c) => c.toUpperCase()), people)) add(name);
+  for (const [name, n] of said)
+    if (
+      n >= 2 &&
+      !people.has(name) &&
+      minutes.isSpeaker(
+        name.replace(/\b\w/g, (c) => c.toUpperCase()),
+        people,
+      )
+    )
+      add(name);
   for (const [name, n] of inSentences) if (n >= 2 && minutes.mayNameSomeone(name)) add(name);
   return people;
 }

@@ -353,7 +353,8 @@ function clauseItems(sentence: string, offset: number, mode: Mode, who: Who): Fo
     if (!text) return;
     const length = s.task + raw.trimEnd().replace(/[\s,.;:!?]+$/, '').length - s.owners.start;
     // "Miguel⏎Lavalle": a name wrapped over two lines is one name
-    for (const owner of s.owners.owners) items.push({ owner: /\s\s|[\n\t]/.test(owner) ? owner.replace(/\s+/g, ' ') : owner, text, offset: offset + s.owners.start, length });
+    for (const owner of s.owners.owners)
+      items.push({ owner: /\s\s|[\n\t]/.test(owner) ? owner.replace(/\s+/g, ' ') : owner, text, offset: offset + s.owners.start, length });
   });
   return items;
 }
@@ -405,7 +406,8 @@ interface Clause {
 const CARRIES_ON = /\b(?:the|a|an|to|of|in|on|for|with|from|by|at|and|or|as|into|onto|about|that|this|their|his|her|its|our|your|some|any|no|each|every)$/i;
 
 /** The commitment before a "to": "volunteered", "is going", "has offered". */
-const COMMITMENT_END = /\s+(?:(?:has|have)\s+)?(?:volunteered|volunteers|offered|offers|agreed|agrees|promised|signed\s+up|(?:is|are)\s+(?:going|willing|planning|happy))$/;
+const COMMITMENT_END =
+  /\s+(?:(?:has|have)\s+)?(?:volunteered|volunteers|offered|offers|agreed|agrees|promised|signed\s+up|(?:is|are)\s+(?:going|willing|planning|happy))$/;
 
 /** What ends a clause: , ; : ( and dashes, "and", "while"…, and a line's end. */
 const CLAUSE_BREAK = /[,;:(]\s+|\(|\n\s*|\s[-–—]\s+|\s(?:and|while|whereas|but|then)\s+/g;
@@ -511,7 +513,13 @@ const VERB_AFTER_OWNER =
 
 /** A task as the tree shows it: no trailing punctuation, no unclosed bracket's remains. */
 function trimTask(task: string): string {
-  let t = (/\s\s|[\n\t]/.test(task) ? task.replace(/\s+/g, ' ') : task).trim().replace(/[\s,.;:!?]+$/, '');
+  // a meeting bot's stamp ends the task: "… emails (rbasak, 20:45)"
+  const stamp = task.search(/\s*\([\w.|^-]+, \d\d:\d\d\)/);
+  let t = (
+    /\s\s|[\n\t]/.test(task) ? task.slice(0, stamp === -1 ? task.length : stamp).replace(/\s+/g, ' ') : task.slice(0, stamp === -1 ? task.length : stamp)
+  )
+    .trim()
+    .replace(/[\s,.;:!?]+$/, '');
   // "(… do X)" cut at its parenthesis: the closing one goes
   if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) t = t.replace(/\)+$/, '').trimEnd();
   return t;
@@ -570,7 +578,8 @@ function ownerLists(s: string, at: number, who: Who, offset: number, before?: nu
       const start = i === 0 ? words[0].start : first;
       const listMarked = wasMarked || byMarker;
       const people = list.filter((o) => !WRITER_WORDS.has(o.toLowerCase()));
-      if (people.length) results.push(listMarked ? { owners: people, start, end: words[k - 1].end, marked: true } : { owners: people, start, end: words[k - 1].end });
+      if (people.length)
+        results.push(listMarked ? { owners: people, start, end: words[k - 1].end, marked: true } : { owners: people, start, end: words[k - 1].end });
       // more owners after a separator (", and" is one)
       let j = i + k;
       if (tokens[j]?.separator) {

@@ -35,8 +35,8 @@ export function mayNameSomeone(word: string): boolean {
   return !isProjectWord(word);
 }
 
-/** "Name: …" or a name alone ("Jack", "Jack:"), up to three words. */
-const NAMED = /^\s*([A-Za-z@][\w.'’@-]*(?: [A-Z][\w.'’-]*){0,2})\s*(?::\s+(?=\S)|:?\s*$)/;
+/** "Name: …" or a name alone ("Jack", "Jack:") or on a line of its own, up to three words. */
+const NAMED = /^\s*([A-Za-z@][\w.'’@-]*(?: [A-Z][\w.'’-]*){0,2})[ \t]*(?::\s+(?=\S)|:?[ \t]*(?:\n\s*|$))/;
 
 /** A name the report knows as someone's, or one that starts with a first name ("Eric Huss", "Mara"). */
 export function isSpeaker(name: string, known: ReadonlySet<string> = NO_ONE): boolean {
@@ -63,7 +63,8 @@ export function attendeeNames(entry: string): string[] {
       .replace(/\([^)]*\)|\[[^\]]*\]|@[\w-]+|~~/g, ' ')
       .split('/')[0]
       .trim();
-    if (!name || name.length > 40 || !/^[\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3}$/u.test(name)) continue;
+    // a name of up to four words, or a nick ("sil2100", "carl_baldwin")
+    if (!name || name.length > 40 || !/^[\p{L}_][\p{L}\d_'’.|^-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3}$/u.test(name)) continue;
     out.push(name);
     const first = name.split(/\s+/)[0];
     if (first !== name) out.push(first);
@@ -91,7 +92,7 @@ export function markerLabelLength(text: string): number {
 }
 
 const MARKER_LABEL =
-  /^\s*(?:action\s*items?|actions?|AIs?|ARs?|TODO|#action|agreed|resolution|resolved|conclusions?|decisions?|decided|outcome|idea|info|link|next\s+steps?)\s*(?::|\s[-–—])\s*/i;
+  /^\s*(?:(?:action\s*items?|actions?|AIs?|ARs?|TODO|#action|agreed|resolution|resolved|conclusions?|decisions?|decided|outcome|idea|info|link|next\s+steps?)\s*(?::|\s[-–—])|\[(?:action(?:\s*items?)?|AI|AR|todo)\]:?(?=\s))\s*/i;
 
 /** A meeting bot's stamp after a line: "(rbasak, 21:38)". */
 export const BOT_STAMP = /\s*\(([\w.|^-]+), \d\d:\d\d\)\s*$/;
