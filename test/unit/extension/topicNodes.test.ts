@@ -203,6 +203,21 @@ describe('the topics tree', () => {
   });
 });
 
+describe('done action items in the tree', () => {
+  it('shows a done item with a check and "(done)", an open one as a task', () => {
+    const roots = buildTopicNodes(parseReport('## Action Items\n\n- [x] Book the room (@ckerr)\n- [ ] @zcbenz write the guide\n'));
+    const heading = roots[0];
+    const shown = heading.children.map((n) => [presentNode(n).label, presentNode(n).description, presentNode(n).icon]);
+    assert.deepEqual(shown, [
+      ['ckerr', 'Book the room (done)', 'pass'],
+      ['zcbenz', 'write the guide', 'tasklist'],
+    ]);
+    const owners = roots.find((n) => n.type === 'group')!;
+    const ckerr = owners.children.find((n) => presentNode(n).label === 'ckerr')!;
+    assert.equal(presentNode(ckerr.children[0]).description, 'line 3 (done)');
+  });
+});
+
 describe('link facts in the tree and hovers', () => {
   const text =
     '- Routed networks: https://review.openstack.org/#/c/283798/ and https://review.openstack.org/#/c/1/ and https://bugs.launchpad.net/neutron/+bug/1507499\n';
