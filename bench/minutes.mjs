@@ -27,7 +27,7 @@ const LABEL_WORDS =
 const STAMP = /^\(?[\w.|-]+, \d\d:\d\d\)?$/;
 
 function outline(file) {
-  const r = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'outline', file, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [process.env.MIDCYCLE_CLI ?? path.join(root, 'dist/cli.js'), 'outline', file, '--json'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${file}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -43,7 +43,8 @@ function speakers(text) {
     const n = m[1].toLowerCase();
     said.set(n, (said.get(n) ?? 0) + 1);
   }
-  for (const [n, times] of said) if (times >= 2 && !LABEL_WORDS.test(n)) out.add(n);
+  // a hyphenated word is a label's ("Contributor-documentation:"), not a name
+  for (const [n, times] of said) if (times >= 2 && !LABEL_WORDS.test(n) && !n.includes('-')) out.add(n);
   return out;
 }
 

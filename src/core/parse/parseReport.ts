@@ -579,8 +579,8 @@ function reportPeople(
     // "[devlin] …", "[Jordan/Bob] …": a speaker's tag; "Mara: …" once may be a label ("Kuryr: …")
     const bracket = /^\s*\[([^\][\n]{2,40})\]\s/.exec(text);
     if (bracket) for (const n of bracket[1].split(/\s*(?:\/|,|&)\s*/)) if (minutes.isBracketSpeaker(n, people)) add(n);
-    const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):\s/.exec(text);
-    if (named) said.set(named[1].toLowerCase(), (said.get(named[1].toLowerCase()) ?? 0) + 1);
+    const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
+    if (named) said.set(named[1], (said.get(named[1]) ?? 0) + 1);
     const stamp = minutes.BOT_STAMP.exec(text);
     if (stamp) add(stamp[1]);
     // a capitalised word after a lower-case one: a name as the sentence uses it
@@ -591,16 +591,9 @@ function reportPeople(
       if (mayBePerson(bold)) add(bold);
     }
   }
+  // "JoshG:", "Eric Holk:" twice or more, someone by the owners' rules ("Proposal:" is a word)
   for (const [name, n] of said)
-    if (
-      n >= 2 &&
-      !people.has(name) &&
-      minutes.isSpeaker(
-        name.replace(/\b\w/g, (c) => c.toUpperCase()),
-        people,
-      )
-    )
-      add(name);
+    if (n >= 2 && !people.has(name.toLowerCase()) && (minutes.isSpeaker(name, people) || minutes.isBracketSpeaker(name, people))) add(name);
   for (const [name, n] of inSentences) if (n >= 2 && minutes.mayNameSomeone(name)) add(name);
   return people;
 }
