@@ -505,6 +505,11 @@ const labelTitles = new WeakMap<Topic, string>();
  * a topic given them in an earlier build whose siblings now differ gets its own title back.
  */
 function distinguishSiblings(siblings: Topic[]): void {
+  if (siblings.length < 2) {
+    if (siblings.length) distinguishSiblings(siblings[0].children);
+    if (siblings.length && labelTitles.has(siblings[0])) siblings[0].title = labelTitles.get(siblings[0])!;
+    return;
+  }
   let byTitle: Map<string, Topic[]> | undefined;
   for (const t of siblings) {
     const title = labelTitles.get(t) ?? t.title;
@@ -575,16 +580,13 @@ function reportPeople(
     const text = inlineText(token);
     if (attendeeHeading !== undefined || listAt !== undefined) for (const name of minutes.attendeeNames(text)) add(name);
     // "Attendees:", "People present (lines said)", "Steering Committee Attendees:": the list after it
-    if (listAt === undefined && minutes.isAttendeeLabel(tokens[i - 1]?.type === 'paragraph_open' ? lastLabel(text) : text)) armedAt = token.level;
-    // "[devlin] …", "[Jordan/Bob] …": a speaker's tag; "Mara: …" once may be a label ("Kuryr: …")
-    const bracket = /^\s*\[([^\][\n]{2,40})\]\s/.exec(text);
-    if (bracket) for (const n of bracket[1].split(/\s*(?:\/|,|&)\s*/)) if (minutes.isBracketSpeaker(n, people)) add(n);
-    const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
-    if (named) said.set(named[1], (said.get(named[1]) ?? 0) + 1);
-    const stamp = minutes.BOT_STAMP.exec(text);
-    if (stamp) add(stamp[1]);
-    // a capitalised word after a lower-case one: a name as the sentence uses it
-    for (const m of text.matchAll(NAME_IN_SENTENCE)) inSentences.set(m[1], (inSentences.get(m[1]) ?? 0) + 1);
+    if (listAt === undefined && text.length < 400 && minutes.isAttendeeLabel(tokens[i - 1]?.type === 'paragraph_open' ? lastLabel(text) : text))
+      armedAt = token.level;
+    const facts = namesOf(token, text, minutes);
+    for (const n of facts.bracket) if (minutes.isBracketSpeaker(n, people)) add(n);
+    if (facts.named) said.set(facts.named, (said.get(facts.named) ?? 0) + 1);
+    if (facts.stamp) add(facts.stamp);
+    for (const w of facts.inSentences) inSentences.set(w, (inSentences.get(w) ?? 0) + 1);
     for (let j = 0; j + 2 < children.length; j++) {
       if (children[j].type !== 'strong_open' || children[j + 1].type !== 'text' || children[j + 2].type !== 'strong_close') continue;
       const bold = children[j + 1].content.trim();
@@ -598,8 +600,41 @@ function reportPeople(
   return people;
 }
 
+/** What an inline's text says of people, whatever its place: kept with the token (an edit keeps most tokens). */
+interface TextNames {
+  /** "[devlin] …", "[Jordan/Bob] …": the names of a speaker's tag. */
+  bracket: readonly string[];
+  /** "Mara: …": a name before a colon (a label's word too: "Kuryr: …"). */
+  named?: string;
+  /** A bot's stamp's nick. */
+  stamp?: string;
+  /** Capitalised words written within sentences. */
+  inSentences: readonly string[];
+}
+
+const NO_NAMES: TextNames = { bracket: [], inSentences: [] };
+const textNames = new WeakMap<Token, TextNames>();
+
+function namesOf(token: Token, text: string, minutes: MinutesModule): TextNames {
+  let names = textNames.get(token);
+  if (names) return names;
+  const bracket = text.charCodeAt(0) === 91 || text.trimStart().startsWith('[') ? /^\s*\[([^\][\n]{2,40})\]\s/.exec(text) : null;
+  const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
+  const stamp = text.endsWith(')') ? minutes.BOT_STAMP.exec(text) : null;
+  let inSentences: string[] | undefined;
+  // a capitalised word after a lower-case one: a name as the sentence uses it
+  NAME_IN_SENTENCE.lastIndex = 0;
+  for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) (inSentences ??= []).push(m[1]);
+  names =
+    bracket || named || stamp || inSentences
+      ? { bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : [], named: named?.[1], stamp: stamp?.[1], inSentences: inSentences ?? [] }
+      : NO_NAMES;
+  textNames.set(token, names);
+  return names;
+}
+
 /** "in Chrome", "and Mark": a capitalised word (not all capitals) after a lower-case word and a space. */
-const NAME_IN_SENTENCE = /(?<=[a-z,] )([A-Z][a-z]{2,})\b(?![.-]\w)/g;
+const NAME_IN_SENTENCE = /[a-z,] ([A-Z][a-z]{2,})\b(?![.-]\w)/g;
 
 /** A paragraph's last words after its last sentence: "… who was here. Roll call:" is "Roll call:". */
 function lastLabel(text: string): string {
