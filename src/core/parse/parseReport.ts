@@ -316,8 +316,10 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
   const isContent = (frame: ItemFrame, inline: Token, found: readonly ActionItem[]): boolean => {
     const topic = frame.topic!;
     const text = inlineText(inline);
-    // whoever speaks it speaks what is under it too, whatever it turns out to be
-    const tag = minutes.speakerTag(text.replace(/^\s*\[[ xX]\]\s+/, ''), people);
+    // whoever speaks it speaks what is under it too, whatever it turns out to be; a tag is a
+    // bracket or a name before a colon or alone, a look at the start first (most items have none)
+    const head = text.slice(0, 48);
+    const tag = head.includes('[') || head.includes(':') || !/^\s*\S+ \S+ \S+ /.test(head) ? minutes.speakerTag(text.replace(/^\s*\[[ xX]\]\s+/, ''), people) : undefined;
     if (tag) frame.speaker = tag.names[0];
     if (attendeeList !== undefined || (attendeeHeading !== undefined && items.length === 1) || minutes.isAttendeeLabel(text)) return true;
     const box = /^\s*\[[ xX]\]\s+/.exec(text);
@@ -596,7 +598,7 @@ function reportPeople(
   // "JoshG:", "Eric Holk:" twice or more, someone by the owners' rules ("Proposal:" is a word)
   for (const [name, n] of said)
     if (n >= 2 && !people.has(name.toLowerCase()) && (minutes.isSpeaker(name, people) || minutes.isBracketSpeaker(name, people))) add(name);
-  for (const [name, n] of inSentences) if (n >= 2 && minutes.mayNameSomeone(name)) add(name);
+  for (const [name, n] of inSentences) if (n >= 2) add(name);
   return people;
 }
 
@@ -624,7 +626,8 @@ function namesOf(token: Token, text: string, minutes: MinutesModule): TextNames 
   let inSentences: string[] | undefined;
   // a capitalised word after a lower-case one: a name as the sentence uses it
   NAME_IN_SENTENCE.lastIndex = 0;
-  for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) (inSentences ??= []).push(m[1]);
+  // only words that would not be someone by themselves ("Chrome", "Mark"): a name that is no word already is
+  for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) if (minutes.mayNameSomeone(m[1])) (inSentences ??= []).push(m[1]);
   names =
     bracket || named || stamp || inSentences
       ? { bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : [], named: named?.[1], stamp: stamp?.[1], inSentences: inSentences ?? [] }

@@ -2,7 +2,7 @@
 // speaks a remark ("[devlin] …", "Mara: …"), which lists are attendees, which headings date an
 // agenda, which labels only mark what follows ("Action item:", "AGREED:", "Resolution:"), and a
 // meeting bot's stamps ("(rbasak, 21:38)").
-import { isFirstName, isProjectWord, ownerName } from './owners';
+import { isCommonWord, isFirstName, isProjectWord, ownerName } from './owners';
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
@@ -30,9 +30,12 @@ export function isBracketSpeaker(name: string, known: ReadonlySet<string> = NO_O
   return ownerName(name, known) !== undefined || isFirstName(name.charAt(0).toUpperCase() + name.slice(1));
 }
 
-/** A capitalised word written within sentences that may name someone ("Chrome", "Mark"): no project or place. */
+/**
+ * A capitalised word written within sentences that the report may use as a name though it is a
+ * word too ("Chrome", "Mark"): no project or place; a word that is none is someone by itself.
+ */
 export function mayNameSomeone(word: string): boolean {
-  return !isProjectWord(word);
+  return !isProjectWord(word) && isCommonWord(word);
 }
 
 /** "Name: …" or a name alone ("Jack", "Jack:") or on a line of its own, up to three words. */

@@ -7,7 +7,7 @@
 import { englishWords, firstNames } from './englishWordsBundle';
 
 /** A word of the dictionary; any word while the dictionary is not here yet (VS Code for the Web fetching it), so that none is taken for a person. */
-function isCommonWord(word: string): boolean {
+export function isCommonWord(word: string): boolean {
   return englishWords()?.has(word.toLowerCase()) ?? true;
 }
 
