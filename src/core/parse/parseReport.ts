@@ -319,7 +319,8 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
     // whoever speaks it speaks what is under it too, whatever it turns out to be; a tag is a
     // bracket or a name before a colon or alone, a look at the start first (most items have none)
     const head = text.slice(0, 48);
-    const tag = head.includes('[') || head.includes(':') || !/^\s*\S+ \S+ \S+ /.test(head) ? minutes.speakerTag(text.replace(/^\s*\[[ xX]\]\s+/, ''), people) : undefined;
+    const tag =
+      head.includes('[') || head.includes(':') || !/^\s*\S+ \S+ \S+ /.test(head) ? minutes.speakerTag(text.replace(/^\s*\[[ xX]\]\s+/, ''), people) : undefined;
     if (tag) frame.speaker = tag.names[0];
     if (attendeeList !== undefined || (attendeeHeading !== undefined && items.length === 1) || minutes.isAttendeeLabel(text)) return true;
     const box = /^\s*\[[ xX]\]\s+/.exec(text);
@@ -602,7 +603,7 @@ function reportPeople(
   return people;
 }
 
-/** What an inline's text says of people, whatever its place: kept with the token (an edit keeps most tokens). */
+/** What an inline's text says of people, whatever its place. */
 interface TextNames {
   /** "[devlin] …", "[Jordan/Bob] …": the names of a speaker's tag. */
   bracket: readonly string[];
@@ -614,26 +615,29 @@ interface TextNames {
   inSentences: readonly string[];
 }
 
-const NO_NAMES: TextNames = { bracket: [], inSentences: [] };
-const textNames = new WeakMap<Token, TextNames>();
+const NO_WORDS: readonly string[] = [];
+const NO_NAMES: TextNames = { bracket: NO_WORDS, inSentences: NO_WORDS };
+/** The capitalised words within an inline's sentences, for the inlines that have any. */
+const sentenceNames = new WeakMap<Token, readonly string[]>();
 
 function namesOf(token: Token, text: string, minutes: MinutesModule): TextNames {
-  let names = textNames.get(token);
-  if (names) return names;
-  const bracket = text.charCodeAt(0) === 91 || text.trimStart().startsWith('[') ? /^\s*\[([^\][\n]{2,40})\]\s/.exec(text) : null;
+  // the looks at the text's start are cheap each time; the scan of its sentences is kept, and only
+  // for a text that has such a word (most have none: no object for them)
+  const bracket = text.trimStart().startsWith('[') ? /^\s*\[([^\][\n]{2,40})\]\s/.exec(text) : null;
   const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
   const stamp = text.endsWith(')') ? minutes.BOT_STAMP.exec(text) : null;
-  let inSentences: string[] | undefined;
-  // a capitalised word after a lower-case one: a name as the sentence uses it
-  NAME_IN_SENTENCE.lastIndex = 0;
-  // only words that would not be someone by themselves ("Chrome", "Mark"): a name that is no word already is
-  for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) if (minutes.mayNameSomeone(m[1])) (inSentences ??= []).push(m[1]);
-  names =
-    bracket || named || stamp || inSentences
-      ? { bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : [], named: named?.[1], stamp: stamp?.[1], inSentences: inSentences ?? [] }
-      : NO_NAMES;
-  textNames.set(token, names);
-  return names;
+  let inSentences = sentenceNames.get(token);
+  if (!inSentences) {
+    const found: string[] = [];
+    NAME_IN_SENTENCE.lastIndex = 0;
+    // only words that would not be someone by themselves ("Chrome", "Mark"): a name that is no word already is
+    for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) if (minutes.mayNameSomeone(m[1])) found.push(m[1]);
+    inSentences = found.length ? found : NO_WORDS;
+    if (found.length) sentenceNames.set(token, found);
+  }
+  return bracket || named || stamp || inSentences.length
+    ? { bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : NO_WORDS, named: named?.[1], stamp: stamp?.[1], inSentences }
+    : NO_NAMES;
 }
 
 /** "in Chrome", "and Mark": a capitalised word (not all capitals) after a lower-case word and a space. */
