@@ -11,7 +11,7 @@ import type { ActionItemsModule } from '../people/actionItemsBundle';
 
 /** How minutes are written (people/minutes.ts), from the action items' bundle. */
 type MinutesModule = ActionItemsModule['minutes'];
-import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
+import { foundLinks, hasProse, inlineActions, inlineLinks, inlineNames, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
 import { labelledTitle, topicTitle } from './topicTitle';
 import { isMalformed } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
@@ -585,7 +585,7 @@ function reportPeople(
     // "Attendees:", "People present (lines said)", "Steering Committee Attendees:": the list after it
     if (listAt === undefined && text.length < 400 && minutes.isAttendeeLabel(tokens[i - 1]?.type === 'paragraph_open' ? lastLabel(text) : text))
       armedAt = token.level;
-    const facts = namesOf(token, text, minutes);
+    const facts = namesOf(token, minutes);
     for (const n of facts.bracket) if (minutes.isBracketSpeaker(n, people)) add(n);
     if (facts.named) said.set(facts.named, (said.get(facts.named) ?? 0) + 1);
     if (facts.stamp) add(facts.stamp);
@@ -617,27 +617,26 @@ interface TextNames {
 
 const NO_WORDS: readonly string[] = [];
 const NO_NAMES: TextNames = { bracket: NO_WORDS, inSentences: NO_WORDS };
-/** The capitalised words within an inline's sentences, for the inlines that have any. */
-const sentenceNames = new WeakMap<Token, readonly string[]>();
 
-function namesOf(token: Token, text: string, minutes: MinutesModule): TextNames {
-  // the looks at the text's start are cheap each time; the scan of its sentences is kept, and only
-  // for a text that has such a word (most have none: no object for them)
-  const bracket = text.trimStart().startsWith('[') ? /^\s*\[([^\][\n]{2,40})\]\s/.exec(text) : null;
-  const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
-  const stamp = text.endsWith(')') ? minutes.BOT_STAMP.exec(text) : null;
-  let inSentences = sentenceNames.get(token);
-  if (!inSentences) {
-    const found: string[] = [];
+function namesOf(token: Token, minutes: MinutesModule): TextNames {
+  return inlineNames(token, (text): TextNames => {
+    const bracket = text.trimStart().startsWith('[') ? /^\s*\[([^\][\n]{2,40})\]\s/.exec(text) : null;
+    const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
+    const stamp = text.endsWith(')') ? minutes.BOT_STAMP.exec(text) : null;
+    const inSentences: string[] = [];
     NAME_IN_SENTENCE.lastIndex = 0;
     // only words that would not be someone by themselves ("Chrome", "Mark"): a name that is no word already is
-    for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) if (minutes.mayNameSomeone(m[1])) found.push(m[1]);
-    inSentences = found.length ? found : NO_WORDS;
-    if (found.length) sentenceNames.set(token, found);
-  }
-  return bracket || named || stamp || inSentences.length
-    ? { bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : NO_WORDS, named: named?.[1], stamp: stamp?.[1], inSentences }
-    : NO_NAMES;
+    for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) if (minutes.mayNameSomeone(m[1])) inSentences.push(m[1]);
+    // most texts say nothing of anyone: one shared answer for them
+    return bracket || named || stamp || inSentences.length
+      ? {
+          bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : NO_WORDS,
+          named: named?.[1],
+          stamp: stamp?.[1],
+          inSentences: inSentences.length ? inSentences : NO_WORDS,
+        }
+      : NO_NAMES;
+  });
 }
 
 /** "in Chrome", "and Mark": a capitalised word (not all capitals) after a lower-case word and a space. */
