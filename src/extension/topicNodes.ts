@@ -226,7 +226,7 @@ function sourceOf(report: Report, range: Range): string {
 /** Two action items or links that a group shows alike: same words, same place. */
 function sameItem(a: ActionItem | Link, b: ActionItem | Link): boolean {
   const same = a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
-  if ('owner' in a && 'owner' in b) return same && a.owner === b.owner && a.text === b.text;
+  if ('owner' in a && 'owner' in b) return same && a.owner === b.owner && a.text === b.text && a.done === b.done;
   if ('url' in a && 'url' in b) return same && a.url === b.url && a.problem?.message === b.problem?.message;
   return false;
 }
@@ -368,15 +368,21 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
       }
       return presented;
     }
-    case 'action':
+    case 'action': {
+      const a = node.action;
+      const description = node.parent?.type === 'owner' ? l10n.t('line {0}', a.range.start.line + 1) : a.text;
       return {
-        label: node.parent?.type === 'owner' ? node.action.text : node.action.owner,
-        description: node.parent?.type === 'owner' ? l10n.t('line {0}', node.action.range.start.line + 1) : node.action.text,
-        tooltip: l10n.t('**{0}** to {1} (line {2})', escapeMarkdown(node.action.owner), escapeMarkdown(node.action.text), node.action.range.start.line + 1),
-        icon: 'tasklist',
-        contextValue: 'action',
+        label: node.parent?.type === 'owner' ? a.text : a.owner,
+        // a done item reads as done at a glance: its check and its word
+        description: a.done ? l10n.t('{0} (done)', description) : description,
+        tooltip: a.done
+          ? l10n.t('**{0}** to {1} (line {2}), done', escapeMarkdown(a.owner), escapeMarkdown(a.text), a.range.start.line + 1)
+          : l10n.t('**{0}** to {1} (line {2})', escapeMarkdown(a.owner), escapeMarkdown(a.text), a.range.start.line + 1),
+        icon: a.done ? 'pass' : 'tasklist',
+        contextValue: a.done ? 'action.done' : 'action',
         collapsible: 'none',
       };
+    }
     case 'owner':
       return { label: node.owner, description: itemCount(node.children.length), icon: 'person', contextValue: 'owner', collapsible: 'collapsed' };
     case 'kind':

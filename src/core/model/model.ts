@@ -88,6 +88,8 @@ export interface ActionItem {
   /** What the owner is to do, e.g. "put up model proposal". */
   text: string;
   range: Range;
+  /** Ticked off in the draft (`- [x] …`, "… [done]"); absent while open. */
+  done?: true;
 }
 
 export type TopicKind = 'heading' | 'item';

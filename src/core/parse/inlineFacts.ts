@@ -31,7 +31,7 @@ const NO_ACTIONS: readonly ActionItem[] = Object.freeze([]);
  * their own, one more object per inline token (docs/performance.md).
  */
 function newFacts(links: readonly Link[], found: FoundLink[] | undefined, hosts: LinkHosts | undefined): InlineFacts {
-  return { links, found, hosts, text: undefined, actions: undefined, actionsKey: undefined, title: undefined, prose: undefined };
+  return { links, found, hosts, text: undefined, actions: undefined, actionsKey: undefined, title: undefined, prose: undefined, names: undefined };
 }
 
 /**
@@ -69,6 +69,14 @@ export function foundLinks(token: Token): readonly FoundLink[] {
   return facts ? (facts.found ?? facts.links) : NO_LINKS;
 }
 
+/** What reportPeople made of the token's text, kept with its other facts (an edit keeps most tokens). */
+export function inlineNames<T extends object>(token: Token, make: (text: string) => T): T {
+  const facts = factsOf(token);
+  if (!facts) return make('');
+  facts.names ??= make(inlineText(token));
+  return facts.names as T;
+}
+
 export function inlineText(token: Token): string {
   const facts = factsOf(token);
   if (!facts) return '';
@@ -97,11 +105,11 @@ export function inlineActions(token: Token, lines: LineIndex, scope: ActionScope
     const breaks = found.length ? newlineOffsets(text) : [];
     facts.actions = !found.length
       ? NO_ACTIONS
-      : found.map((f): ActionItem => ({
-          owner: f.owner,
-          text: f.text,
-          range: locate(text, breaks, f.offset, f.length, firstLine, lines),
-        }));
+      : found.map((f): ActionItem => {
+          const item: ActionItem = { owner: f.owner, text: f.text, range: locate(text, breaks, f.offset, f.length, firstLine, lines) };
+          if (f.done) item.done = true;
+          return item;
+        });
   }
   return facts.actions;
 }

@@ -2,6 +2,7 @@
 // columns, end columns exclusive, as compilers and ESLint report them. Later tools read these.
 import { linkFacts, type FactsResult } from '../facts/linkFacts';
 import type { ActionItem, Diagnostic, Link, LinkKind, Range, Report, Severity, Topic } from '../model/model';
+import { wholeTitle } from './topicTitle';
 
 export interface OutlineLink {
   kind: LinkKind;
@@ -47,10 +48,15 @@ export interface OutlineAction {
   text: string;
   line: number;
   column: number;
+  /** Ticked off in the draft; absent while open. */
+  done?: true;
 }
 
 export interface OutlineTopic {
+  /** The short title, as the tree shows it. */
   title: string;
+  /** The title whole: the label or first sentence it was cut from ("… (both DVR and non)"). */
+  fullTitle: string;
   kind: Topic['kind'];
   line: number;
   endLine: number;
@@ -92,6 +98,7 @@ export function toOutline(report: Report, factsOf?: FactsOf): Outline {
   const topic = (t: Topic): OutlineTopic => {
     const out: OutlineTopic = {
       title: t.title,
+      fullTitle: wholeTitle(t.text, t.title),
       kind: t.kind,
       line: t.range.start.line + 1,
       endLine: t.range.end.line + 1,
@@ -155,7 +162,9 @@ function linkJson(l: Link, factsOf?: FactsOf): OutlineLink {
 }
 
 function actionJson(a: ActionItem): OutlineAction {
-  return { owner: a.owner, text: a.text, line: a.range.start.line + 1, column: a.range.start.character + 1 };
+  const out: OutlineAction = { owner: a.owner, text: a.text, line: a.range.start.line + 1, column: a.range.start.character + 1 };
+  if (a.done) out.done = true;
+  return out;
 }
 
 function oneBased(r: Range): { line: number; column: number; endLine: number; endColumn: number } {

@@ -7,7 +7,12 @@ import { checkFences, checkFrontMatter, frontMatterProblem, type DocumentProblem
 import { headerLineBreaks } from '../export/frontMatterHeaders';
 import { DEFAULT_LINK_HOSTS, type LinkHosts } from '../rules/linkHosts';
 import { actionItems } from '../people/actionItemsBundle';
-import { foundLinks, hasProse, inlineActions, inlineLinks, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
+import type { ActionItemsModule } from '../people/actionItemsBundle';
+
+/** How minutes are written (people/minutes.ts), from the action items' bundle. */
+type MinutesModule = ActionItemsModule['minutes'];
+import { foundLinks, hasProse, inlineActions, inlineLinks, inlineNames, inlineText, inlineTitle, type ActionScope } from './inlineFacts';
+import { labelledTitle, topicTitle } from './topicTitle';
 import { isMalformed } from './wellFormedLink';
 import type { LinkEnv } from './linkPlugin';
 import { isLineBreaks, LINE_BREAKS, LINE_BREAKS_KEY } from '../export/lineBreaks';
@@ -261,6 +266,10 @@ interface ItemFrame {
   topic: Topic | undefined;
   parent: Topic | undefined;
   hasProse: boolean;
+  /** Content, not a topic, with all below it: a remark, an attendee list, an action line, a marker's item. */
+  content?: boolean;
+  /** Who speaks this item or the remark it is under: owns what it takes on ("Take action item to…"). */
+  speaker?: string;
   /** For a top-level item: where its opening token is, how many action items came before it, and its action scope. */
   top?: { index: number; actionsBefore: number; scope: string };
 }
@@ -279,16 +288,30 @@ export function itemOutline(token: Token): ItemOutline | undefined {
 }
 
 function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter): { topics: Topic[]; actions: ActionItem[] } {
-  const { ACTION_LABEL, introducesActions, mayBePerson } = actionItems();
-  const people = reportPeople(tokens, frontMatter, mayBePerson, ACTION_LABEL);
+  const { ACTION_LABEL, introducesActions, isActionLabel, mayBePerson, minutes } = actionItems();
+  const people = reportPeople(tokens, frontMatter, mayBePerson, ACTION_LABEL, minutes);
   const peopleKey = [...people].sort().join(',');
   const scopes = { plain: { underLabel: false, known: people, key: `0|${peopleKey}` }, labelled: { underLabel: true, known: people, key: `1|${peopleKey}` } };
+  /** The scopes of what a speaker says, by speaker and label. */
+  const spokenScopes = new Map<string, ActionScope>();
   // where action items are listed: a heading's section ("## Action items"), or the block after a
   // label ("Actions to do after this discussion:")
   let labelHeading: number | undefined;
   let armed: number | undefined; // the level of the block a label paragraph introduces
   let labelBlock: { level: number; close: string } | undefined;
-  const scope = (): ActionScope => (labelHeading !== undefined || labelBlock ? scopes.labelled : scopes.plain);
+  // likewise who was there: an "Attendees" heading's section, or the list after an "Attendees:" paragraph
+  let attendeeHeading: number | undefined;
+  let attendeesArmed: number | undefined;
+  let attendeeList: number | undefined; // the level of that list
+  const scope = (): ActionScope => {
+    const base = labelHeading !== undefined || labelBlock ? scopes.labelled : scopes.plain;
+    const speaker = items[items.length - 1]?.speaker;
+    if (!speaker) return base;
+    const key = `${base.key}|${speaker}`;
+    let spoken = spokenScopes.get(key);
+    if (!spoken) spokenScopes.set(key, (spoken = { ...base, speaker, key }));
+    return spoken;
+  };
   const topics: Topic[] = [];
   const actions: ActionItem[] = [];
   const headings: Topic[] = [];
@@ -297,7 +320,11 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
   let titleFor: Topic | undefined;
   /** The inline token that heads each topic: its title comes from there, once the topic is kept. */
   const titleInline = new Map<Topic, Token>();
+  /** Topics whose title starts further in than their text: past a proposer's tag, a marker, a task box. */
+  const titleFrom = new Map<Topic, number>();
   const headingTopics: Topic[] = [];
+  /** Headings that date or name an agenda: their items are topics, a speaker's tag their proposer's. */
+  const agendaHeadings = new Set<Topic>();
   let itemDepth = 0; // list items that are topics, open around this point
 
   const container = (): Topic | undefined => {
@@ -312,13 +339,62 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
       for (const action of topic.actions) parent.actions.push(action);
     } else {
       // the title is worked out only for the items that stay topics
-      topic.title ||= (inline && inlineTitle(inline)) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
+      const from = titleFrom.get(topic);
+      topic.title ||=
+        (inline && (from ? topicTitle(inlineText(inline).slice(from)) : inlineTitle(inline))) || (topic.links[0] ? linkLabel(topic.links[0]) : '(empty item)');
       // its lists are complete: kept at their size (an array grown by push keeps room for 16 more)
       topic.children = fitted(topic.children);
       topic.links = fitted(topic.links);
       topic.actions = fitted(topic.actions);
       attach(parent, topic);
     }
+  };
+  /**
+   * Whether an item whose first text is `inline` is content of the topic around it, not a topic of
+   * its own: a remark ("[devlin] …", "Mara: …", a speaker's name alone) outside an agenda, an entry
+   * of an attendee list or such a list's label, a marker's item ("Action item: Oliver to…",
+   * "AGREED: …", "**Action items**:"), an action line ("rbasak will send…", "[ ] @bob …"), a bot's
+   * stamp alone. Sets where the title starts for an item that stays one, past a proposer's tag.
+   */
+  const isContent = (frame: ItemFrame, inline: Token, found: readonly ActionItem[]): boolean => {
+    const topic = frame.topic!;
+    const text = inlineText(inline);
+    // whoever speaks it speaks what is under it too, whatever it turns out to be; a tag is a
+    // bracket or a name before a colon or alone, a look at the start first (most items have none)
+    const head = text.slice(0, 48);
+    const tag =
+      head.includes('[') || head.includes(':') || !/^\s*\S+ \S+ \S+ /.test(head) ? minutes.speakerTag(text.replace(/^\s*\[[ xX]\]\s+/, ''), people) : undefined;
+    if (tag) frame.speaker = tag.names[0];
+    if (attendeeList !== undefined || (attendeeHeading !== undefined && items.length === 1) || minutes.isAttendeeLabel(text)) return true;
+    const box = /^\s*\[[ xX]\]\s+/.exec(text);
+    const body = box ? text.slice(box[0].length) : text;
+    const lead = box ? box[0].length : 0;
+    const stamped = body.replace(minutes.BOT_STAMP, '');
+    if (!stamped.trim() || /^\s*\S+:\/\/\S+\s*$/.test(stamped)) return true;
+    if (minutes.markerLabelLength(body) || isActionLabel(body)) return true;
+    // an action line: the item starts with its owner ("rbasak will…", "@bob to…", "[ ] @bob …")
+    // or names it elsewhere in a task box ("[ ] Write the guide (@ckerr)") or under an action label
+    const start = body.trimStart().toLowerCase();
+    const listed = box !== null || scope().underLabel === true;
+    const line = topic.selectionRange.start.line;
+    if (found.some((a) => a.range.start.line === line && (listed || start.startsWith(a.owner.toLowerCase()) || start.startsWith(`@${a.owner.toLowerCase()}`))))
+      return true;
+    if (tag) {
+      const parent = items[items.length - 2];
+      const agenda = parent
+        ? parent.topic !== undefined && minutes.AGENDA_LABEL.test(parent.topic.text.trim())
+        : agendaHeadings.has(headings[headings.length - 1]);
+      if (!agenda || tag.length >= body.trimEnd().length) return true;
+      // a proposer's tag: the item is the agenda's topic, and what it says below is its content
+      frame.speaker = undefined;
+      titleFrom.set(topic, lead + tag.length);
+      return false;
+    }
+    // "Min (5m): Outreachy for Spring": a proposer and a time before the colon
+    const proposer = /^\s*([^:()\n]{1,30}?)\s*\([^)\n]{1,40}\)\s*:\s+(?=\S)/.exec(body);
+    if (proposer && minutes.isSpeaker(proposer[1].replace(/\*/g, '').trim(), people)) titleFrom.set(topic, lead + proposer[0].length);
+    else if (lead) titleFrom.set(topic, lead);
+    return false;
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -335,6 +411,15 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
         else if (armed !== undefined && token.level < armed) armed = undefined;
       }
     }
+    // after an "Attendees:" paragraph: the list that follows it
+    if ((attendeesArmed !== undefined || attendeeList !== undefined) && token.block) {
+      if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
+        if (attendeesArmed !== undefined && token.level === attendeesArmed && attendeeList === undefined) attendeeList = token.level;
+        attendeesArmed = undefined;
+      } else if ((token.type === 'bullet_list_close' || token.type === 'ordered_list_close') && token.level === attendeeList) attendeeList = undefined;
+      else if (token.type === 'paragraph_open' && attendeeList === undefined && token.level === attendeesArmed) attendeesArmed = undefined;
+      else if (token.type === 'heading_open') attendeesArmed = attendeeList = undefined;
+    }
     switch (token.type) {
       case 'blockquote_open':
         quoteDepth++;
@@ -347,9 +432,13 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
         if (items.length || quoteDepth || !token.map) break;
         const level = Number(token.tag.slice(1));
         if (labelHeading !== undefined && level <= labelHeading) labelHeading = undefined;
-        if (labelHeading === undefined && tokens[i + 1]?.type === 'inline' && ACTION_LABEL.test(inlineText(tokens[i + 1]).trim())) labelHeading = level;
+        if (attendeeHeading !== undefined && level <= attendeeHeading) attendeeHeading = undefined;
+        const headingText = tokens[i + 1]?.type === 'inline' ? inlineText(tokens[i + 1]).trim() : '';
+        if (labelHeading === undefined && ACTION_LABEL.test(headingText)) labelHeading = level;
+        if (attendeeHeading === undefined && minutes.isAttendeeLabel(headingText)) attendeeHeading = level;
         while (headings.length && headings[headings.length - 1].level >= level) closeHeading(headings.pop()!, token.map[0] - 1, lines);
         const topic = newTopic('heading', level, token.map[0], lines);
+        if (minutes.isAgendaHeading(headingText)) agendaHeadings.add(topic);
         attach(headings[headings.length - 1], topic);
         headings.push(topic);
         titleFor = topic;
@@ -359,12 +448,15 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
       case 'list_item_open': {
         if (!token.map) break;
         const parent = container();
-        if (quoteDepth) {
-          items.push({ topic: undefined, parent, hasProse: true });
+        const around = items[items.length - 1];
+        if (quoteDepth || around?.content) {
+          // inside a quote, or below a remark, an attendee list or an action line: its content
+          items.push({ topic: undefined, parent, hasProse: true, content: around?.content, speaker: around?.speaker });
           break;
         }
+        const scopeKey = `${scope().key}|${agendaHeadings.has(headings[headings.length - 1]) ? 'a' : ''}|${attendeeHeading ?? ''}|${attendeeList ?? ''}`;
         const kept = items.length === 0 ? itemOutline(token) : undefined;
-        if (kept && kept.scope === scope().key) {
+        if (kept && kept.scope === scopeKey) {
           // a top-level item as the last build left it: its outline, without its tokens
           place(kept.topic, parent, kept.hasProse, kept.inline);
           for (const action of kept.actions) actions.push(action);
@@ -374,7 +466,13 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
         }
         const topic = newTopic('item', itemDepth++, token.map[0], lines);
         topic.range = sharedStart(trimmedRange(token.map, lines), topic.selectionRange);
-        items.push({ topic, parent, hasProse: false, top: items.length === 0 ? { index: i, actionsBefore: actions.length, scope: scope().key } : undefined });
+        items.push({
+          topic,
+          parent,
+          hasProse: false,
+          speaker: around?.speaker,
+          top: items.length === 0 ? { index: i, actionsBefore: actions.length, scope: scopeKey } : undefined,
+        });
         titleFor = topic;
         break;
       }
@@ -395,21 +493,43 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
       }
       case 'inline': {
         if (!token.map) break;
-        const owner = container();
+        const frame = items[items.length - 1];
+        let found: readonly ActionItem[] | undefined;
         if (titleFor && !titleInline.has(titleFor)) {
-          titleFor.text = inlineText(token);
-          titleInline.set(titleFor, token);
+          if (titleFor.kind === 'item' && frame?.topic === titleFor) {
+            // whether the item is a topic at all is known from its first text (a speaker, a marker…)
+            found = inlineActions(token, lines, scope());
+            if (isContent(frame, token, found)) {
+              frame.topic = undefined;
+              frame.content = true;
+              frame.hasProse = true;
+              itemDepth--;
+              // with its speaker known, what it says is read again as theirs
+              found = undefined;
+            }
+          }
+          if (frame?.topic === titleFor || titleFor.kind === 'heading') {
+            titleFor.text = inlineText(token);
+            titleInline.set(titleFor, token);
+          }
         }
         titleFor = undefined;
-        const frame = items[items.length - 1];
+        const owner = container();
         if (frame && !frame.hasProse) frame.hasProse = hasProse(token);
         if (owner) for (const link of inlineLinks(token)) owner.links.push(link);
-        for (const action of inlineActions(token, lines, scope())) {
+        for (const action of found ?? inlineActions(token, lines, scope())) {
           owner?.actions.push(action);
           actions.push(action);
         }
-        // "Actions to do after this discussion:": the block after it lists action items
-        if (tokens[i - 1]?.type === 'paragraph_open' && !labelBlock && introducesActions(inlineText(token))) armed = tokens[i - 1].level;
+        if (tokens[i - 1]?.type === 'paragraph_open') {
+          const text = inlineText(token);
+          // what a speaker says may be a label: "Sarah: her action items"
+          const said = frame?.speaker ? text.slice(minutes.speakerTag(text, people)?.length ?? 0) : text;
+          // "Actions to do after this discussion:": the block after it lists action items
+          if (!labelBlock && (introducesActions(said) || isActionLabel(said))) armed = tokens[i - 1].level;
+          // "Attendees:", "People present (lines said)": the list after it is who was there
+          if (attendeeList === undefined && minutes.isAttendeeLabel(text)) attendeesArmed = tokens[i - 1].level;
+        }
         break;
       }
     }
@@ -419,15 +539,60 @@ function buildTopics(tokens: Token[], lines: LineIndex, frontMatter: FrontMatter
     const inline = titleInline.get(topic);
     topic.title = (inline && inlineTitle(inline)) || '(untitled heading)';
   }
+  distinguishSiblings(topics);
   return { topics, actions };
+}
+
+/** Titles made distinct where siblings share one, by what a title's cut left out ("PTG: Forum sessions", not four "PTG"). */
+const labelTitles = new WeakMap<Topic, string>();
+
+/**
+ * Siblings whose titles are alike because each was cut at its colon get the words after it too;
+ * a topic given them in an earlier build whose siblings now differ gets its own title back.
+ */
+function distinguishSiblings(siblings: Topic[]): void {
+  if (siblings.length < 2) {
+    if (siblings.length) distinguishSiblings(siblings[0].children);
+    if (siblings.length && labelTitles.has(siblings[0])) siblings[0].title = labelTitles.get(siblings[0])!;
+    return;
+  }
+  let byTitle: Map<string, Topic[]> | undefined;
+  for (const t of siblings) {
+    const title = labelTitles.get(t) ?? t.title;
+    if (t.children.length) distinguishSiblings(t.children);
+    if (labelTitles.has(t)) t.title = title;
+    byTitle ??= new Map();
+    const alike = byTitle.get(title);
+    if (alike) alike.push(t);
+    else byTitle.set(title, [t]);
+  }
+  if (!byTitle || byTitle.size === siblings.length) return;
+  for (const [title, alike] of byTitle) {
+    if (alike.length < 2) continue;
+    for (const t of alike) {
+      const whole = labelledTitle(t.text, title);
+      if (whole === title) continue;
+      labelTitles.set(t, title);
+      t.title = whole;
+    }
+  }
 }
 
 /**
  * The people the report names as such, lower case: its front matter's attendees ("Simon Dodsley
- * (simondodsley)" is both; an attendee "mark" makes "mark to review…" the person's) and names in
- * bold that are no common word ("**rloo**", "**Mark Wood**").
+ * (simondodsley)" is both; an attendee "mark" makes "mark to review…" the person's), names in bold
+ * that are no common word ("**rloo**", "**Mark Wood**"), and what minutes show of who was there:
+ * the entries of an attendee list ("Rob Wu (Mozilla)" is "rob wu" and "rob"), the speakers of
+ * remarks ("[devlin] …"; "Mara: …" said twice or more), a bot's stamps ("(rbasak, 21:38)"), and
+ * capitalised words written as names within sentences, twice or more ("in Chrome", "and Mark").
  */
-function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBePerson: (text: string) => boolean, label: RegExp): Set<string> {
+function reportPeople(
+  tokens: readonly Token[],
+  frontMatter: FrontMatter,
+  mayBePerson: (text: string) => boolean,
+  label: RegExp,
+  minutes: MinutesModule,
+): Set<string> {
   const people = new Set<string>();
   const add = (name: string) => {
     const n = name.trim().replace(/^@/, '').toLowerCase();
@@ -437,16 +602,92 @@ function reportPeople(tokens: readonly Token[], frontMatter: FrontMatter, mayBeP
     add(a.nick);
     if (a.name) add(a.name);
   }
+  const said = new Map<string, number>();
+  const inSentences = new Map<string, number>();
+  let attendeeHeading: number | undefined;
+  let armedAt: number | undefined; // after an "Attendees:" label, the level of the list it heads
+  let listAt: number | undefined; // that list's level while it is open
   for (let i = 0; i < tokens.length; i++) {
-    const children = tokens[i].type === 'inline' ? tokens[i].children : null;
+    const token = tokens[i];
+    if (token.type === 'heading_open') {
+      const level = Number(token.tag.slice(1));
+      if (attendeeHeading !== undefined && level <= attendeeHeading) attendeeHeading = undefined;
+      if (tokens[i + 1]?.type === 'inline' && minutes.isAttendeeLabel(inlineText(tokens[i + 1]))) attendeeHeading = level;
+      armedAt = listAt = undefined;
+      i++;
+      continue;
+    }
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
+      if (listAt === undefined && armedAt !== undefined && token.level <= armedAt) listAt = token.level;
+      armedAt = undefined;
+    } else if ((token.type === 'bullet_list_close' || token.type === 'ordered_list_close') && token.level === listAt) listAt = undefined;
+    const children = token.type === 'inline' ? token.children : null;
     if (!children) continue;
+    const text = inlineText(token);
+    if (attendeeHeading !== undefined || listAt !== undefined) for (const name of minutes.attendeeNames(text)) add(name);
+    // "Attendees:", "People present (lines said)", "Steering Committee Attendees:": the list after it
+    if (listAt === undefined && text.length < 400 && minutes.isAttendeeLabel(tokens[i - 1]?.type === 'paragraph_open' ? lastLabel(text) : text))
+      armedAt = token.level;
+    const facts = namesOf(token, minutes);
+    for (const n of facts.bracket) if (minutes.isBracketSpeaker(n, people)) add(n);
+    if (facts.named) said.set(facts.named, (said.get(facts.named) ?? 0) + 1);
+    if (facts.stamp) add(facts.stamp);
+    for (const w of facts.inSentences) inSentences.set(w, (inSentences.get(w) ?? 0) + 1);
     for (let j = 0; j + 2 < children.length; j++) {
       if (children[j].type !== 'strong_open' || children[j + 1].type !== 'text' || children[j + 2].type !== 'strong_close') continue;
-      const text = children[j + 1].content.trim();
-      if (mayBePerson(text)) add(text);
+      const bold = children[j + 1].content.trim();
+      if (mayBePerson(bold)) add(bold);
     }
   }
+  // "JoshG:", "Eric Holk:" twice or more, someone by the owners' rules ("Proposal:" is a word)
+  for (const [name, n] of said)
+    if (n >= 2 && !people.has(name.toLowerCase()) && (minutes.isSpeaker(name, people) || minutes.isBracketSpeaker(name, people))) add(name);
+  for (const [name, n] of inSentences) if (n >= 2) add(name);
   return people;
+}
+
+/** What an inline's text says of people, whatever its place. */
+interface TextNames {
+  /** "[devlin] …", "[Jordan/Bob] …": the names of a speaker's tag. */
+  bracket: readonly string[];
+  /** "Mara: …": a name before a colon (a label's word too: "Kuryr: …"). */
+  named?: string;
+  /** A bot's stamp's nick. */
+  stamp?: string;
+  /** Capitalised words written within sentences. */
+  inSentences: readonly string[];
+}
+
+const NO_WORDS: readonly string[] = [];
+const NO_NAMES: TextNames = { bracket: NO_WORDS, inSentences: NO_WORDS };
+
+function namesOf(token: Token, minutes: MinutesModule): TextNames {
+  return inlineNames(token, (text): TextNames => {
+    const bracket = text.trimStart().startsWith('[') ? /^\s*\[([^\][\n]{2,40})\]\s/.exec(text) : null;
+    const named = /^\s*([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)?):(?:\s|$)/.exec(text);
+    const stamp = text.endsWith(')') ? minutes.BOT_STAMP.exec(text) : null;
+    const inSentences: string[] = [];
+    NAME_IN_SENTENCE.lastIndex = 0;
+    // only words that would not be someone by themselves ("Chrome", "Mark"): a name that is no word already is
+    for (let m = NAME_IN_SENTENCE.exec(text); m; m = NAME_IN_SENTENCE.exec(text)) if (minutes.mayNameSomeone(m[1])) inSentences.push(m[1]);
+    // most texts say nothing of anyone: one shared answer for them
+    return bracket || named || stamp || inSentences.length
+      ? {
+          bracket: bracket ? bracket[1].split(/\s*(?:\/|,|&)\s*/) : NO_WORDS,
+          named: named?.[1],
+          stamp: stamp?.[1],
+          inSentences: inSentences.length ? inSentences : NO_WORDS,
+        }
+      : NO_NAMES;
+  });
+}
+
+/** "in Chrome", "and Mark": a capitalised word (not all capitals) after a lower-case word and a space. */
+const NAME_IN_SENTENCE = /[a-z,] ([A-Z][a-z]{2,})\b(?![.-]\w)/g;
+
+/** A paragraph's last words after its last sentence: "… who was here. Roll call:" is "Roll call:". */
+function lastLabel(text: string): string {
+  return /(?:^|[.!?]\s+)([^.!?]*)$/.exec(text.trim())?.[1] ?? text;
 }
 
 /** A finished list at its own size: a report keeps thousands of short lists (docs/performance.md). */

@@ -34,6 +34,8 @@ export interface InlineFacts {
   title: string | undefined;
   /** Whether it says something besides its URLs (hasProse). */
   prose: boolean | undefined;
+  /** What it says of people, whatever its place (parseReport.ts reportPeople): a speaker's tag, a bot's stamp, names within sentences. */
+  names: object | undefined;
 }
 
 /**

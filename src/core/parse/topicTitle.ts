@@ -7,18 +7,54 @@ export const TITLE_MAX_WORDS = 8;
 export const TITLE_MAX_CHARS = 60;
 
 export function topicTitle(text: string): string {
-  const flat = /\s\s|[\n\t]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return shorten(...titleWords(text, true));
+}
+
+/**
+ * A topic's title, not shortened: the label before its colon, or its first sentence ("Reduce IP
+ * consumptions for router gateway ports (both DVR and non)"). `title` is the short one the topic has.
+ */
+export function wholeTitle(text: string, title: string): string {
+  const flat = flatten(text);
+  const start = title.endsWith('…') ? title.slice(0, -1) : title;
+  const at = flat.indexOf(start.split(' ')[0]);
+  const [whole] = titleWords(at > 0 ? flat.slice(at) : flat, !start.includes(': '));
+  return whole.length < start.length ? start : whole;
+}
+
+/**
+ * The title of a topic whose siblings share its label ("PTG: Forum sessions", not "PTG"): its first
+ * sentence with the label, shortened; `label` when that says no more.
+ */
+export function labelledTitle(text: string, label: string): string {
+  // past a task box or a proposer's tag, as the title is
+  const [sentence, depths] = titleWords(text.replace(/^\s*(?:\[[ xX]\]\s+)?(?:\[[^\][\n]{1,40}\]:?\s+)?/, ''), false);
+  return sentence.length > label.length ? shorten(sentence, depths) : label;
+}
+
+/** A text on one line: its line breaks and runs of spaces one space each. */
+function flatten(text: string): string {
+  return /\s\s|[\n\t]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+/** A meeting bot's stamp at a line's end, "(rbasak, 21:38)": no part of a title. */
+const BOT_STAMP = /\s*\([\w.|^-]+, \d\d:\d\d\)\s*$/;
+
+/** A title's words before shortening (cut at a label's colon unless `atColon` is false), with its bracket depths. */
+function titleWords(text: string, atColon: boolean): [string, number[] | undefined] {
+  let flat = flatten(text);
+  if (flat.endsWith(')') && BOT_STAMP.test(flat)) flat = flat.replace(BOT_STAMP, '');
   // the depths of the whole text serve each part of it that starts where it does
   const depths = bracketDepths(flat);
   const sentence = firstSentence(flat, depths);
   let title = sentence;
   // a colon followed by a space or the end is a label's; the colon of a URL, "10:30" or one inside
   // parentheses ("(action: …)") is not
-  const colon = outsideBrackets(title, /:(?=\s|$)/g, depths);
+  const colon = atColon ? outsideBrackets(title, /:(?=\s|$)/g, depths) : -1;
   if (colon > 0) title = title.slice(0, colon);
   title = title.trim().replace(/[\s,;:.]+$/, '');
   if (!title) title = sentence || flat;
-  return shorten(title, title === flat.slice(0, title.length) ? depths : bracketDepths(title));
+  return [title, title === flat.slice(0, title.length) ? depths : bracketDepths(title)];
 }
 
 /** The offset of the first match of `re` (global) at bracket depth 0, or -1. */

@@ -4,7 +4,7 @@
 
 /** What heads a list of action items: "Action items", "Actions", "AIs", "TODO", "Next steps"… */
 export const ACTION_LABEL =
-  /^(?:(?:next|potential|open|follow[- ]?up|our)\s+)?(?:action\s*items?|action\s*points?|actions?|AIs|ARs|to-?dos?|follow[- ]?ups|next\s+steps)\b/i;
+  /^(?:(?:next|potential|open|follow[- ]?up|our|my|his|her|their)\s+)?(?:action\s*items?|action\s*points?|actions?|AIs|ARs|to-?dos?|follow[- ]?ups|next\s+steps)\b/i;
 
 /** A label standing alone: "Actions", "**Action items**:", "Actions to do after this discussion:". */
 export function isActionLabel(text: string): boolean {

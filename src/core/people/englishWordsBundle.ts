@@ -13,3 +13,9 @@ export function englishWords(): ReadonlySet<string> | undefined {
   loaded ??= require('./englishWords') as EnglishWordsModule | undefined;
   return loaded?.ENGLISH_WORDS;
 }
+
+/** First names, capitalised, from the same bundle; undefined while the web is still fetching it. */
+export function firstNames(): ReadonlySet<string> | undefined {
+  englishWords();
+  return loaded?.FIRST_NAMES;
+}

@@ -4,10 +4,10 @@
 // attendees, names in bold, owners of marked items). Not a common English word ("patches",
 // "volunteer", "maintainers", "them") and not the name of a project or a tool ("nova", "devstack"),
 // whatever starts the clause.
-import { englishWords } from './englishWordsBundle';
+import { englishWords, firstNames } from './englishWordsBundle';
 
 /** A word of the dictionary; any word while the dictionary is not here yet (VS Code for the Web fetching it), so that none is taken for a person. */
-function isCommonWord(word: string): boolean {
+export function isCommonWord(word: string): boolean {
   return englishWords()?.has(word.toLowerCase()) ?? true;
 }
 
@@ -48,6 +48,11 @@ const PROJECTS = new Set(
   ${TECH_VERBS}`.split(/\s+/),
 );
 
+/** A project, tool, release, day, month or place of the trade ("Neutron", "Zuul", "Denver"): no one, however written. */
+export function isProjectWord(word: string): boolean {
+  return PROJECTS.has(word.toLowerCase());
+}
+
 /** Team and role words that make a team of the word before them ("release team", "nova cores"). */
 const TEAM_WORDS = /^(?:team|subteam|sub-team|cores?|core-team|reviewers|sig|squad|folks|maintainers|liaisons?|ptl|drivers)$/i;
 
@@ -69,6 +74,15 @@ const THANKS = new Set('congrats congratulations kudos shoutout shout-out thanks
 /** "Me", "I": the writer, who owns work with others ("Miguel and me will…") but is no one to list. */
 export const WRITER_WORDS = new Set(['me', 'i', 'myself']);
 
+/** Everyone at the meeting: "Everyone to read the doc". */
+const EVERYONE = new Set(['everyone', 'everybody']);
+
+/** Words that name no one even after a marker: "ACTION: The docs to be …", "AI: someone to look". */
+const NO_OWNER_WORDS = new Set(
+  `the a an this that these those it its we they he she you i our their his her my your some any no someone somebody anyone
+  anybody nobody none each every there here then also please if when once otherwise maybe perhaps`.split(/\s+/),
+);
+
 /** A version, a Python or an IP version, a region: digits that do not make a nick. */
 const TECHNICAL_TOKEN = /^(?:v?\d|py\d|python\d|ipv\d|ml\d|s3$|ec2$|k8s$|x86|arm\d|amd\d|i\d86|utf-?\d|sha\d|md5|http\d|h\d$|l\d$|rc\d)/i;
 
@@ -88,7 +102,9 @@ export function ownerName(text: string, known: ReadonlySet<string> = NO_ONE): st
         .replace(/[.,;:!?]+$/, '')
     : text;
   if (!name || name.length > 60) return undefined;
-  if (known.has(name.toLowerCase())) return name;
+  if (known.has(name.toLowerCase()) || EVERYONE.has(name.toLowerCase())) return name;
+  // "@bob": a handle is someone, whatever word it spells
+  if (text.trimStart().startsWith('@') && NICK.test(name) && !/\s/.test(name)) return name;
   let verdict = verdicts.get(name);
   if (verdict === undefined) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
@@ -101,6 +117,26 @@ export function ownerName(text: string, known: ReadonlySet<string> = NO_ONE): st
 }
 
 const NO_ONE: ReadonlySet<string> = new Set();
+
+/**
+ * The owner an explicit marker names ("Action: Matt to…", "AI: AB & Ned to…", "[ ] @bob …", under an
+ * "Action items" heading): whoever ownerName takes, and besides a first name ("Matt", "Mark"), a
+ * capitalised word the report uses as a name, initials ("AB"), each whatever word it also spells;
+ * not a word that names no one ("The", "Someone").
+ */
+export function markedOwnerName(text: string, known: ReadonlySet<string> = NO_ONE): string | undefined {
+  const name = ownerName(text, known);
+  if (name) return name;
+  const words = text.trim().split(/\s+/);
+  if (words.length > 3 || NO_OWNER_WORDS.has(words[0].toLowerCase())) return undefined;
+  // "Mark Wood", "AB": every word a name's or an initial's
+  return words.every((w) => isFirstName(w) || /^[A-Z]{2,4}$/.test(w) || (words.length > 1 && /^[A-Z][a-z'’-]+$/.test(w))) ? words.join(' ') : undefined;
+}
+
+/** A capitalised first name ("Mark", "Devlin"); none while the web is still fetching the list. */
+export function isFirstName(word: string): boolean {
+  return firstNames()?.has(word) ?? false;
+}
 
 /**
  * Whether each text weighed lately names someone by the rules alone (a report's own people are
@@ -180,6 +216,8 @@ function isFullName(words: readonly string[]): boolean {
   if (!capitalised(names[names.length - 1])) return false;
   // "Suggesting TheJulia", "Agreed Rodolfo": a verb or a word of the sentence before a name
   if (names.slice(0, -1).some((w) => NOT_TEAM_HEADS.has(w.toLowerCase()) || (/(?:ing|ed|ly)$/.test(w) && isCommonWord(w)))) return false;
+  // "Otherwise Erik", "Then Mara": a word of the sentence, not a first name, before a name
+  if (isCommonWord(names[0]) && !isFirstName(names[0]) && !/^[A-Z]{2,}$/.test(names[0])) return false;
   // a surname is not a common word ("Review Process", "Live Migration" are not people); the report's
   // own people are known by the caller
   return !isCommonWord(names[names.length - 1]);

@@ -25,8 +25,12 @@ describe('midcycle outline', () => {
     assert.equal(r.code, 0);
     const o = JSON.parse(r.out);
     assert.equal(o.topics.length, 10);
-    assert.deepEqual(Object.keys(o.topics[0]).sort(), ['actions', 'children', 'endLine', 'kind', 'line', 'links', 'title']);
+    assert.deepEqual(Object.keys(o.topics[0]).sort(), ['actions', 'children', 'endLine', 'fullTitle', 'kind', 'line', 'links', 'title']);
     assert.equal(o.topics[2].title, 'Troubleshooting');
+    // the whole title beside the short one
+    const reduce = o.topics[3].children[2];
+    assert.equal(reduce.title, 'Reduce IP consumptions for router gateway ports…');
+    assert.ok(reduce.fullTitle.startsWith('Reduce IP consumptions for router gateway ports (both DVR and non)'), reduce.fullTitle);
     assert.equal(o.topics[2].line, 29);
     const url = 'https://etherpad.openstack.org/p/neutron-mitaka-midcycle';
     const line21 = fs.readFileSync(reference, 'utf8').split('\n')[20];

@@ -125,8 +125,9 @@ describe('the topics tree', () => {
 
   it("names topics by their titles in their document, not by their places: expanded state follows a topic, never another draft's", () => {
     const ids = (md: string, scope: string) => buildTopicNodes(parseReport(md), scope).map((n) => n.id);
-    const before = ids('- Alpha: a\n  - Sub\n- Beta: b\n- Alpha: again\n', 'file:///a.md');
-    const after = ids('- Beta: b\n- Alpha: a\n  - Sub\n- Alpha: again\n', 'file:///a.md');
+    // two topics titled alike (siblings that share only a label before a colon are told apart by what follows it)
+    const before = ids('- Alpha\n  - Sub\n- Beta: b\n- Alpha\n', 'file:///a.md');
+    const after = ids('- Beta: b\n- Alpha\n  - Sub\n- Alpha\n', 'file:///a.md');
     assert.deepEqual(before.slice(0, 3), ['file:///a.md|Alpha', 'file:///a.md|Beta', 'file:///a.md|Alpha#2']);
     assert.deepEqual(new Set(after), new Set(before), 'moving Beta up keeps every id');
     assert.notDeepEqual(ids('- Alpha: a\n', 'file:///b.md'), ids('- Alpha: a\n', 'file:///a.md'));
@@ -199,6 +200,21 @@ describe('the topics tree', () => {
       });
     visit(roots);
     assert.equal(new Set(ids).size, ids.length);
+  });
+});
+
+describe('done action items in the tree', () => {
+  it('shows a done item with a check and "(done)", an open one as a task', () => {
+    const roots = buildTopicNodes(parseReport('## Action Items\n\n- [x] Book the room (@ckerr)\n- [ ] @zcbenz write the guide\n'));
+    const heading = roots[0];
+    const shown = heading.children.map((n) => [presentNode(n).label, presentNode(n).description, presentNode(n).icon]);
+    assert.deepEqual(shown, [
+      ['ckerr', 'Book the room (done)', 'pass'],
+      ['zcbenz', 'write the guide', 'tasklist'],
+    ]);
+    const owners = roots.find((n) => n.type === 'group')!;
+    const ckerr = owners.children.find((n) => presentNode(n).label === 'ckerr')!;
+    assert.equal(presentNode(ckerr.children[0]).description, 'line 3 (done)');
   });
 });
 

@@ -295,9 +295,14 @@ describe('importing plain text: read as text, never as HTML', () => {
     assert.ok(markdown.includes('\n\nQuestions to Tom Weininger \\<tweining@redhat.com>, or reply here.\nUse \\<b>only\\</b> plain text'));
     const report = parseReport(markdown);
     assert.deepEqual(report.diagnostics, []);
+    // "johnsom to send the release notes" is an action item, not a topic of its own (issue 24)
     assert.deepEqual(
       report.topics.map((t) => t.title),
-      ['Amphora v2', 'Bug triage', 'johnsom to send the release notes'],
+      ['Amphora v2', 'Bug triage'],
+    );
+    assert.deepEqual(
+      report.actions.map((a) => [a.owner, a.text]),
+      [['johnsom', 'send the release notes']],
     );
     assertSameText(text, exportEmail(report));
     // a paragraph wrapped in the text is one line of the email

@@ -208,7 +208,6 @@ describe('findActionItems: the forms real reports use', () => {
 
   const none: [string, { underLabel?: boolean }?][] = [
     // words at the start of a wrapped line are not owners
-    ['Bence Romsics and Miguel Lavalle volunteered to reach out to cloud-init\nmaintainers to discuss that.'],
     ['There is no volunteer to implement it yet, and we need someone to\nvolunteer to run the meeting.'],
     ['The plan was\nintroduced to the team and the\npatches to fix it are up, but we still need\nthem to land, and the\nuser to upgrade.'],
     ['We agreed on what\ninformation to collect. Actions to take are on the etherpad.'],
