@@ -4,6 +4,8 @@ import { createMarkdown } from '../parse/markdown';
 import type { LinkHosts } from '../rules/linkHosts';
 import { textAnchors, type Anchor } from '../parse/textUrls';
 import { isMailableHref } from '../rules/webDestination';
+import { anchorTarget, headingAnchors, type HeadingAnchor } from '../parse/headingAnchors';
+import { FOOTNOTE_DEFINITION } from '../parse/footnoteDefinitions';
 import { attr, type StateCore, type Token } from '../model/markdownTypes';
 
 export type Block =
@@ -31,7 +33,8 @@ export type LinkNotes = (href: string, bare: boolean) => { before?: string; afte
  */
 export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: SoftBreakJoiner = () => false, notes?: LinkNotes): Block[] {
   let i = 0;
-  const inlineOf = (t: Token) => (notes ? notedChildren(anchoredChildren(t, hosts), notes) : anchoredChildren(t, hosts));
+  const gfm = new GithubForms(tokens);
+  const inlineOf = (t: Token) => gfm.children(notes ? notedChildren(anchoredChildren(t, hosts), notes) : anchoredChildren(t, hosts), t.map?.[0] ?? 0);
 
   const readBlocks = (closing?: string): Block[] => {
     const blocks: Block[] = [];
@@ -53,7 +56,10 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: S
       case 'paragraph_open': {
         const source = tokens[i]?.type === 'inline' ? tokens[i++] : undefined;
         i++; // paragraph_close
-        return { type: 'paragraph', inline: source ? inlineOf(source) : [], joined: source ? joins(source) : false };
+        const inline = source ? detailsTags(inlineOf(source), t.level) : [];
+        // a paragraph of <details> tags alone: nothing for the reader
+        if (source && !inline.length) return undefined;
+        return { type: 'paragraph', inline, joined: source ? joins(source) : false };
       }
       case 'heading_open': {
         const inline = tokens[i]?.type === 'inline' ? inlineOf(tokens[i++]) : [];
@@ -68,7 +74,7 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: S
         while (i < tokens.length && tokens[i].type !== close) {
           if (tokens[i].type === 'list_item_open') {
             i++;
-            items.push(readBlocks('list_item_close'));
+            items.push(taskBox(readBlocks('list_item_close')));
           } else i++;
         }
         i++; // list close
@@ -103,6 +109,109 @@ export function emailBlocks(tokens: readonly Token[], hosts: LinkHosts, joins: S
   };
 
   return readBlocks();
+}
+
+/**
+ * What GitHub-flavoured Markdown writes that an email shows otherwise: a link to a heading of the
+ * draft (`[see](#next-steps)`: the email has no anchors, so the heading is named after the link's
+ * text) and footnotes (`[^1]`, and its definition `[^1]: …`, written `[1]` as a plain reader
+ * knows them). Worked out from the tokens once, when first needed.
+ */
+class GithubForms {
+  private anchors?: Map<string, HeadingAnchor>;
+  private footnotes?: Set<string>;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Children with those forms written for the email (new arrays and tokens; the shared ones are never changed). */
+  children(children: Token[], line: number): Token[] {
+    let out: Token[] | undefined;
+    for (let k = 0; k < children.length; k++) {
+      const t = children[k];
+      if (t.type === 'link_open' && attr(t, 'href').startsWith('#')) {
+        const heading = anchorTarget(attr(t, 'href'), (this.anchors ??= headingAnchors(this.tokens)));
+        const close = children.findIndex((c, j) => j > k && c.type === 'link_close');
+        if (heading && close > k) {
+          out ??= children.slice(0, k);
+          out.push(...children.slice(k, close + 1));
+          out.push(makeToken('text', '', 0, t.level, ` (see “${heading.title}” ${heading.line > line ? 'below' : 'above'})`));
+          k = close;
+          continue;
+        }
+      } else if (t.type === 'text' && t.content.includes('[^')) {
+        const footnotes = (this.footnotes ??= footnoteLabels(this.tokens));
+        // a marker anywhere; a definition's `[^1]:` where its paragraph starts
+        const content = t.content.replace(/\[\^([^\]\s]+)\](:?)/g, (whole: string, label: string, colon: string, at: number) =>
+          footnotes.has(label) && (!colon || (k === 0 && at === 0)) ? `[${label}]` : whole,
+        );
+        if (content !== t.content) {
+          out ??= children.slice(0, k);
+          out.push(makeToken('text', '', 0, t.level, content));
+          continue;
+        }
+      }
+      out?.push(t);
+    }
+    return out ?? children;
+  }
+}
+
+/** The labels of the draft's footnote definitions (`[^1]: …`, each read as a paragraph: footnoteDefinitions.ts). */
+function footnoteLabels(tokens: readonly Token[]): Set<string> {
+  const labels = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].type !== 'inline' || tokens[i - 1].type !== 'paragraph_open') continue;
+    const m = FOOTNOTE_DEFINITION.exec(tokens[i].content);
+    if (m) labels.add(m[1]);
+  }
+  return labels;
+}
+
+/** A list item that starts with a task box (`[ ] `, `[x] `): the box as ☐ or ☑, which every mail client shows. */
+function taskBox(item: Block[]): Block[] {
+  const first = item[0];
+  if (first?.type !== 'paragraph') return item;
+  const text = first.inline[0];
+  const m = text?.type === 'text' ? /^\[([ xX])\](?= )/.exec(text.content) : null;
+  if (!m) return item;
+  const boxed = makeToken('text', '', 0, text.level, `${m[1] === ' ' ? '☐' : '☑'}${text.content.slice(3)}`);
+  return [{ ...first, inline: [boxed, ...first.inline.slice(1)] }, ...item.slice(1)];
+}
+
+/**
+ * A paragraph's lines without GitHub's `<details>` tags, which an email cannot fold (and Markdown
+ * here shows as text): `<details>` and `</details>` go, `<summary>…</summary>` is its words in bold.
+ */
+function detailsTags(inline: Token[], level: number): Token[] {
+  if (!inline.some((t) => t.type === 'text' && /<\/?(?:details|summary)\b/i.test(t.content))) return inline;
+  const out: Token[] = [];
+  let line: Token[] = [];
+  const flush = (brk?: Token) => {
+    const words = line.every((t) => t.type === 'text')
+      ? line
+          .map((t) => t.content)
+          .join('')
+          .trim()
+      : undefined;
+    const summary = words !== undefined ? /^<summary>(.*)<\/summary>$/i.exec(words) : null;
+    if (words !== undefined && /^<\/?details(?:\s+open)?>$/i.test(words)) {
+      // the tag's line goes, with its break
+    } else {
+      if (summary)
+        out.push(makeToken('strong_open', 'b', 1, level), makeToken('text', '', 0, level + 1, summary[1]), makeToken('strong_close', 'b', -1, level));
+      else out.push(...line);
+      if (brk) out.push(brk);
+    }
+    line = [];
+  };
+  for (const t of inline) {
+    if (t.type === 'softbreak' || t.type === 'hardbreak') flush(t);
+    else line.push(t);
+  }
+  flush();
+  // no break left dangling at the end
+  while (out.length && (out[out.length - 1].type === 'softbreak' || out[out.length - 1].type === 'hardbreak')) out.pop();
+  return out;
 }
 
 /** markdown-it's Token class, which it hands out on a parser state only. */

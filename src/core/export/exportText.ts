@@ -117,6 +117,11 @@ function lineText(tokens: readonly Token[]): string {
       case 'em_close':
         add('_');
         break;
+      case 's_open':
+      case 's_close':
+        // struck out is not said: a reader of the text part sees ~~this~~ as GitHub writes it
+        add('~~');
+        break;
       case 'link_open':
         link = { href: linkHref(t), label: '' };
         break;

@@ -11,6 +11,9 @@ import { isMalformed, linkOf, WellFormedLink, type FoundLink } from './wellForme
 import { LineIndex } from '../model/lineIndex';
 import type { Link } from '../model/model';
 import { textUrls } from './textUrls';
+import { anchorTarget, headingAnchors, mayLinkInPage, type HeadingAnchor } from './headingAnchors';
+
+const NO_ANCHORS: ReadonlyMap<string, HeadingAnchor> = new Map();
 
 /** What the plugin reads from and writes to markdown-it's `env`. */
 export interface LinkEnv {
@@ -38,8 +41,10 @@ export function linkPlugin(md: MarkdownIt): void {
 function findLinks(state: StateCore, env: LinkEnv): void {
   const lines = new LineIndex(state.src);
   env.lines = lines;
-  const finder = new LinkFinder(state.src, lines, env.hosts, state.md);
   const tokens = state.tokens;
+  // a link to a heading of the draft (`#next-steps`) is fine; one to no heading is flagged
+  const anchors = mayLinkInPage(state.src) ? headingAnchors(tokens) : undefined;
+  const finder = new LinkFinder(state.src, lines, env.hosts, state.md, anchors);
   const fences: Token[] = [];
   let deepest = 0;
   // the table row being read: markdown-it gives its cells' inline tokens no lines, so they are
@@ -93,6 +98,7 @@ class LinkFinder {
     private readonly lines: LineIndex,
     private readonly hosts: LinkHosts,
     private readonly md: MarkdownIt,
+    private readonly anchors?: ReadonlyMap<string, HeadingAnchor>,
   ) {}
 
   /** The links of an inline block, whose lines are `map` and whose tokens are `children` (`goOn`: on the lines of the block before, after it). */
@@ -120,7 +126,7 @@ class LinkFinder {
           if (dest) this.add(dest.raw, dest.at, '', 0, true);
           else {
             // a reference link: its URL stands in the definition, anywhere in the document
-            this.record(makeLink(href, src.indexOf(href), '', 0, this.hosts, lines, 0, map[0], true));
+            this.record(makeLink(href, src.indexOf(href), '', 0, this.hosts, lines, 0, map[0], true, this.anchors));
           }
         }
       } else if (child.type === 'link_close') {
@@ -151,7 +157,7 @@ class LinkFinder {
       this.line = line;
       return;
     }
-    const link = makeLink(raw, at, text, after, this.hosts, this.lines, this.line, this.line, written);
+    const link = makeLink(raw, at, text, after, this.hosts, this.lines, this.line, this.line, written, this.anchors);
     this.record(link);
     if (at >= 0) {
       this.cursor = at + raw.length;
@@ -229,17 +235,22 @@ function makeLink(
   nearLine: number,
   fallbackLine: number,
   written = false,
+  anchors?: ReadonlyMap<string, HeadingAnchor>,
 ): Link {
   const wellFormed = canonicalCheck(raw, hosts);
   let check = wellFormed ?? ruleCheck(raw, hosts, text ? text.slice(after, after + FOLLOWING_WINDOW) : '');
-  const notWeb = written && !wellFormed && !(check.problem?.fixed && isMailableHref(check.problem.fixed)) ? destinationProblem(raw) : undefined;
+  const notWeb =
+    written && !wellFormed && !(check.problem?.fixed && isMailableHref(check.problem.fixed)) && !anchorTarget(raw.trim(), anchors ?? NO_ANCHORS)
+      ? destinationProblem(raw)
+      : undefined;
   if (notWeb) {
     const problem = { code: 'link-not-web' as const, message: notWeb.message, fixed: notWeb.fixed, consumeFollowing: 0 };
     check = { ...(notWeb.fixed ? checkLink(notWeb.fixed, hosts) : { kind: 'other' as const }), url: notWeb.fixed ?? raw.trim(), problem };
   }
   const range = at >= 0 ? lines.rangeFrom(nearLine, at, at + raw.length) : lines.linesRange(fallbackLine, fallbackLine);
   // (a well-formed link starts with its scheme)
-  const url = wellFormed || notWeb || ANY_SCHEME.test(check.url) ? check.url : `https://${check.url}`;
+  // (an in-page link, `#next-steps`, is a place in the draft, never `https://#next-steps`)
+  const url = wellFormed || notWeb || ANY_SCHEME.test(check.url) || check.url.startsWith('#') ? check.url : `https://${check.url}`;
   const link = linkOf(raw, url, check, range);
   if (check.problem) {
     const { code, message, fixed, consumeFollowing } = check.problem;

@@ -4,6 +4,7 @@
 import MarkdownItConstructor from 'markdown-it';
 import type { MarkdownIt } from '../model/markdownTypes';
 import frontMatter from 'markdown-it-front-matter';
+import { footnoteDefinitions } from './footnoteDefinitions';
 import { linkPlugin } from './linkPlugin';
 
 let shared: MarkdownIt | undefined;
@@ -14,6 +15,7 @@ export function createMarkdown(): MarkdownIt {
     shared = new MarkdownItConstructor('default', { html: false, linkify: false, typographer: false, breaks: false });
     // the YAML is read from the front_matter token (tokenFacts.ts frontMatterYaml) where the report is built
     shared.use(frontMatter, () => undefined);
+    shared.use(footnoteDefinitions);
     shared.use(linkPlugin);
   }
   return shared;

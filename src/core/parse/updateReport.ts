@@ -17,6 +17,7 @@ import { WellFormedLink } from './wellFormedLink';
 import type { ActionItem, Link, Range, Report, Topic } from '../model/model';
 import { assembleReport, handOverTokens, itemOutline, normaliseText, parseReport, type ItemOutline, type ReportOptions } from './parseReport';
 import { LIST_MARKER } from '../model/listMarker';
+import { mayLinkInPage } from './headingAnchors';
 
 /** An edit as VS Code reports it: the range replaced, in the text before the edit, and the new text. */
 export interface TextChange {
@@ -72,6 +73,8 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   // a reference link's URL is located where it first stands in the whole draft (its definition,
   // before or after the edit), which a part cannot tell: a draft with definitions is parsed whole
   if (Object.keys(previous.parse.references).length) return undefined;
+  // an in-page link (`[see](#next-steps)`) is checked against every heading of the draft: the same
+  if (mayLinkInPage(text)) return undefined;
   const change = changes[0];
   const old = previous.tokens;
   const unit = findUnit(old, change.range.start.line, change.range.end.line);

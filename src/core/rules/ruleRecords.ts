@@ -297,7 +297,7 @@ export const RULE_RECORDS = [
     group: 'document',
     severity: 'warning',
     description:
-      'A Markdown link whose address is not a web or mail address: a path beside the draft (`[notes](notes.md)`), a place in it (`[x](#section)`), an address in a second pair of parentheses or of another scheme (`ftp:`). The email shows only its text; the fix writes the address meant, when it is clear.',
+      'A Markdown link whose address is not a web or mail address: a path beside the draft (`[notes](notes.md)`), a place in it where no heading is (`[x](#section)`; a link to a heading is fine: the email names the heading after the link), an address in a second pair of parentheses or of another scheme (`ftp:`). The email shows only its text; the fix writes the address meant, when it is clear.',
     example: { bad: '[the spec]((https://review.openstack.org/#/c/283798/))', good: '[the spec](https://review.openstack.org/#/c/283798/)' },
   },
   // the file as a whole (parseUpTo.ts, for the extension's reportStore.ts)

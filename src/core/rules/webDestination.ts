@@ -14,7 +14,9 @@ export function destinationProblem(raw: string): { message: string; fixed?: stri
   if (isMailableHref(address)) return undefined;
   const shown = 'the email shows only its text';
   if (address.startsWith('#'))
-    return { message: `A link to a place in this draft (${address}): the email has no such places (its headings have no anchors), so ${shown}.` };
+    return {
+      message: `A link to a place in this draft (${address}) where no heading is: the email names the heading such a link points at (it has no anchors), and with none ${shown}.`,
+    };
   const wrapped = /^\(\s*(.*?)\s*\)$/.exec(address);
   if (wrapped && isMailableHref(wrapped[1]))
     return { message: `A link whose address is in a second pair of parentheses: ${shown}. Did you mean <${wrapped[1]}>?`, fixed: wrapped[1] };

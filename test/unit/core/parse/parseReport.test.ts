@@ -186,7 +186,7 @@ describe('parseReport: topics', () => {
     );
     assert.equal(
       r.diagnostics[2].message,
-      'A link to a place in this draft (#actions): the email has no such places (its headings have no anchors), so the email shows only its text.',
+      'A link to a place in this draft (#actions) where no heading is: the email names the heading such a link points at (it has no anchors), and with none the email shows only its text.',
     );
     // the links as written, an in-page one not made a web address; a clear one as meant
     assert.deepEqual(
