@@ -603,6 +603,28 @@ describe('People', () => {
     );
   });
 
+  it('shows a ticked task box as a done action item, and an open one as open', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '## Action items\n\n- [x] @maria cut the 2.4 branch\n- [ ] @li_wei publish the changelog\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const owners = await waitFor(
+      'the owners group',
+      () => m.tree.current === document && m.tree.getChildren().find((n) => label(m, n) === 'Action items by owner'),
+    );
+    const items = m.tree.getChildren(owners).flatMap((owner) => m.tree.getChildren(owner).map((n) => m.tree.getTreeItem(n)));
+    const shown = items.map((i) => [typeof i.label === 'string' ? i.label : i.label?.label, i.description, (i.iconPath as vscode.ThemeIcon | undefined)?.id]);
+    assert.deepEqual(
+      shown.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        ['cut the 2.4 branch', 'line 3 (done)', 'pass'],
+        ['publish the changelog', 'line 4', 'tasklist'],
+      ],
+    );
+  });
+
   it("offers the roster's nicks where an owner is typed", async () => {
     const content =
       '---\nattendees: ["Mark McClain (mark)", "Assaf Muller (amuller)"]\n---\n\n- Gate: armax and haleyb met; armax to fix it, haleyb to review.\n- AI: \n';
