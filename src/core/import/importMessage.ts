@@ -65,7 +65,14 @@ export async function importMessage(raw: string, name = '', options: ImportOptio
     const addresses = (list?: { address?: string; name?: string }[]) =>
       (list ?? []).map((a) => (a.name ? `${a.name} <${a.address}>` : (a.address ?? ''))).filter(Boolean);
     const one = (list: string[]) => (list.length === 1 ? list[0] : list.length ? list : undefined);
-    const headers = { subject: email.subject, to: one(addresses(email.to)), cc: one(addresses(email.cc)), date: header('date') };
+    // the sender too: exported again as a message, the draft goes out from the same address
+    const headers = {
+      subject: email.subject,
+      from: one(addresses(email.from ? [email.from] : [])),
+      to: one(addresses(email.to)),
+      cc: one(addresses(email.cc)),
+      date: header('date'),
+    };
     const where = mbox && mbox.length > 1 ? `the first of the ${mbox.length} messages in it, ` : '';
     // the MIME type says what a part is: the HTML part when there is one, else the text
     if (email.html) return { markdown: importEmailHtml(email.html, headers), source: 'message', reading: `as a message (${where}its text/html part)` };

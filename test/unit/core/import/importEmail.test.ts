@@ -139,6 +139,8 @@ describe('importing a sent report', () => {
     const report = parseReport(markdown);
     assert.deepEqual(report.frontMatter, {
       subject: '[keystone] Weekly meeting summary — Zed',
+      // the sender, so that an .eml exported again goes out from the same address
+      from: 'Dave <dave@example.org>',
       to: 'openstack-discuss@lists.openstack.org',
       cc: ['keystone-core@example.org', 'Someone Else <else@example.org>'],
       date: 'Tue, 20 Sep 2022 17:04:10 +0200',
@@ -373,7 +375,7 @@ describe('importing plain text: read as text, never as HTML', () => {
     const eml = 'From: a@example.org\r\nSubject: notes\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee <https://x.org/a> from B <b@example.org>\r\n';
     const { markdown, source, reading } = await importMessage(eml, 'notes.eml');
     assert.deepEqual([source, reading], ['message', 'as a message (its text/plain part)']);
-    assert.equal(markdown, '---\nsubject: notes\n---\n\nSee \\<https://x.org/a> from B \\<b@example.org>\n');
+    assert.equal(markdown, '---\nsubject: notes\nfrom: a@example.org\n---\n\nSee \\<https://x.org/a> from B \\<b@example.org>\n');
   });
 
   it('plain text keeps what Markdown would take for markup as text', () => {
