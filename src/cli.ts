@@ -16,6 +16,7 @@ import {
   exportEmail,
   exportText,
   isLineBreaks,
+  kindCountWords,
   LINE_BREAKS,
   parseReport,
   toOutline,
@@ -320,15 +321,7 @@ function outline(report: Report, json: boolean, out: (s: string) => void, facts?
 function countKinds(t: OutlineTopic): string {
   const counts = new Map<LinkKind, number>();
   for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
-  const names: Record<LinkKind, [string, string]> = {
-    review: ['review', 'reviews'],
-    bug: ['bug', 'bugs'],
-    blueprint: ['blueprint', 'blueprints'],
-    story: ['story', 'stories'],
-    etherpad: ['etherpad', 'etherpads'],
-    other: ['link', 'links'],
-  };
-  const parts = [...counts].map(([k, n]) => `${n} ${names[k][n === 1 ? 0 : 1]}`);
+  const parts = [...counts].map(([k, n]) => kindCountWords(k, n));
   if (t.actions.length) parts.push(`${t.actions.length} action${t.actions.length === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

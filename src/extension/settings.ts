@@ -5,8 +5,10 @@ import {
   DEFAULT_LINK_HOSTS,
   isLineBreaks,
   type LineBreaks,
+  type LinkHosts,
   type ListNesting,
   type ReportOptions,
+  type ShortReferences,
   type SeveritySetting,
 } from '../core';
 
@@ -59,16 +61,23 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
   const lineBreaks = source.get<string>('export.lineBreaks');
   const size = source.get<number>('maxFileSize');
   const annotate = source.get<string>('export.annotateLinks');
+  const hosts: LinkHosts = {
+    gerrit: strings('hosts.gerrit', DEFAULT_LINK_HOSTS.gerrit).map((h) => h.toLowerCase()),
+    etherpad: strings('hosts.etherpad', DEFAULT_LINK_HOSTS.etherpad).map((h) => h.toLowerCase()),
+    storyboard: strings('hosts.storyboard', DEFAULT_LINK_HOSTS.storyboard).map((h) => h.toLowerCase()),
+    gitlab: strings('hosts.gitlab', DEFAULT_LINK_HOSTS.gitlab ?? []).map((h) => h.toLowerCase()),
+    jira: strings('hosts.jira', DEFAULT_LINK_HOSTS.jira ?? []).map((h) => h.toLowerCase()),
+  };
+  const repository = source.get<unknown>('references.repository');
+  const jiraProjects = strings('references.jiraProjects', []);
+  const references: ShortReferences = {};
+  if (typeof repository === 'string' && repository.trim()) references.repository = repository.trim();
+  if (jiraProjects.length) references.jira = jiraProjects;
+  // only when something is said: the settings of most workspaces read as the defaults
+  if (references.repository || references.jira) hosts.references = references;
   return {
     files: strings('files', []),
-    report: {
-      hosts: {
-        gerrit: strings('hosts.gerrit', DEFAULT_LINK_HOSTS.gerrit).map((h) => h.toLowerCase()),
-        etherpad: strings('hosts.etherpad', DEFAULT_LINK_HOSTS.etherpad).map((h) => h.toLowerCase()),
-        storyboard: strings('hosts.storyboard', DEFAULT_LINK_HOSTS.storyboard).map((h) => h.toLowerCase()),
-      },
-      severities,
-    },
+    report: { hosts, severities },
     export: {
       listNesting: nesting === 'standard' ? 'standard' : 'gmail',
       font: source.get<string>('export.font') ?? DEFAULT_FONT,

@@ -72,6 +72,18 @@ function kindCount(kind: LinkKind, n: number): string {
       return n === 1 ? l10n.t('1 story') : l10n.t('{0} stories', n);
     case 'etherpad':
       return n === 1 ? l10n.t('1 etherpad') : l10n.t('{0} etherpads', n);
+    case 'pull-request':
+      return n === 1 ? l10n.t('1 pull request') : l10n.t('{0} pull requests', n);
+    case 'merge-request':
+      return n === 1 ? l10n.t('1 merge request') : l10n.t('{0} merge requests', n);
+    case 'issue':
+      return n === 1 ? l10n.t('1 issue') : l10n.t('{0} issues', n);
+    case 'task':
+      return n === 1 ? l10n.t('1 task') : l10n.t('{0} tasks', n);
+    case 'commit':
+      return n === 1 ? l10n.t('1 commit') : l10n.t('{0} commits', n);
+    case 'discussion':
+      return n === 1 ? l10n.t('1 discussion') : l10n.t('{0} discussions', n);
     case 'other':
       return n === 1 ? l10n.t('1 link') : l10n.t('{0} links', n);
   }
@@ -89,6 +101,18 @@ function kindTitle(kind: LinkKind): string {
       return l10n.t('Stories');
     case 'etherpad':
       return l10n.t('Etherpads');
+    case 'pull-request':
+      return l10n.t('Pull requests');
+    case 'merge-request':
+      return l10n.t('Merge requests');
+    case 'issue':
+      return l10n.t('Issues');
+    case 'task':
+      return l10n.t('Tasks');
+    case 'commit':
+      return l10n.t('Commits');
+    case 'discussion':
+      return l10n.t('Discussions');
     case 'other':
       return l10n.t('Other links');
   }
@@ -305,9 +329,15 @@ export interface NodePresentation {
 
 const LINK_ICONS: Record<LinkKind, string> = {
   review: 'git-pull-request',
+  'pull-request': 'git-pull-request',
+  'merge-request': 'git-pull-request',
   bug: 'bug',
+  issue: 'issues',
+  task: 'checklist',
   blueprint: 'symbol-structure',
   story: 'book',
+  commit: 'git-commit',
+  discussion: 'comment-discussion',
   etherpad: 'notebook',
   other: 'link',
 };
