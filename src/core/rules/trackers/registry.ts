@@ -3,14 +3,33 @@
 // pass, the engine, the tree and the export ask here.
 import type { LinkHosts } from '../linkHosts';
 import { hostName, type UrlParts } from '../urlParts';
+import { BUGZILLA } from './bugzilla';
+import { CHROMIUM } from './chromium';
 import { ETHERPAD } from './etherpad';
 import { GERRIT } from './gerrit';
+import { GITHUB } from './github';
+import { GITLAB } from './gitlab';
+import { GOOGLE_ISSUE_TRACKER } from './googleIssueTracker';
+import { JIRA } from './jira';
 import { LAUNCHPAD_TRACKER } from './launchpad';
+import { PHABRICATOR } from './phabricator';
 import { STORYBOARD } from './storyboard';
 import type { CanonicalForm, Tracker } from './tracker';
 
 /** Every tracker, in the order their snippets are offered. */
-export const TRACKERS: readonly Tracker[] = [GERRIT, LAUNCHPAD_TRACKER, STORYBOARD, ETHERPAD];
+export const TRACKERS: readonly Tracker[] = [
+  GERRIT,
+  LAUNCHPAD_TRACKER,
+  STORYBOARD,
+  ETHERPAD,
+  GITHUB,
+  GITLAB,
+  JIRA,
+  BUGZILLA,
+  CHROMIUM,
+  GOOGLE_ISSUE_TRACKER,
+  PHABRICATOR,
+];
 
 /** Which tracker a host listed by two is (OpenStack's order of old: Gerrit, Launchpad, etherpad, StoryBoard). */
 const PRECEDENCE: readonly Tracker[] = [GERRIT, LAUNCHPAD_TRACKER, ETHERPAD, STORYBOARD, ...TRACKERS.filter((t) => ![GERRIT, LAUNCHPAD_TRACKER, ETHERPAD, STORYBOARD].includes(t))];

@@ -90,7 +90,7 @@ export interface Tracker {
   /** The short references of a text, in order (the URLs found in it already left out by the caller). */
   references?(text: string, hosts: LinkHosts): ShortReference[];
   /** An item's short name as readers say it: `nodejs/node#123`, `MAHOUT-2200`, `bug 1921631`. */
-  label?(item: TrackerItem): string;
+  label?(item: TrackerItem, kind: LinkKind): string;
   /** Its link snippets, in the forms the draft's links use (`links`: the draft's well-formed ones). */
   snippets?(links: readonly Link[], hosts: LinkHosts): SnippetForm[];
   /** Its link facts, when it has them (OpenStack's are read by facts/linkFacts.ts). */
