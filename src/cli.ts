@@ -293,7 +293,7 @@ async function onlineCommand(
       file,
       values,
       io,
-      m.linkNotes(annotate, report.parse.options.hosts, online.apis, (url) => facts.byUrl(url)),
+      m.linkNotes(annotate, report.parse.hosts, online.apis, (url) => facts.byUrl(url)),
     );
   } else {
     let diagnostics = all(report);

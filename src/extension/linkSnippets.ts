@@ -21,7 +21,7 @@ export interface LinkSnippet {
 /** The snippets for this report, each tracker's in the forms its links take in the draft, in the order a writer reaches for them. */
 export function linkSnippets(report: Report): LinkSnippet[] {
   const links = report.links.filter((l) => !l.problem);
-  const hosts = report.parse.options.hosts;
+  const hosts = report.parse.hosts;
   // in brackets of their own: the completion after `https://` shows the form without them
   const seen = (used: number | undefined) =>
     used ? ` (${used === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', used)})` : '';

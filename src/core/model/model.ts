@@ -191,4 +191,9 @@ export interface ParseState {
   documentProblems: RuleProblem[];
   /** The options of the parse, for parsing part of the text again with the same. */
   options: { hosts: import('../rules/linkHosts').LinkHosts; severities: SeveritySettings };
+  /**
+   * The hosts the draft's links were read with: the options', with the short references its front
+   * matter names (`repository:`, `jira:`). What the exporters and the snippets read the draft with.
+   */
+  hosts: import('../rules/linkHosts').LinkHosts;
 }

@@ -7,6 +7,7 @@
 import { intendedHost, isKnownHost, type LinkHosts } from '../rules/linkHosts';
 import { isMisspeltHttp, MISSPELT_SCHEME } from '../rules/linkRules/hostRules';
 import { isSchemelessLink } from '../rules/trackers/registry';
+import type { ShortReference } from '../rules/trackers/tracker';
 import { hostName, splitUrl } from '../rules/urlParts';
 
 export interface UrlMatch {
@@ -15,6 +16,8 @@ export interface UrlMatch {
   raw: string;
   /** Set by textUrls (false here). */
   broken: boolean;
+  /** Set by textUrls for a short reference (`#123`), what it stands for; undefined for a URL. */
+  reference: ShortReference | undefined;
 }
 
 /** Characters that end a URL in prose. */
@@ -74,7 +77,7 @@ const SCHEME_ONLY = /^(?:(?:https?|ftp):\/\/|mailto:)$/i;
 
 function add(found: UrlMatch[], index: number, raw: string): void {
   // `broken` is textUrls' to set: made here, the object keeps one shape
-  if (raw) found.push({ index, lastIndex: index + raw.length, raw, broken: false });
+  if (raw) found.push({ index, lastIndex: index + raw.length, raw, broken: false, reference: undefined });
 }
 
 /** Whether the text outside the URLs found may hold a host name before a path. */

@@ -14,7 +14,7 @@ import { JIRA } from './jira';
 import { LAUNCHPAD_TRACKER } from './launchpad';
 import { PHABRICATOR } from './phabricator';
 import { STORYBOARD } from './storyboard';
-import type { CanonicalForm, Tracker } from './tracker';
+import type { CanonicalForm, ShortReference, Tracker } from './tracker';
 
 /** Every tracker, in the order their snippets are offered. */
 export const TRACKERS: readonly Tracker[] = [
@@ -98,4 +98,21 @@ export function canonicalForms(host: string, hosts: LinkHosts): readonly Canonic
 export function isSchemelessLink(url: UrlParts, hosts: LinkHosts): boolean {
   const host = hostName(url);
   return trackerOf(url, hosts, host)?.schemeless(url, host, hosts) ?? false;
+}
+
+/** The trackers that read short references in text. */
+const REFERRING = TRACKERS.filter((t) => t.references);
+const NO_REFERENCES: readonly ShortReference[] = Object.freeze([]);
+
+/** The short references of a text (`owner/repo#123`, `#123`, `MAHOUT-123`), in order, never two at one place. */
+export function shortReferences(text: string, hosts: LinkHosts): readonly ShortReference[] {
+  let out: ShortReference[] | undefined;
+  for (let i = 0; i < REFERRING.length; i++) {
+    const found = REFERRING[i].references!(text, hosts);
+    if (found.length) out = out ? [...out, ...found] : found;
+  }
+  if (!out) return NO_REFERENCES;
+  if (out.length < 2) return out;
+  out.sort((a, b) => a.index - b.index || b.raw.length - a.raw.length);
+  return out.filter((r, i) => i === 0 || r.index >= out[i - 1].lastIndex);
 }
