@@ -27,11 +27,15 @@ const linkFacts = './linkFactsModule';
 const yaml = './yaml';
 // the first look for owner-unknown (src/core/people/rosterBundle.ts): required when diagnostics are first read
 const roster = './roster';
-const lazy = [actionItems, englishWords, linkFacts, yaml, roster];
+// the trackers beyond OpenStack's (src/core/rules/trackers/otherTrackersBundle.ts): required the first
+// time a draft has a link on another host, or a text that may hold a short reference
+const otherTrackers = './otherTrackers';
+const lazy = [actionItems, englishWords, linkFacts, yaml, roster, otherTrackers];
 
 // VS Code for the Web: the core's lazily required bundles. js-yaml and the roster are bundled in
 // (small); the action item finder is dist/web/actionItems.js, provided by the web entry before the
-// first parse, and its dictionary dist/web/englishWords.js, fetched when an owner is first weighed
+// first parse, its dictionary dist/web/englishWords.js, fetched when an owner is first weighed, and
+// the other trackers dist/web/otherTrackers.js, fetched when a draft first needs them
 // (src/extension/platform/providedBundles.ts); the link facts code is never reached there (looking
 // links up is off on the web). `provided`: the core's require('./actionItems') reads the
 // extension's provided bundles (the entry is run by VS Code's loader, whose `require` knows only
@@ -41,7 +45,7 @@ const providedModule = join(root, 'src', 'extension', 'platform', 'providedBundl
 const webLazyBundles = (bundledIn, how) => ({
   name: 'midcycle-web-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(actionItems|englishWords|linkFactsModule|yaml|roster)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(actionItems|englishWords|linkFactsModule|yaml|roster|otherTrackers)$/ }, (args) => {
       const name = args.path.slice(2);
       if (!/Bundle\.ts$/.test(args.importer)) return undefined;
       if (bundledIn.includes(name)) return { path: join(args.resolveDir, `${name}.ts`) };
@@ -81,13 +85,14 @@ export function bundles({ production = false } = {}) {
   const webLazy = webLazyBundles(['yaml', 'roster'], 'required');
   return [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...lazy] },
-    // the CLI requires ./mailExport when it writes a .eml, ./mailImport when it imports: not bundled in
+    // the CLI requires ./mailExport when it writes a .eml, ./mailImport when it imports: not bundled in;
+    // the other trackers are (a CLI has no first bundle to keep small, and a file read less)
     {
       ...common,
       entryPoints: ['src/cli.ts'],
       outfile: 'dist/cli.js',
       banner: { js: '#!/usr/bin/env node' },
-      external: ['./mailExport', './mailImport', ...lazy],
+      external: ['./mailExport', './mailImport', ...lazy.filter((b) => b !== otherTrackers)],
     },
     // the mail code in two: the exporters and the preview, loaded by export and copy (and the CLI's
     // .eml export); the importers with their HTML and MIME parsers, loaded by import alone
@@ -99,7 +104,15 @@ export function bundles({ production = false } = {}) {
     { ...common, entryPoints: ['src/core/facts/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: lazy.filter((b) => b !== linkFacts) },
     // the extension's side of link facts, required (VS Code's API handed in) once the writer allows lookups
     { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: lazy },
+    // the completions (snippets, link paths, short references, owners) and the links' hovers, required on the first ask, VS Code's API handed in
+    { ...common, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/editorHelp.js', external: lazy },
     { ...common, entryPoints: ['src/core/parse/yaml.ts'], outfile: 'dist/yaml.js' },
+    {
+      ...common,
+      entryPoints: ['src/core/rules/trackers/otherTrackers.ts'],
+      outfile: 'dist/otherTrackers.js',
+      external: lazy.filter((b) => b !== otherTrackers),
+    },
     {
       ...web,
       entryPoints: ['src/extension/webExtension.ts'],
@@ -111,6 +124,8 @@ export function bundles({ production = false } = {}) {
     { ...web, entryPoints: ['src/mailImport.ts'], outfile: 'dist/web/mailImport.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/englishWords.ts'], outfile: 'dist/web/englishWords.js' },
+    { ...web, entryPoints: ['src/core/rules/trackers/otherTrackers.ts'], outfile: 'dist/web/otherTrackers.js', plugins: [...common.plugins, webLazy] },
+    { ...web, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/web/editorHelp.js', plugins: [...common.plugins, webLazy] },
   ];
 }
 

@@ -27,9 +27,9 @@ import {
   type OutlineTopic,
   type Report,
   type ReportOptions,
+  repositoryOf,
   type ShortReferences,
 } from './core';
-import { repositoryOf } from './core/rules/trackers/repository';
 
 /**
  * The mail code, two bundles of their own loaded only by the commands that use them, so that `check`

@@ -23,7 +23,7 @@ export {
   type JsonDiagnostic,
 } from './parse/outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './rules/applyFixes';
-export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './rules/linkRules/checkLink';
+export { checkLink, linkRules, LINK_RULE_CODES, type LinkCheck } from './rules/linkRules/checkLink';
 export { RULE_DEFAULTS, type RuleCode } from './rules/ruleDefaults';
 export { severityOf, diagnosticOf, type SeveritySettings, type RuleProblem } from './rules/ruleSeverity';
 export { DEFAULT_LINK_HOSTS, type LinkHosts, type ShortReferences } from './rules/linkHosts';
@@ -37,8 +37,9 @@ export type { RosterEntry } from './people/ownerRule';
 /** The report's roster where an owner is being typed (ownerRule.ts), in the action items' bundle. */
 export const ownerCompletions: typeof import('./people/actionItems').ownerCompletions = (report, line, prefix) =>
   actionItems().ownerCompletions(report, line, prefix);
-export { linkLabel } from './rules/linkLabel';
-export { TRACKERS, trackerById } from './rules/trackers/registry';
+export { itemId, linkLabel } from './rules/linkLabel';
+export { allTrackers, trackerById } from './rules/trackers/registry';
 export type { Tracker, SnippetForm } from './rules/trackers/tracker';
+export { repositoryOf, type Repository } from './rules/trackers/repository';
 export { moveTopicEdit, type DropPosition } from './parse/moveTopic';
 export { updateReport, updateReportIncrementally, type TextChange } from './parse/updateReport';

@@ -4,7 +4,8 @@
 // story or pad is an empty tab stop: a snippet left as inserted is a link with no number or name,
 // which the link rules flag, never a plausible link to somebody else's change.
 import * as l10n from '@vscode/l10n';
-import { TRACKERS, type LinkKind, type Report } from '../core';
+import type { LinkKind, Report } from '../core';
+import { allTrackers } from '../core/rules/trackers/registry';
 
 export interface LinkSnippet {
   kind: Exclude<LinkKind, 'other'>;
@@ -23,12 +24,13 @@ export function linkSnippets(report: Report): LinkSnippet[] {
   const links = report.links.filter((l) => !l.problem);
   const hosts = report.parse.hosts;
   // in brackets of their own: the completion after `https://` shows the form without them
-  const seen = (used: number | undefined) =>
-    used ? ` (${used === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', used)})` : '';
-  return TRACKERS.flatMap((t) => t.snippets?.(links, hosts) ?? []).map((s) => {
-    const form = plainForm(s.body);
-    return { kind: s.kind, label: s.label, body: s.body, form, detail: `${form}${seen(s.used)}` };
-  });
+  const seen = (used: number | undefined) => (used ? ` (${used === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', used)})` : '');
+  return allTrackers()
+    .flatMap((t) => t.snippets?.(links, hosts) ?? [])
+    .map((s) => {
+      const form = plainForm(s.body);
+      return { kind: s.kind, label: s.label, body: s.body, form, detail: `${form}${seen(s.used)}` };
+    });
 }
 
 /** A snippet's body as the writer reads it: tab stops as "…", defaults as themselves. */

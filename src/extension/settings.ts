@@ -91,3 +91,10 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
     maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
   };
 }
+
+/** The settings with the repository of the workspace's git remote as the repository of `#123` (the settings as they are without one). */
+export function withRemoteRepository(settings: MidcycleSettings, repository: string | undefined): MidcycleSettings {
+  const hosts = settings.report.hosts;
+  if (!repository || !hosts) return settings;
+  return { ...settings, report: { ...settings.report, hosts: { ...hosts, references: { ...hosts.references, repository } } } };
+}

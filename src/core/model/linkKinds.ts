@@ -3,18 +3,7 @@
 // its links one of these kinds: a new tracker whose items are reviews, bugs or issues needs none.
 
 export type LinkKind =
-  | 'review'
-  | 'pull-request'
-  | 'merge-request'
-  | 'bug'
-  | 'issue'
-  | 'task'
-  | 'blueprint'
-  | 'story'
-  | 'commit'
-  | 'discussion'
-  | 'etherpad'
-  | 'other';
+  'review' | 'pull-request' | 'merge-request' | 'bug' | 'issue' | 'task' | 'blueprint' | 'story' | 'commit' | 'discussion' | 'etherpad' | 'other';
 
 /** Every kind, in the order counts and "Links by kind" list them (OpenStack's in their order of before). */
 export const LINK_KINDS: readonly LinkKind[] = [

@@ -8,7 +8,7 @@ import { recordInlineFacts } from './inlineFacts';
 import { canonicalCheck, checkLink, isCanonical, ruleCheck } from '../rules/linkRules/checkLink';
 import { destinationProblem, isMailableHref } from '../rules/webDestination';
 import { isMalformed, linkOf, wellFormedLink, WellFormedLink, type FoundLink } from './wellFormedLink';
-import { textNumberProblem } from '../rules/linkTextNumber';
+import { otherTrackers } from '../rules/trackers/otherTrackersBundle';
 import { LineIndex } from '../model/lineIndex';
 import type { Link } from '../model/model';
 import type { ShortReference } from '../rules/trackers/tracker';
@@ -145,7 +145,8 @@ class LinkFinder {
     const found = this.found[last];
     if (!found || isMalformed(found)) return;
     const check = found instanceof WellFormedLink ? canonicalCheck(found.raw, this.hosts) : found;
-    const message = check?.item && textNumberProblem(text, check.kind, check.item);
+    // (an item is another tracker's: their bundle is here)
+    const message = check?.item && otherTrackers()?.textNumberProblem(text, check.kind, check.item);
     if (!message) return;
     const link = found instanceof WellFormedLink ? wellFormedLink(found, this.hosts) : found;
     link.problem = { code: 'link-text-number', message };

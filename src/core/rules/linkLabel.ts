@@ -20,3 +20,10 @@ export function linkLabel(link: Link): string {
   if (link.etherpad) return `etherpad ${link.etherpad.name}`;
   return link.raw.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, '').replace(/\/$/, '');
 }
+
+/** What names another tracker's item within its repository or tracker: `#123`, `!12`, `MAHOUT-2200`, `T123`, `1921631`, `abc1234`. */
+export function itemId(link: Link): string | undefined {
+  const item = link.item;
+  if (!item) return undefined;
+  return trackerById(item.tracker)?.itemId?.(item, link.kind) ?? item.key ?? (item.commit ? item.commit.slice(0, 8) : String(item.number));
+}

@@ -239,7 +239,8 @@ export const RULE_RECORDS = [
     code: 'gitlab-item-path',
     group: 'link',
     severity: 'error',
-    description: 'A GitLab link with `merge_request/<n>` or `merge-requests/<n>` where GitLab writes `merge_requests/<n>`, or `issue/<n>` where it writes `issues/<n>`.',
+    description:
+      'A GitLab link with `merge_request/<n>` or `merge-requests/<n>` where GitLab writes `merge_requests/<n>`, or `issue/<n>` where it writes `issues/<n>`.',
     example: {
       bad: 'https://gitlab.com/gitlab-org/gitlab/-/merge_request/12345',
       good: 'https://gitlab.com/gitlab-org/gitlab/-/merge_requests/12345',
@@ -263,7 +264,7 @@ export const RULE_RECORDS = [
     code: 'jira-key-missing',
     group: 'link',
     severity: 'error',
-    description: 'A Jira issue link with no key after `/browse/`, or a key without its number (`MAHOUT-`); `/browse/MAHOUT` alone is the project\'s page.',
+    description: "A Jira issue link with no key after `/browse/`, or a key without its number (`MAHOUT-`); `/browse/MAHOUT` alone is the project's page.",
     example: { bad: 'https://issues.apache.org/jira/browse/MAHOUT-' },
   },
   {
@@ -284,7 +285,8 @@ export const RULE_RECORDS = [
     code: 'bugzilla-id-not-numeric',
     group: 'link',
     severity: 'error',
-    description: 'A Bugzilla bug number with a stray character in it (`id=1921631x`); an alias without digits (`id=CVE-…` has some: it is read as written) is a bug of its own.',
+    description:
+      'A Bugzilla bug number with a stray character in it (`id=1921631x`); an alias without digits (`id=CVE-…` has some: it is read as written) is a bug of its own.',
     example: { bad: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1921631x', good: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1921631' },
   },
   {

@@ -6,17 +6,27 @@ import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
 import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink } from './hostRules';
 import type { RuleCode } from '../ruleDefaults';
 import type { LinkRule } from './linkRule';
-import { canonicalForms, TRACKERS, trackerOf } from '../trackers/registry';
-import type { CanonicalForm, LinkTarget } from '../trackers/tracker';
+import { allTrackers, canonicalForms, trackerOf } from '../trackers/registry';
+import type { CanonicalForm, LinkTarget, Tracker } from '../trackers/tracker';
 
-/** Every rule in the order the engine runs them (the space rule reads the raw text first). */
-export const LINK_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash, ...TRACKERS.flatMap((t) => t.rules)];
+/** The rules on any host, which run first, before the host is known to be right. */
+const HOST_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash];
+
+/** Every rule in the order the engine runs them (the space rule reads the raw text first): the host's, then each tracker's. Asking loads every tracker. */
+export function linkRules(): readonly LinkRule[] {
+  return [...HOST_RULES, ...allTrackers().flatMap((t) => t.rules)];
+}
 
 /** Rules that read the raw text before it can be split into a URL's parts. */
 const RAW_RULES = [spaceInLink, malformedScheme];
 
-/** The codes of every link rule, the raw-text ones first, in the order the engine runs them. */
-export const LINK_RULE_CODES: readonly RuleCode[] = [...RAW_RULES, ...LINK_RULES].map((r) => r.code);
+/**
+ * The codes of every link rule, the raw-text ones first, in the order the engine runs them. Iterable
+ * (its codes listed when iterated: the other trackers' bundle is loaded then, not when this loads).
+ */
+export const LINK_RULE_CODES: Iterable<RuleCode> = {
+  [Symbol.iterator]: () => [...RAW_RULES, ...linkRules()].map((r) => r.code)[Symbol.iterator](),
+};
 
 export interface LinkCheck extends LinkTarget {
   /** The URL to open: corrected when every problem had a clear fix. */
@@ -93,20 +103,25 @@ export function ruleCheck(raw: string, hosts: LinkHosts, following = ''): LinkCh
 
   let url = splitUrl(text);
   if (url && /^(https?)?$/i.test(url.scheme)) {
-    // the URL's tracker is worked out once, and again only after a rule has changed the URL
-    let kind = trackerOf(url, hosts)?.id ?? 'other';
-    for (const rule of LINK_RULES) {
-      if (rule.hosts !== 'any' && rule.hosts !== kind) continue;
-      const found = rule.check(url, { hosts, following: consumeFollowing ? '' : following });
-      if (!found) continue;
-      findings.push({ code: rule.code, message: found.message });
-      consumeFollowing += found.consumeFollowing ?? 0;
-      if (!found.fixed) {
-        clear = false;
-        break; // no clear fix: later rules would judge a URL nobody meant
+    // the rules on any host, then those of the URL's tracker (worked out again after a rule changed the URL)
+    let tracker = trackerOf(url, hosts);
+    for (let step = 0, rules = HOST_RULES; step < 2; step++, rules = tracker?.rules ?? []) {
+      const ruleTracker: Tracker | undefined = tracker;
+      for (const rule of rules) {
+        // (a tracker's rules stop when a fix makes the URL another tracker's)
+        if (step === 1 && tracker !== ruleTracker) break;
+        const found = rule.check(url, { hosts, following: consumeFollowing ? '' : following });
+        if (!found) continue;
+        findings.push({ code: rule.code, message: found.message });
+        consumeFollowing += found.consumeFollowing ?? 0;
+        if (!found.fixed) {
+          clear = false;
+          break; // no clear fix: later rules would judge a URL nobody meant
+        }
+        url = found.fixed;
+        tracker = trackerOf(url, hosts);
       }
-      url = found.fixed;
-      kind = trackerOf(url, hosts)?.id ?? 'other';
+      if (!clear) break;
     }
   }
 

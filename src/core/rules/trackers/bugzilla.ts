@@ -8,7 +8,15 @@ import { numberMissingRule, numberNotNumericRule, type NumberSlot } from './item
 import { mostUsed, type LinkTarget, type SnippetForm, type Tracker } from './tracker';
 
 /** Bugzillas writers link to most: found without a scheme on any of their pages' bug links. Others are known by `show_bug.cgi`. */
-const HOSTS = ['bugzilla.mozilla.org', 'bugzilla.redhat.com', 'bugs.webkit.org', 'bugzilla.kernel.org', 'bugs.kde.org', 'bugzilla.gnome.org', 'bugzilla.suse.com'];
+const HOSTS = [
+  'bugzilla.mozilla.org',
+  'bugzilla.redhat.com',
+  'bugs.webkit.org',
+  'bugzilla.kernel.org',
+  'bugs.kde.org',
+  'bugzilla.gnome.org',
+  'bugzilla.suse.com',
+];
 const SHORT_HOST = 'bugzil.la';
 /** Mozilla's Bugzilla, which bugzil.la links go to. */
 const MOZILLA = 'https://bugzilla.mozilla.org';

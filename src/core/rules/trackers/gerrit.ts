@@ -86,7 +86,11 @@ export const reviewChangeMissing: LinkRule = {
     const typed = numberAfterSpace(following);
     if (!typed) return { message };
     const base = m[1].endsWith('/') ? m[1] : `${m[1]}/`;
-    return { message: `${message} (it is after a space)`, fixed: withRoute(url, inFragment, `${base}${typed.digits}/`, prefix), consumeFollowing: typed.length };
+    return {
+      message: `${message} (it is after a space)`,
+      fixed: withRoute(url, inFragment, `${base}${typed.digits}/`, prefix),
+      consumeFollowing: typed.length,
+    };
   },
 };
 
@@ -247,4 +251,3 @@ function reviewSnippet(form: string, project: string): string {
   if (style === '#') return `https://${host}/#/c/$1`;
   return `https://${host}/c/\${1:${project}}/+/$2`;
 }
-

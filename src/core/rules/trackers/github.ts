@@ -140,6 +140,7 @@ export const GITHUB: Tracker = {
     if (i.commit) return `${i.repository}@${i.commit.slice(0, 7)}`;
     return `${i.repository}#${i.number}`;
   },
+  itemId: (i) => (i.commit ? i.commit.slice(0, 7) : `#${i.number}`),
   snippets(links, hosts) {
     const repository = mostUsed(links.flatMap((l) => (l.item?.tracker === 'github' && l.item.repository?.includes('/') ? [l.item.repository] : [])));
     const name = repository?.key ?? ownRepository(hosts) ?? 'OWNER/REPO';

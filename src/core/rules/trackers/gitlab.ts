@@ -135,6 +135,7 @@ export const GITLAB: Tracker = {
     if (i.commit) return `${i.repository}@${i.commit.slice(0, 8)}`;
     return `${i.repository}${kind === 'merge-request' ? '!' : '#'}${i.number}`;
   },
+  itemId: (i, kind) => (i.commit ? i.commit.slice(0, 8) : `${kind === 'merge-request' ? '!' : '#'}${i.number}`),
   snippets(links) {
     const own = links.filter((l) => l.item?.tracker === 'gitlab' && !l.item.short);
     // only for a draft that links to a GitLab: most never do
@@ -150,4 +151,3 @@ export const GITLAB: Tracker = {
     return [snippet('merge-request', 'merge_requests'), snippet('issue', 'issues')];
   },
 };
-

@@ -66,7 +66,8 @@ export const jiraKeyMissing: LinkRule = {
     const s = keySlot(url);
     // `/browse/<KEY>` is the project's page; `/browse/` and `/browse/<KEY>-` are a key left out
     if (!s || (s.project && !s.dashed) || (s.project && s.number !== '')) return undefined;
-    if (!s.project) return url.path.endsWith('/browse/') || url.path.endsWith('/browse') ? { message: 'Jira link has no issue key after "/browse/"' } : undefined;
+    if (!s.project)
+      return url.path.endsWith('/browse/') || url.path.endsWith('/browse') ? { message: 'Jira link has no issue key after "/browse/"' } : undefined;
     const message = `Jira issue key "${s.project}-" has no number`;
     const typed = numberAfterSpace(following);
     if (!typed || url.query || url.fragment) return { message };

@@ -40,7 +40,9 @@ export const PHABRICATOR: Tracker = {
     numberNotNumericRule('phabricator-number-not-numeric', 'phabricator', numberSlot),
   ],
   classify: (url, host) => classify(url, host),
-  canonical: [{ pattern: /\/([TD])(\d+)\/?(?:#\d*)?$/y, read: (m, host) => ({ kind: m[1] === 'T' ? 'task' : 'review', item: item(host, m[1], Number(m[2])) }) }],
+  canonical: [
+    { pattern: /\/([TD])(\d+)\/?(?:#\d*)?$/y, read: (m, host) => ({ kind: m[1] === 'T' ? 'task' : 'review', item: item(host, m[1], Number(m[2])) }) },
+  ],
   label: (i) => i.key ?? `${i.number}`,
   snippets(links) {
     const own = links.filter((l) => l.item?.tracker === 'phabricator');

@@ -1,40 +1,35 @@
 // The trackers Midcycle knows, and which one a host or a URL is: by the host first (one map look-up,
-// built once per settings), then by the form of the host's name, then by the URL's shape. The link
-// pass, the engine, the tree and the export ask here.
+// built once per settings), then by the form of the host's name, then by the URL's shape.
+// OpenStack's trackers are here at once; the others (otherTrackers.ts) are a bundle of their own,
+// loaded the first time a question is not OpenStack's: a host none of OpenStack's trackers has, a
+// text that may hold a short reference. The link pass, the engine, the tree and the export ask here.
 import type { LinkHosts } from '../linkHosts';
 import { hostName, type UrlParts } from '../urlParts';
-import { BUGZILLA } from './bugzilla';
-import { CHROMIUM } from './chromium';
 import { ETHERPAD } from './etherpad';
 import { GERRIT } from './gerrit';
-import { GITHUB } from './github';
-import { GITLAB } from './gitlab';
-import { GOOGLE_ISSUE_TRACKER } from './googleIssueTracker';
-import { JIRA } from './jira';
 import { LAUNCHPAD_TRACKER } from './launchpad';
-import { PHABRICATOR } from './phabricator';
+import { otherTrackers } from './otherTrackersBundle';
 import { STORYBOARD } from './storyboard';
 import type { CanonicalForm, ShortReference, Tracker } from './tracker';
 
-/** Every tracker, in the order their snippets are offered. */
-export const TRACKERS: readonly Tracker[] = [
-  GERRIT,
-  LAUNCHPAD_TRACKER,
-  STORYBOARD,
-  ETHERPAD,
-  GITHUB,
-  GITLAB,
-  JIRA,
-  BUGZILLA,
-  CHROMIUM,
-  GOOGLE_ISSUE_TRACKER,
-  PHABRICATOR,
-];
+/** OpenStack's trackers, in the order their snippets are offered. */
+export const OPENSTACK_TRACKERS: readonly Tracker[] = [GERRIT, LAUNCHPAD_TRACKER, STORYBOARD, ETHERPAD];
 
 /** Which tracker a host listed by two is (OpenStack's order of old: Gerrit, Launchpad, etherpad, StoryBoard). */
-const PRECEDENCE: readonly Tracker[] = [GERRIT, LAUNCHPAD_TRACKER, ETHERPAD, STORYBOARD, ...TRACKERS.filter((t) => ![GERRIT, LAUNCHPAD_TRACKER, ETHERPAD, STORYBOARD].includes(t))];
+const OPENSTACK_PRECEDENCE: readonly Tracker[] = [GERRIT, LAUNCHPAD_TRACKER, ETHERPAD, STORYBOARD];
 
-const BY_ID = new Map(TRACKERS.map((t) => [t.id, t]));
+const NONE: readonly Tracker[] = Object.freeze([]);
+
+/** The other trackers: loaded when first asked for (none on the web until their bundle is here). */
+function others(): readonly Tracker[] {
+  return otherTrackers()?.OTHER_TRACKERS ?? NONE;
+}
+
+/** Every tracker: OpenStack's, then the others (their bundle loaded). */
+export function allTrackers(): readonly Tracker[] {
+  const more = others();
+  return more.length ? [...OPENSTACK_TRACKERS, ...more] : OPENSTACK_TRACKERS;
+}
 
 interface HostTable {
   /** The tracker of each listed host. */
@@ -43,13 +38,14 @@ interface HostTable {
   canonical: Map<string, CanonicalForm[]>;
 }
 
-const tables = new WeakMap<LinkHosts, HostTable>();
+const openstackTables = new WeakMap<LinkHosts, HostTable>();
+const otherTables = new WeakMap<LinkHosts, HostTable>();
 
-function table(hosts: LinkHosts): HostTable {
-  let t = tables.get(hosts);
+function table(cache: WeakMap<LinkHosts, HostTable>, trackers: readonly Tracker[], hosts: LinkHosts): HostTable {
+  let t = cache.get(hosts);
   if (!t) {
     t = { trackers: new Map(), canonical: new Map() };
-    for (const tracker of PRECEDENCE) {
+    for (const tracker of trackers) {
       for (const host of tracker.hosts(hosts)) {
         // the rules compare a URL's host, in lower case, with these: a host given otherwise is never one
         if (host !== host.toLowerCase() || t.trackers.has(host)) continue;
@@ -58,20 +54,35 @@ function table(hosts: LinkHosts): HostTable {
         if (forms.length) t.canonical.set(host, forms);
       }
     }
-    tables.set(hosts, t);
+    cache.set(hosts, t);
   }
   return t;
 }
 
+/** The other trackers' table, when their bundle is here (undefined on the web until it comes). */
+function otherTable(hosts: LinkHosts): HostTable | undefined {
+  const more = others();
+  if (!more.length) return undefined;
+  const t = table(otherTables, more, hosts);
+  // a host OpenStack's settings name is OpenStack's tracker's (a Gerrit host given as GitLab's too)
+  return t;
+}
+
 export function trackerById(id: string): Tracker | undefined {
-  return BY_ID.get(id);
+  return OPENSTACK_TRACKERS.find((t) => t.id === id) ?? others().find((t) => t.id === id);
 }
 
 /** The tracker whose host this is (lower case, no port): listed for these settings, or by its name's form. */
 export function trackerOfHost(host: string, hosts: LinkHosts): Tracker | undefined {
-  const listed = table(hosts).trackers.get(host);
+  const listed = table(openstackTables, OPENSTACK_PRECEDENCE, hosts).trackers.get(host);
   if (listed) return listed;
-  for (let i = 0; i < PRECEDENCE.length; i++) if (PRECEDENCE[i].ownsHostName?.(host)) return PRECEDENCE[i];
+  if (GERRIT.ownsHostName?.(host)) return GERRIT;
+  const other = otherTable(hosts);
+  if (!other) return undefined;
+  const found = other.trackers.get(host);
+  if (found) return found;
+  const more = others();
+  for (let i = 0; i < more.length; i++) if (more[i].ownsHostName?.(host)) return more[i];
   return undefined;
 }
 
@@ -79,18 +90,24 @@ export function trackerOfHost(host: string, hosts: LinkHosts): Tracker | undefin
 export function trackerOf(url: UrlParts, hosts: LinkHosts, host = hostName(url)): Tracker | undefined {
   const byHost = trackerOfHost(host, hosts);
   if (byHost) return byHost;
-  for (let i = 0; i < PRECEDENCE.length; i++) if (PRECEDENCE[i].ownsShape?.(url)) return PRECEDENCE[i];
+  if (GERRIT.ownsShape?.(url)) return GERRIT;
+  const more = others();
+  for (let i = 0; i < more.length; i++) if (more[i].ownsShape?.(url)) return more[i];
   return undefined;
 }
 
 /** The canonical forms read on a host as written (none for a host in capitals: the rules read those). */
 export function canonicalForms(host: string, hosts: LinkHosts): readonly CanonicalForm[] | undefined {
-  const listed = table(hosts).canonical.get(host);
+  const listed = table(openstackTables, OPENSTACK_PRECEDENCE, hosts).canonical.get(host);
   if (listed) return listed;
-  for (let i = 0; i < PRECEDENCE.length; i++) {
-    const t = PRECEDENCE[i];
-    if (t.canonical && host === host.toLowerCase() && t.ownsHostName?.(host)) return t.canonical.filter((f) => f.host === undefined);
-  }
+  if (host !== host.toLowerCase()) return undefined;
+  if (GERRIT.ownsHostName?.(host)) return GERRIT.canonical;
+  const other = otherTable(hosts);
+  if (!other) return undefined;
+  const forms = other.canonical.get(host);
+  if (forms || other.trackers.has(host)) return forms;
+  const more = others();
+  for (let i = 0; i < more.length; i++) if (more[i].canonical && more[i].ownsHostName?.(host)) return more[i].canonical!.filter((f) => f.host === undefined);
   return undefined;
 }
 
@@ -100,19 +117,25 @@ export function isSchemelessLink(url: UrlParts, hosts: LinkHosts): boolean {
   return trackerOf(url, hosts, host)?.schemeless(url, host, hosts) ?? false;
 }
 
-/** The trackers that read short references in text. */
-const REFERRING = TRACKERS.filter((t) => t.references);
 const NO_REFERENCES: readonly ShortReference[] = Object.freeze([]);
+
+/** Whether a text may hold a short reference: a `#` or `!` before a digit, or a Jira project named (a look before the trackers' bundle is asked for). */
+function mayReference(text: string, hosts: LinkHosts): boolean {
+  if (hosts.references?.jira?.length) return true;
+  for (let at = text.indexOf('#'); at !== -1; at = text.indexOf('#', at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if (c >= 48 && c <= 57) return true;
+  }
+  if (!hosts.references?.repository) return false;
+  for (let at = text.indexOf('!'); at !== -1; at = text.indexOf('!', at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** The short references of a text (`owner/repo#123`, `#123`, `MAHOUT-123`), in order, never two at one place. */
 export function shortReferences(text: string, hosts: LinkHosts): readonly ShortReference[] {
-  let out: ShortReference[] | undefined;
-  for (let i = 0; i < REFERRING.length; i++) {
-    const found = REFERRING[i].references!(text, hosts);
-    if (found.length) out = out ? [...out, ...found] : found;
-  }
-  if (!out) return NO_REFERENCES;
-  if (out.length < 2) return out;
-  out.sort((a, b) => a.index - b.index || b.raw.length - a.raw.length);
-  return out.filter((r, i) => i === 0 || r.index >= out[i - 1].lastIndex);
+  if (!mayReference(text, hosts)) return NO_REFERENCES;
+  return otherTrackers()?.shortReferences(text, hosts) ?? NO_REFERENCES;
 }

@@ -91,6 +91,8 @@ export interface Tracker {
   references?(text: string, hosts: LinkHosts): ShortReference[];
   /** An item's short name as readers say it: `nodejs/node#123`, `MAHOUT-2200`, `bug 1921631`. */
   label?(item: TrackerItem, kind: LinkKind): string;
+  /** What names an item within its repository or tracker (hovers): `#123`, `!12`, `abc1234`; its key or number when not said. */
+  itemId?(item: TrackerItem, kind: LinkKind): string;
   /** Its link snippets, in the forms the draft's links use (`links`: the draft's well-formed ones). */
   snippets?(links: readonly Link[], hosts: LinkHosts): SnippetForm[];
   /** Its link facts, when it has them (OpenStack's are read by facts/linkFacts.ts). */
