@@ -51,8 +51,10 @@ const webLazyBundles = (bundledIn, how) => ({
       if (bundledIn.includes(name)) return { path: join(args.resolveDir, `${name}.ts`) };
       return how === 'provided' ? { path: name, namespace: 'midcycle-provided' } : { path: args.path, external: true };
     });
+    // `exports` asked each time the core requires the bundle (esbuild keeps the module, and reads
+    // its `exports` at each require): a bundle that comes on demand is undefined until it is here
     build.onLoad({ filter: /.*/, namespace: 'midcycle-provided' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(providedModule)}).providedBundle(${JSON.stringify(args.path)});`,
+      contents: `Object.defineProperty(module, 'exports', { get: () => require(${JSON.stringify(providedModule)}).providedBundle(${JSON.stringify(args.path)}) });`,
       resolveDir: root,
       loader: 'js',
     }));
@@ -124,8 +126,9 @@ export function bundles({ production = false } = {}) {
     { ...web, entryPoints: ['src/mailImport.ts'], outfile: 'dist/web/mailImport.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/englishWords.ts'], outfile: 'dist/web/englishWords.js' },
-    { ...web, entryPoints: ['src/core/rules/trackers/otherTrackers.ts'], outfile: 'dist/web/otherTrackers.js', plugins: [...common.plugins, webLazy] },
-    { ...web, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/web/editorHelp.js', plugins: [...common.plugins, webLazy] },
+    // the other trackers and the editor's help read js-yaml from the web entry (which provides it), never a copy of their own
+    { ...web, entryPoints: ['src/core/rules/trackers/otherTrackers.ts'], outfile: 'dist/web/otherTrackers.js', plugins: [...common.plugins, webLazyBundles([], 'required')] },
+    { ...web, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/web/editorHelp.js', plugins: [...common.plugins, webLazyBundles([], 'required')] },
   ];
 }
 

@@ -11,12 +11,15 @@ import { activateMidcycle, type MidcycleApi } from './activation';
 import { createLog } from './log';
 import { provideBundle, provideOnDemand } from './platform/providedBundles';
 import { webPlatform } from './platform/webPlatform';
+import * as yamlModule from '../core/parse/yaml';
 
 export type { MidcycleApi } from './activation';
 
 export async function activate(context: vscode.ExtensionContext): Promise<MidcycleApi> {
   const platform = webPlatform(vscode, context.extensionUri, createLog(vscode));
   provideBundle('actionItems', await platform.load('actionItems'));
+  // js-yaml is in this entry: the bundles loaded later (the other trackers) read it from here
+  provideBundle('yaml', yamlModule);
   // every draft read again when the dictionary or the other trackers come: by the store, which activation makes
   let readAgain = (): void => undefined;
   const onDemand = (name: 'englishWords' | 'otherTrackers') => {

@@ -14,8 +14,11 @@ import { mostUsed, type CanonicalForm, type LinkTarget, type ShortReference, typ
 
 /** A group or project's path segment: letters, digits, `_`, `.`, `-`, never starting with `-`. */
 const SEGMENT = '[A-Za-z0-9_.][A-Za-z0-9_.-]*';
-/** `/<group>[/<subgroup>…]/<project>[/-]/<word>[/<segment>][<rest>]`. */
-const ITEM_PATH = new RegExp(`^/(${SEGMENT}(?:/${SEGMENT})+?)(/-)?/([a-z_-]+)(?:/([^/]*))?(/.*)?$`, 's');
+/** `/<group>[/<subgroup>…]/<project>[/-]/<word>[/<segment>][<rest>]`, the word an item's page's (or a mistake of one): the project's path is all before it. */
+const ITEM_PATH = new RegExp(
+  `^/(${SEGMENT}(?:/${SEGMENT})+?)(/-)?/(merge_requests|issues|work_items|commit|merge_request|merge-requests|merge-request|mergerequests|issue)(?:/([^/]*))?(/.*)?$`,
+  's',
+);
 /** The words of an item's page, by kind. */
 const KIND_OF_WORD: Readonly<Record<string, 'merge-request' | 'issue'>> = { merge_requests: 'merge-request', issues: 'issue', work_items: 'issue' };
 /** Words where an item's was meant: `merge_request/12`, `merge-requests/12`, `issue/12`. */
