@@ -127,7 +127,12 @@ export function bundles({ production = false } = {}) {
     { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/englishWords.ts'], outfile: 'dist/web/englishWords.js' },
     // the other trackers and the editor's help read js-yaml from the web entry (which provides it), never a copy of their own
-    { ...web, entryPoints: ['src/core/rules/trackers/otherTrackers.ts'], outfile: 'dist/web/otherTrackers.js', plugins: [...common.plugins, webLazyBundles([], 'required')] },
+    {
+      ...web,
+      entryPoints: ['src/core/rules/trackers/otherTrackers.ts'],
+      outfile: 'dist/web/otherTrackers.js',
+      plugins: [...common.plugins, webLazyBundles([], 'required')],
+    },
     { ...web, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/web/editorHelp.js', plugins: [...common.plugins, webLazyBundles([], 'required')] },
   ];
 }
