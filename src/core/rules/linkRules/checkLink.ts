@@ -7,7 +7,7 @@ import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink 
 import type { RuleCode } from '../ruleDefaults';
 import type { LinkRule } from './linkRule';
 import { allTrackers, canonicalForms, trackerOf } from '../trackers/registry';
-import type { CanonicalForm, LinkTarget, Tracker } from '../trackers/tracker';
+import type { LinkTarget, Tracker } from '../trackers/tracker';
 
 /** The rules on any host, which run first, before the host is known to be right. */
 const HOST_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash];
@@ -41,46 +41,44 @@ export interface LinkCheck extends LinkTarget {
   };
 }
 
-/** Where a URL's host ends, after `http://` or `https://` (-1: no such scheme, or no path after the host). */
-function hostEnd(raw: string): { start: number; end: number } | undefined {
-  const start = raw.startsWith('https://') ? 8 : raw.startsWith('http://') ? 7 : -1;
-  if (start === -1) return undefined;
-  const end = raw.indexOf('/', start);
-  return end === -1 ? undefined : { start, end };
-}
-
 /**
  * The well-formed links writers mostly paste: no rule can find anything in them, so the engine reads
  * their target straight from one match on their host (its tracker's canonical forms), without
  * running the rules or splitting the URL (most of a report's analysis otherwise). `canonicalCheck`
  * must give what the rules give: a property test holds it to that. Case-sensitive: the hosts (lower
  * case) and the path words as written; a link written in other cases takes the rules' way.
+ * `read`: the target made from the match; else a test alone, nothing made (this runs for every link).
  */
-function canonicalMatch(raw: string, hosts: LinkHosts): { m: RegExpExecArray; host: string; form: CanonicalForm } | undefined {
-  const at = hostEnd(raw);
-  if (!at) return undefined;
-  const host = raw.slice(at.start, at.end);
+function canonical(raw: string, hosts: LinkHosts, read: boolean): LinkCheck | boolean {
+  const start = raw.startsWith('https://') ? 8 : raw.startsWith('http://') ? 7 : -1;
+  if (start === -1) return false;
+  const end = raw.indexOf('/', start);
+  if (end === -1) return false;
+  const host = raw.slice(start, end);
   const forms = canonicalForms(host, hosts);
-  if (!forms) return undefined;
+  if (!forms) return false;
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i];
-    form.pattern.lastIndex = at.end;
+    form.pattern.lastIndex = end;
+    if (!read) {
+      if (form.pattern.test(raw)) return true;
+      continue;
+    }
     const m = form.pattern.exec(raw);
-    if (m) return { m, host, form };
+    if (m) return { ...form.read(m, host, hosts), url: raw };
   }
-  return undefined;
+  return false;
 }
 
 /** Whether canonicalCheck takes the link (a test, with no target made). */
 export function isCanonical(raw: string, hosts: LinkHosts): boolean {
-  return canonicalMatch(raw, hosts) !== undefined;
+  return canonical(raw, hosts, false) === true;
 }
 
 /** The check of a well-formed link, or undefined when the rules must look at it. */
 export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undefined {
-  const found = canonicalMatch(raw, hosts);
-  if (!found) return undefined;
-  return { ...found.form.read(found.m, found.host, hosts), url: raw };
+  const check = canonical(raw, hosts, true);
+  return typeof check === 'object' ? check : undefined;
 }
 
 export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCheck {

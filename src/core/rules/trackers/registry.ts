@@ -41,6 +41,18 @@ interface HostTable {
 const openstackTables = new WeakMap<LinkHosts, HostTable>();
 const otherTables = new WeakMap<LinkHosts, HostTable>();
 
+/** OpenStack's table for the hosts asked last: every link of a draft asks with the same (a WeakMap look-up each, else). */
+let lastHosts: LinkHosts | undefined;
+let lastTable: HostTable | undefined;
+
+function openstackTable(hosts: LinkHosts): HostTable {
+  if (hosts !== lastHosts || !lastTable) {
+    lastTable = table(openstackTables, OPENSTACK_PRECEDENCE, hosts);
+    lastHosts = hosts;
+  }
+  return lastTable;
+}
+
 function table(cache: WeakMap<LinkHosts, HostTable>, trackers: readonly Tracker[], hosts: LinkHosts): HostTable {
   let t = cache.get(hosts);
   if (!t) {
@@ -74,7 +86,7 @@ export function trackerById(id: string): Tracker | undefined {
 
 /** The tracker whose host this is (lower case, no port): listed for these settings, or by its name's form. */
 export function trackerOfHost(host: string, hosts: LinkHosts): Tracker | undefined {
-  const listed = table(openstackTables, OPENSTACK_PRECEDENCE, hosts).trackers.get(host);
+  const listed = openstackTable(hosts).trackers.get(host);
   if (listed) return listed;
   if (GERRIT.ownsHostName?.(host)) return GERRIT;
   const other = otherTable(hosts);
@@ -98,7 +110,7 @@ export function trackerOf(url: UrlParts, hosts: LinkHosts, host = hostName(url))
 
 /** The canonical forms read on a host as written (none for a host in capitals: the rules read those). */
 export function canonicalForms(host: string, hosts: LinkHosts): readonly CanonicalForm[] | undefined {
-  const listed = table(openstackTables, OPENSTACK_PRECEDENCE, hosts).canonical.get(host);
+  const listed = openstackTable(hosts).canonical.get(host);
   if (listed) return listed;
   if (host !== host.toLowerCase()) return undefined;
   if (GERRIT.ownsHostName?.(host)) return GERRIT.canonical;
