@@ -6,7 +6,7 @@ import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
 import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink } from './hostRules';
 import type { RuleCode } from '../ruleDefaults';
 import type { LinkRule } from './linkRule';
-import { allTrackers, canonicalForms, trackerOf } from '../trackers/registry';
+import { allTrackers, canonicalForms, openstackCanonicalForms, trackerOf } from '../trackers/registry';
 import type { LinkTarget, Tracker } from '../trackers/tracker';
 
 /** The rules on any host, which run first, before the host is known to be right. */
@@ -54,8 +54,10 @@ function canonical(raw: string, hosts: LinkHosts, read: boolean): LinkCheck | bo
   if (start === -1) return false;
   const end = raw.indexOf('/', start);
   if (end === -1) return false;
-  const host = raw.slice(start, end);
-  const forms = canonicalForms(host, hosts);
+  // OpenStack's hosts where they stand (most links), else the host cut out and looked up
+  let host: string | undefined;
+  let forms = openstackCanonicalForms(raw, start, end, hosts);
+  if (!forms) forms = canonicalForms((host = raw.slice(start, end)), hosts);
   if (!forms) return false;
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i];
@@ -65,9 +67,21 @@ function canonical(raw: string, hosts: LinkHosts, read: boolean): LinkCheck | bo
       continue;
     }
     const m = form.pattern.exec(raw);
-    if (m) return { ...form.read(m, host, hosts), url: raw };
+    if (m) return checkOf(form.read(m, host ?? raw.slice(start, end), hosts), raw);
   }
   return false;
+}
+
+/** A target and its URL as one check, each kind of target in its own literal (one shape each, as linkOf makes links). */
+function checkOf(t: LinkTarget, url: string): LinkCheck {
+  const { kind } = t;
+  if (t.review) return { kind, url, review: t.review };
+  if (t.bug) return { kind, url, bug: t.bug };
+  if (t.blueprint) return { kind, url, blueprint: t.blueprint };
+  if (t.story) return { kind, url, story: t.story };
+  if (t.etherpad) return { kind, url, etherpad: t.etherpad };
+  if (t.item) return { kind, url, item: t.item };
+  return { kind, url };
 }
 
 /** Whether canonicalCheck takes the link (a test, with no target made). */

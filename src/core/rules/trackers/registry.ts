@@ -36,6 +36,8 @@ interface HostTable {
   trackers: Map<string, Tracker>;
   /** The canonical forms read on each host. */
   canonical: Map<string, CanonicalForm[]>;
+  /** The same, as a list: a URL's host is matched against these where it stands, not cut out of it first. */
+  canonicalHosts: { host: string; forms: CanonicalForm[] }[];
 }
 
 const openstackTables = new WeakMap<LinkHosts, HostTable>();
@@ -56,14 +58,17 @@ function openstackTable(hosts: LinkHosts): HostTable {
 function table(cache: WeakMap<LinkHosts, HostTable>, trackers: readonly Tracker[], hosts: LinkHosts): HostTable {
   let t = cache.get(hosts);
   if (!t) {
-    t = { trackers: new Map(), canonical: new Map() };
+    t = { trackers: new Map(), canonical: new Map(), canonicalHosts: [] };
     for (const tracker of trackers) {
       for (const host of tracker.hosts(hosts)) {
         // the rules compare a URL's host, in lower case, with these: a host given otherwise is never one
         if (host !== host.toLowerCase() || t.trackers.has(host)) continue;
         t.trackers.set(host, tracker);
         const forms = (tracker.canonical ?? []).filter((f) => f.host === undefined || f.host === host);
-        if (forms.length) t.canonical.set(host, forms);
+        if (forms.length) {
+          t.canonical.set(host, forms);
+          t.canonicalHosts.push({ host, forms });
+        }
       }
     }
     cache.set(hosts, t);
@@ -105,6 +110,20 @@ export function trackerOf(url: UrlParts, hosts: LinkHosts, host = hostName(url))
   if (GERRIT.ownsShape?.(url)) return GERRIT;
   const more = others();
   for (let i = 0; i < more.length; i++) if (more[i].ownsShape?.(url)) return more[i];
+  return undefined;
+}
+
+/**
+ * The canonical forms of OpenStack's trackers for the host of a URL that starts at `start` and ends
+ * at `end` (the `/` after it): found where it stands, without cutting the host out (this runs for
+ * every link of a draft, most of them OpenStack's).
+ */
+export function openstackCanonicalForms(raw: string, start: number, end: number, hosts: LinkHosts): readonly CanonicalForm[] | undefined {
+  const list = openstackTable(hosts).canonicalHosts;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e.host.length === end - start && raw.startsWith(e.host, start)) return e.forms;
+  }
   return undefined;
 }
 
