@@ -87,14 +87,13 @@ export function bundles({ production = false } = {}) {
   const webLazy = webLazyBundles(['yaml', 'roster'], 'required');
   return [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...lazy] },
-    // the CLI requires ./mailExport when it writes a .eml, ./mailImport when it imports: not bundled in;
-    // the other trackers are (a CLI has no first bundle to keep small, and a file read less)
+    // the CLI requires ./mailExport when it writes a .eml, ./mailImport when it imports: not bundled in
     {
       ...common,
       entryPoints: ['src/cli.ts'],
       outfile: 'dist/cli.js',
       banner: { js: '#!/usr/bin/env node' },
-      external: ['./mailExport', './mailImport', ...lazy.filter((b) => b !== otherTrackers)],
+      external: ['./mailExport', './mailImport', ...lazy],
     },
     // the mail code in two: the exporters and the preview, loaded by export and copy (and the CLI's
     // .eml export); the importers with their HTML and MIME parsers, loaded by import alone
