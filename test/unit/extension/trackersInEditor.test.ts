@@ -102,6 +102,20 @@ describe('link snippets and completions, for the other trackers', () => {
     assert.equal(openstack.jira, undefined);
   });
 
+  it("come in the order of the draft's trackers: GitHub's first for W3C minutes, OpenStack's as ever for the reference", () => {
+    assert.deepEqual(
+      linkSnippets(parseReport(fixture('w3c-minutes.md')))
+        .slice(0, 4)
+        .map((s) => s.label),
+      ['pull-request', 'issue', 'bugzilla', 'crbug'],
+    );
+    const reference = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'neutron-mitaka-midcycle.md'), 'utf8');
+    assert.deepEqual(
+      linkSnippets(parseReport(reference)).map((s) => s.label),
+      ['review', 'bug', 'blueprint', 'story', 'etherpad', 'pull-request', 'issue'],
+    );
+  });
+
   it('never leave a well-formed link when tabbed through, and a well-formed one when filled in', () => {
     for (const name of ['w3c-minutes.md', 'apache-jira.md', 'gitlab.md', 'gerrit-anywhere.md']) {
       for (const s of linkSnippets(parseReport(fixture(name)))) {
