@@ -53,17 +53,6 @@ const OTHER_LAUNCHPAD_HOSTS = [
   'blog.launchpad.net',
 ];
 
-/** Which of OpenStack's trackers a host is (rules/trackers/registry.ts asks the others). */
-export type HostKind = 'gerrit' | 'launchpad' | 'etherpad' | 'storyboard' | 'other';
-
-export function hostKind(host: string, hosts: LinkHosts): HostKind {
-  if (hosts.gerrit.includes(host)) return 'gerrit';
-  if (host === LAUNCHPAD || host === LAUNCHPAD_BUGS || host === LAUNCHPAD_BLUEPRINTS) return 'launchpad';
-  if (hosts.etherpad.includes(host)) return 'etherpad';
-  if (hosts.storyboard.includes(host)) return 'storyboard';
-  return 'other';
-}
-
 function checkedHosts(hosts: LinkHosts): string[] {
   return [...hosts.gerrit, ...hosts.etherpad, ...hosts.storyboard, LAUNCHPAD, LAUNCHPAD_BUGS, LAUNCHPAD_BLUEPRINTS];
 }
