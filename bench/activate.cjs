@@ -30,5 +30,6 @@ Module._load = function (request, ...rest) {
 
 const start = process.hrtime.bigint();
 const extension = require(process.argv[2]);
-extension.activate({ subscriptions: [], extensionUri: stub, extensionPath: '' });
+// (`extension`: the log's first line names the package's version)
+extension.activate({ subscriptions: [], extensionUri: stub, extensionPath: '', extension: stub });
 process.stdout.write(`${Number(process.hrtime.bigint() - start) / 1e6}\n`);

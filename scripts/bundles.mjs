@@ -27,11 +27,15 @@ const linkFacts = './linkFactsModule';
 const yaml = './yaml';
 // the first look for owner-unknown (src/core/people/rosterBundle.ts): required when diagnostics are first read
 const roster = './roster';
-const lazy = [actionItems, englishWords, linkFacts, yaml, roster];
+// the trackers beyond OpenStack's (src/core/rules/trackers/otherTrackersBundle.ts): required the first
+// time a draft has a link on another host, or a text that may hold a short reference
+const otherTrackers = './otherTrackers';
+const lazy = [actionItems, englishWords, linkFacts, yaml, roster, otherTrackers];
 
 // VS Code for the Web: the core's lazily required bundles. js-yaml and the roster are bundled in
 // (small); the action item finder is dist/web/actionItems.js, provided by the web entry before the
-// first parse, and its dictionary dist/web/englishWords.js, fetched when an owner is first weighed
+// first parse, its dictionary dist/web/englishWords.js, fetched when an owner is first weighed, and
+// the other trackers dist/web/otherTrackers.js, fetched when a draft first needs them
 // (src/extension/platform/providedBundles.ts); the link facts code is never reached there (looking
 // links up is off on the web). `provided`: the core's require('./actionItems') reads the
 // extension's provided bundles (the entry is run by VS Code's loader, whose `require` knows only
@@ -41,14 +45,16 @@ const providedModule = join(root, 'src', 'extension', 'platform', 'providedBundl
 const webLazyBundles = (bundledIn, how) => ({
   name: 'midcycle-web-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(actionItems|englishWords|linkFactsModule|yaml|roster)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(actionItems|englishWords|linkFactsModule|yaml|roster|otherTrackers)$/ }, (args) => {
       const name = args.path.slice(2);
       if (!/Bundle\.ts$/.test(args.importer)) return undefined;
       if (bundledIn.includes(name)) return { path: join(args.resolveDir, `${name}.ts`) };
       return how === 'provided' ? { path: name, namespace: 'midcycle-provided' } : { path: args.path, external: true };
     });
+    // `exports` asked each time the core requires the bundle (esbuild keeps the module, and reads
+    // its `exports` at each require): a bundle that comes on demand is undefined until it is here
     build.onLoad({ filter: /.*/, namespace: 'midcycle-provided' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(providedModule)}).providedBundle(${JSON.stringify(args.path)});`,
+      contents: `Object.defineProperty(module, 'exports', { get: () => require(${JSON.stringify(providedModule)}).providedBundle(${JSON.stringify(args.path)}) });`,
       resolveDir: root,
       loader: 'js',
     }));
@@ -99,7 +105,15 @@ export function bundles({ production = false } = {}) {
     { ...common, entryPoints: ['src/core/facts/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: lazy.filter((b) => b !== linkFacts) },
     // the extension's side of link facts, required (VS Code's API handed in) once the writer allows lookups
     { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: lazy },
+    // the completions (snippets, link paths, short references, owners) and the links' hovers, required on the first ask, VS Code's API handed in
+    { ...common, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/editorHelp.js', external: lazy },
     { ...common, entryPoints: ['src/core/parse/yaml.ts'], outfile: 'dist/yaml.js' },
+    {
+      ...common,
+      entryPoints: ['src/core/rules/trackers/otherTrackers.ts'],
+      outfile: 'dist/otherTrackers.js',
+      external: lazy.filter((b) => b !== otherTrackers),
+    },
     {
       ...web,
       entryPoints: ['src/extension/webExtension.ts'],
@@ -111,6 +125,14 @@ export function bundles({ production = false } = {}) {
     { ...web, entryPoints: ['src/mailImport.ts'], outfile: 'dist/web/mailImport.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/englishWords.ts'], outfile: 'dist/web/englishWords.js' },
+    // the other trackers and the editor's help read js-yaml from the web entry (which provides it), never a copy of their own
+    {
+      ...web,
+      entryPoints: ['src/core/rules/trackers/otherTrackers.ts'],
+      outfile: 'dist/web/otherTrackers.js',
+      plugins: [...common.plugins, webLazyBundles([], 'required')],
+    },
+    { ...web, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/web/editorHelp.js', plugins: [...common.plugins, webLazyBundles([], 'required')] },
   ];
 }
 

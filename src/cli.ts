@@ -16,6 +16,7 @@ import {
   exportEmail,
   exportText,
   isLineBreaks,
+  kindCountWords,
   LINE_BREAKS,
   parseReport,
   toOutline,
@@ -26,6 +27,8 @@ import {
   type OutlineTopic,
   type Report,
   type ReportOptions,
+  repositoryOf,
+  type ShortReferences,
 } from './core';
 
 /**
@@ -74,6 +77,12 @@ Options:
   --gerrit-host HOST      another Gerrit host to check (repeatable)
   --etherpad-host HOST    another etherpad host to check (repeatable)
   --storyboard-host HOST  another StoryBoard host to check (repeatable)
+  --gitlab-host HOST      a self-hosted GitLab to check besides gitlab.com (repeatable)
+  --jira-host HOST        a Jira host to check besides issues.apache.org (repeatable)
+  --repository REPO       the repository of #123 in the text: owner/repo (GitHub) or its URL
+                          (https://gitlab.com/group/project); the draft's repository: comes first
+  --jira-project URL      a Jira project whose keys (KEY-123) in the text are issues
+                          (https://issues.apache.org/jira/browse/KEY; repeatable)
 
 Link facts (--online): only the numbers and names of the draft's changes, bugs, blueprints and
 stories are sent, one GET each, to the services' public APIs; answers are kept for an hour in
@@ -118,6 +127,10 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
         'storyboard-host': { type: 'string', multiple: true },
+        'gitlab-host': { type: 'string', multiple: true },
+        'jira-host': { type: 'string', multiple: true },
+        repository: { type: 'string' },
+        'jira-project': { type: 'string', multiple: true },
         online: { type: 'boolean' },
         'gerrit-api': { type: 'string', multiple: true },
         'launchpad-api': { type: 'string' },
@@ -159,7 +172,11 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
       gerrit: [...DEFAULT_LINK_HOSTS.gerrit, ...(values['gerrit-host'] ?? []).map((h) => h.toLowerCase())],
       etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...(values['etherpad-host'] ?? []).map((h) => h.toLowerCase())],
       storyboard: [...DEFAULT_LINK_HOSTS.storyboard, ...(values['storyboard-host'] ?? []).map((h) => h.toLowerCase())],
+      gitlab: [...(DEFAULT_LINK_HOSTS.gitlab ?? []), ...(values['gitlab-host'] ?? []).map((h) => h.toLowerCase())],
+      jira: [...(DEFAULT_LINK_HOSTS.jira ?? []), ...(values['jira-host'] ?? []).map((h) => h.toLowerCase())],
     };
+    const references = shortReferences(values.repository, values['jira-project']);
+    if (references) hosts.references = references;
     const online = onlineFlags(values, hosts, command);
     const options: ReportOptions = { hosts };
     const text = readInput(file, io.stdin);
@@ -179,6 +196,21 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
   } catch (e) {
     return failed(e);
   }
+}
+
+/** What --repository and --jira-project say of the text's short references, checked; undefined when neither is given. */
+function shortReferences(repository: string | undefined, jira: readonly string[] | undefined): ShortReferences | undefined {
+  if (repository === undefined && !jira?.length) return undefined;
+  const references: ShortReferences = {};
+  if (repository !== undefined) {
+    if (!repositoryOf(repository)) throw new UsageError(`--repository needs owner/repo or a repository's URL, not "${repository}"`);
+    references.repository = repository;
+  }
+  for (const project of jira ?? [])
+    if (!/^https?:\/\/[^/\s]+(?:\/[^/\s]+)*?\/(?:browse|projects)\/[A-Za-z][A-Za-z0-9_]*\/?$/.test(project))
+      throw new UsageError(`--jira-project needs a project's URL (https://issues.apache.org/jira/browse/KEY), not "${project}"`);
+  if (jira?.length) references.jira = [...jira];
+  return references;
 }
 
 /** The --online flags, checked; undefined without --online (and then no other of them may be given). */
@@ -261,7 +293,7 @@ async function onlineCommand(
       file,
       values,
       io,
-      m.linkNotes(annotate, report.parse.options.hosts, online.apis, (url) => facts.byUrl(url)),
+      m.linkNotes(annotate, report.parse.hosts, online.apis, (url) => facts.byUrl(url)),
     );
   } else {
     let diagnostics = all(report);
@@ -320,15 +352,7 @@ function outline(report: Report, json: boolean, out: (s: string) => void, facts?
 function countKinds(t: OutlineTopic): string {
   const counts = new Map<LinkKind, number>();
   for (const l of t.links) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
-  const names: Record<LinkKind, [string, string]> = {
-    review: ['review', 'reviews'],
-    bug: ['bug', 'bugs'],
-    blueprint: ['blueprint', 'blueprints'],
-    story: ['story', 'stories'],
-    etherpad: ['etherpad', 'etherpads'],
-    other: ['link', 'links'],
-  };
-  const parts = [...counts].map(([k, n]) => `${n} ${names[k][n === 1 ? 0 : 1]}`);
+  const parts = [...counts].map(([k, n]) => kindCountWords(k, n));
   if (t.actions.length) parts.push(`${t.actions.length} action${t.actions.length === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

@@ -1,5 +1,6 @@
 // The core's public surface, for the extension, the CLI and the tests. It never imports `vscode`.
 export * from './model/model';
+export { LINK_KIND_WORDS, kindCountWords } from './model/linkKinds';
 export { parseReport, type ReportOptions, type SeveritySetting } from './parse/parseReport';
 export { parseReportUpTo } from './parse/parseUpTo';
 export { plainText } from './parse/inlineFacts';
@@ -22,10 +23,10 @@ export {
   type JsonDiagnostic,
 } from './parse/outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './rules/applyFixes';
-export { checkLink, LINK_RULES, LINK_RULE_CODES, type LinkCheck } from './rules/linkRules/checkLink';
+export { checkLink, linkRules, LINK_RULE_CODES, type LinkCheck } from './rules/linkRules/checkLink';
 export { RULE_DEFAULTS, type RuleCode } from './rules/ruleDefaults';
 export { severityOf, diagnosticOf, type SeveritySettings, type RuleProblem } from './rules/ruleSeverity';
-export { DEFAULT_LINK_HOSTS, type LinkHosts } from './rules/linkHosts';
+export { DEFAULT_LINK_HOSTS, type LinkHosts, type ShortReferences } from './rules/linkHosts';
 export { LineIndex } from './model/lineIndex';
 export { topicTitle } from './parse/topicTitle';
 export type { ActionContext, FoundAction } from './people/actionItems';
@@ -36,6 +37,9 @@ export type { RosterEntry } from './people/ownerRule';
 /** The report's roster where an owner is being typed (ownerRule.ts), in the action items' bundle. */
 export const ownerCompletions: typeof import('./people/actionItems').ownerCompletions = (report, line, prefix) =>
   actionItems().ownerCompletions(report, line, prefix);
-export { linkLabel } from './rules/linkLabel';
+export { itemId, linkLabel } from './rules/linkLabel';
+export { allTrackers, trackerById } from './rules/trackers/registry';
+export type { Tracker, SnippetForm } from './rules/trackers/tracker';
+export { repositoryOf, type Repository } from './rules/trackers/repository';
 export { moveTopicEdit, type DropPosition } from './parse/moveTopic';
 export { updateReport, updateReportIncrementally, type TextChange } from './parse/updateReport';

@@ -44,7 +44,7 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
   // the log first: whatever is made after it may log
   context.subscriptions.push(platform.log);
   platform.log.info(`Midcycle ${String((context.extension.packageJSON as { version?: unknown }).version)} activated`);
-  const store = new ReportStore();
+  const store = new ReportStore(platform.gitRemotes);
   const preview = new PreviewHolder(context.extensionUri, () => platform.load<MailExport>('mailExport'), store);
   const questions = vscodeQuestions(platform.homeFolder);
   const facts = new LinkFacts(store, context, platform);
@@ -57,8 +57,8 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
     registerDiagnosticsSupport(store, facts, context.extensionUri),
     registerRuleDocsSupport(context.extensionUri),
     registerCodeActionSupport(MARKDOWN, store, facts),
-    registerHoverSupport(MARKDOWN, store, facts),
-    registerCompletionSupport(MARKDOWN, store),
+    registerHoverSupport(MARKDOWN, store, facts, platform),
+    registerCompletionSupport(MARKDOWN, store, platform),
     registerSymbolSupport(MARKDOWN, store),
     registerTopicTreeSupport(tree, preview),
     status,

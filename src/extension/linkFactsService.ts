@@ -88,7 +88,7 @@ export class LinkFactsService {
   }
 
   linkNotes(mode: AnnotateLinks, report: Report): LinkNotes | undefined {
-    return linkNotes(mode, report.parse.options.hosts, this.options.apis, (url) => this.results.get(url));
+    return linkNotes(mode, report.parse.hosts, this.options.apis, (url) => this.results.get(url));
   }
 
   /** "api.launchpad.net/1.0 (no answer within 10 s)", when some service could not be reached. */

@@ -5,6 +5,7 @@
 // which the link rules flag, never a plausible link to somebody else's change.
 import * as l10n from '@vscode/l10n';
 import type { Link, LinkKind, Report } from '../core';
+import { allTrackers } from '../core/rules/trackers/registry';
 
 export interface LinkSnippet {
   kind: Exclude<LinkKind, 'other'>;
@@ -18,46 +19,39 @@ export interface LinkSnippet {
   detail: string;
 }
 
-type Form = { key: string; count: number };
-
-/** The snippets for this report, one per kind of link, in the order a writer reaches for them. */
+/**
+ * The snippets for this report, each tracker's in the forms its links take in the draft: OpenStack's
+ * trackers together in their order of old, the others each, those the draft links to most first (a
+ * draft of GitHub links is offered GitHub's first, the reference draft Gerrit's).
+ */
 export function linkSnippets(report: Report): LinkSnippet[] {
   const links = report.links.filter((l) => !l.problem);
-  const review = mostUsed(links.filter((l) => l.review?.change !== undefined).map(reviewForm));
-  const project = (pick: (l: Link) => string | undefined, fallback: string) => mostUsed(links.map(pick).filter((p): p is string => !!p))?.key ?? fallback;
-  // a draft that links to none: a placeholder that reads as one, not a real project's name
-  const launchpad = project((l) => l.bug?.project ?? l.blueprint?.project, 'PROJECT');
-  const gerritProject = project((l) => l.review?.project, 'openstack/PROJECT');
-  const story = mostUsed(links.flatMap((l) => (l.story ? [l.story.host] : [])));
-  const pad = mostUsed(links.flatMap((l) => (l.etherpad ? [l.etherpad.host] : [])));
+  const hosts = report.parse.hosts;
+  const used = new Map<string, number>();
+  for (const l of links) {
+    const group = groupOf(l);
+    if (group) used.set(group, (used.get(group) ?? 0) + 1);
+  }
   // in brackets of their own: the completion after `https://` shows the form without them
-  const seen = (f: Form | undefined) => (f ? ` (${f.count === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', f.count)})` : '');
-
-  const snippet = (kind: LinkSnippet['kind'], body: string, used?: Form): LinkSnippet => {
-    const form = plainForm(body);
-    return { kind, label: kind, body, form, detail: `${form}${seen(used)}` };
-  };
-  return [
-    snippet('review', review ? reviewSnippet(review.key, gerritProject) : reviewSnippet('review.opendev.org c', gerritProject), review),
-    snippet('bug', `https://bugs.launchpad.net/\${1:${launchpad}}/+bug/$2`),
-    snippet('blueprint', `https://blueprints.launchpad.net/\${1:${launchpad}}/+spec/$2`),
-    snippet('story', `https://${story?.key ?? 'storyboard.openstack.org'}/#!/story/$1`, story),
-    snippet('etherpad', `https://${pad?.key ?? 'etherpad.opendev.org'}/p/$1`, pad),
-  ];
+  const seen = (count: number | undefined) =>
+    count ? ` (${count === 1 ? l10n.t('as 1 link in this draft') : l10n.t('as {0} links in this draft', count)})` : '';
+  return allTrackers()
+    .map((t) => ({ weight: used.get(OPENSTACK.has(t.id) ? 'openstack' : t.id) ?? 0, snippets: t.snippets?.(links, hosts) ?? [] }))
+    .sort((a, b) => b.weight - a.weight)
+    .flatMap((g) => g.snippets)
+    .map((s) => {
+      const form = plainForm(s.body);
+      return { kind: s.kind, label: s.label, body: s.body, form, detail: `${form}${seen(s.used)}` };
+    });
 }
 
-/** A review link's host and form: "review.openstack.org #" (`/#/c/<n>/`), "… c" (`/c/<project>/+/<n>`), "… n" (`/<n>`). */
-function reviewForm(link: Link): string {
-  const host = link.review!.host;
-  const path = link.url.replace(/^https?:\/\/[^/]+/i, '');
-  return `${host} ${path.startsWith('/#/c/') ? '#' : path.startsWith('/c/') ? 'c' : 'n'}`;
-}
+/** OpenStack's trackers, whose snippets keep their order together. */
+const OPENSTACK = new Set(['gerrit', 'launchpad', 'storyboard', 'etherpad']);
 
-/** A draft of short `/<n>` links gets the `/c/` form on its host: `https://<host>/` left empty would be a well-formed link. */
-function reviewSnippet(form: string, project: string): string {
-  const [host, style] = form.split(' ');
-  if (style === '#') return `https://${host}/#/c/$1`;
-  return `https://${host}/c/\${1:${project}}/+/$2`;
+/** Which tracker's links a link counts among: OpenStack's as one. */
+function groupOf(l: Link): string | undefined {
+  if (l.item) return l.item.tracker;
+  return l.review || l.bug || l.blueprint || l.story || l.etherpad ? 'openstack' : undefined;
 }
 
 /** A snippet's body as the writer reads it: tab stops as "…", defaults as themselves. */
@@ -66,12 +60,4 @@ function plainForm(body: string): string {
     .replace(/^https:\/\//, '')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\d+/g, '…');
-}
-
-function mostUsed(keys: readonly string[]): Form | undefined {
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  let best: Form | undefined;
-  for (const [key, count] of counts) if (!best || count > best.count) best = { key, count };
-  return best;
 }

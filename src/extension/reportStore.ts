@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { parseReportUpTo, updateReportIncrementally, type Report } from '../core';
 import { fromRange } from './convert';
-import { readSettings, type MidcycleSettings } from './settings';
+import type { RemoteRepositories } from './platform/platform';
+import { readSettings, withRemoteRepository, type MidcycleSettings } from './settings';
 
 /** An edit that needs the whole draft read again is read this long after the last keystroke. */
 export const EDIT_DEBOUNCE_MS = 250;
@@ -38,7 +39,12 @@ export class ReportStore implements vscode.Disposable {
   /** Fires (debounced) when a report draft's text or the settings change. */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /** The workspace's git remotes (on the desktop), for what `#123` means when the settings do not say. */
+  private readonly remotes: RemoteRepositories | undefined;
+
+  constructor(gitRemotes?: (changed: () => void) => RemoteRepositories) {
+    this.remotes = gitRemotes?.(() => this.rereadAll());
+    if (this.remotes) this.disposables.push(this.remotes);
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -58,7 +64,13 @@ export class ReportStore implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const key = folder?.uri.toString() ?? '';
     let settings = this.settingsByFolder.get(key);
-    if (!settings) this.settingsByFolder.set(key, (settings = readSettings(vscode.workspace.getConfiguration('midcycle', folder?.uri ?? document.uri))));
+    if (!settings) {
+      const read = readSettings(vscode.workspace.getConfiguration('midcycle', folder?.uri ?? document.uri));
+      // the remote is asked only when the settings leave it to the remote
+      settings =
+        read.report.hosts?.references?.repository || !this.remotes ? read : withRemoteRepository(read, this.remotes.repositoryFor(folder?.uri ?? document.uri));
+      this.settingsByFolder.set(key, settings);
+    }
     return settings;
   }
 

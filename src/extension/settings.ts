@@ -5,8 +5,10 @@ import {
   DEFAULT_LINK_HOSTS,
   isLineBreaks,
   type LineBreaks,
+  type LinkHosts,
   type ListNesting,
   type ReportOptions,
+  type ShortReferences,
   type SeveritySetting,
 } from '../core';
 
@@ -59,16 +61,23 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
   const lineBreaks = source.get<string>('export.lineBreaks');
   const size = source.get<number>('maxFileSize');
   const annotate = source.get<string>('export.annotateLinks');
+  const hosts: LinkHosts = {
+    gerrit: strings('hosts.gerrit', DEFAULT_LINK_HOSTS.gerrit).map((h) => h.toLowerCase()),
+    etherpad: strings('hosts.etherpad', DEFAULT_LINK_HOSTS.etherpad).map((h) => h.toLowerCase()),
+    storyboard: strings('hosts.storyboard', DEFAULT_LINK_HOSTS.storyboard).map((h) => h.toLowerCase()),
+    gitlab: strings('hosts.gitlab', DEFAULT_LINK_HOSTS.gitlab ?? []).map((h) => h.toLowerCase()),
+    jira: strings('hosts.jira', DEFAULT_LINK_HOSTS.jira ?? []).map((h) => h.toLowerCase()),
+  };
+  const repository = source.get<unknown>('references.repository');
+  const jiraProjects = strings('references.jiraProjects', []);
+  const references: ShortReferences = {};
+  if (typeof repository === 'string' && repository.trim()) references.repository = repository.trim();
+  if (jiraProjects.length) references.jira = jiraProjects;
+  // only when something is said: the settings of most workspaces read as the defaults
+  if (references.repository || references.jira) hosts.references = references;
   return {
     files: strings('files', []),
-    report: {
-      hosts: {
-        gerrit: strings('hosts.gerrit', DEFAULT_LINK_HOSTS.gerrit).map((h) => h.toLowerCase()),
-        etherpad: strings('hosts.etherpad', DEFAULT_LINK_HOSTS.etherpad).map((h) => h.toLowerCase()),
-        storyboard: strings('hosts.storyboard', DEFAULT_LINK_HOSTS.storyboard).map((h) => h.toLowerCase()),
-      },
-      severities,
-    },
+    report: { hosts, severities },
     export: {
       listNesting: nesting === 'standard' ? 'standard' : 'gmail',
       font: source.get<string>('export.font') ?? DEFAULT_FONT,
@@ -81,4 +90,11 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
     },
     maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
   };
+}
+
+/** The settings with the repository of the workspace's git remote as the repository of `#123` (the settings as they are without one). */
+export function withRemoteRepository(settings: MidcycleSettings, repository: string | undefined): MidcycleSettings {
+  const hosts = settings.report.hosts;
+  if (!repository || !hosts) return settings;
+  return { ...settings, report: { ...settings.report, hosts: { ...hosts, references: { ...hosts.references, repository } } } };
 }

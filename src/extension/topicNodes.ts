@@ -11,13 +11,15 @@ import {
   type ActionItem,
   type FactsResult,
   type Link,
-  type LinkFacts,
   type LinkKind,
   type Range,
   type Report,
   type Topic,
 } from '../core';
 import { LIST_MARKER } from '../core/model/listMarker';
+import { escapeMarkdown, factsMarkdown } from './markdownText';
+
+export { escapeMarkdown, factsMarkdown } from './markdownText';
 
 interface NodeBase {
   id: string;
@@ -72,6 +74,18 @@ function kindCount(kind: LinkKind, n: number): string {
       return n === 1 ? l10n.t('1 story') : l10n.t('{0} stories', n);
     case 'etherpad':
       return n === 1 ? l10n.t('1 etherpad') : l10n.t('{0} etherpads', n);
+    case 'pull-request':
+      return n === 1 ? l10n.t('1 pull request') : l10n.t('{0} pull requests', n);
+    case 'merge-request':
+      return n === 1 ? l10n.t('1 merge request') : l10n.t('{0} merge requests', n);
+    case 'issue':
+      return n === 1 ? l10n.t('1 issue') : l10n.t('{0} issues', n);
+    case 'task':
+      return n === 1 ? l10n.t('1 task') : l10n.t('{0} tasks', n);
+    case 'commit':
+      return n === 1 ? l10n.t('1 commit') : l10n.t('{0} commits', n);
+    case 'discussion':
+      return n === 1 ? l10n.t('1 discussion') : l10n.t('{0} discussions', n);
     case 'other':
       return n === 1 ? l10n.t('1 link') : l10n.t('{0} links', n);
   }
@@ -89,6 +103,18 @@ function kindTitle(kind: LinkKind): string {
       return l10n.t('Stories');
     case 'etherpad':
       return l10n.t('Etherpads');
+    case 'pull-request':
+      return l10n.t('Pull requests');
+    case 'merge-request':
+      return l10n.t('Merge requests');
+    case 'issue':
+      return l10n.t('Issues');
+    case 'task':
+      return l10n.t('Tasks');
+    case 'commit':
+      return l10n.t('Commits');
+    case 'discussion':
+      return l10n.t('Discussions');
     case 'other':
       return l10n.t('Other links');
   }
@@ -305,9 +331,15 @@ export interface NodePresentation {
 
 const LINK_ICONS: Record<LinkKind, string> = {
   review: 'git-pull-request',
+  'pull-request': 'git-pull-request',
+  'merge-request': 'git-pull-request',
   bug: 'bug',
+  issue: 'issues',
+  task: 'checklist',
   blueprint: 'symbol-structure',
   story: 'book',
+  commit: 'git-commit',
+  discussion: 'comment-discussion',
   etherpad: 'notebook',
   other: 'link',
 };
@@ -453,34 +485,17 @@ export function subtreeLinks(topic: Topic): Link[] {
   return [...topic.links, ...topic.children.flatMap(subtreeLinks)];
 }
 
-/** A link's facts as hover and tooltip lines: every string from the service escaped, never markup. */
-export function factsMarkdown(facts: LinkFacts): string {
-  const lines: string[] = [];
-  if (facts.title) lines.push(l10n.t('“{0}”', escapeMarkdown(facts.title)));
-  const about = [statusWords(facts), facts.project && l10n.t('in {0}', facts.project), facts.owner && l10n.t('by {0}', facts.owner)]
-    .filter(Boolean)
-    .map((s) => escapeMarkdown(s as string));
-  if (about.length) lines.push(about.join(' '));
-  if (facts.tasks && facts.tasks.length > 1)
-    lines.push(l10n.t('Affects {0}', facts.tasks.map((t) => escapeMarkdown(l10n.t('{0} ({1})', t.name, t.status ?? l10n.t('unknown')))).join(', ')));
-  return lines.join('\n\n');
-}
-
 function linkDescription(l: Link): string {
   if (l.review) return [l.review.patchset ? l10n.t('patchset {0}', l.review.patchset) : '', l.review.project ?? l.review.host].filter(Boolean).join(' · ');
   if (l.bug?.project) return l.bug.project;
   if (l.blueprint) return l.blueprint.project;
   if (l.story) return l.story.host;
   if (l.etherpad) return l.etherpad.host;
+  if (l.item) return l.item.repository ?? l.item.host;
   return l.problem ? l10n.t('malformed') : '';
 }
 
 /** "1 item", "3 items": action items. */
 function itemCount(n: number): string {
   return n === 1 ? l10n.t('1 item') : l10n.t('{0} items', n);
-}
-
-/** Text as Markdown that shows it as itself: every character Markdown (or HTML, or an entity) could read escaped. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!<>|~&:$]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }

@@ -9,6 +9,7 @@ export function run(log: (line: string) => void): Promise<number> {
     new Mocha(MOCHA_OPTIONS),
     () => {
       require('./extension.test');
+      require('./trackers.test');
       require('./node.test');
     },
     log,

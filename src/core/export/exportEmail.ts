@@ -28,7 +28,7 @@ const QUOTE_STYLE = 'margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,
 export function exportEmail(report: Report, options: EmailOptions = {}): string {
   const renderer = new GmailRenderer(options.listNesting ?? 'gmail', options.font ?? DEFAULT_FONT);
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes))}</div>\n`;
+  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.hosts, joins, options.linkNotes))}</div>\n`;
 }
 
 class GmailRenderer {

@@ -20,7 +20,7 @@ export interface TextOptions {
 export function exportText(report: Report, options: TextOptions = {}): string {
   const width = options.width ?? 72;
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes), width).join('\n');
+  const text = renderBlocks(emailBlocks(report.tokens, report.parse.hosts, joins, options.linkNotes), width).join('\n');
   return `${text.replace(/\n+$/, '')}\n`;
 }
 

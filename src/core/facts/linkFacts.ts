@@ -78,9 +78,14 @@ export interface FactsRequest {
 
 const trimSlash = (base: string) => base.replace(/\/+$/, '');
 
-/** The request for a link's facts, or undefined for a link that has none to read (or is malformed). */
+/**
+ * The request for a link's facts, or undefined for a link that has none to read (or is malformed).
+ * The other trackers' items (`link.item`: GitHub, GitLab, Jira…) have none yet: each tracker's module
+ * (rules/trackers/) is where its request and reader plug in (`Tracker.facts`). Nor do the changes of
+ * a Gerrit known only by its link's shape (`review.unlisted`): which such hosts to ask is theirs too.
+ */
 export function factsRequest(link: Link, apis: FactsApis): FactsRequest | undefined {
-  if (link.problem) return undefined;
+  if (link.problem || link.item || link.review?.unlisted) return undefined;
   let url: string | undefined;
   let kind: FactsKind | undefined;
   let tasksUrl: string | undefined;

@@ -9,18 +9,29 @@ import type { RuleCode } from '../rules/ruleDefaults';
 import type { RuleProblem, SeveritySettings } from '../rules/ruleSeverity';
 
 /**
- * What a link counts as. `review`, `bug`, `blueprint` and `story` are one change, bug, blueprint or
- * StoryBoard story (or task): their target has its number or name. Any other page of those hosts (a
- * Gerrit query or dashboard, a Launchpad bug list, a StoryBoard project) is `other`, its target
- * (when it has one) saying what page it is.
+ * What a link counts as: one item of a tracker, or a pad, or any other link. `review`, `bug`,
+ * `blueprint` and `story` are one change (Gerrit's, or a Phabricator revision), bug (Launchpad's,
+ * a Bugzilla or Chromium bug), blueprint or StoryBoard story (or task); `pull-request`,
+ * `merge-request`, `issue`, `task`, `commit` and `discussion` are one such item of GitHub, GitLab,
+ * Jira or Phabricator. Their target has its number or name. Any other page of those sites (a Gerrit
+ * query, a Launchpad bug list, a repository) is `other`, its target (when it has one) saying what
+ * page it is. The trackers (rules/trackers/) say which URLs are which; the words for each kind are
+ * in linkKinds.ts.
  */
-export type LinkKind = 'review' | 'bug' | 'blueprint' | 'story' | 'etherpad' | 'other';
-
-export const LINK_KINDS: readonly LinkKind[] = ['review', 'bug', 'blueprint', 'story', 'etherpad', 'other'];
+export type { LinkKind } from './linkKinds';
+export { LINK_KINDS } from './linkKinds';
+import type { LinkKind } from './linkKinds';
 
 /** What a Gerrit link points at. */
 export interface ReviewTarget {
   host: string;
+  /** The path a Gerrit is served under, when it has one: `/r` on gerrit.wikimedia.org. */
+  path?: string;
+  /**
+   * A Gerrit known by its link's shape (`/c/<project>/+/<n>`) on a host the settings do not name: its
+   * changes are not looked up online (which such hosts to ask is for the link facts to decide).
+   */
+  unlisted?: true;
   /** The change number, absent for queries, dashboards and other Gerrit pages. */
   change?: number;
   /** A patchset, or a `base..patchset` range, when the link names one. */
@@ -55,6 +66,30 @@ export interface StoryTarget {
   comment?: number;
 }
 
+/**
+ * One item of another tracker (GitHub, GitLab, Jira, Bugzilla, Chromium, Phabricator…): what its
+ * link points at, as the tracker's module read it from the URL (or from a short reference such as
+ * `owner/repo#123`). Everything a lookup of its facts needs is here.
+ */
+export interface TrackerItem {
+  /** The tracker's id: `github`, `gitlab`, `jira`, `bugzilla`, `chromium`, `phabricator`… (rules/trackers/). */
+  tracker: string;
+  /** The host as linked, in lower case. */
+  host: string;
+  /** The site's base URL, under which its pages (and API) are: `https://issues.apache.org/jira`. */
+  base: string;
+  /** GitHub's `owner/repo`, GitLab's `group/project`, a Jira or Chromium project. */
+  repository?: string;
+  /** The item's number: a pull request's, an issue's, a bug's (a Jira key's number). */
+  number?: number;
+  /** A key as the tracker writes it: Jira's `MAHOUT-2200`, Phabricator's `T123` or `D456`. */
+  key?: string;
+  /** A commit's hash, as written. */
+  commit?: string;
+  /** Written as a short reference in the text (`#123`, `owner/repo#123`, `MAHOUT-2200`), not as a URL. */
+  short?: true;
+}
+
 export interface EtherpadTarget {
   host: string;
   name: string;
@@ -80,6 +115,7 @@ export interface Link {
   blueprint?: BlueprintTarget;
   story?: StoryTarget;
   etherpad?: EtherpadTarget;
+  item?: TrackerItem;
   problem?: LinkProblem;
 }
 
@@ -155,4 +191,9 @@ export interface ParseState {
   documentProblems: RuleProblem[];
   /** The options of the parse, for parsing part of the text again with the same. */
   options: { hosts: import('../rules/linkHosts').LinkHosts; severities: SeveritySettings };
+  /**
+   * The hosts the draft's links were read with: the options', with the short references its front
+   * matter names (`repository:`, `jira:`). What the exporters and the snippets read the draft with.
+   */
+  hosts: import('../rules/linkHosts').LinkHosts;
 }

@@ -7,16 +7,20 @@ import type { LinkHosts } from '../rules/linkHosts';
 import { recordInlineFacts } from './inlineFacts';
 import { canonicalCheck, checkLink, isCanonical, ruleCheck } from '../rules/linkRules/checkLink';
 import { destinationProblem, isMailableHref } from '../rules/webDestination';
-import { isMalformed, linkOf, WellFormedLink, type FoundLink } from './wellFormedLink';
+import { isMalformed, linkOf, wellFormedLink, WellFormedLink, type FoundLink } from './wellFormedLink';
+import { otherTrackers } from '../rules/trackers/otherTrackersBundle';
 import { LineIndex } from '../model/lineIndex';
 import type { Link } from '../model/model';
+import type { ShortReference } from '../rules/trackers/tracker';
 import { textUrls } from './textUrls';
+import { draftHosts } from './draftReferences';
 import { anchorTarget, headingAnchors, mayLinkInPage, type HeadingAnchor } from './headingAnchors';
 
 const NO_ANCHORS: ReadonlyMap<string, HeadingAnchor> = new Map();
 
 /** What the plugin reads from and writes to markdown-it's `env`. */
 export interface LinkEnv {
+  /** The settings' hosts; set by the plugin to those the draft is read with (its front matter's short references added). */
   hosts: LinkHosts;
   /** Set by the plugin: the line index of the text markdown-it parsed. */
   lines?: LineIndex;
@@ -42,6 +46,7 @@ function findLinks(state: StateCore, env: LinkEnv): void {
   const lines = new LineIndex(state.src);
   env.lines = lines;
   const tokens = state.tokens;
+  env.hosts = draftHosts(env.hosts, tokens);
   // a link to a heading of the draft (`#next-steps`) is fine; one to no heading is flagged
   const anchors = mayLinkInPage(state.src) ? headingAnchors(tokens) : undefined;
   const finder = new LinkFinder(state.src, lines, env.hosts, state.md, anchors);
@@ -128,12 +133,30 @@ class LinkFinder {
             // a reference link: its URL stands in the definition, anywhere in the document
             this.record(makeLink(href, src.indexOf(href), '', 0, this.hosts, lines, 0, map[0], true, this.anchors));
           }
+          this.checkText(children, i);
         }
       } else if (child.type === 'link_close') {
         insideLink--;
       }
     }
     return this.found;
+  }
+
+  /** `link-text-number` on the link just recorded, whose `link_open` is `children[open]`: its text against its address. */
+  private checkText(children: Token[], open: number): void {
+    const text = linkText(children, open);
+    // most links' text has no digit, and says nothing of a number
+    if (!text || !/\d/.test(text)) return;
+    const last = this.found.length - 1;
+    const found = this.found[last];
+    if (!found || isMalformed(found)) return;
+    const check = found instanceof WellFormedLink ? canonicalCheck(found.raw, this.hosts) : found;
+    // (an item is another tracker's: their bundle is here)
+    const message = check?.item && otherTrackers()?.textNumberProblem(text, check.kind, check.item);
+    if (!message) return;
+    const link = found instanceof WellFormedLink ? wellFormedLink(found, this.hosts) : found;
+    link.problem = { code: 'link-text-number', message };
+    this.found[last] = link;
   }
 
   private record(link: FoundLink): void {
@@ -165,15 +188,39 @@ class LinkFinder {
     }
   }
 
-  /** Records the links of a text token (a destination Markdown left as text is a link too). */
+  /** Records the links of a text token (a destination Markdown left as text is a link too, and a short reference such as `#123`). */
   private inText(token: Token): void {
     const text = token.content;
     const urls = textUrls(text, this.hosts);
     for (let i = 0; i < urls.length; i++) {
       const url = urls[i];
-      this.add(url.raw, this.locate(url.raw), text, url.lastIndex);
+      if (url.reference) this.addReference(url.reference, this.locate(url.raw));
+      else this.add(url.raw, this.locate(url.raw), text, url.lastIndex);
     }
   }
+
+  /** Records a short reference found at `at` (-1: not found): a link to its tracker's URL, made at once (they are few). */
+  private addReference(reference: ShortReference, at: number): void {
+    if (at < 0) return;
+    const { raw } = reference;
+    const range = this.lines.rangeFrom(this.line, at, at + raw.length);
+    this.record({ kind: reference.target.kind, raw, url: reference.url, range, item: reference.target.item });
+    this.cursor = at + raw.length;
+    this.line = range.end.line;
+  }
+}
+
+/** The plain text of the link whose `link_open` is `children[open]` (code spans as written), up to its `link_close`. */
+function linkText(children: Token[], open: number): string {
+  let text = '';
+  let depth = 0;
+  for (let j = open + 1; j < children.length; j++) {
+    const c = children[j];
+    if (c.type === 'link_close' && depth-- === 0) break;
+    if (c.type === 'link_open') depth++;
+    else if (c.type === 'text' || c.type === 'code_inline') text += c.content;
+  }
+  return text;
 }
 
 /** How much of the text after a URL the rules see: enough for a number typed after a space. */

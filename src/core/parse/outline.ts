@@ -26,6 +26,21 @@ export interface OutlineLink {
   /** A StoryBoard task's number. */
   task?: number;
   etherpad?: string;
+  /**
+   * Another tracker's item (GitHub, GitLab, Jira, Bugzilla, Chromium, Phabricator…, and a Gerrit
+   * known by its link's shape): the tracker's id (`github`), the host linked, and what names the
+   * item: `repository` (`owner/repo`, a GitLab project, a Jira or Chromium project), `number`,
+   * `key` (Jira's `MAHOUT-2200`, Phabricator's `T123`), `commit` (a hash). OpenStack's trackers keep
+   * the fields above alone.
+   */
+  tracker?: string;
+  host?: string;
+  repository?: string;
+  number?: number;
+  key?: string;
+  commit?: string;
+  /** The URL a short reference stands for is `url`; `raw` is what the text says (`#123`). Set for those. */
+  short?: true;
   /** With --online: what the service says of it; `found: false` when it says there is no such thing. */
   facts?: OutlineFacts;
 }
@@ -148,6 +163,7 @@ function linkJson(l: Link, factsOf?: FactsOf): OutlineLink {
   if (l.story?.story !== undefined) out.story = l.story.story;
   if (l.story?.task !== undefined) out.task = l.story.task;
   if (l.etherpad) out.etherpad = l.etherpad.name;
+  trackerJson(out, l);
   const r = factsOf?.(l);
   if (r?.state === 'not-found') out.facts = { found: false };
   else if (r?.state === 'found') {
@@ -159,6 +175,23 @@ function linkJson(l: Link, factsOf?: FactsOf): OutlineLink {
     if (f.owner !== undefined) out.facts.owner = f.owner;
   }
   return out;
+}
+
+/** Another tracker's identifiers: its item's, or a Gerrit's known by its link's shape (OpenStack's links keep their fields alone). */
+function trackerJson(out: OutlineLink, l: Link): void {
+  if (l.review?.unlisted) {
+    out.tracker = 'gerrit';
+    out.host = l.review.host;
+  }
+  const item = l.item;
+  if (!item) return;
+  out.tracker = item.tracker;
+  out.host = item.host;
+  if (item.repository !== undefined) out.repository = item.repository;
+  if (item.number !== undefined) out.number = item.number;
+  if (item.key !== undefined) out.key = item.key;
+  if (item.commit !== undefined) out.commit = item.commit;
+  if (item.short) out.short = true;
 }
 
 function actionJson(a: ActionItem): OutlineAction {

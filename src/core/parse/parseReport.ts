@@ -70,6 +70,7 @@ export function parseReport(input: string, options: ReportOptions = {}): Report 
     references: env.references ?? {},
     documentProblems,
     options: { hosts, severities: options.severities ?? {} },
+    hosts: env.midcycle.hosts,
   };
   return assembleReport(text, tokens, env.midcycle.lines!, parse, env.midcycle.problems);
 }

@@ -1,14 +1,30 @@
-// The URLs a run of text holds as links, in order: what the link pass records, and where the
+// The URLs a run of text holds as links, in order, and its short references (`#123`, `owner/repo#123`,
+// `MAHOUT-123`, which stand for their trackers' URLs): what the link pass records, and where the
 // exporters put anchors. A pure function of the text, so that parsing (for checks and the tree)
 // never pays for the anchors: the exporters find them again when they render.
 import type { LinkHosts } from '../rules/linkHosts';
 import { scanUrls, type UrlMatch } from './urlScanner';
+import { shortReferences } from '../rules/trackers/registry';
 
 /** A URL of the text; `broken` for `[text](https://host/path with space)`, which Markdown left as text (the URL runs to the `)`). */
 export type TextUrl = UrlMatch;
 
-/** The URLs in a text token (outside any link), never two at one place. */
+/** The URLs and short references in a text token (outside any link), in order, never two at one place. */
 export function textUrls(text: string, hosts: LinkHosts): TextUrl[] {
+  const urls = urlsOf(text, hosts);
+  const references = shortReferences(text, hosts);
+  if (!references.length) return urls;
+  // a reference inside a URL (`…/issues/5#123`) is the URL's
+  const out = urls.slice();
+  for (const r of references) {
+    if (urls.some((u) => r.index < u.lastIndex && r.lastIndex > u.index)) continue;
+    out.push({ index: r.index, lastIndex: r.lastIndex, raw: r.raw, broken: false, reference: r });
+  }
+  return out.length === urls.length ? urls : out.sort((a, b) => a.index - b.index);
+}
+
+/** The URLs in a text token (outside any link), never two at one place. */
+function urlsOf(text: string, hosts: LinkHosts): TextUrl[] {
   const matches = scanUrls(text, hosts);
   const out: TextUrl[] = [];
   let pos = 0;
@@ -41,7 +57,7 @@ export interface Anchor {
 export function textAnchors(text: string, hosts: LinkHosts): Anchor[] {
   const anchors: Anchor[] = [];
   for (const url of textUrls(text, hosts)) {
-    const href = url.broken ? undefined : hrefAsWritten(url.raw);
+    const href = url.reference ? url.reference.url : url.broken ? undefined : hrefAsWritten(url.raw);
     if (href) anchors.push({ start: url.index, end: url.lastIndex, href });
   }
   return anchors;

@@ -119,7 +119,7 @@ function incremental(previous: Report, text: string, changes: readonly TextChang
   if (lastItem && end < lines.lineCount && !blankOrEdge(lines, end - 1)) return undefined;
 
   const env: { midcycle: LinkEnv; references: Report['parse']['references'] } = {
-    midcycle: { hosts: previous.parse.options.hosts, problems: [] },
+    midcycle: { hosts: previous.parse.hosts, problems: [] },
     references: {},
   };
   const md = createMarkdown();

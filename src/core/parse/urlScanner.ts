@@ -1,10 +1,13 @@
 // Finds the URLs in a run of text: with a scheme (https, http, ftp, mailto), without one for the
-// hosts we check (and www.), and with a misspelt scheme (`https:/`, `htps://`) for those hosts.
+// hosts we check (and www.) and the trackers' items, and with a misspelt scheme (`https:/`,
+// `htps://`) for OpenStack's hosts.
 // Trailing punctuation belongs to the sentence, and a closing bracket to the text around the URL
 // unless the URL opened it. (linkify-it did this job; its general matching was most of the cost of
 // a parse, and reports need only these forms.)
 import { intendedHost, isKnownHost, type LinkHosts } from '../rules/linkHosts';
 import { isMisspeltHttp, MISSPELT_SCHEME } from '../rules/linkRules/hostRules';
+import { isSchemelessLink } from '../rules/trackers/registry';
+import type { ShortReference } from '../rules/trackers/tracker';
 import { hostName, splitUrl } from '../rules/urlParts';
 
 export interface UrlMatch {
@@ -13,6 +16,8 @@ export interface UrlMatch {
   raw: string;
   /** Set by textUrls (false here). */
   broken: boolean;
+  /** Set by textUrls for a short reference (`#123`), what it stands for; undefined for a URL. */
+  reference: ShortReference | undefined;
 }
 
 /** Characters that end a URL in prose. */
@@ -45,6 +50,12 @@ export function scanUrls(text: string, hosts: LinkHosts): UrlMatch[] {
     for (let m = SCHEME_LESS.exec(rest); m; m = SCHEME_LESS.exec(rest)) {
       const host = m[1].toLowerCase();
       if (host.startsWith('www.') || checked(host)) add(found, m.index, trimTrailing(m[0]));
+      else {
+        // another tracker's item (`github.com/o/r/pull/1`, `issues.apache.org/jira/browse/X-1`)
+        const raw = trimTrailing(m[0]);
+        const parts = splitUrl(raw);
+        if (parts && isSchemelessLink(parts, hosts)) add(found, m.index, raw);
+      }
     }
     MISSPELT.lastIndex = 0;
     for (let m = MISSPELT.exec(rest); m; m = MISSPELT.exec(rest)) {
@@ -66,7 +77,7 @@ const SCHEME_ONLY = /^(?:(?:https?|ftp):\/\/|mailto:)$/i;
 
 function add(found: UrlMatch[], index: number, raw: string): void {
   // `broken` is textUrls' to set: made here, the object keeps one shape
-  if (raw) found.push({ index, lastIndex: index + raw.length, raw, broken: false });
+  if (raw) found.push({ index, lastIndex: index + raw.length, raw, broken: false, reference: undefined });
 }
 
 /** Whether the text outside the URLs found may hold a host name before a path. */

@@ -39,5 +39,6 @@ export function linkOf(raw: string, url: string, check: LinkCheck, range: Range)
   if (check.blueprint) return { kind, raw, url, range, blueprint: check.blueprint };
   if (check.story) return { kind, raw, url, range, story: check.story };
   if (check.etherpad) return { kind, raw, url, range, etherpad: check.etherpad };
+  if (check.item) return { kind, raw, url, range, item: check.item };
   return { kind, raw, url, range };
 }

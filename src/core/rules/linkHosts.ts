@@ -1,4 +1,5 @@
-// Which hosts are Gerrit, Launchpad, StoryBoard and etherpad hosts, and which host a misspelt one meant.
+// Which hosts are Gerrit, Launchpad, StoryBoard and etherpad hosts (and the GitLab and Jira hosts of
+// the settings), what short references in text mean, and which host a misspelt one meant.
 
 export interface LinkHosts {
   /** Gerrit hosts whose change links are checked. */
@@ -7,6 +8,20 @@ export interface LinkHosts {
   etherpad: readonly string[];
   /** StoryBoard hosts whose story and task links are checked. */
   storyboard: readonly string[];
+  /** GitLab hosts (gitlab.com, a self-hosted GitLab) whose merge request and issue links are checked. */
+  gitlab?: readonly string[];
+  /** Jira hosts whose issue links are checked (any `*.atlassian.net` is one too). */
+  jira?: readonly string[];
+  /** What short references in the text stand for (`#123`, `MAHOUT-123`): none unless said. */
+  references?: ShortReferences;
+}
+
+/** Where a draft's short references point: from the settings, the CLI, the workspace's git remote, or the draft's front matter. */
+export interface ShortReferences {
+  /** The repository of `#123` (and `!123` on GitLab): `https://github.com/owner/repo`, `https://gitlab.com/group/project`. */
+  repository?: string;
+  /** Jira projects whose keys are issues (`MAHOUT-123`): each project's page, `https://issues.apache.org/jira/browse/MAHOUT`. */
+  jira?: readonly string[];
 }
 
 export const DEFAULT_LINK_HOSTS: LinkHosts = {
@@ -14,6 +29,8 @@ export const DEFAULT_LINK_HOSTS: LinkHosts = {
   etherpad: ['etherpad.openstack.org', 'etherpad.opendev.org'],
   // OpenStack's StoryBoard never moved to opendev.org: its links are all storyboard.openstack.org
   storyboard: ['storyboard.openstack.org'],
+  gitlab: ['gitlab.com'],
+  jira: ['issues.apache.org'],
 };
 
 export const LAUNCHPAD = 'launchpad.net';
@@ -36,21 +53,11 @@ const OTHER_LAUNCHPAD_HOSTS = [
   'blog.launchpad.net',
 ];
 
-export type HostKind = 'gerrit' | 'launchpad' | 'etherpad' | 'storyboard' | 'other';
-
-export function hostKind(host: string, hosts: LinkHosts): HostKind {
-  if (hosts.gerrit.includes(host)) return 'gerrit';
-  if (host === LAUNCHPAD || host === LAUNCHPAD_BUGS || host === LAUNCHPAD_BLUEPRINTS) return 'launchpad';
-  if (hosts.etherpad.includes(host)) return 'etherpad';
-  if (hosts.storyboard.includes(host)) return 'storyboard';
-  return 'other';
-}
-
 function checkedHosts(hosts: LinkHosts): string[] {
   return [...hosts.gerrit, ...hosts.etherpad, ...hosts.storyboard, LAUNCHPAD, LAUNCHPAD_BUGS, LAUNCHPAD_BLUEPRINTS];
 }
 
-/** True for a host whose links the rules check, or that is a real host next to them. */
+/** True for an OpenStack host whose links the rules check, or a real host next to them (the misspelt hosts' candidates). */
 export function isKnownHost(host: string, hosts: LinkHosts): boolean {
   return checkedHosts(hosts).includes(host) || OTHER_LAUNCHPAD_HOSTS.includes(host);
 }

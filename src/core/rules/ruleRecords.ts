@@ -41,7 +41,8 @@ export const RULE_RECORDS = [
     code: 'link-missing-scheme',
     group: 'link',
     severity: 'error',
-    description: 'A review, bug, blueprint, story or etherpad link without `https://`, which many mail clients do not make clickable.',
+    description:
+      'A link to a change, pull or merge request, issue, bug, task, blueprint, story or pad without `https://`, which many mail clients do not make clickable (only the pages of items are taken for links on GitHub, GitLab, Jira and the bug trackers: `github.com/nodejs` in a sentence stays a sentence).',
     example: { bad: 'review.openstack.org/#/c/283798/', good: 'https://review.openstack.org/#/c/283798/' },
   },
   {
@@ -55,7 +56,7 @@ export const RULE_RECORDS = [
     code: 'link-double-slash',
     group: 'link',
     severity: 'error',
-    description: 'A review, bug, blueprint, story or etherpad link with `//` inside its path.',
+    description: 'A link to a change, pull or merge request, issue, bug, task, blueprint, story or pad with `//` inside its path.',
     example: { bad: 'https://bugs.launchpad.net/neutron/+bug//1507499', good: 'https://bugs.launchpad.net/neutron/+bug/1507499' },
   },
   {
@@ -210,6 +211,126 @@ export const RULE_RECORDS = [
     description: 'An etherpad link with no pad name after `/p/`.',
     example: { bad: 'https://etherpad.openstack.org/p/' },
   },
+  // the other trackers' links (trackers/github.ts, gitlab.ts, jira.ts, bugzilla.ts, chromium.ts, googleIssueTracker.ts, phabricator.ts)
+  {
+    code: 'github-item-path',
+    group: 'link',
+    severity: 'error',
+    description:
+      'A GitHub link with `pulls/<n>` (the list), `pr/<n>` or `prs/<n>` where one pull request is `pull/<n>`, or `issue/<n>` where one issue is `issues/<n>` (the other way round, GitHub answers "not found").',
+    example: { bad: 'https://github.com/nodejs/node/pulls/58837', good: 'https://github.com/nodejs/node/pull/58837' },
+  },
+  {
+    code: 'github-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A GitHub pull request, issue or discussion link with no number (`…/pull/`, `…/issues/`; `…/issues` alone is the issue list).',
+    example: { bad: 'https://github.com/nodejs/node/pull/' },
+  },
+  {
+    code: 'github-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description:
+      'A GitHub pull request, issue or discussion number with a stray character in it (`…/issues/12a3`); words after `issues/` (`new`, a filter) are GitHub pages, and `…/pull/<n>.diff` a pull request.',
+    example: { bad: 'https://github.com/w3c/webextensions/issues/702x', good: 'https://github.com/w3c/webextensions/issues/702' },
+  },
+  {
+    code: 'gitlab-item-path',
+    group: 'link',
+    severity: 'error',
+    description:
+      'A GitLab link with `merge_request/<n>` or `merge-requests/<n>` where GitLab writes `merge_requests/<n>`, or `issue/<n>` where it writes `issues/<n>`.',
+    example: {
+      bad: 'https://gitlab.com/gitlab-org/gitlab/-/merge_request/12345',
+      good: 'https://gitlab.com/gitlab-org/gitlab/-/merge_requests/12345',
+    },
+  },
+  {
+    code: 'gitlab-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A GitLab merge request or issue link with no number (`…/-/merge_requests/`; `…/-/merge_requests` alone is the list).',
+    example: { bad: 'https://gitlab.com/gitlab-org/gitlab/-/merge_requests/' },
+  },
+  {
+    code: 'gitlab-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A GitLab merge request or issue number with a stray character in it.',
+    example: { bad: 'https://gitlab.com/gitlab-org/gitlab/-/issues/4567x', good: 'https://gitlab.com/gitlab-org/gitlab/-/issues/4567' },
+  },
+  {
+    code: 'jira-key-missing',
+    group: 'link',
+    severity: 'error',
+    description: "A Jira issue link with no key after `/browse/`, or a key without its number (`MAHOUT-`); `/browse/MAHOUT` alone is the project's page.",
+    example: { bad: 'https://issues.apache.org/jira/browse/MAHOUT-' },
+  },
+  {
+    code: 'jira-key-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A Jira issue key whose number has a stray character in it (`MAHOUT-2200x`).',
+    example: { bad: 'https://issues.apache.org/jira/browse/MAHOUT-2200x', good: 'https://issues.apache.org/jira/browse/MAHOUT-2200' },
+  },
+  {
+    code: 'bugzilla-id-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A Bugzilla bug link (`show_bug.cgi`, on any host, or `bugzil.la/`) with no bug number.',
+    example: { bad: 'https://bugzilla.mozilla.org/show_bug.cgi?id=' },
+  },
+  {
+    code: 'bugzilla-id-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description:
+      'A Bugzilla bug number with a stray character in it (`id=1921631x`); an alias without digits (`id=CVE-…` has some: it is read as written) is a bug of its own.',
+    example: { bad: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1921631x', good: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1921631' },
+  },
+  {
+    code: 'crbug-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A Chromium bug link with no number (`issues.chromium.org/issues/`, an old `detail?id=`).',
+    example: { bad: 'https://issues.chromium.org/issues/' },
+  },
+  {
+    code: 'crbug-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A Chromium bug number with a stray character in it (`crbug.com/40196501x`).',
+    example: { bad: 'https://crbug.com/40196501x', good: 'https://crbug.com/40196501' },
+  },
+  {
+    code: 'issuetracker-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: "An issue link of Google's issue tracker (issuetracker.google.com, issues.gerritcodereview.com, Skia's, WebRTC's…) with no number.",
+    example: { bad: 'https://issues.gerritcodereview.com/issues/' },
+  },
+  {
+    code: 'issuetracker-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: "An issue number of Google's issue tracker with a stray character in it.",
+    example: { bad: 'https://issues.gerritcodereview.com/issues/40012345x', good: 'https://issues.gerritcodereview.com/issues/40012345' },
+  },
+  {
+    code: 'phabricator-number-missing',
+    group: 'link',
+    severity: 'error',
+    description: 'A Phabricator task or revision link with no number (`/T`, `/D`).',
+    example: { bad: 'https://phabricator.wikimedia.org/T' },
+  },
+  {
+    code: 'phabricator-number-not-numeric',
+    group: 'link',
+    severity: 'error',
+    description: 'A Phabricator task or revision number with a stray character in it (`/T123456x`).',
+    example: { bad: 'https://phabricator.wikimedia.org/T123456x', good: 'https://phabricator.wikimedia.org/T123456' },
+  },
   // what a link says, read online (factRules.ts)
   {
     code: 'review-not-found',
@@ -299,6 +420,14 @@ export const RULE_RECORDS = [
     description:
       'A Markdown link whose address is not a web or mail address: a path beside the draft (`[notes](notes.md)`), a place in it where no heading is (`[x](#section)`; a link to a heading is fine: the email names the heading after the link), an address in a second pair of parentheses or of another scheme (`ftp:`). The email shows only its text; the fix writes the address meant, when it is clear.',
     example: { bad: '[the spec]((https://review.openstack.org/#/c/283798/))', good: '[the spec](https://review.openstack.org/#/c/283798/)' },
+  },
+  {
+    code: 'link-text-number',
+    group: 'document',
+    severity: 'warning',
+    description:
+      "A pull request's, merge request's, issue's or bug's Markdown link whose text names another number than its address (`[#1234](…/pull/1243)`, `[MAHOUT-2200](…/MAHOUT-2201)`): one of the two is mistyped, and only the writer knows which.",
+    example: { bad: '[#58837](https://github.com/nodejs/node/pull/58873)' },
   },
   // the file as a whole (parseUpTo.ts, for the extension's reportStore.ts)
   {

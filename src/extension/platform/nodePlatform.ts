@@ -2,6 +2,7 @@
 // folder as any Node module is; the package's files read through vscode.workspace.fs; a save
 // dialog with no workspace open starts in the home folder.
 import { homedir } from 'node:os';
+import { GitRemotes } from '../gitRemotes';
 import { readFactsCacheFile, saveFactsCacheFile } from '../../factsCacheFile';
 import type * as vscode from 'vscode';
 import { onceEach, type BundleName, type Platform } from './platform';
@@ -24,5 +25,6 @@ export function nodePlatform(code: typeof vscode, extensionUri: vscode.Uri, log:
       return code.Uri.file(homedir());
     },
     readText: async (...path) => new TextDecoder().decode(await code.workspace.fs.readFile(code.Uri.joinPath(extensionUri, ...path))),
+    gitRemotes: (changed) => new GitRemotes((code as Partial<typeof vscode>).extensions, changed),
   };
 }

@@ -21,7 +21,7 @@ export interface FactsCacheFile {
 }
 
 /** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
-export type BundleName = 'mailExport' | 'mailImport' | 'linkFactsService' | 'actionItems' | 'englishWords';
+export type BundleName = 'mailExport' | 'mailImport' | 'linkFactsService' | 'actionItems' | 'englishWords' | 'otherTrackers' | 'editorHelp';
 
 export interface Platform {
   /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */
@@ -45,6 +45,17 @@ export interface Platform {
   readonly factsCacheFile?: FactsCacheFile;
   /** The Midcycle log (log.ts): the bundles' loads are in it, and whatever else no message shows. */
   readonly log: vscode.LogOutputChannel;
+  /**
+   * The repositories of the workspace's git remotes (VS Code's git extension: gitRemotes.ts), what
+   * `#123` means when neither the draft nor the settings say; `changed` when one opens or changes.
+   * Absent on the web, which has no git extension.
+   */
+  gitRemotes?(changed: () => void): RemoteRepositories;
+}
+
+/** The repository of a document's git remote, as its page's URL (`https://github.com/owner/repo`). */
+export interface RemoteRepositories extends vscode.Disposable {
+  repositoryFor(uri: vscode.Uri): string | undefined;
 }
 
 /** Each bundle loaded once, however many ask for it at the same time; each load, and why one failed, logged. */

@@ -37,6 +37,7 @@ export function activate(): void {
         new MochaClass(MOCHA_OPTIONS),
         () => {
           require('../extension.test');
+          require('../trackers.test');
           require('./web.test');
         },
         log,

@@ -1,42 +1,36 @@
 // The one engine that runs the link rules over a URL: each rule sees the URL as corrected by the
-// rules before it, so a link with two mistakes gets one diagnostic whose fix mends both.
-import { hostKind, LAUNCHPAD_BLUEPRINTS, LAUNCHPAD_BUGS, type LinkHosts } from '../linkHosts';
-import type { BlueprintTarget, BugTarget, EtherpadTarget, LinkKind, ReviewTarget, StoryTarget } from '../../model/model';
+// rules before it, so a link with two mistakes gets one diagnostic whose fix mends both. Which
+// tracker a URL is of, its rules and what it points at come from the trackers (../trackers/).
+import type { LinkHosts } from '../linkHosts';
 import { hostName, joinUrl, splitUrl, type UrlParts } from '../urlParts';
-import { etherpadTarget, ETHERPAD_RULES } from './etherpadRules';
 import { doubleSlash, malformedScheme, misspeltHost, missingScheme, spaceInLink } from './hostRules';
-import { blueprintTarget, bugTarget, LAUNCHPAD_RULES } from './launchpadRules';
 import type { RuleCode } from '../ruleDefaults';
 import type { LinkRule } from './linkRule';
-import { REVIEW_RULES, reviewTarget } from './reviewRules';
-import { STORYBOARD_RULES, storyTarget } from './storyboardRules';
+import { allTrackers, canonicalForms, openstackCanonicalForms, trackerOf } from '../trackers/registry';
+import type { LinkTarget, Tracker } from '../trackers/tracker';
 
-/** Every rule in the order the engine runs them (the space rule reads the raw text first). */
-export const LINK_RULES: readonly LinkRule[] = [
-  missingScheme,
-  misspeltHost,
-  doubleSlash,
-  ...REVIEW_RULES,
-  ...LAUNCHPAD_RULES,
-  ...STORYBOARD_RULES,
-  ...ETHERPAD_RULES,
-];
+/** The rules on any host, which run first, before the host is known to be right. */
+const HOST_RULES: readonly LinkRule[] = [missingScheme, misspeltHost, doubleSlash];
+
+/** Every rule in the order the engine runs them (the space rule reads the raw text first): the host's, then each tracker's. Asking loads every tracker. */
+export function linkRules(): readonly LinkRule[] {
+  return [...HOST_RULES, ...allTrackers().flatMap((t) => t.rules)];
+}
 
 /** Rules that read the raw text before it can be split into a URL's parts. */
 const RAW_RULES = [spaceInLink, malformedScheme];
 
-/** The codes of every link rule, the raw-text ones first, in the order the engine runs them. */
-export const LINK_RULE_CODES: readonly RuleCode[] = [...RAW_RULES, ...LINK_RULES].map((r) => r.code);
+/**
+ * The codes of every link rule, the raw-text ones first, in the order the engine runs them. Iterable
+ * (its codes listed when iterated: the other trackers' bundle is loaded then, not when this loads).
+ */
+export const LINK_RULE_CODES: Iterable<RuleCode> = {
+  [Symbol.iterator]: () => [...RAW_RULES, ...linkRules()].map((r) => r.code)[Symbol.iterator](),
+};
 
-export interface LinkCheck {
-  kind: LinkKind;
+export interface LinkCheck extends LinkTarget {
   /** The URL to open: corrected when every problem had a clear fix. */
   url: string;
-  review?: ReviewTarget;
-  bug?: BugTarget;
-  blueprint?: BlueprintTarget;
-  story?: StoryTarget;
-  etherpad?: EtherpadTarget;
   problem?: {
     code: RuleCode;
     message: string;
@@ -48,74 +42,57 @@ export interface LinkCheck {
 }
 
 /**
- * The well-formed links writers mostly paste, per host set: no rule can find anything in them, so
- * the engine reads their target straight from one match, without running the rules or splitting
- * the URL (most of a report's analysis otherwise). `canonicalCheck` must give what the rules give:
- * a property test holds it to that.
+ * The well-formed links writers mostly paste: no rule can find anything in them, so the engine reads
+ * their target straight from one match on their host (its tracker's canonical forms), without
+ * running the rules or splitting the URL (most of a report's analysis otherwise). `canonicalCheck`
+ * must give what the rules give: a property test holds it to that. Case-sensitive: the hosts (lower
+ * case) and the path words as written; a link written in other cases takes the rules' way.
+ * `read`: the target made from the match; else a test alone, nothing made (this runs for every link).
  */
-const canonicalForms = new WeakMap<LinkHosts, RegExp>();
-
-function canonical(hosts: LinkHosts): RegExp {
-  let re = canonicalForms.get(hosts);
-  if (!re) {
-    // the rules compare a URL's host, in lower case, with these: a host given otherwise never matches
-    const any = (list: readonly string[]) =>
-      list
-        .filter((h) => h === h.toLowerCase())
-        .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|') || '(?!)';
-    const name = '[a-zA-Z0-9][a-zA-Z0-9+.-]*';
-    re = new RegExp(
-      '^https?://(?:' +
-        // 1 host; 2, 3 change and patchset of /#/c/; 4, 5, 6 project, change, patchset of /c/…/+/ (a
-        // project never starts with a digit: `/c/<digits>` is a change, see review-missing-hash); 7 change of /N
-        `(${any(hosts.gerrit)})(?:/#/c/(\\d+)(?:/(\\d+))?/?|/c/([a-zA-Z._-][a-zA-Z0-9._-]*(?:/[a-zA-Z0-9._-]+)*)/\\+/(\\d+)(?:/(\\d+))?/?|/(\\d+)/?)` +
-        // 8, 9 project and bug; 10 bug of /bugs/N
-        `|bugs\\.launchpad\\.net/(${name})/\\+bug/(\\d+)/?` +
-        '|(?:bugs\\.)?launchpad\\.net/bugs/(\\d+)/?' +
-        // 11, 12 project and blueprint
-        `|blueprints\\.launchpad\\.net/(${name})/\\+spec/(${name})/?` +
-        // 13, 14 host and pad
-        `|(${any(hosts.etherpad)})/p/([a-zA-Z0-9._~%+-]+)/?` +
-        // 15, 16, 17 host, story or task, and its number
-        `|(${any(hosts.storyboard)})/#!/(story|task)/(\\d+)/?` +
-        ')$',
-      // case-sensitive: the hosts (lower case) and the path words as written; a link written in
-      // other cases takes the rules' way
-    );
-    canonicalForms.set(hosts, re);
+function canonical(raw: string, hosts: LinkHosts, read: boolean): LinkCheck | boolean {
+  const start = raw.startsWith('https://') ? 8 : raw.startsWith('http://') ? 7 : -1;
+  if (start === -1) return false;
+  const end = raw.indexOf('/', start);
+  if (end === -1) return false;
+  // OpenStack's hosts where they stand (most links), else the host cut out and looked up
+  let host: string | undefined;
+  let forms = openstackCanonicalForms(raw, start, end, hosts);
+  if (!forms) forms = canonicalForms((host = raw.slice(start, end)), hosts);
+  if (!forms) return false;
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i];
+    form.pattern.lastIndex = end;
+    if (!read) {
+      if (form.pattern.test(raw)) return true;
+      continue;
+    }
+    const m = form.pattern.exec(raw);
+    if (m) return checkOf(form.read(m, host ?? raw.slice(start, end), hosts), raw);
   }
-  return re;
+  return false;
 }
 
-/** Whether canonicalCheck takes the link (a test, with no match made). */
+/** A target and its URL as one check, each kind of target in its own literal (one shape each, as linkOf makes links). */
+function checkOf(t: LinkTarget, url: string): LinkCheck {
+  const { kind } = t;
+  if (t.review) return { kind, url, review: t.review };
+  if (t.bug) return { kind, url, bug: t.bug };
+  if (t.blueprint) return { kind, url, blueprint: t.blueprint };
+  if (t.story) return { kind, url, story: t.story };
+  if (t.etherpad) return { kind, url, etherpad: t.etherpad };
+  if (t.item) return { kind, url, item: t.item };
+  return { kind, url };
+}
+
+/** Whether canonicalCheck takes the link (a test, with no target made). */
 export function isCanonical(raw: string, hosts: LinkHosts): boolean {
-  return canonical(hosts).test(raw);
+  return canonical(raw, hosts, false) === true;
 }
 
 /** The check of a well-formed link, or undefined when the rules must look at it. */
 export function canonicalCheck(raw: string, hosts: LinkHosts): LinkCheck | undefined {
-  const m = canonical(hosts).exec(raw);
-  if (!m) return undefined;
-  if (m[1] !== undefined) {
-    const review: ReviewTarget = { host: m[1], change: Number(m[2] ?? m[5] ?? m[7]) };
-    const patchset = m[3] ?? m[6];
-    if (patchset !== undefined) review.patchset = patchset;
-    if (m[4] !== undefined) review.project = m[4];
-    return { kind: 'review', url: raw, review };
-  }
-  if (m[9] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[9]), project: m[8] } };
-  if (m[10] !== undefined) return { kind: 'bug', url: raw, bug: { id: Number(m[10]) } };
-  if (m[11] !== undefined) return { kind: 'blueprint', url: raw, blueprint: { project: m[11], name: m[12] } };
-  if (m[15] !== undefined)
-    return { kind: 'story', url: raw, story: m[16] === 'story' ? { host: m[15], story: Number(m[17]) } : { host: m[15], task: Number(m[17]) } };
-  let name = m[14];
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // a stray % is part of the name as written
-  }
-  return { kind: 'etherpad', url: raw, etherpad: { host: m[13], name } };
+  const check = canonical(raw, hosts, true);
+  return typeof check === 'object' ? check : undefined;
 }
 
 export function checkLink(raw: string, hosts: LinkHosts, following = ''): LinkCheck {
@@ -138,20 +115,25 @@ export function ruleCheck(raw: string, hosts: LinkHosts, following = ''): LinkCh
 
   let url = splitUrl(text);
   if (url && /^(https?)?$/i.test(url.scheme)) {
-    // the host's kind is worked out once, and again only after a rule has changed the URL
-    let kind = hostKind(hostName(url), hosts);
-    for (const rule of LINK_RULES) {
-      if (rule.hosts !== 'any' && rule.hosts !== kind) continue;
-      const found = rule.check(url, { hosts, following: consumeFollowing ? '' : following });
-      if (!found) continue;
-      findings.push({ code: rule.code, message: found.message });
-      consumeFollowing += found.consumeFollowing ?? 0;
-      if (!found.fixed) {
-        clear = false;
-        break; // no clear fix: later rules would judge a URL nobody meant
+    // the rules on any host, then those of the URL's tracker (worked out again after a rule changed the URL)
+    let tracker = trackerOf(url, hosts);
+    for (let step = 0, rules = HOST_RULES; step < 2; step++, rules = tracker?.rules ?? []) {
+      const ruleTracker: Tracker | undefined = tracker;
+      for (const rule of rules) {
+        // (a tracker's rules stop when a fix makes the URL another tracker's)
+        if (step === 1 && tracker !== ruleTracker) break;
+        const found = rule.check(url, { hosts, following: consumeFollowing ? '' : following });
+        if (!found) continue;
+        findings.push({ code: rule.code, message: found.message });
+        consumeFollowing += found.consumeFollowing ?? 0;
+        if (!found.fixed) {
+          clear = false;
+          break; // no clear fix: later rules would judge a URL nobody meant
+        }
+        url = found.fixed;
+        tracker = trackerOf(url, hosts);
       }
-      url = found.fixed;
-      kind = hostKind(hostName(url), hosts);
+      if (!clear) break;
     }
   }
 
@@ -170,40 +152,9 @@ export function ruleCheck(raw: string, hosts: LinkHosts, following = ''): LinkCh
   return result;
 }
 
-function classify(url: UrlParts | undefined, hosts: LinkHosts): Omit<LinkCheck, 'url' | 'problem'> {
+function classify(url: UrlParts | undefined, hosts: LinkHosts): LinkTarget {
   if (!url) return { kind: 'other' };
   const host = hostName(url);
-  switch (hostKind(host, hosts)) {
-    case 'gerrit': {
-      // a query, a dashboard or a settings page is a Gerrit page, not a review
-      const review = reviewTarget(url, host);
-      return { kind: review.change !== undefined ? 'review' : 'other', review };
-    }
-    case 'storyboard': {
-      const story = storyTarget(url);
-      return story ? { kind: 'story', story } : { kind: 'other' };
-    }
-    case 'etherpad': {
-      const etherpad = etherpadTarget(url);
-      return etherpad ? { kind: 'etherpad', etherpad } : { kind: 'other' };
-    }
-    case 'launchpad': {
-      // a project's bug or blueprint list is a Launchpad page, not a bug or a blueprint
-      if (host !== LAUNCHPAD_BLUEPRINTS && /\/\+?bugs?(\/|$)/.test(url.path)) {
-        const bug = bugTarget(url);
-        if (bug) return { kind: bug.id !== undefined ? 'bug' : 'other', bug };
-      }
-      if (host !== LAUNCHPAD_BUGS && /\/\+?specs?(\/|$)|^\/[^/]+\/?$/.test(url.path)) {
-        const blueprint = blueprintTarget(url);
-        if (blueprint) return { kind: blueprint.name !== undefined ? 'blueprint' : 'other', blueprint };
-      }
-      if (host === LAUNCHPAD_BUGS) {
-        const bug = bugTarget(url);
-        if (bug) return { kind: bug.id !== undefined ? 'bug' : 'other', bug };
-      }
-      return { kind: 'other' };
-    }
-    default:
-      return { kind: 'other' };
-  }
+  const tracker = trackerOf(url, hosts, host);
+  return tracker ? tracker.classify(url, host, hosts) : { kind: 'other' };
 }

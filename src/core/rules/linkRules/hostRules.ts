@@ -1,5 +1,6 @@
 // Rules about the whole URL, before its host is known to be right: spaces, the scheme, the host.
 import { editDistance, intendedHost, isKnownHost } from '../linkHosts';
+import { isSchemelessLink, trackerOfHost } from '../trackers/registry';
 import { hostName } from '../urlParts';
 import type { LinkRule, RawLinkRule } from './linkRule';
 
@@ -36,7 +37,9 @@ export const doubleSlash: LinkRule = {
   code: 'link-double-slash',
   hosts: 'any',
   check(url, { hosts }) {
-    if (!isKnownHost(hostName(url), hosts)) return undefined;
+    const host = hostName(url);
+    // OpenStack's hosts, as ever, and the other trackers' own hosts (not those known by a link's shape alone)
+    if (!isKnownHost(host, hosts) && !trackerOfHost(host, hosts)) return undefined;
     const path = url.path.replace(/\/{2,}/g, '/');
     // a route in the fragment (Gerrit's old `#/…`, StoryBoard's `#!/…`), but a URL in it (`#/q/message:https://…`) keeps its `//`
     const fragment = /^#!?\//.test(url.fragment) ? url.fragment.replace(/(?<!:)\/{2,}/g, '/') : url.fragment;
@@ -51,7 +54,7 @@ export const missingScheme: LinkRule = {
   check(url, { hosts }) {
     if (url.scheme) return undefined;
     const host = hostName(url);
-    if (!isKnownHost(host, hosts) && !intendedHost(host, hosts)) return undefined;
+    if (!isKnownHost(host, hosts) && !intendedHost(host, hosts) && !isSchemelessLink(url, hosts)) return undefined;
     return { message: 'The link has no https://, so mail clients may not make it clickable', fixed: { ...url, scheme: 'https' } };
   },
 };

@@ -1,7 +1,7 @@
 // A link rule is a module of data, as markdownlint's rules are: a stable code, the hosts it checks,
 // and a function that looks at one URL and reports what is wrong, with the corrected URL when it is
 // clear. What each rule is for, in words, and its default severity are in its record (ruleRecords.ts).
-import type { HostKind, LinkHosts } from '../linkHosts';
+import type { LinkHosts } from '../linkHosts';
 import type { RuleCode } from '../ruleDefaults';
 import type { UrlParts } from '../urlParts';
 
@@ -22,8 +22,8 @@ export interface LinkFinding {
 export interface LinkRule {
   /** Stable code shown with the diagnostic and used in settings, e.g. `bug-plural`: its record's. */
   code: RuleCode;
-  /** The hosts it looks at: `any` runs before the host is known to be right. */
-  hosts: HostKind | 'any';
+  /** The tracker whose links it looks at (its id, rules/trackers/): `any` runs before the host is known to be right. */
+  hosts: string;
   check(url: UrlParts, context: LinkRuleContext): LinkFinding | undefined;
 }
 

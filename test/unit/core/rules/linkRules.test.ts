@@ -49,6 +49,13 @@ function targetValues(link: Link): Record<string, string | undefined> {
     task: link.story?.task?.toString(),
     comment: (link.story?.comment ?? link.bug?.comment)?.toString(),
     etherpad: link.etherpad?.name,
+    // the other trackers' items
+    tracker: link.item?.tracker,
+    host: link.item?.host,
+    repository: link.item?.repository,
+    number: link.item?.number?.toString(),
+    key: link.item?.key,
+    commit: link.item?.commit,
   };
 }
 
@@ -126,6 +133,8 @@ describe('link kinds', () => {
     bug: link.bug?.id,
     blueprint: link.blueprint?.name,
     story: link.story?.story ?? link.story?.task,
+    // another tracker's item, named by its number, key or hash, under its kind
+    ...(link.item ? { [link.kind]: link.item.number ?? link.item.key ?? link.item.commit } : {}),
   });
 
   it('a review, bug, blueprint or story link names its change, bug, blueprint or story; a page without one is other', () => {

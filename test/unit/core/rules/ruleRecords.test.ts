@@ -78,6 +78,7 @@ describe('rule severities', () => {
     'front-matter-invalid': draft('---\nsubject: [x\n---\n\nHi\n'),
     'nesting-too-deep': draft(`${'> '.repeat(120)}quoted\n`),
     'link-not-web': draft('See [the notes](notes.md).\n'),
+    'link-text-number': draft('- [#58837](https://github.com/nodejs/node/pull/58873)\n'),
     'file-too-large': (severities) => parseReportUpTo(bigDraft, 1000, { severities }).diagnostics,
     'owner-unknown': draft('- armax and armax met.\n- arnax to respin the patch.\n'),
     'header-line-break': draft('---\nto: "list@example.org\\r\\nBcc: all@example.com"\n---\n\nHi\n'),

@@ -5,7 +5,8 @@
 // formed, and not stories.
 import type { StoryTarget } from '../../model/model';
 import { hostName, type UrlParts } from '../urlParts';
-import { intendedNumber, numberAfterSpace, type LinkRule } from './linkRule';
+import { intendedNumber, numberAfterSpace, type LinkRule } from '../linkRules/linkRule';
+import { mostUsed, type SnippetForm, type Tracker } from './tracker';
 
 /** `#/story…`, `#story…` or `#!story…`: a story or task route with its `#!/` cut. */
 const CUT_HASHBANG = /^(#\/?|#!)(stor(?:y|ies)|tasks?)(\/.*)?$/s;
@@ -74,3 +75,27 @@ export function storyTarget(url: UrlParts): StoryTarget | undefined {
   const comment = /^#comment-(\d+)$/.exec(m[4] ?? '');
   return comment ? { host, story: Number(m[2]), comment: Number(comment[1]) } : { host, story: Number(m[2]) };
 }
+
+export const STORYBOARD: Tracker = {
+  id: 'storyboard',
+  name: 'StoryBoard',
+  hosts: (hosts) => hosts.storyboard,
+  schemeless: () => true,
+  rules: STORYBOARD_RULES,
+  classify(url) {
+    const story = storyTarget(url);
+    return story ? { kind: 'story', story } : { kind: 'other' };
+  },
+  canonical: [
+    {
+      pattern: /\/#!\/(story|task)\/(\d+)\/?$/y,
+      read: (m, host) => ({ kind: 'story', story: m[1] === 'story' ? { host, story: Number(m[2]) } : { host, task: Number(m[2]) } }),
+    },
+  ],
+  snippets(links) {
+    const used = mostUsed(links.flatMap((l) => (l.story ? [l.story.host] : [])));
+    const snippet: SnippetForm = { kind: 'story', label: 'story', body: `https://${used?.key ?? 'storyboard.openstack.org'}/#!/story/$1` };
+    if (used) snippet.used = used.count;
+    return [snippet];
+  },
+};

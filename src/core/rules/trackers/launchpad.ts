@@ -1,9 +1,10 @@
 // Launchpad bug and blueprint links: `bugs.launchpad.net/<project>/+bug/<n>`, `launchpad.net/bugs/<n>`,
 // `blueprints.launchpad.net/<project>/+spec/<name>`, and the ways writers get them wrong.
 import type { BlueprintTarget, BugTarget } from '../../model/model';
-import { LAUNCHPAD_BLUEPRINTS, LAUNCHPAD_BUGS } from '../linkHosts';
+import { LAUNCHPAD, LAUNCHPAD_BLUEPRINTS, LAUNCHPAD_BUGS } from '../linkHosts';
 import { hostName, type UrlParts } from '../urlParts';
-import { intendedNumber, numberAfterSpace, type LinkRule } from './linkRule';
+import { intendedNumber, numberAfterSpace, type LinkRule } from '../linkRules/linkRule';
+import { mostUsed, type CanonicalForm, type Tracker } from './tracker';
 
 /** `/<project>[/<series or +source/pkg>]` before `+bug` or `+spec`. */
 const PROJECT = '(\\/[^/+][^/]*(?:\\/\\+source\\/[^/]+|\\/[^/+][^/]*)?)';
@@ -155,3 +156,53 @@ export function blueprintTarget(url: UrlParts): BlueprintTarget | undefined {
   if (m && (hostName(url) === LAUNCHPAD_BLUEPRINTS || url.path.includes('+specs'))) return { project: m[1] };
   return undefined;
 }
+
+const NAME = '[a-zA-Z0-9][a-zA-Z0-9+.-]*';
+
+/** Launchpad's forms writers mostly paste: 1, 2 project and bug; 3 bug of `/bugs/<n>`; 4, 5 project and blueprint. */
+const CANONICAL: readonly CanonicalForm[] = [
+  {
+    host: LAUNCHPAD_BUGS,
+    pattern: new RegExp(`(?:/(${NAME})/\\+bug/(\\d+)|/bugs/(\\d+))/?$`, 'y'),
+    read: (m) => ({ kind: 'bug', bug: m[2] !== undefined ? { id: Number(m[2]), project: m[1] } : { id: Number(m[3]) } }),
+  },
+  { host: LAUNCHPAD, pattern: /\/bugs\/(\d+)\/?$/y, read: (m) => ({ kind: 'bug', bug: { id: Number(m[1]) } }) },
+  {
+    host: LAUNCHPAD_BLUEPRINTS,
+    pattern: new RegExp(`/(${NAME})/\\+spec/(${NAME})/?$`, 'y'),
+    read: (m) => ({ kind: 'blueprint', blueprint: { project: m[1], name: m[2] } }),
+  },
+];
+
+export const LAUNCHPAD_TRACKER: Tracker = {
+  id: 'launchpad',
+  name: 'Launchpad',
+  hosts: () => [LAUNCHPAD, LAUNCHPAD_BUGS, LAUNCHPAD_BLUEPRINTS],
+  schemeless: () => true,
+  rules: LAUNCHPAD_RULES,
+  classify(url, host) {
+    // a project's bug or blueprint list is a Launchpad page, not a bug or a blueprint
+    if (host !== LAUNCHPAD_BLUEPRINTS && /\/\+?bugs?(\/|$)/.test(url.path)) {
+      const bug = bugTarget(url);
+      if (bug) return { kind: bug.id !== undefined ? 'bug' : 'other', bug };
+    }
+    if (host !== LAUNCHPAD_BUGS && /\/\+?specs?(\/|$)|^\/[^/]+\/?$/.test(url.path)) {
+      const blueprint = blueprintTarget(url);
+      if (blueprint) return { kind: blueprint.name !== undefined ? 'blueprint' : 'other', blueprint };
+    }
+    if (host === LAUNCHPAD_BUGS) {
+      const bug = bugTarget(url);
+      if (bug) return { kind: bug.id !== undefined ? 'bug' : 'other', bug };
+    }
+    return { kind: 'other' };
+  },
+  canonical: CANONICAL,
+  snippets(links) {
+    // bugs and blueprints name the project the draft links to most; a draft that links to none, a placeholder that reads as one
+    const project = mostUsed(links.flatMap((l) => (l.bug?.project ? [l.bug.project] : l.blueprint ? [l.blueprint.project] : [])))?.key ?? 'PROJECT';
+    return [
+      { kind: 'bug', label: 'bug', body: `https://bugs.launchpad.net/\${1:${project}}/+bug/$2` },
+      { kind: 'blueprint', label: 'blueprint', body: `https://blueprints.launchpad.net/\${1:${project}}/+spec/$2` },
+    ];
+  },
+};

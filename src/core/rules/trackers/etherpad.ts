@@ -1,7 +1,8 @@
 // Etherpad links: `https://etherpad.openstack.org/p/<name>` (with `/timeslider`, `/export/txt`).
 import type { EtherpadTarget } from '../../model/model';
 import { hostName, type UrlParts } from '../urlParts';
-import type { LinkRule } from './linkRule';
+import type { LinkRule } from '../linkRules/linkRule';
+import { mostUsed, type SnippetForm, type Tracker } from './tracker';
 
 /** Etherpad's own pages, which are not pads. */
 const ETHERPAD_PAGES = new Set([
@@ -53,3 +54,22 @@ function decodeSafe(s: string): string {
     return s;
   }
 }
+
+export const ETHERPAD: Tracker = {
+  id: 'etherpad',
+  name: 'Etherpad',
+  hosts: (hosts) => hosts.etherpad,
+  schemeless: () => true,
+  rules: ETHERPAD_RULES,
+  classify(url) {
+    const etherpad = etherpadTarget(url);
+    return etherpad ? { kind: 'etherpad', etherpad } : { kind: 'other' };
+  },
+  canonical: [{ pattern: /\/p\/([a-zA-Z0-9._~%+-]+)\/?$/y, read: (m, host) => ({ kind: 'etherpad', etherpad: { host, name: decodeSafe(m[1]) } }) }],
+  snippets(links) {
+    const used = mostUsed(links.flatMap((l) => (l.etherpad ? [l.etherpad.host] : [])));
+    const snippet: SnippetForm = { kind: 'etherpad', label: 'etherpad', body: `https://${used?.key ?? 'etherpad.opendev.org'}/p/$1` };
+    if (used) snippet.used = used.count;
+    return [snippet];
+  },
+};
