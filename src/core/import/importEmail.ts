@@ -5,7 +5,7 @@
 // kept.
 import { joinsAnyParagraph, LINE_BREAKS_KEY } from '../export/lineBreaks';
 import { LineIndex } from '../model/lineIndex';
-import { yaml } from '../parse/yamlBundle';
+import { writeYaml } from './frontMatterYaml';
 import { createMarkdown } from '../parse/markdown';
 import { LIST_MARKER } from '../model/listMarker';
 import { readHtml } from './readHtml';
@@ -89,5 +89,5 @@ function frontMatter(headers: Record<string, string | string[] | undefined>): st
     (e): e is [string, string | string[]] => e[1] !== undefined && e[1] !== '' && !(Array.isArray(e[1]) && e[1].length === 0),
   );
   if (!entries.length) return '';
-  return `---\n${yaml().writeYaml(Object.fromEntries(entries))}---\n\n`;
+  return `---\n${writeYaml(Object.fromEntries(entries))}---\n\n`;
 }
