@@ -7,6 +7,7 @@ import { linkFactsModule } from './core/facts/linkFactsBundle';
 import { somethingAt, writeAtomically } from './writeAtomically';
 import { showControlCharacters } from './core/model/controlCharacters';
 import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
+import { linkFactsUserAgent } from './core/facts/userAgent';
 import {
   applyFixes,
   DEFAULT_LINK_HOSTS,
@@ -59,6 +60,12 @@ Commands:
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL
                                           (--text: as plain text, whatever it holds)
+  import PAD-URL|MINUTES|NOTES --notes [-o DRAFT.md [--force]] [--timeout SECONDS]
+                                          a draft from the meeting's notes: an etherpad's text (read
+                                          from PAD-URL/export/txt on an etherpad host), MeetBot or
+                                          meetingology minutes (text or HTML, known by their content),
+                                          or notes in a file (--notes): its items as topics, its links
+                                          and action items, its attendees in the front matter
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
          [--line-breaks auto|markdown|keep] [--from ADDRESS] [--online --annotate-links none|status|title]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
@@ -72,7 +79,7 @@ Commands:
 Options:
   -o OUT                  the file to write (export, import); - for standard output
   --gerrit-host HOST      another Gerrit host to check (repeatable)
-  --etherpad-host HOST    another etherpad host to check (repeatable)
+  --etherpad-host HOST[:PORT]  another etherpad host to check and to read pads from (repeatable)
   --storyboard-host HOST  another StoryBoard host to check (repeatable)
 
 Link facts (--online): only the numbers and names of the draft's changes, bugs, blueprints and
@@ -115,6 +122,8 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
         from: { type: 'string' },
         force: { type: 'boolean' },
         text: { type: 'boolean' },
+        notes: { type: 'boolean' },
+        'action-summary': { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
         'storyboard-host': { type: 'string', multiple: true },
@@ -160,8 +169,12 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
       etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...(values['etherpad-host'] ?? []).map((h) => h.toLowerCase())],
       storyboard: [...DEFAULT_LINK_HOSTS.storyboard, ...(values['storyboard-host'] ?? []).map((h) => h.toLowerCase())],
     };
+    if (values.text && values.notes) throw new UsageError('--text and --notes are two readings: give one');
+    if ((values.text || values.notes) && command !== 'import') throw new UsageError(`--${values.text ? 'text' : 'notes'} is for import`);
     const online = onlineFlags(values, hosts, command);
     const options: ReportOptions = { hosts };
+    // a pad's address: its text is read from the etherpad, not a file
+    if (command === 'import' && /^https?:\/\//i.test(file)) return padImportCommand(file, hosts.etherpad, values, io);
     const text = readInput(file, io.stdin);
     if (command === 'import') return importCommand(text, file, values, io);
     const email = emailNotDraft(file, text);
@@ -196,8 +209,9 @@ function onlineFlags(
   hosts: LinkHosts,
   command: string,
 ): OnlineFlags | undefined {
+  // (an import from a pad's address takes its own --timeout)
   const given = (['gerrit-api', 'launchpad-api', 'storyboard-api', 'no-cache', 'timeout', 'max-time', 'annotate-links'] as const).find(
-    (k) => values[k] !== undefined,
+    (k) => values[k] !== undefined && !(k === 'timeout' && command === 'import'),
   );
   if (!values.online) {
     if (given) throw new UsageError(`--${given} is for --online`);
@@ -447,24 +461,65 @@ function emailNotDraft(file: string, text: string): string | undefined {
 async function importCommand(
   raw: string,
   file: string,
-  values: { output?: string; force?: boolean; text?: boolean },
+  values: { output?: string; force?: boolean; text?: boolean; notes?: boolean; timeout?: string },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   try {
-    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file), { text: values.text === true });
-    const name = file === '-' ? 'standard input' : file;
-    if (values.output !== undefined && values.output !== '-') {
-      refuseToReplace(values.output, values.force);
-      writeAtomically(values.output, markdown);
-      io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
-    } else {
-      io.out(markdown.replace(/\n$/, ''));
-      io.err(`midcycle: read ${name} ${reading}`);
-    }
+    if (values.timeout !== undefined) throw new UsageError('--timeout is for --online, or an import from a pad\'s address');
+    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file), {
+      text: values.text === true,
+      notes: values.notes === true,
+    });
+    writeDraft(markdown, file === '-' ? 'standard input' : file, reading, values, io);
     return 0;
   } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`midcycle: ${e.message} (see midcycle --help)`);
+      return 2;
+    }
     io.err(`midcycle: ${(e as Error).message}`);
     return 2;
+  }
+}
+
+/**
+ * `import PAD-URL`: the pad's text read from its text export on an etherpad host (the defaults and
+ * --etherpad-host), politely (the link facts client's time-out, size cap and redirect rules), made
+ * a draft. The writer's own request: nothing is asked. A pad that cannot be read says why in one line.
+ */
+async function padImportCommand(
+  address: string,
+  etherpadHosts: readonly string[],
+  values: { output?: string; force?: boolean; text?: boolean; notes?: boolean; timeout?: string },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
+  try {
+    if (values.text) throw new UsageError("--text is for a file: a pad's address is read as meeting notes");
+    const seconds = values.timeout === undefined ? 10 : Number(values.timeout);
+    if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--timeout needs a number of seconds up to 300, not "${values.timeout}"`);
+    // before anything is fetched: a file at -o is the writer's
+    if (values.output !== undefined && values.output !== '-') refuseToReplace(values.output, values.force);
+    const m = mailImport();
+    const location = m.padLocation(address, etherpadHosts);
+    const text = await m.readPad(location, { fetch, timeoutMs: seconds * 1000, userAgent: linkFactsUserAgent('CLI', 'meeting notes') });
+    const { markdown, reading } = m.importMeetingNotes(text, { pad: location.pad });
+    writeDraft(markdown, location.pad, reading, values, io);
+    return 0;
+  } catch (e) {
+    io.err(e instanceof UsageError ? `midcycle: ${e.message} (see midcycle --help)` : `midcycle: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+/** The imported draft to -o (never over a file unless --force) or standard output, and how it was read on stderr. */
+function writeDraft(markdown: string, name: string, reading: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): void {
+  if (values.output !== undefined && values.output !== '-') {
+    refuseToReplace(values.output, values.force);
+    writeAtomically(values.output, markdown);
+    io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
+  } else {
+    io.out(markdown.replace(/\n$/, ''));
+    io.err(`midcycle: read ${name} ${reading}`);
   }
 }
 

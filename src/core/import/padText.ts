@@ -47,7 +47,7 @@ export function padLocation(address: string, hosts: readonly string[]): PadLocat
     throw new PadError(`${host} is not an etherpad host Midcycle knows (${hosts.join(', ')}): add it with --etherpad-host ${host} (in VS Code, the midcycle.hosts.etherpad setting)`);
   // `/p/<name>`, after a prefix where the etherpad is not at the root; `/timeslider`, `/export/…` after it
   const m = /^(.*?\/p\/([^/]+))(?:\/.*)?$/.exec(url.pathname);
-  if (!m || !m[2]) throw new PadError(`${address} names no pad (an etherpad's address is https://${host}/p/<name>)`);
+  if (!m || !m[2]) throw new PadError(`${address} names no pad (an etherpad's address is ${url.protocol}//${host}/p/<name>)`);
   const moved = MOVED_PADS[host];
   const origin = moved ? `https://${moved}` : url.origin;
   return { pad: `${url.origin}${m[1]}`, exportUrl: `${origin}${m[1]}/export/txt`, name: safeDecode(m[2]) };
