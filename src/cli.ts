@@ -16,11 +16,18 @@ import {
   diagnosticJson,
   exportEmail,
   exportText,
+  followUpDiagnostics,
+  followUpLinks,
+  followUps,
+  followUpsJson,
   isLineBreaks,
   LINE_BREAKS,
   parseReport,
+  previousOf,
   toOutline,
+  type FollowUp,
   type LinkHosts,
+  type PreviousReference,
   type LinkKind,
   type LinkNotes,
   type ListNesting,
@@ -67,14 +74,20 @@ Commands:
                                           or notes in a file (--notes): its items as topics, its links
                                           and action items, its attendees in the front matter
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
-         [--line-breaks auto|markdown|keep] [--from ADDRESS] [--online --annotate-links none|status|title]
+         [--line-breaks auto|markdown|keep] [--from ADDRESS] [--action-summary]
+         [--online --annotate-links none|status|title]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
                                           a .eml message with both, headers from the front matter,
                                           --from the sender when it has no from:; what the headers
                                           lack is printed on stderr); -o never replaces a file unless
                                           --force; line breaks as the draft's line-breaks: says, else
                                           as this flag says (auto); --annotate-links: a change's
-                                          status after its link, or its title before a bare URL
+                                          status after its link, or its title before a bare URL;
+                                          --action-summary: "Action items, by person" at the end
+
+A draft whose front matter names the last report (previous: ../2016-mitaka.md, or its .eml or
+.html) has follow-ups: outline lists that report's action items (done, mentioned in this draft or
+not; "followUps" in --json), check says how many open ones this draft does not mention.
 
 Options:
   -o OUT                  the file to write (export, import); - for standard output
@@ -171,6 +184,7 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
     };
     if (values.text && values.notes) throw new UsageError('--text and --notes are two readings: give one');
     if ((values.text || values.notes) && command !== 'import') throw new UsageError(`--${values.text ? 'text' : 'notes'} is for import`);
+    if (values['action-summary'] && command !== 'export') throw new UsageError('--action-summary is for export');
     const online = onlineFlags(values, hosts, command);
     const options: ReportOptions = { hosts };
     // a pad's address: its text is read from the etherpad, not a file
@@ -181,11 +195,22 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
     if (email) throw new Error(`${email} is an email, not a draft: run \`midcycle import ${file}\` first`);
     if (online) return onlineCommand(command, text, file, options, online, values, io).catch(failed);
     switch (command) {
-      case 'outline':
-        return outline(parseReport(text, options), values.json === true, io.out);
-      case 'check':
+      case 'outline': {
+        const report = parseReport(text, options);
+        const previous = previousOf(report);
+        if (previous) return lastReport(file, previous, options).then((last) => outline(report, values.json === true, io, undefined, last));
+        return outline(report, values.json === true, io);
+      }
+      case 'check': {
         // only the diagnostics: the parse (its tokens, most of the memory) is let go before printing
-        return check(parseReport(text, options).diagnostics, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
+        const { diagnostics, followed } = checked(text, options);
+        const flags = { json: values.json === true, fix: values.fix === true };
+        if (followed)
+          return lastReport(file, followed.previous, options).then((last) =>
+            check([...diagnostics, ...lastReportDiagnostics(followed.report, last)], file, text, options, flags, io, (r) => lastReportDiagnostics(r, last)),
+          );
+        return check(diagnostics, file, text, options, flags, io);
+      }
       default:
         return exportCommand(parseReport(text, options), file, values, io);
     }
@@ -254,6 +279,7 @@ async function onlineCommand(
     from?: string;
     'line-breaks'?: string;
     'annotate-links'?: string;
+    'action-summary'?: boolean;
   },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
@@ -263,12 +289,17 @@ async function onlineCommand(
     throw new UsageError(`unknown --annotate-links "${annotate}" (none, status or title)`);
   let report = parseReport(text, options);
   const facts = await lookUpLinks(report, online);
+  // the last report's items are done once every change they link has merged: its links are looked up too
+  const previous = command === 'export' ? undefined : previousOf(report);
+  const last = previous && (await lastReport(file, previous, options));
+  if (last?.report) await facts.add(followUpLinks(last.report));
+  const lastFacts = (l: Link) => facts.resultOf(l);
   const all = (r: Report) =>
-    [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l))].sort(
+    [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l)), ...(last ? lastReportDiagnostics(r, last, lastFacts) : [])].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
   let code: number;
-  if (command === 'outline') code = outline(report, values.json === true, io.out, facts);
+  if (command === 'outline') code = outline(report, values.json === true, io, facts, last);
   else if (command === 'export') {
     code = exportCommand(
       report,
@@ -310,8 +341,13 @@ function readInput(file: string, stdin: () => Buffer): string {
   }
 }
 
-function outline(report: Report, json: boolean, out: (s: string) => void, facts?: OnlineFacts): number {
-  const o = toOutline(report, facts && ((l) => facts.resultOf(l)));
+function outline(report: Report, json: boolean, io: { out: (s: string) => void; err: (s: string) => void }, facts?: OnlineFacts, last?: LastReport): number {
+  const out = io.out;
+  const factsOf = facts && ((l: Link) => facts.resultOf(l));
+  const o = toOutline(report, factsOf);
+  const ups = last?.report && followUps(last.report, report, factsOf);
+  if (ups) o.followUps = followUpsJson(ups);
+  if (last?.why) io.err(`midcycle: cannot read the last report, ${last.previous.path}: ${last.why}`);
   if (json) {
     out(jsonText(o));
     return 0;
@@ -328,7 +364,63 @@ function outline(report: Report, json: boolean, out: (s: string) => void, facts?
     out('\nAction items:');
     for (const a of o.actions) out(`  ${a.owner}: ${a.text}  (line ${a.line})`);
   }
+  if (ups && last) {
+    out(`\nFrom the last report (${last.previous.path}):`);
+    if (!ups.length) out('  (no action items)');
+    for (const u of ups) out(`  ${u.owner}: ${u.text}  (line ${u.range.start.line + 1} there)  ${followUpState(u)}`);
+  }
   return 0;
+}
+
+function followUpState(u: FollowUp): string {
+  return u.done ? 'done' : u.mentioned ? 'open, mentioned here' : 'open, not mentioned here';
+}
+
+/** The last report a draft names, parsed as a draft is; or why it could not be read. */
+interface LastReport {
+  previous: PreviousReference;
+  report?: Report;
+  why?: string;
+}
+
+/**
+ * The draft's last report (`previous:`), read (never written) relative to the draft's folder, or to
+ * the working directory for standard input; an .eml or .html imported on the fly.
+ */
+async function lastReport(file: string, previous: PreviousReference, options: ReportOptions): Promise<LastReport> {
+  const base = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+  const target = path.resolve(base, previous.path);
+  let text: string;
+  try {
+    text = readInput(target, () => Buffer.alloc(0));
+  } catch (e) {
+    return { previous, why: (e as Error).message.replace(/^cannot read [^:]*: /, '') };
+  }
+  if (emailNotDraft(target, text)) {
+    try {
+      text = (await mailImport().importMessage(text, path.basename(target))).markdown;
+    } catch (e) {
+      return { previous, why: `it could not be imported (${(e as Error).message})` };
+    }
+  }
+  return { previous, report: parseReport(text, options) };
+}
+
+/** What the draft's `previous:` line says (follow-ups-open, previous-unreadable). */
+function lastReportDiagnostics(report: Report, last: LastReport, factsOf?: (l: Link) => ReturnType<OnlineFacts['resultOf']>): Diagnostic[] {
+  const previous = previousOf(report);
+  if (!previous) return [];
+  return followUpDiagnostics(report, previous, last.report && followUps(last.report, report, factsOf), last.why);
+}
+
+/**
+ * A draft's diagnostics for `check`, its parse let go unless its front matter names a last report
+ * (whose follow-ups need it).
+ */
+function checked(text: string, options: ReportOptions): { diagnostics: Diagnostic[]; followed?: { report: Report; previous: PreviousReference } } {
+  const report = parseReport(text, options);
+  const previous = previousOf(report);
+  return previous ? { diagnostics: report.diagnostics, followed: { report, previous } } : { diagnostics: report.diagnostics };
 }
 
 function countKinds(t: OutlineTopic): string {
@@ -368,12 +460,17 @@ function check(
   options: ReportOptions,
   flags: { json: boolean; fix: boolean },
   io: { out: (s: string) => void; err: (s: string) => void },
+  more?: (report: Report) => Diagnostic[],
 ): number {
   let diagnostics = found;
   if (flags.fix) {
     const fixed = fixFile(file, text, diagnostics, io);
-    if (fixed !== undefined) diagnostics = parseReport(fixed, options).diagnostics;
+    if (fixed !== undefined) {
+      const report = parseReport(fixed, options);
+      diagnostics = more ? [...report.diagnostics, ...more(report)].sort((a, b) => a.range.start.line - b.range.start.line) : report.diagnostics;
+    }
   }
+  diagnostics = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (flags.json) io.out(jsonText(diagnostics.map(diagnosticJson)));
   else {
     // one write for all the lines (hundreds on a large draft, each write a trip through the stream)
@@ -395,7 +492,7 @@ function check(
 function exportCommand(
   report: Report,
   file: string,
-  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string },
+  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string; 'action-summary'?: boolean },
   io: { out: (s: string) => void; err: (s: string) => void },
   linkNotes?: LinkNotes,
 ): number {
@@ -406,7 +503,7 @@ function exportCommand(
   if (values.from !== undefined && format !== 'eml') throw new UsageError('--from is for --format eml');
   const lineBreaks = values['line-breaks'] ?? 'auto';
   if (!isLineBreaks(lineBreaks)) throw new UsageError(`unknown line breaks "${lineBreaks}" (${LINE_BREAKS.join(', ')})`);
-  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks, linkNotes };
+  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks, linkNotes, actionSummary: values['action-summary'] === true };
   let email: string;
   if (format === 'eml') {
     const message = mailExport().messageFile(report, { ...style, from: values.from });

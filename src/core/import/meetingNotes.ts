@@ -11,12 +11,11 @@
 // writes "Action items, by person" back at export when asked).
 import { parse } from 'parse5';
 import { actionItems } from '../people/actionItemsBundle';
-import { trimTrailing } from '../parse/urlScanner';
 import { yaml } from '../parse/yamlBundle';
 import { withoutControlCharacters } from '../model/controlCharacters';
 import { isMailableHref } from '../rules/webDestination';
 import { LINE_BREAKS_KEY } from '../export/lineBreaks';
-import { escapeLineStart, escapeText } from './writeMarkdown';
+import { escapeLineStart, escapeText, markdownText, urlText } from '../parse/markdownText';
 
 /** A piece of a line: text, or a link whose text is not its address (HTML minutes' "full logs"). */
 type Part = string | { text: string; href: string };
@@ -721,9 +720,6 @@ function writeBlocks(blocks: readonly Block[]): { lines: string[]; several: bool
   return { lines, several };
 }
 
-/** An http(s) address in text, to its end (trailing punctuation is the sentence's). */
-const WEB_ADDRESS = /https?:\/\/[^\s<>"]+/gi;
-
 /** A line's parts as Markdown text: words escaped, addresses kept whole, links written as links. */
 function inlineLine(parts: readonly Part[]): string {
   let out = '';
@@ -732,18 +728,7 @@ function inlineLine(parts: readonly Part[]): string {
       out += part.text.trim() === part.href ? urlText(part.href) : `[${escapeText(part.text)}](<${part.href.replace(/[<>\\\s]/g, encodeURIComponent)}>)`;
       continue;
     }
-    let from = 0;
-    for (const m of part.matchAll(WEB_ADDRESS)) {
-      const url = trimTrailing(m[0]);
-      out += escapeText(part.slice(from, m.index)) + urlText(url);
-      from = m.index + url.length;
-    }
-    out += escapeText(part.slice(from));
+    out += markdownText(part);
   }
   return escapeLineStart(out.trim());
-}
-
-/** An address as Markdown that reads it back whole: bare, or in `<…>` when it holds what Markdown would take for markup. */
-function urlText(url: string): string {
-  return /[*_`<>[\]\\]|~~/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }

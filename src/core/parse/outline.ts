@@ -3,6 +3,7 @@
 import { linkFacts, type FactsResult } from '../facts/linkFacts';
 import type { ActionItem, Diagnostic, Link, LinkKind, Range, Report, Severity, Topic } from '../model/model';
 import { wholeTitle } from './topicTitle';
+import type { FollowUp } from '../followUps/followUps';
 
 export interface OutlineLink {
   kind: LinkKind;
@@ -52,6 +53,18 @@ export interface OutlineAction {
   done?: true;
 }
 
+/** An action item of the last report (the front matter's `previous:`), as this draft follows it up. */
+export interface OutlineFollowUp {
+  owner: string;
+  text: string;
+  /** Its line in the last report. */
+  line: number;
+  /** Ticked off there, or, with link facts, every change it links merged since. */
+  done: boolean;
+  /** This draft names its owner with a word of its task or a link of it. */
+  mentioned: boolean;
+}
+
 export interface OutlineTopic {
   /** The short title, as the tree shows it. */
   title: string;
@@ -72,6 +85,8 @@ export interface Outline {
   topics: OutlineTopic[];
   links: OutlineLink[];
   actions: OutlineAction[];
+  /** With `previous:` in the front matter: the last report's action items. */
+  followUps?: OutlineFollowUp[];
 }
 
 export interface JsonFix {
@@ -159,6 +174,11 @@ function linkJson(l: Link, factsOf?: FactsOf): OutlineLink {
     if (f.owner !== undefined) out.facts.owner = f.owner;
   }
   return out;
+}
+
+/** The follow-ups as `outline --json` gives them: 1-based lines in the last report. */
+export function followUpsJson(ups: readonly FollowUp[]): OutlineFollowUp[] {
+  return ups.map((u) => ({ owner: u.owner, text: u.text, line: u.range.start.line + 1, done: u.done, mentioned: u.mentioned }));
 }
 
 function actionJson(a: ActionItem): OutlineAction {
