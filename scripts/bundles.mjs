@@ -99,6 +99,8 @@ export function bundles({ production = false } = {}) {
     { ...common, entryPoints: ['src/core/facts/linkFactsModule.ts'], outfile: 'dist/linkFactsModule.js', external: lazy.filter((b) => b !== linkFacts) },
     // the extension's side of link facts, required (VS Code's API handed in) once the writer allows lookups
     { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: lazy },
+    // the follow-ups (a draft's last report, `previous:`), required by the first draft that names one
+    { ...common, entryPoints: ['src/extension/followUpsService.ts'], outfile: 'dist/followUpsService.js', external: lazy },
     { ...common, entryPoints: ['src/core/parse/yaml.ts'], outfile: 'dist/yaml.js' },
     {
       ...web,
@@ -109,6 +111,7 @@ export function bundles({ production = false } = {}) {
     },
     { ...web, entryPoints: ['src/mailExport.ts'], outfile: 'dist/web/mailExport.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/mailImport.ts'], outfile: 'dist/web/mailImport.js', plugins: [...common.plugins, webLazy] },
+    { ...web, entryPoints: ['src/extension/followUpsService.ts'], outfile: 'dist/web/followUpsService.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/englishWords.ts'], outfile: 'dist/web/englishWords.js' },
   ];

@@ -492,7 +492,16 @@ function check(
 function exportCommand(
   report: Report,
   file: string,
-  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string; 'action-summary'?: boolean },
+  values: {
+    format?: string;
+    output?: string;
+    nesting?: string;
+    font?: string;
+    force?: boolean;
+    from?: string;
+    'line-breaks'?: string;
+    'action-summary'?: boolean;
+  },
   io: { out: (s: string) => void; err: (s: string) => void },
   linkNotes?: LinkNotes,
 ): number {
@@ -562,7 +571,7 @@ async function importCommand(
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   try {
-    if (values.timeout !== undefined) throw new UsageError('--timeout is for --online, or an import from a pad\'s address');
+    if (values.timeout !== undefined) throw new UsageError("--timeout is for --online, or an import from a pad's address");
     const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file), {
       text: values.text === true,
       notes: values.notes === true,
@@ -609,7 +618,13 @@ async function padImportCommand(
 }
 
 /** The imported draft to -o (never over a file unless --force) or standard output, and how it was read on stderr. */
-function writeDraft(markdown: string, name: string, reading: string, values: { output?: string; force?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): void {
+function writeDraft(
+  markdown: string,
+  name: string,
+  reading: string,
+  values: { output?: string; force?: boolean },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): void {
   if (values.output !== undefined && values.output !== '-') {
     refuseToReplace(values.output, values.force);
     writeAtomically(values.output, markdown);

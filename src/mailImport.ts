@@ -7,3 +7,4 @@ export { importMeetingNotes, type NotesImport } from './core/import/meetingNotes
 export { isWebAddress, padLocation, readPad, PadError } from './core/import/padText';
 // the import commands' work, with VS Code's API handed in (this bundle never requires `vscode`)
 export { importDraft } from './mail/importDraft';
+export { notesDraft } from './mail/notesDraft';

@@ -5,7 +5,7 @@ export { parseReportUpTo } from './parse/parseUpTo';
 export { plainText } from './parse/inlineFacts';
 export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './export/exportEmail';
 export { exportText, type TextOptions } from './export/exportText';
-export { withActionSummary, actionSummaryMarkdown, ACTION_SUMMARY_TITLE } from './export/actionSummary';
+export { actionSummaryMarkdown, ACTION_SUMMARY_TITLE } from './export/actionSummary';
 export {
   previousOf,
   followUps,

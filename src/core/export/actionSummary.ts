@@ -1,20 +1,24 @@
 // "Action items, by person" at the end of the email, as MeetBot ends its minutes: each owner (in the
 // order of their names, owners alike but for case as one, under the first spelling), then their
-// items, a done one marked so. Made from the draft's own action items and added to its text, so
-// that both the HTML and the text part render it as they render the rest; a draft that has the
-// section already (its own, or one kept from imported minutes) is left as it is.
+// items, a done one marked so. Made from the draft's own action items as Markdown, read by the same
+// markdown-it (the section alone: the draft is not parsed again) and rendered by the exporters as
+// they render the rest; a draft that has the section already (its own, or one kept from imported
+// minutes) is left as it is.
+import type { Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';
+import { createMarkdown } from '../parse/markdown';
 import { escapeLineStart, markdownText } from '../parse/markdownText';
-import { parseReport } from '../parse/parseReport';
+import { emailBlocks, type Block, type LinkNotes } from './emailBlocks';
 
 export const ACTION_SUMMARY_TITLE = 'Action items, by person';
 
-/** The report with "Action items, by person" after its last line; the report itself when it has no action items or the section already. */
-export function withActionSummary(report: Report): Report {
-  const summary = actionSummaryMarkdown(report);
-  if (!summary) return report;
-  const text = report.text.replace(/\s+$/, '');
-  return parseReport(`${text}\n\n${summary}`, report.parse.options);
+/** The section's blocks for the exporters, after the draft's own; none when there is nothing to add. */
+export function actionSummaryBlocks(report: Report, notes?: LinkNotes): Block[] {
+  const markdown = actionSummaryMarkdown(report);
+  if (!markdown) return [];
+  const hosts = report.parse.options.hosts;
+  const tokens: Token[] = createMarkdown().parse(markdown, { midcycle: { hosts, problems: [] } });
+  return emailBlocks(tokens, hosts, () => false, notes);
 }
 
 /** The section as Markdown, or undefined when there is nothing to add. */

@@ -6,7 +6,7 @@ import { emailBlocks, type LinkNotes, linkHref, type Block } from './emailBlocks
 import { isMailableHref } from '../rules/webDestination';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from '../model/markdownTypes';
-import { withActionSummary } from './actionSummary';
+import { actionSummaryBlocks } from './actionSummary';
 import type { Report } from '../model/model';
 
 export type ListNesting = 'gmail' | 'standard';
@@ -28,11 +28,12 @@ export const DEFAULT_FONT = 'arial, helvetica, sans-serif';
 
 const QUOTE_STYLE = 'margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex';
 
-export function exportEmail(whole: Report, options: EmailOptions = {}): string {
-  const report = options.actionSummary ? withActionSummary(whole) : whole;
+export function exportEmail(report: Report, options: EmailOptions = {}): string {
   const renderer = new GmailRenderer(options.listNesting ?? 'gmail', options.font ?? DEFAULT_FONT);
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes))}</div>\n`;
+  const blocks = emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes);
+  if (options.actionSummary) blocks.push(...actionSummaryBlocks(report, options.linkNotes));
+  return `<div dir="ltr">${renderer.blocks(blocks)}</div>\n`;
 }
 
 class GmailRenderer {

@@ -7,7 +7,7 @@ import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { isMailableHref } from '../rules/webDestination';
 import { attr, type Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';
-import { withActionSummary } from './actionSummary';
+import { actionSummaryBlocks } from './actionSummary';
 
 export interface TextOptions {
   /** Fill lines to this many columns; 0 keeps each line of the email whole. Default 72. */
@@ -20,11 +20,12 @@ export interface TextOptions {
   actionSummary?: boolean;
 }
 
-export function exportText(whole: Report, options: TextOptions = {}): string {
-  const report = options.actionSummary ? withActionSummary(whole) : whole;
+export function exportText(report: Report, options: TextOptions = {}): string {
   const width = options.width ?? 72;
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  const text = renderBlocks(emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes), width).join('\n');
+  const blocks = emailBlocks(report.tokens, report.parse.options.hosts, joins, options.linkNotes);
+  if (options.actionSummary) blocks.push(...actionSummaryBlocks(report, options.linkNotes));
+  const text = renderBlocks(blocks, width).join('\n');
   return `${text.replace(/\n+$/, '')}\n`;
 }
 

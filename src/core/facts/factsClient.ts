@@ -200,7 +200,11 @@ export class FactsClient {
       run.reached ??= `${this.o.maxRequests} requests`;
       throw new Error('cancelled');
     }
-    return fetchOnce(url, { fetch: this.o.fetch, timeoutMs: this.o.timeoutMs, maxBytes: this.o.maxBytes, userAgent: this.o.userAgent, accept: 'application/json' }, run.signal);
+    return fetchOnce(
+      url,
+      { fetch: this.o.fetch, timeoutMs: this.o.timeoutMs, maxBytes: this.o.maxBytes, userAgent: this.o.userAgent, accept: 'application/json' },
+      run.signal,
+    );
   }
 }
 

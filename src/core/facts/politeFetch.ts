@@ -102,7 +102,8 @@ export function redirectWithinHost(answer: Answer, from: string, host: string): 
   } catch {
     next = undefined;
   }
-  if (!next || next.host !== host || !/^https?:$/.test(next.protocol)) throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
+  if (!next || next.host !== host || !/^https?:$/.test(next.protocol))
+    throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
   return next.href;
 }
 

@@ -7,7 +7,6 @@
 // parses it with the same core. A draft without `previous:` costs nothing: its front matter says so.
 import type { FactsResult } from '../facts/linkFacts';
 import type { ActionItem, Diagnostic, Link, Range, Report } from '../model/model';
-import { inlineLinks, inlineText } from '../parse/inlineFacts';
 import { diagnosticOf } from '../rules/ruleSeverity';
 
 /** Where a draft names its last report: the path as written, and the `previous:` line. */
@@ -72,13 +71,24 @@ interface TextBlock {
   links: Set<string>;
 }
 
+/**
+ * The draft's blocks of text: each inline token's source (its words and addresses as written) with
+ * the links on its lines. Read from the tokens and the links alone, no side table of the parse's:
+ * the editor runs this in a bundle of its own, over a report its main bundle parsed.
+ */
 function textBlocks(report: Report): TextBlock[] {
   const out: TextBlock[] = [];
   const tokens = report.tokens;
+  const links = report.links;
+  let next = 0; // links in document order: each block takes those on its lines
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type !== 'inline' || !token.map) continue;
-    out.push({ text: inlineText(token).toLowerCase(), links: new Set(inlineLinks(token).map(linkKey)) });
+    const [first, end] = token.map;
+    while (next < links.length && links[next].range.start.line < first) next++;
+    const keys = new Set<string>();
+    for (let j = next; j < links.length && links[j].range.start.line < end; j++) keys.add(linkKey(links[j]));
+    out.push({ text: token.content.toLowerCase(), links: keys });
   }
   return out;
 }
@@ -123,12 +133,14 @@ function allMerged(links: readonly Link[], factsOf: FollowUpFacts): boolean {
   );
 }
 
-/** Words too common to say which task is meant. */
-const COMMON = new Set(
-  'about above after again also back been before being between both could does doing done down during each from further have having here into just like make made more most much need needs next only other over same should some such than that their them then there these they this those through under until very want were what when where which while will with would your follow work working look looking sure team things thing'.split(
-    ' ',
-  ),
-);
+/** Words too common to say which task is meant (made when first needed: a bundle that never follows up never makes it). */
+let common: Set<string> | undefined;
+const isCommon = (word: string) =>
+  (common ??= new Set(
+    'about above after again also back been before being between both could does doing done down during each from further have having here into just like make made more most much need needs next only other over same should some such than that their them then there these they this those through under until very want were what when where which while will with would your follow work working look looking sure team things thing'.split(
+      ' ',
+    ),
+  )).has(word);
 
 /** A word's stem for matching: its first five letters ("proposal" and "proposed" are one). */
 const stem = (word: string) => word.slice(0, 5);
@@ -139,7 +151,7 @@ function taskStems(text: string, owner: string): Set<string> {
     .toLowerCase()
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/g, ' ')
     .split(/[^\p{L}\p{N}_-]+/u)
-    .filter((w) => w.length >= 4 && !COMMON.has(w) && w !== owner);
+    .filter((w) => w.length >= 4 && !isCommon(w) && w !== owner);
   return new Set(words.map(stem));
 }
 
@@ -165,7 +177,10 @@ function isMentioned(action: ActionItem, links: readonly Link[], blocks: readonl
 export function followUpDiagnostics(report: Report, previous: PreviousReference, ups: readonly FollowUp[] | undefined, why?: string): Diagnostic[] {
   const severities = report.parse.options.severities;
   if (why !== undefined) {
-    const d = diagnosticOf({ code: 'previous-unreadable', range: previous.range, message: `The last report, ${previous.path}, cannot be read: ${why}.` }, severities);
+    const d = diagnosticOf(
+      { code: 'previous-unreadable', range: previous.range, message: `The last report (${previous.path}) cannot be read: ${why}.` },
+      severities,
+    );
     return d ? [d] : [];
   }
   const open = (ups ?? []).filter((u) => !u.done && !u.mentioned).length;

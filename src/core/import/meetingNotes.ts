@@ -88,7 +88,10 @@ export function importMeetingNotes(raw: string, options: NotesOptions = {}): Not
   if (attendees.length) data.attendees = attendees;
   if (body.several) data[LINE_BREAKS_KEY] = 'keep';
   const frontMatter = Object.keys(data).length ? `---\n${yaml().writeYaml(data)}---\n\n` : '';
-  const markdown = `${frontMatter}${[...top, ...body.lines].join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const markdown = `${frontMatter}${[...top, ...body.lines]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
   return { markdown, kind, reading: readingOf(kind, attendees.length, dropped) };
 }
 
@@ -352,7 +355,19 @@ function structure(lines: readonly SourceLine[], joinWrapped: boolean): Block[] 
 // attendees, MeetBot's sections, the title
 
 /** Nicks that are the meeting bot's, never an attendee: MeetBot counts its own lines among the people present. */
-const BOTS = new Set(['openstack', 'opendevmeet', 'meetingology', 'meetbot', 'zodbot', 'ubottu', 'ubotu', 'collabot', 'linarobot', 'openstackgerrit', 'lumosql-meetbot']);
+const BOTS = new Set([
+  'openstack',
+  'opendevmeet',
+  'meetingology',
+  'meetbot',
+  'zodbot',
+  'ubottu',
+  'ubotu',
+  'collabot',
+  'linarobot',
+  'openstackgerrit',
+  'lumosql-meetbot',
+]);
 
 function isAttendeeLabel(text: string): boolean {
   return actionItems().minutes.isAttendeeLabel(text.trim().replace(/\*+/g, ''));

@@ -44,7 +44,9 @@ export function padLocation(address: string, hosts: readonly string[]): PadLocat
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PadError(`${address} is not an http or https address`);
   const host = url.host.toLowerCase();
   if (!hosts.map((h) => h.toLowerCase()).includes(host))
-    throw new PadError(`${host} is not an etherpad host Midcycle knows (${hosts.join(', ')}): add it with --etherpad-host ${host} (in VS Code, the midcycle.hosts.etherpad setting)`);
+    throw new PadError(
+      `${host} is not an etherpad host Midcycle knows (${hosts.join(', ')}): add it with --etherpad-host ${host} (in VS Code, the midcycle.hosts.etherpad setting)`,
+    );
   // `/p/<name>`, after a prefix where the etherpad is not at the root; `/timeslider`, `/export/…` after it
   const m = /^(.*?\/p\/([^/]+))(?:\/.*)?$/.exec(url.pathname);
   if (!m || !m[2]) throw new PadError(`${address} names no pad (an etherpad's address is ${url.protocol}//${host}/p/<name>)`);

@@ -40,9 +40,6 @@ function flatten(text: string): string {
 /** A meeting bot's stamp at a line's end, "(rbasak, 21:38)": no part of a title. */
 const BOT_STAMP = /\s*\([\w.|^-]+, \d\d:\d\d(?::\d\d)?\)\s*$/;
 
-/** A label that only says a topic follows: "Topic", "Topic 3", "Item #2", "Agenda item". */
-const GENERIC_LABEL = /^\s*(?:topic|item|agenda\s+item)(?:\s*#?\d{1,3})?\s*$/i;
-
 /** A title's words before shortening (cut at a label's colon unless `atColon` is false), with its bracket depths. */
 function titleWords(text: string, atColon: boolean): [string, number[] | undefined] {
   let flat = flatten(text);
@@ -54,8 +51,6 @@ function titleWords(text: string, atColon: boolean): [string, number[] | undefin
   // a colon followed by a space or the end is a label's; the colon of a URL, "10:30" or one inside
   // parentheses ("(action: …)") is not
   const colon = atColon ? outsideBrackets(title, /:(?=\s|$)/g, depths) : -1;
-  // "Topic: OVN migration (ralonsoh)", as pads write their topics: the label says nothing, what follows it does
-  if (colon > 0 && GENERIC_LABEL.test(title.slice(0, colon)) && title.slice(colon + 1).trim()) return titleWords(flat.slice(colon + 1), atColon);
   if (colon > 0) title = title.slice(0, colon);
   title = title.trim().replace(/[\s,;:.]+$/, '');
   if (!title) title = sentence || flat;

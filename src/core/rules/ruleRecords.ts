@@ -366,7 +366,8 @@ export const RULE_RECORDS = [
     code: 'previous-unreadable',
     group: 'followUps',
     severity: 'warning',
-    description: "A `previous:` in the front matter whose last report cannot be read: no such file, not UTF-8, or an email that cannot be imported. It has no follow-ups then.",
+    description:
+      'A `previous:` in the front matter whose last report cannot be read: no such file, not UTF-8, or an email that cannot be imported. It has no follow-ups then.',
     example: { bad: 'previous: ../2016-mitaka.md' },
   },
 ] as const satisfies readonly RuleRecord[];
