@@ -38,7 +38,10 @@ describe('midcycle import PAD-URL', () => {
     const address = `${pad.origin}/p/neutron-yoga-ptg`;
     const r = await run(['import', address, '--etherpad-host', pad.host, '-o', draft]);
     assert.equal(r.code, 0, r.err);
-    assert.equal(r.err, `midcycle: imported ${address} as meeting notes (an etherpad's text): 6 attendees in the front matter; dropped 2 time stamps, 3 votes, 2 o/s into ${draft}`);
+    assert.equal(
+      r.err,
+      `midcycle: imported ${address} as meeting notes (an etherpad's text): 6 attendees in the front matter; dropped 2 time stamps, 3 votes, 2 o/s into ${draft}`,
+    );
     assert.equal(pad.requests.at(-1)?.path, '/p/neutron-yoga-ptg/export/txt');
     const outline = JSON.parse((await run(['outline', draft, '--json'])).out);
     assert.deepEqual(
@@ -70,7 +73,12 @@ describe('midcycle import PAD-URL', () => {
     assert.equal(await fail('away'), `midcycle: cannot read the pad ${pad.origin}/p/away: redirected to evil.example, which Midcycle does not follow`);
     const unknown = await run(['import', `${pad.origin}/p/neutron-yoga-ptg`]);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, new RegExp(`^midcycle: ${pad.host.replace(/\./g, '\\.')} is not an etherpad host Midcycle knows .*: add it with --etherpad-host ${pad.host.replace(/\./g, '\\.')}`));
+    assert.match(
+      unknown.err,
+      new RegExp(
+        `^midcycle: ${pad.host.replace(/\./g, '\\.')} is not an etherpad host Midcycle knows .*: add it with --etherpad-host ${pad.host.replace(/\./g, '\\.')}`,
+      ),
+    );
   });
 
   it('never writes over a file, and asks the pad nothing then', async () => {
@@ -137,13 +145,16 @@ describe('midcycle outline and check with previous:', () => {
     const draft = write('newton.md', '---\nprevious: 2016-mitaka.md\n---\n\n- L3: haleyb followed up with the code.\n');
     const r = await run(['check', draft]);
     assert.equal(r.code, 0);
-    assert.equal(r.out, `${draft}:2:1 info follow-ups-open 3 open action items of the last report are not mentioned in this draft: say what became of them, or carry them over.`);
+    assert.equal(
+      r.out,
+      `${draft}:2:1 info follow-ups-open 3 open action items of the last report are not mentioned in this draft: say what became of them, or carry them over.`,
+    );
     const missing = write('missing.md', '---\nprevious: nope.md\n---\n\nHi\n');
     assert.equal((await run(['check', missing])).out, `${missing}:2:1 warning previous-unreadable The last report (nope.md) cannot be read: no such file.`);
     assert.equal((await run(['outline', missing])).err, 'midcycle: cannot read the last report, nope.md: no such file');
   });
 
-  it("imports a last report that is an .eml on the fly, and reads it, never writes it", async () => {
+  it('imports a last report that is an .eml on the fly, and reads it, never writes it', async () => {
     const eml = path.join(dir, '2016-mitaka.eml');
     assert.equal((await run(['export', path.join(dir, '2016-mitaka.md'), '--format', 'eml', '-o', eml])).code, 0);
     const before = fs.statSync(eml).mtimeMs;

@@ -55,8 +55,10 @@ describe('follow-ups', () => {
         ['li_wei', false],
       ],
     );
-    const merged = (status: string) => (l: Link): FactsResult | undefined =>
-      l.review?.change === 281628 ? { state: 'found', facts: { kind: 'review', status } } : undefined;
+    const merged =
+      (status: string) =>
+      (l: Link): FactsResult | undefined =>
+        l.review?.change === 281628 ? { state: 'found', facts: { kind: 'review', status } } : undefined;
     const arnax = (status: string) => followUps(reference, draft('Hi\n'), merged(status)).find((u) => u.owner === 'arnax')!;
     assert.equal(arnax('MERGED').done, true);
     assert.equal(arnax('NEW').done, false);

@@ -7,19 +7,25 @@ import { startFakeEtherpad, type FakeEtherpad } from '../../helpers/fakeEtherpad
 const HOSTS = ['etherpad.opendev.org', 'etherpad.openstack.org'];
 
 describe("a pad's address", () => {
-  it('reads <pad URL>/export/txt by the URL\'s own scheme, whatever page of the pad is given', () => {
+  it("reads <pad URL>/export/txt by the URL's own scheme, whatever page of the pad is given", () => {
     assert.deepEqual(padLocation('https://etherpad.opendev.org/p/nova-ptg', HOSTS), {
       pad: 'https://etherpad.opendev.org/p/nova-ptg',
       exportUrl: 'https://etherpad.opendev.org/p/nova-ptg/export/txt',
       name: 'nova-ptg',
     });
-    assert.equal(padLocation('https://etherpad.opendev.org/p/nova-ptg/timeslider#5?x=1', HOSTS).exportUrl, 'https://etherpad.opendev.org/p/nova-ptg/export/txt');
+    assert.equal(
+      padLocation('https://etherpad.opendev.org/p/nova-ptg/timeslider#5?x=1', HOSTS).exportUrl,
+      'https://etherpad.opendev.org/p/nova-ptg/export/txt',
+    );
     assert.equal(padLocation('http://127.0.0.1:9001/pads/p/x%20y', ['127.0.0.1:9001']).exportUrl, 'http://127.0.0.1:9001/pads/p/x%20y/export/txt');
     assert.equal(padLocation('http://127.0.0.1:9001/pads/p/x%20y', ['127.0.0.1:9001']).name, 'x y');
   });
 
   it("reads etherpad.openstack.org's pads where they moved, etherpad.opendev.org (a redirect off the host is refused)", () => {
-    assert.equal(padLocation('https://etherpad.openstack.org/p/neutron-mitaka-midcycle', HOSTS).exportUrl, 'https://etherpad.opendev.org/p/neutron-mitaka-midcycle/export/txt');
+    assert.equal(
+      padLocation('https://etherpad.openstack.org/p/neutron-mitaka-midcycle', HOSTS).exportUrl,
+      'https://etherpad.opendev.org/p/neutron-mitaka-midcycle/export/txt',
+    );
   });
 
   it('refuses, in one line, a host that is no etherpad host, a port not named, an address that names no pad, another scheme', () => {
@@ -38,7 +44,10 @@ describe("a pad's address", () => {
       'pads.example.org is not an etherpad host Midcycle knows (etherpad.opendev.org, etherpad.openstack.org): add it with --etherpad-host pads.example.org (in VS Code, the midcycle.hosts.etherpad setting)',
     );
     assert.match(refused('http://127.0.0.1:9002/p/x', ['127.0.0.1:9001']), /^127\.0\.0\.1:9002 is not an etherpad host/);
-    assert.equal(refused('https://etherpad.opendev.org/nova'), "https://etherpad.opendev.org/nova names no pad (an etherpad's address is https://etherpad.opendev.org/p/<name>)");
+    assert.equal(
+      refused('https://etherpad.opendev.org/nova'),
+      "https://etherpad.opendev.org/nova names no pad (an etherpad's address is https://etherpad.opendev.org/p/<name>)",
+    );
     assert.equal(refused('ftp://etherpad.opendev.org/p/x'), 'ftp://etherpad.opendev.org/p/x is not an http or https address');
   });
 });
@@ -80,7 +89,10 @@ describe("a pad's text, read from a stand-in etherpad", () => {
     pad.faults.set('huge', { type: 'huge', bytes: 5000 });
     assert.equal(await failure('huge', { maxBytes: 1000 }), `cannot read the pad ${pad.origin}/p/huge: answer over the 1000-byte limit`);
     pad.faults.set('announced', { type: 'huge', bytes: 5000, announced: true });
-    assert.equal(await failure('announced', { maxBytes: 1000 }), `cannot read the pad ${pad.origin}/p/announced: answer of 5000 bytes, over the 1000-byte limit`);
+    assert.equal(
+      await failure('announced', { maxBytes: 1000 }),
+      `cannot read the pad ${pad.origin}/p/announced: answer of 5000 bytes, over the 1000-byte limit`,
+    );
   });
 
   it('follows no redirect off the host; one within it, it does', async () => {
