@@ -1,7 +1,8 @@
-// The Problems panel: the core's diagnostics for every open report draft (with its link facts' and
-// its last report's, once read), updated on open and on change (debounced by the store), cleared on close. The new ones of a line being typed wait for a
-// pause (typingHold.ts). Each code opens its rule's page, shipped in the .vsix (docs/rules/, made by
-// `npm run rules`), in the Markdown preview (ruleDocsSupport.ts).
+// The Problems panel: the core's diagnostics for every open report draft, with its link facts' and
+// its last report's (`previous:`, once read), updated on open and on change (debounced by the
+// store), cleared on close. The new ones of a line being typed wait for a pause (typingHold.ts).
+// Each code opens its rule's page, shipped in the .vsix (docs/rules/, made by `npm run rules`), in
+// the Markdown preview (ruleDocsSupport.ts).
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core';
 import { toRange, toSeverity } from './convert';

@@ -139,53 +139,47 @@ function textLines(raw: string, minutes: boolean): SourceLine[] {
     }
     const indent = columns(whole);
     const text = whole.trimStart();
-    if (minutes && indent === 0 && MEETBOT_SECTION.test(text) && !/^[=-]{3,}$/.test(lines[i + 1]?.trim() ?? '')) {
-      out.push({ indent: 0, parts: [text], heading: 2 });
-      continue;
-    }
-    if (minutes && !started && indent === 0 && !out.some((l) => !l.blank) && !/^[=-]{3,}$/.test(text) && !/^[=-]{3,}$/.test(lines[i + 1]?.trim() ?? '')) {
-      // the title as a page shows it, on a line of its own above "Meeting started by"
-      if (!/^Meeting started by\b/.test(text)) {
-        out.push({ indent: 0, parts: [text], heading: 1 });
-        continue;
-      }
-    }
+    // the title as a page shows it, on a line of its own above "Meeting started by"
+    const title = minutes && !started && !out.some((l) => !l.blank);
     if (/^Meeting started by\b/.test(text)) started = true;
-    const next = lines[i + 1]?.trim() ?? '';
-    const after = lines[i + 2]?.trim() ?? '';
-    // a title over- and underlined (`====⏎Title⏎====`, as MeetBot writes it), or underlined alone
-    if (/^={3,}$/.test(text) && next && !/^[=-]{3,}$/.test(next) && /^={3,}$/.test(after)) {
-      out.push({ indent: 0, parts: [next], heading: 1 });
-      i += 2;
-      continue;
-    }
-    if (indent === 0 && !BULLET.test(text) && /^(?:={3,}|-{3,})$/.test(next) && !/^[=-]{3,}$/.test(text)) {
-      out.push({ indent: 0, parts: [text], heading: next.startsWith('=') ? 1 : 2 });
-      i++;
-      continue;
-    }
-    // `== Topic ==` as a wiki writes a heading; `# Topic` as Markdown does
-    const wiki = /^(={1,6})\s*([^=].*?)\s*\1$/.exec(text);
-    if (wiki && indent === 0) {
-      out.push({ indent: 0, parts: [wiki[2]], heading: Math.max(1, Math.min(6, wiki[1].length)) });
-      continue;
-    }
-    const hashes = /^(#{1,6})\s+(\S.*)$/.exec(text);
-    if (hashes && indent === 0) {
-      out.push({ indent: 0, parts: [hashes[2].replace(/\s+#+$/, '')], heading: hashes[1].length });
-      continue;
-    }
-    if (/^(?:[-=_*]\s*){3,}$/.test(text)) {
-      out.push({ indent, parts: [], rule: true });
-      continue;
-    }
-    const bullet = BULLET.exec(text);
-    const number = bullet ? null : NUMBER.exec(text);
-    if (bullet) out.push({ indent, parts: [text.slice(bullet[0].length)], marker: { ordered: false, number: 1 } });
-    else if (number) out.push({ indent, parts: [text.slice(number[0].length)], marker: { ordered: true, number: Number(number[1].split('.').pop()) } });
-    else out.push({ indent, parts: [text] });
+    const heading = indent === 0 ? headingAt(text, lines[i + 1]?.trim() ?? '', lines[i + 2]?.trim() ?? '', minutes, title && !started) : undefined;
+    if (heading) {
+      out.push({ indent: 0, parts: [heading.text], heading: heading.level });
+      i += heading.lines - 1;
+    } else out.push(itemOrText(text, indent));
   }
   return out;
+}
+
+const UNDERLINE = /^[=-]{3,}$/;
+
+/**
+ * The heading a line begins, and how many lines it takes: a title over- and underlined
+ * (`====⏎Title⏎====`, as MeetBot writes it), a line underlined with `===` or `---`, `== x ==` as a
+ * wiki writes one, `# x` as Markdown does; in minutes, MeetBot's sections and, first, the title.
+ */
+function headingAt(text: string, next: string, after: string, minutes: boolean, title: boolean): { text: string; level: number; lines: number } | undefined {
+  if (/^={3,}$/.test(text) && next && !UNDERLINE.test(next) && /^={3,}$/.test(after)) return { text: next, level: 1, lines: 3 };
+  if (!BULLET.test(text) && /^(?:={3,}|-{3,})$/.test(next) && !UNDERLINE.test(text)) return { text, level: next.startsWith('=') ? 1 : 2, lines: 2 };
+  if (minutes && !UNDERLINE.test(text) && !UNDERLINE.test(next)) {
+    if (MEETBOT_SECTION.test(text)) return { text, level: 2, lines: 1 };
+    if (title) return { text, level: 1, lines: 1 };
+  }
+  const wiki = /^(={1,6})\s*([^=].*?)\s*\1$/.exec(text);
+  if (wiki) return { text: wiki[2], level: Math.max(1, Math.min(6, wiki[1].length)), lines: 1 };
+  const hashes = /^(#{1,6})\s+(\S.*)$/.exec(text);
+  if (hashes) return { text: hashes[2].replace(/\s+#+$/, ''), level: hashes[1].length, lines: 1 };
+  return undefined;
+}
+
+/** A line that is no heading: a rule, a bullet or numbered item, or text. */
+function itemOrText(text: string, indent: number): SourceLine {
+  if (/^(?:[-=_*]\s*){3,}$/.test(text)) return { indent, parts: [], rule: true };
+  const bullet = BULLET.exec(text);
+  if (bullet) return { indent, parts: [text.slice(bullet[0].length)], marker: { ordered: false, number: 1 } };
+  const number = NUMBER.exec(text);
+  if (number) return { indent, parts: [text.slice(number[0].length)], marker: { ordered: true, number: Number(number[1].split('.').pop()) } };
+  return { indent, parts: [text] };
 }
 
 /** Line ends, no-break spaces and control characters as text from outside must have them: none of the last. */
@@ -579,86 +573,103 @@ type HtmlNode = { nodeName: string; tagName?: string; value?: string; childNodes
  * address kept as links (an address relative to the minutes' page, a log's anchor, is text).
  */
 function htmlLines(html: string): SourceLine[] {
-  const out: SourceLine[] = [];
-  let current: SourceLine | undefined;
-  const flush = () => {
-    if (current) {
-      const parts = trimParts(current.parts);
-      if (parts.length) out.push({ ...current, parts });
-      else if (current.marker) out.push({ ...current, parts: [] });
-    }
-    current = undefined;
-  };
-  const line = (): SourceLine => (current ??= { indent: depth * 4, parts: [] });
-  let depth = 0;
-  const counters: number[] = [];
-  /** The open links' starts within the current line. */
-  const linkStarts: { at: number; href?: string }[] = [];
+  const reader = new HtmlLineReader();
   // (walked with a stack of its own: a page nested thousands deep is no stack overflow)
-  type Step = { node: HtmlNode } | { leave: string };
   const stack: Step[] = [{ node: parse(clean(html)) as unknown as HtmlNode }];
   while (stack.length) {
     const step = stack.pop()!;
     if ('leave' in step) {
-      if (step.leave === 'ol' || step.leave === 'ul') {
-        flush();
-        depth--;
-        counters.pop();
-      } else if (/^h[1-6]$/.test(step.leave) || BLOCK_ELEMENTS.has(step.leave) || step.leave === 'li') flush();
-      else if (step.leave === 'a') {
-        // the link's text was gathered as plain text: made a link part now
-        const open = linkStarts.pop();
-        if (open && current) {
-          const texts = current.parts.splice(open.at);
-          const text = textOf(texts).replace(/\s+/g, ' ');
-          current.parts.push(open.href && text.trim() ? { text, href: open.href } : text);
-        }
-      }
+      reader.leave(step.leave);
       continue;
     }
-    const node = step.node;
-    const tag = node.tagName;
-    if (node.nodeName === '#text') {
-      const text = (node.value ?? '').replace(/\s+/g, ' ');
-      if (text) line().parts.push(text);
-      continue;
-    }
-    if (tag && SKIPPED.has(tag)) continue;
-    if (tag === 'br') {
-      flush();
-      continue;
-    }
-    if (tag && /^h[1-6]$/.test(tag)) {
-      flush();
-      current = { indent: 0, parts: [], heading: Number(tag[1]) };
-    } else if (tag === 'ol' || tag === 'ul') {
-      flush();
-      depth = Math.min(depth + 1, MAX_DEPTH);
-      const start = Number(attr(node, 'start'));
-      counters.push(Number.isFinite(start) && start > 0 ? start - 1 : 0);
-    } else if (tag === 'li') {
-      flush();
-      const ordered = nearestList(stack) === 'ol';
-      const n = counters.length ? ++counters[counters.length - 1] : 1;
-      current = { indent: Math.max(0, depth - 1) * 4, parts: [], marker: { ordered, number: n } };
-    } else if (tag === 'hr') {
-      flush();
-      out.push({ indent: 0, parts: [], rule: true });
-    } else if (tag && BLOCK_ELEMENTS.has(tag)) flush();
-    else if (tag === 'a') {
-      const href = attr(node, 'href');
-      linkStarts.push({ at: line().parts.length, href: href && /^https?:\/\//i.test(href) && isMailableHref(href) ? href : undefined });
-    }
-    if (tag) stack.push({ leave: tag });
+    const { node } = step;
+    if (!reader.enter(node, () => nearestList(stack))) continue;
+    if (node.tagName) stack.push({ leave: node.tagName });
     const children = node.childNodes ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
   }
-  flush();
-  return out;
+  return reader.done();
+}
+
+type Step = { node: HtmlNode } | { leave: string };
+
+/** The lines of an HTML page, as its elements are entered and left. */
+class HtmlLineReader {
+  private readonly out: SourceLine[] = [];
+  private current: SourceLine | undefined;
+  /** Lists open around the walk, each with its items so far. */
+  private readonly lists: number[] = [];
+  /** The open links' starts within the current line. */
+  private readonly links: { at: number; href?: string }[] = [];
+
+  /** Reads an element's or a text's start; false when what is inside it is not read (a script, a break). */
+  enter(node: HtmlNode, list: () => string | undefined): boolean {
+    const tag = node.tagName;
+    if (node.nodeName === '#text') {
+      const text = (node.value ?? '').replace(/\s+/g, ' ');
+      if (text) this.line().parts.push(text);
+      return false;
+    }
+    if (!tag) return true;
+    if (SKIPPED.has(tag)) return false;
+    if (tag === 'a') {
+      const href = attr(node, 'href');
+      this.links.push({ at: this.line().parts.length, href: href && /^https?:\/\//i.test(href) && isMailableHref(href) ? href : undefined });
+      return true;
+    }
+    if (!BLOCK_ELEMENTS.has(tag) && !/^(?:h[1-6]|ol|ul|li|br|hr)$/.test(tag)) return true;
+    this.flush();
+    if (/^h[1-6]$/.test(tag)) this.current = { indent: 0, parts: [], heading: Number(tag[1]) };
+    else if (tag === 'ol' || tag === 'ul') {
+      const start = Number(attr(node, 'start'));
+      this.lists.push(Number.isFinite(start) && start > 0 ? start - 1 : 0);
+    } else if (tag === 'li') {
+      const n = this.lists.length ? ++this.lists[this.lists.length - 1] : 1;
+      this.current = { indent: this.indent(this.lists.length - 1), parts: [], marker: { ordered: list() === 'ol', number: n } };
+    } else if (tag === 'hr') this.out.push({ indent: 0, parts: [], rule: true });
+    return tag !== 'br' && tag !== 'hr';
+  }
+
+  /** Reads an element's end: a block's line ends; a link's text becomes the link. */
+  leave(tag: string): void {
+    if (tag === 'a') {
+      // the link's text was gathered as plain text: made a link part now
+      const open = this.links.pop();
+      if (open && this.current) {
+        const text = textOf(this.current.parts.splice(open.at)).replace(/\s+/g, ' ');
+        this.current.parts.push(open.href && text.trim() ? { text, href: open.href } : text);
+      }
+      return;
+    }
+    if (tag === 'ol' || tag === 'ul') this.lists.pop();
+    if (tag === 'ol' || tag === 'ul' || tag === 'li' || /^h[1-6]$/.test(tag) || BLOCK_ELEMENTS.has(tag)) this.flush();
+  }
+
+  done(): SourceLine[] {
+    this.flush();
+    return this.out;
+  }
+
+  /** A list's depth as the columns a text's indentation would be: no deeper than a draft holds. */
+  private indent(depth: number): number {
+    return Math.max(0, Math.min(depth, MAX_DEPTH)) * 4;
+  }
+
+  private line(): SourceLine {
+    return (this.current ??= { indent: this.indent(this.lists.length), parts: [] });
+  }
+
+  private flush(): void {
+    const current = this.current;
+    this.current = undefined;
+    if (!current) return;
+    const parts = trimParts(current.parts);
+    if (parts.length || current.marker) this.out.push({ ...current, parts });
+  }
 }
 
 /** The list an item is in: the nearest list still open on the walk's stack. */
-function nearestList(stack: readonly ({ node: HtmlNode } | { leave: string })[]): string | undefined {
+function nearestList(stack: readonly Step[]): string | undefined {
   for (let i = stack.length - 1; i >= 0; i--) {
     const s = stack[i];
     if ('leave' in s && (s.leave === 'ol' || s.leave === 'ul')) return s.leave;
