@@ -30,6 +30,8 @@ interface SourceLine {
   indent: number;
   parts: Part[];
   marker?: Marker;
+  /** Where an item's text starts (past its marker): a line indented that far goes on with it. */
+  content?: number;
   heading?: number;
   rule?: true;
   blank?: true;
@@ -38,6 +40,8 @@ interface SourceLine {
 interface Item {
   ordered: boolean;
   number: number;
+  /** Made of a line that heads an indented block, not of a bullet: it never goes on with a list of bullets above it. */
+  heads?: true;
   /** The item's own lines: its first, then the lines that go on under it. */
   lines: Part[][];
   children: Block[];
@@ -75,7 +79,7 @@ export function importMeetingNotes(raw: string, options: NotesOptions = {}): Not
   const kind: NotesKind = options.html ? 'minutes-html' : minutes ? 'minutes-text' : options.pad ? 'pad' : 'notes';
   const dropped = new Map<string, number>();
   const drop = (what: string) => dropped.set(what, (dropped.get(what) ?? 0) + 1);
-  const blocks = withoutNoise(structure(options.html ? htmlLines(raw) : textLines(raw, minutes), minutes), drop);
+  const blocks = withoutNoise(structure(options.html ? htmlLines(raw) : textLines(raw, minutes), minutes || options.html === true), drop);
   const front: { subject?: string; attendees: string[] } = { attendees: [] };
   if (minutes) meetBotSections(blocks, front, drop);
   collectAttendees(blocks, front.attendees);
@@ -121,7 +125,7 @@ const PLURALS: Record<string, string> = {
 // reading lines
 
 /** A bullet (`*`, `-`, `+`, `•`) or a number (`1.`, Etherpad's nested `1.2.`, `3)`) before the text. */
-const BULLET = /^([*•·‣◦▪+-])\s+/;
+const BULLET = /^([*•·‣◦▪+-])(?:\s+|$)/;
 const NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)[.)]\s+/;
 
 /** MeetBot's sections, as its minutes name them (a page's text has them as lines of their own, not underlined). */
@@ -176,9 +180,15 @@ function headingAt(text: string, next: string, after: string, minutes: boolean, 
 function itemOrText(text: string, indent: number): SourceLine {
   if (/^(?:[-=_*]\s*){3,}$/.test(text)) return { indent, parts: [], rule: true };
   const bullet = BULLET.exec(text);
-  if (bullet) return { indent, parts: [text.slice(bullet[0].length)], marker: { ordered: false, number: 1 } };
+  if (bullet) return { indent, parts: [text.slice(bullet[0].length)], marker: { ordered: false, number: 1 }, content: indent + bullet[0].length };
   const number = NUMBER.exec(text);
-  if (number) return { indent, parts: [text.slice(number[0].length)], marker: { ordered: true, number: Number(number[1].split('.').pop()) } };
+  if (number)
+    return {
+      indent,
+      parts: [text.slice(number[0].length)],
+      marker: { ordered: true, number: Number(number[1].split('.').pop()) },
+      content: indent + number[0].length,
+    };
   return { indent, parts: [text] };
 }
 
@@ -263,7 +273,8 @@ function withoutNoise(blocks: Block[], drop: (what: string) => void): Block[] {
       block.items = block.items.filter((item) => {
         item.lines = keep(item.lines);
         item.children = withoutNoise(item.children, drop);
-        return item.lines.length > 0 || item.children.length > 0;
+        // an item with nothing in it (a bullet typed and left) is nothing to keep
+        return item.lines.some((l) => textOf(l).trim()) || item.children.length > 0;
       });
       if (!block.items.length) continue;
     }
@@ -280,27 +291,41 @@ const MAX_DEPTH = 8;
 
 /**
  * The lines as blocks: items nested by their indentation (deeper than an item's marker is under
- * it), lines under an item its own, a line at the margin that heads an indented block an item (the
- * notes' topic), headings and rules closing every list. MeetBot wraps its lines at 72 columns: there
- * a line that goes on under an item or a paragraph is joined to it.
+ * it), headings and rules closing every list, a line at the margin that heads an indented block an
+ * item (the notes' topic). What goes on under an item depends on who wrote it: MeetBot wraps its
+ * lines at 72 columns, so there a line under an item or a paragraph is joined to it; in a pad a
+ * line is a note, and one indented under another is nested in it (Etherpad's indented text is a
+ * list without bullets), but a line indented to an item's own text goes on with it (notes typed in
+ * an editor, wrapped). A note at the margin that holds an action item (`ACTION:`, "gibi to …") or
+ * a marker (`AGREED:`) is a paragraph of its own, never run into the lines around it.
  */
-function structure(lines: readonly SourceLine[], joinWrapped: boolean): Block[] {
+function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
   const root: Block[] = [];
-  const open: { item: Item; indent: number }[] = [];
+  const open: { item: Item; indent: number; content: number }[] = [];
   let blankBefore = false;
   const nextShown = (from: number) => {
     for (let j = from; j < lines.length; j++) if (!lines[j].blank) return lines[j];
     return undefined;
   };
-  const addLine = (target: Part[][], parts: Part[], join: boolean) => {
-    if (join && target.length) target[target.length - 1] = [...target[target.length - 1], ' ', ...parts];
+  const addLine = (target: Part[][], parts: Part[]) => {
+    if (minutes && target.length) target[target.length - 1] = [...target[target.length - 1], ' ', ...parts];
     else target.push(parts);
   };
   const addItem = (container: Block[], item: Item) => {
     const last = container[container.length - 1];
-    if (last?.kind === 'list' && last.ordered === item.ordered) last.items.push(item);
+    // (a topic line after an attendee list, say, is no attendee)
+    if (last?.kind === 'list' && last.ordered === item.ordered && last.items[last.items.length - 1].heads === item.heads) last.items.push(item);
     else container.push({ kind: 'list', ordered: item.ordered, items: [item] });
   };
+  const openItem = (line: SourceLine, marker: Marker, heads?: true) => {
+    const item: Item = { ordered: marker.ordered, number: marker.number, lines: [line.parts], children: [], ...(heads && { heads }) };
+    addItem(open.length ? open[open.length - 1].item.children : root, item);
+    const frame = { item, indent: line.indent, content: line.content ?? line.indent };
+    if (open.length < MAX_DEPTH) open.push(frame);
+    else open[open.length - 1] = frame;
+  };
+  const NOTE: Marker = { ordered: false, number: 1 };
+  let alone = false; // the paragraph's last line stands alone (an action line): the next starts another
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.blank) {
@@ -314,35 +339,41 @@ function structure(lines: readonly SourceLine[], joinWrapped: boolean): Block[] 
       continue;
     }
     while (open.length && open[open.length - 1].indent >= line.indent) open.pop();
-    if (line.marker) {
-      const item: Item = { ordered: line.marker.ordered, number: line.marker.number, lines: [line.parts], children: [] };
-      addItem(open.length ? open[open.length - 1].item.children : root, item);
-      if (open.length < MAX_DEPTH) open.push({ item, indent: line.indent });
-      else open[open.length - 1] = { item, indent: line.indent };
-    } else if (open.length) {
-      const item = open[open.length - 1].item;
-      if (!item.children.length && !blankBefore) addLine(item.lines, line.parts, joinWrapped);
+    const top = open[open.length - 1];
+    if (line.marker) openItem(line, line.marker);
+    else if (top && !minutes && line.indent > top.content) openItem(line, NOTE);
+    else if (top) {
+      const item = top.item;
+      if (!item.children.length && !blankBefore) addLine(item.lines, line.parts);
       else {
         const last = item.children[item.children.length - 1];
-        if (last?.kind === 'paragraph' && !blankBefore) addLine(last.lines, line.parts, joinWrapped);
+        if (last?.kind === 'paragraph' && !blankBefore) addLine(last.lines, line.parts);
         else item.children.push({ kind: 'paragraph', lines: [line.parts] });
       }
     } else {
       const next = nextShown(i + 1);
       if (next && !next.heading && !next.rule && next.indent > line.indent) {
         // a line that heads an indented block ("Topic: routed networks (slaweq)⏎\t* …") is a topic
-        const item: Item = { ordered: false, number: 1, lines: [line.parts], children: [] };
-        addItem(root, item);
-        open.push({ item, indent: line.indent });
+        openItem(line, NOTE, true);
       } else {
+        const stands = !minutes && standsAlone(textOf(line.parts));
         const last = root[root.length - 1];
-        if (last?.kind === 'paragraph' && !blankBefore) addLine(last.lines, line.parts, joinWrapped);
+        if (last?.kind === 'paragraph' && !blankBefore && !stands && !alone) addLine(last.lines, line.parts);
         else root.push({ kind: 'paragraph', lines: [line.parts] });
+        alone = stands;
       }
     }
     blankBefore = false;
   }
   return root;
+}
+
+/** A note that holds an action item from its start ("ACTION: …", "gibi to …"), or a marker ("AGREED: …"). */
+function standsAlone(text: string): boolean {
+  const { findActionItems, minutes } = actionItems();
+  if (minutes.markerLabelLength(text)) return true;
+  const lead = text.length - text.trimStart().length;
+  return findActionItems(text).some((a) => a.offset - lead <= 12);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -118,6 +118,52 @@ describe("an etherpad's text as a draft", () => {
   });
 });
 
+describe('notes as people type them in a pad', () => {
+  const draft = importMeetingNotes(
+    [
+      'Attendance (please add your IRC nick):',
+      '- gibi',
+      '- bauzas',
+      '-  ',
+      '',
+      'Zed retrospective',
+      '',
+      '\tWhat could be improved ?',
+      '\t\t(bauzas) too many rechecks',
+      '\t\t(gibi) +1',
+      '\tAGREED: we will continue the review days',
+      'we discussed the gate',
+      'bauzas to write the gate doc',
+      '',
+      '- a bullet typed by hand',
+      '  that wraps in an editor',
+      '',
+    ].join('\n'),
+  );
+  const report = parseReport(draft.markdown);
+
+  it("ends the attendee list where the names end: the next topic is the notes', not a name", () => {
+    assert.deepEqual(report.frontMatter.attendees, ['gibi', 'bauzas']);
+    assert.deepEqual(
+      toOutline(report).topics.map((t) => t.title),
+      ['Zed retrospective', 'a bullet typed by hand'],
+    );
+  });
+
+  it("nests Etherpad's indented lines under the line above them, each a note of its own; a line indented to an item's text goes on with it", () => {
+    assert.match(
+      draft.markdown,
+      /^- Zed retrospective\n {2}- What could be improved \?\n {4}- \(bauzas\) too many rechecks\n {2}- AGREED: we will continue the review days\n/m,
+    );
+    assert.match(draft.markdown, /^- a bullet typed by hand\n {2}that wraps in an editor$/m);
+  });
+
+  it('keeps a note that holds an action item a paragraph of its own, so that its task ends with its line', () => {
+    assert.deepEqual(actions(report), ['bauzas: write the gate doc']);
+    assert.match(draft.markdown, /\n\nwe discussed the gate\n\nbauzas to write the gate doc\n/);
+  });
+});
+
 describe("MeetBot's minutes as a draft", () => {
   it("reads MeetBot's text minutes (Fedora's zodbot): the title the subject, the summary's topics the draft's, its ACTION lines once, the people present the attendees", async () => {
     const minutes = notes('fedora-releng-2015-02-09.txt');
