@@ -49,11 +49,21 @@ export function previousOf(report: Report): PreviousReference | undefined {
 /** What the follow-ups read of link facts: a link's answer, if it was looked up and answered. */
 export type FollowUpFacts = (link: Link) => FactsResult | undefined;
 
-/** The last report's action items, as this draft follows them up. */
+/**
+ * The last report's action items, as this draft follows them up; an item said again there (minutes
+ * list each ACTION under its topic and again at the end) once, where it is first.
+ */
 export function followUps(previous: Report, current: Report, factsOf?: FollowUpFacts): FollowUp[] {
   if (!previous.actions.length) return [];
   const blocks = textBlocks(current);
-  return previous.actions.map((action) => {
+  const seen = new Set<string>();
+  const once = previous.actions.filter((a) => {
+    const key = `${a.owner}\n${a.text}`.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return once.map((action) => {
     const links = taskLinks(previous, action);
     return {
       owner: action.owner,

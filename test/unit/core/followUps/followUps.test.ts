@@ -66,6 +66,17 @@ describe('follow-ups', () => {
     assert.equal(followUps(reference, draft('Hi\n'), merged('MERGED')).find((u) => u.owner === 'haleyb')!.done, false);
   });
 
+  it("list an item the last report says twice (the minutes' topic, then their list) once, where it is first", () => {
+    const minutes = parseReport(
+      '- DMB\n  - ACTION: rbasak will send out the private removal emails (rbasak, 20:45)\n\nAction items\n\n- rbasak will send out the private removal emails\n',
+    );
+    assert.equal(minutes.actions.length, 2);
+    assert.deepEqual(
+      followUps(minutes, draft('Hi\n')).map((u) => [u.owner, u.text, u.range.start.line]),
+      [['rbasak', 'send out the private removal emails', 1]],
+    );
+  });
+
   it('say on the previous: line how many open items the draft leaves unmentioned, once; nothing when none is left', () => {
     const report = draft('- L3: carl_baldwin posted the model proposal.\n');
     const [d] = followUpDiagnostics(report, previousOf(report)!, followUps(reference, report));
