@@ -30,5 +30,6 @@ Module._load = function (request, ...rest) {
 
 const start = process.hrtime.bigint();
 const extension = require(process.argv[2]);
-extension.activate({ subscriptions: [], extensionUri: stub, extensionPath: '' });
+// (activation logs the extension's version from context.extension: the stand-in has none)
+extension.activate({ subscriptions: [], extensionUri: stub, extensionPath: '', extension: { packageJSON: {} } });
 process.stdout.write(`${Number(process.hrtime.bigint() - start) / 1e6}\n`);

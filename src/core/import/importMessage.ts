@@ -66,7 +66,7 @@ export async function importMessage(raw: string, name = '', options: ImportOptio
     // an HTML page by its name or its start: notes may well mention `<script>` in their text
     const html = extension ? HTML_FILE.test(extension) : /^\s*<(?:!doctype\s+html|html[\s>])/i.test(raw);
     const notes = importMeetingNotes(raw, { html });
-    return { markdown: notes.markdown, source: notes.kind === 'notes' ? 'notes' : 'minutes', reading: notes.reading };
+    return { markdown: notes.markdown, source: notes.kind.startsWith('minutes') ? 'minutes' : 'notes', reading: notes.reading };
   }
   const mbox = mboxMessages(raw);
   const message = mbox ? mbox[0] : raw;

@@ -53,7 +53,7 @@ type Block =
   | { kind: 'list'; ordered: boolean; items: Item[] }
   | { kind: 'rule' };
 
-export type NotesKind = 'pad' | 'minutes-text' | 'minutes-html' | 'notes';
+export type NotesKind = 'pad' | 'minutes-text' | 'minutes-html' | 'notes' | 'notes-html';
 
 export interface NotesImport {
   markdown: string;
@@ -76,7 +76,7 @@ export function isMeetBotMinutes(raw: string): boolean {
 
 export function importMeetingNotes(raw: string, options: NotesOptions = {}): NotesImport {
   const minutes = isMeetBotMinutes(raw);
-  const kind: NotesKind = options.html ? 'minutes-html' : minutes ? 'minutes-text' : options.pad ? 'pad' : 'notes';
+  const kind: NotesKind = options.html ? (minutes ? 'minutes-html' : 'notes-html') : minutes ? 'minutes-text' : options.pad ? 'pad' : 'notes';
   const dropped = new Map<string, number>();
   const drop = (what: string) => dropped.set(what, (dropped.get(what) ?? 0) + 1);
   const blocks = withoutNoise(structure(options.html ? htmlLines(raw) : textLines(raw, minutes), minutes || options.html === true), drop);
@@ -105,6 +105,7 @@ function readingOf(kind: NotesKind, attendees: number, dropped: ReadonlyMap<stri
     'minutes-text': 'as MeetBot minutes (text)',
     'minutes-html': 'as MeetBot minutes (HTML)',
     notes: 'as meeting notes (plain text)',
+    'notes-html': 'as meeting notes (HTML)',
   }[kind];
   const said: string[] = [];
   if (attendees) said.push(`${attendees} attendee${attendees === 1 ? '' : 's'} in the front matter`);
