@@ -67,7 +67,7 @@ Commands:
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL
                                           (--text: as plain text, whatever it holds)
-  import PAD-URL|MINUTES|NOTES --notes [-o DRAFT.md [--force]] [--timeout SECONDS]
+  import PAD-URL|MINUTES|NOTES [--notes] [-o DRAFT.md [--force]] [--timeout SECONDS]
                                           a draft from the meeting's notes: an etherpad's text (read
                                           from PAD-URL/export/txt on an etherpad host), MeetBot or
                                           meetingology minutes (text or HTML, known by their content),
