@@ -4,9 +4,11 @@
 // is asked no more in that run (counted per API base, as that is what the draft's links share): its
 // links get no facts, and the run says why, once. A run as a whole has a cap on its requests and its
 // time (2,000 links of a slow host would take an hour): then the rest are left unasked, and the run
-// says so. `fetch` is handed in (Node's, a browser's, or a test's), so this runs wherever the core does.
+// says so. Each request is politeFetch.ts's (the pad reader's too). `fetch` is handed in (Node's, a
+// browser's, or a test's), so this runs wherever the core does.
 import type { FactsCache } from './factsCache';
 import { parseServiceJson, readFacts, type FactsRequest, type FactsResult } from './linkFacts';
+import { fetchOnce, HostDown, redirectWithinHost, retryWait, sleep, type Answer } from './politeFetch';
 
 export interface FactsClientOptions {
   fetch: typeof globalThis.fetch;
@@ -49,9 +51,6 @@ interface RunState {
   requests: number;
   reached?: string;
 }
-
-/** A failure that says the host is not worth asking again in this run. */
-class HostDown extends Error {}
 
 export class FactsClient {
   private readonly o: Required<Omit<FactsClientOptions, 'cache'>> & { cache?: FactsCache };
@@ -173,17 +172,13 @@ export class FactsClient {
       const answer = await this.fetchOnce(target, run);
       const { status } = answer;
       if (status >= 300 && status < 400) {
-        const location = answer.headers.get('location');
-        const next = location ? new URL(location, target) : undefined;
-        if (!next || next.host !== host || !/^https?:$/.test(next.protocol))
-          throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
+        target = redirectWithinHost(answer, target, host);
         if (++redirects > 3) throw new HostDown('too many redirects');
-        target = next.href;
         continue;
       }
       if (status === 404 || status === 410) return undefined;
       if (status === 429 || status >= 500) {
-        const wait = this.retryWait(answer.headers.get('retry-after'), attempt);
+        const wait = retryWait(answer.headers.get('retry-after'), attempt, this.o.backoffMs, this.o.maxRetryAfterMs, this.o.now());
         if (attempt >= this.o.retries || wait === undefined) throw new HostDown(status === 429 ? 'too many requests (HTTP 429)' : `HTTP ${status}`);
         attempt++;
         await sleep(wait, run.signal);
@@ -198,85 +193,18 @@ export class FactsClient {
     }
   }
 
-  /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for too long. */
-  private retryWait(retryAfter: string | null, attempt: number): number | undefined {
-    let ms = this.o.backoffMs * 2 ** attempt;
-    if (retryAfter) {
-      const seconds = Number(retryAfter);
-      const at = Number.isFinite(seconds) ? this.o.now() + seconds * 1000 : Date.parse(retryAfter);
-      if (Number.isFinite(at)) ms = Math.max(0, at - this.o.now());
-    }
-    return ms > this.o.maxRetryAfterMs ? undefined : ms;
-  }
-
-  /** One request and its whole answer, within the time-out and the size cap. */
-  private async fetchOnce(url: string, run: RunState): Promise<{ status: number; headers: Headers; text: string }> {
+  /** One request of the run (counted against its cap) and its whole answer, within the time-out and the size cap. */
+  private async fetchOnce(url: string, run: RunState): Promise<Answer> {
     if (run.signal.aborted) throw new Error('cancelled');
     if (++run.requests > this.o.maxRequests) {
       run.reached ??= `${this.o.maxRequests} requests`;
       throw new Error('cancelled');
     }
-    const outer = run.signal;
-    const control = new AbortController();
-    const onAbort = () => control.abort();
-    outer.addEventListener('abort', onAbort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      control.abort();
-    }, this.o.timeoutMs);
-    try {
-      const response = await this.o.fetch(url, {
-        headers: { accept: 'application/json', 'user-agent': this.o.userAgent },
-        redirect: 'manual',
-        signal: control.signal,
-      });
-      const length = Number(response.headers.get('content-length'));
-      if (length > this.o.maxBytes) {
-        await response.body?.cancel();
-        throw new Error(`answer of ${length} bytes, over the ${this.o.maxBytes}-byte limit`);
-      }
-      const text = response.status >= 200 && response.status < 300 ? await this.readCapped(response) : (await response.body?.cancel(), '');
-      return { status: response.status, headers: response.headers, text };
-    } catch (e) {
-      if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`, { cause: e });
-      if (outer.aborted) throw new Error('cancelled', { cause: e });
-      if (e instanceof Error && /over the .*limit/.test(e.message)) throw e;
-      // Node's fetch says only "fetch failed": why is in its cause (or the cause's first error)
-      const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
-      const code = cause?.code ?? cause?.errors?.[0]?.code;
-      const words: Record<string, string> = {
-        ECONNREFUSED: 'connection refused',
-        ENOTFOUND: 'host not found',
-        EAI_AGAIN: 'host not found',
-        ECONNRESET: 'connection reset',
-        ENETUNREACH: 'network unreachable',
-        EHOSTUNREACH: 'host unreachable',
-      };
-      throw new HostDown(code ? (words[code] ?? code) : `could not connect (${cause?.message ?? (e as Error).message})`, { cause: e });
-    } finally {
-      clearTimeout(timer);
-      outer.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private async readCapped(response: Response): Promise<string> {
-    if (!response.body) return '';
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let size = 0;
-    let text = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > this.o.maxBytes) {
-        await reader.cancel();
-        throw new Error(`answer over the ${this.o.maxBytes}-byte limit`);
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-    return text + decoder.decode();
+    return fetchOnce(
+      url,
+      { fetch: this.o.fetch, timeoutMs: this.o.timeoutMs, maxBytes: this.o.maxBytes, userAgent: this.o.userAgent, accept: 'application/json' },
+      run.signal,
+    );
   }
 }
 
@@ -285,16 +213,4 @@ function minutesOrSeconds(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s % 60 === 0 && s >= 60) return `${s / 60} minute${s === 60 ? '' : 's'}`;
   return `${s} second${s === 1 ? '' : 's'}`;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }
