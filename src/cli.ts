@@ -391,7 +391,7 @@ function outline(report: Report, json: boolean, io: { out: (s: string) => void; 
     t.children.forEach((c) => print(c, depth + 1));
   };
   o.topics.forEach((t) => print(t, 0));
-  out(`\n${o.topics.length} topics, ${o.links.length} links, ${o.actions.length} action items`);
+  out(`\n${counted(o.topics.length, 'topic')}, ${counted(o.links.length, 'link')}, ${counted(o.actions.length, 'action item')}`);
   if (o.actions.length) {
     out('\nAction items:');
     for (const a of o.actions) out(`  ${a.owner}: ${a.text}  (line ${a.line})`);
@@ -683,4 +683,9 @@ if (require.main === module) {
   };
   if (typeof code === 'number') exit(code);
   else void code.then(exit);
+}
+
+/** `1 topic`, `2 topics`: a count in the words of a line. */
+function counted(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

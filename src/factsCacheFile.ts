@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import type { FactsCache } from './core/facts/factsCache';
 import { readRegularFile, writeAtomically } from './writeAtomically';
 
+/** A lock older than this is a run's that died holding it, and is taken over. */
+const STALE_LOCK_MS = 10_000;
+
 /** 5,000 answers of a few hundred bytes each; a larger file is not ours. */
 const MAX_CACHE_BYTES = 32 << 20;
 
@@ -19,9 +22,10 @@ export function readFactsCacheFile(file: string): string | undefined {
  * Saves `cache` merged with the file's answers: `saved`; `newer` when the file is a newer
  * Midcycle's (left as it is); `not-ours` when something else stands at the file's or the folder's
  * path. Throws when it cannot write, or the lock stays taken for `waitMs` (0: not waited for, as
- * the editor's thread must not block).
+ * the editor's thread must not block). The CLI waits past the lock's staleness: a run that gave up
+ * on a live holder (10 runs at once on a loaded machine took seconds) lost its answers.
  */
-export function saveFactsCacheFile(file: string, cache: FactsCache, waitMs = 3000): 'saved' | 'newer' | 'not-ours' {
+export function saveFactsCacheFile(file: string, cache: FactsCache, waitMs = STALE_LOCK_MS + 1000): 'saved' | 'newer' | 'not-ours' {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stat = fs.lstatSync(dir);
@@ -39,7 +43,7 @@ export function saveFactsCacheFile(file: string, cache: FactsCache, waitMs = 300
 }
 
 /** Runs `fn` holding the lock file `lock` (made exclusively; taken over when stale). */
-function withLock<T>(lock: string, waitMs: number, fn: () => T, staleMs = 10_000): T {
+function withLock<T>(lock: string, waitMs: number, fn: () => T, staleMs = STALE_LOCK_MS): T {
   const until = Date.now() + waitMs;
   for (;;) {
     try {

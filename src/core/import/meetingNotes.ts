@@ -353,9 +353,14 @@ function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
       }
     } else {
       const next = nextShown(i + 1);
+      const level = minutes ? undefined : sectionLevel(root, line, lines[i + 1]);
       if (next && !next.heading && !next.rule && next.indent > line.indent) {
         // a line that heads an indented block ("Topic: routed networks (slaweq)⏎\t* …") is a topic
         openItem(line, NOTE, true);
+      } else if (level) {
+        // "Open discussion⏎* …" among the pad's "== x ==" sections is a section of its own too
+        root.push({ kind: 'heading', level, parts: line.parts });
+        alone = false;
       } else {
         const stands = !minutes && standsAlone(textOf(line.parts));
         const last = root[root.length - 1];
@@ -367,6 +372,21 @@ function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
     blankBefore = false;
   }
   return root;
+}
+
+/**
+ * The heading level of a line that labels the list right under it ("Open discussion⏎* nothing")
+ * in notes that have sections already: a short line of words, no sentence, link or action item,
+ * at the level of the section before it (below the pad's title). Undefined for any other line.
+ */
+function sectionLevel(root: readonly Block[], line: SourceLine, next: SourceLine | undefined): number | undefined {
+  if (!next?.marker || next.indent !== line.indent || line.parts.length !== 1) return undefined;
+  const text = textOf(line.parts).trim();
+  if (text.length > 60 || /[.,;:!?]$|:\/\/|^[^\p{L}\p{N}]/u.test(text) || standsAlone(text) || isAttendeeLabel(text)) return undefined;
+  const levels = root.flatMap((b) => (b.kind === 'heading' ? [b.level] : []));
+  if (!levels.length) return undefined;
+  // under the pad's title alone, a section is one level below it
+  return levels.length === 1 && levels[0] === 1 ? 2 : levels[levels.length - 1];
 }
 
 /** A note that holds an action item from its start ("ACTION: …", "gibi to …"), or a marker ("AGREED: …"). */

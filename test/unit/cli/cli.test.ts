@@ -72,6 +72,11 @@ describe('midcycle outline', () => {
     assert.match(r.out, /^ {2}MTU cleanups {2}\(line 34\) {2}2 bugs · 5 reviews$/m);
     assert.match(r.out, /10 topics, 23 links, 4 action items/);
   });
+
+  it('counts one topic, link and action item in the singular', () => {
+    const r = run(['outline', '-'], '# Unified limits\n\n- gibi to review https://review.opendev.org/c/openstack/nova/+/912345\n');
+    assert.match(r.out, /^1 topic, 1 link, 1 action item$/m);
+  });
 });
 
 describe('midcycle check', () => {

@@ -306,11 +306,24 @@ describe('the link facts cache', () => {
     const runs = Array.from({ length: 10 }, (_, i) => {
       const draft = draftOf([1, 2, 3, 4, 5].map((k) => 1000 + i * 5 + k));
       const child = spawn(process.execPath, [cli, 'check', draft, '--online', ...gerrit()], { env: { ...process.env } });
-      return new Promise<number>((resolve) => child.on('close', resolve));
+      let said = '';
+      child.stderr.on('data', (d: Buffer) => (said += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (said += d.toString()));
+      return new Promise<{ code: number | null; said: string }>((resolve) => child.on('close', (code) => resolve({ code, said })));
     });
-    assert.deepEqual(await Promise.all(runs), Array(10).fill(0));
+    const ended = await Promise.all(runs);
+    // what the runs printed, should one of them have lost its answers
+    const said = ended
+      .map((r) => r.said.trim())
+      .filter(Boolean)
+      .join('\n');
+    assert.deepEqual(
+      ended.map((r) => r.code),
+      Array(10).fill(0),
+      said,
+    );
     const kept = Object.keys(JSON.parse(fs.readFileSync(cacheFile(), 'utf8')).entries);
-    assert.equal(kept.length, 50);
+    assert.equal(kept.length, 50, said);
     assert.deepEqual(fs.readdirSync(cacheDir()), ['link-facts.json'], 'no lock or temporary file left');
   });
 

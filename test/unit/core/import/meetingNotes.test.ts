@@ -162,6 +162,37 @@ describe('notes as people type them in a pad', () => {
     assert.deepEqual(actions(report), ['bauzas: write the gate doc']);
     assert.match(draft.markdown, /\n\nwe discussed the gate\n\nbauzas to write the gate doc\n/);
   });
+
+  it("makes a line over its bullets a section when the pad has sections: the bullets are that topic's, not the one before", () => {
+    const sections = importMeetingNotes(
+      [
+        'Nova PTG',
+        '========',
+        '',
+        '== Unified limits ==',
+        '* most of the series merged',
+        '',
+        'Open discussion',
+        '* nothing',
+        '',
+        'We talked about these:',
+        '* a sentence over a list stays a sentence',
+        '',
+        'gibi to write the upgrade doc',
+        '* an action line stays a paragraph',
+      ].join('\n'),
+    );
+    const outline = toOutline(parseReport(sections.markdown));
+    assert.deepEqual(
+      outline.topics[0].children.map((t) => t.title),
+      ['Unified limits', 'Open discussion'],
+    );
+    assert.match(sections.markdown, /^## Open discussion\n\n- nothing$/m);
+    assert.match(sections.markdown, /^We talked about these:$/m);
+    assert.match(sections.markdown, /^gibi to write the upgrade doc$/m);
+    // notes without sections keep such a line as it was
+    assert.match(importMeetingNotes('Open discussion\n* nothing\n').markdown, /^Open discussion\n/m);
+  });
 });
 
 describe("MeetBot's minutes as a draft", () => {
