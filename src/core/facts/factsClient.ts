@@ -1,6 +1,8 @@
-// Asks Gerrit, Launchpad and StoryBoard for link facts, politely: a few requests in flight per API,
-// a time-out on each, 429 and 5xx answers retried after `Retry-After` (or a growing pause), answers
-// larger than a cap cut off, redirects followed only within the host. A host that cannot be reached
+// Asks the trackers' APIs for link facts, politely: a few requests in flight per API, a time-out on
+// each, 429 and 5xx answers retried after `Retry-After` (or a growing pause), answers larger than a
+// cap cut off, redirects followed only within the host. An API that says its rate limit is reached
+// (GitHub's 60 requests an hour without a token) is asked no more in that run, and the run says
+// why in the tracker's words. A host that cannot be reached
 // is asked no more in that run (counted per API base, as that is what the draft's links share): its
 // links get no facts, and the run says why, once. A run as a whole has a cap on its requests and its
 // time (2,000 links of a slow host would take an hour): then the rest are left unasked, and the run
@@ -29,6 +31,11 @@ export interface FactsClientOptions {
   maxRequests?: number;
   /** One lookup's time, all told. Default 3 minutes. */
   maxRunMs?: number;
+  /**
+   * An Authorization header for one API's origin alone (the user's GitHub token, for
+   * https://api.github.com): sent with no request to any other origin, kept nowhere.
+   */
+  credentials?: { origin: string; authorization: string };
 }
 
 export interface FactsRun {
@@ -54,7 +61,7 @@ interface RunState {
 class HostDown extends Error {}
 
 export class FactsClient {
-  private readonly o: Required<Omit<FactsClientOptions, 'cache'>> & { cache?: FactsCache };
+  private readonly o: Required<Omit<FactsClientOptions, 'cache' | 'credentials'>> & Pick<FactsClientOptions, 'cache' | 'credentials'>;
 
   constructor(options: FactsClientOptions) {
     this.o = {
@@ -132,7 +139,7 @@ export class FactsClient {
   }
 
   private async one(request: FactsRequest, run: RunState): Promise<FactsResult> {
-    const main = await this.getJson(request.url, run);
+    const main = await this.getJson(request.url, run, request);
     if (main === undefined) return { state: 'not-found' };
     const tasks = request.tasksUrl ? await this.tasksOf(request, main, run) : undefined;
     try {
@@ -158,20 +165,32 @@ export class FactsClient {
       // not a URL: ours, then
     }
     try {
-      return await this.getJson(url, run);
+      return await this.getJson(url, run, request);
     } catch (e) {
       if (e instanceof HostDown || run.reached) throw e;
       return undefined;
     }
   }
 
-  /** The JSON at `url`, or undefined when the service says there is no such thing (404, 410). */
-  private async getJson(url: string, run: RunState): Promise<unknown> {
+  /** The JSON at `url`, or undefined when the service says there is no such thing (404, 410, or what the request says). */
+  private async getJson(url: string, run: RunState, request: FactsRequest): Promise<unknown> {
     const host = new URL(url).host;
     let target = url;
     for (let attempt = 0, redirects = 0; ;) {
       const answer = await this.fetchOnce(target, run);
       const { status } = answer;
+      if ((status === 403 || status === 429) && answer.headers.get('x-ratelimit-remaining') === '0') {
+        // the API's quota for the hour is spent: waited for only when it comes back soon
+        const reset = Number(answer.headers.get('x-ratelimit-reset'));
+        const wait = this.retryWait(answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null), attempt);
+        if (attempt >= this.o.retries || wait === undefined) {
+          const words = answer.authorized ? request.rateLimit?.signedIn : request.rateLimit?.anonymous;
+          throw new HostDown(words ?? `its rate limit was reached (HTTP ${status})`);
+        }
+        attempt++;
+        await sleep(wait, run.signal);
+        continue;
+      }
       if (status >= 300 && status < 400) {
         const location = answer.headers.get('location');
         const next = location ? new URL(location, target) : undefined;
@@ -181,8 +200,9 @@ export class FactsClient {
         target = next.href;
         continue;
       }
-      if (status === 404 || status === 410) return undefined;
-      if (status === 429 || status >= 500) {
+      if (status === 404 || status === 410 || request.absentOn?.includes(status)) return undefined;
+      // a 403 with a Retry-After is a rate limit too (GitHub's secondary limits)
+      if (status === 429 || status >= 500 || (status === 403 && answer.headers.has('retry-after'))) {
         const wait = this.retryWait(answer.headers.get('retry-after'), attempt);
         if (attempt >= this.o.retries || wait === undefined) throw new HostDown(status === 429 ? 'too many requests (HTTP 429)' : `HTTP ${status}`);
         attempt++;
@@ -209,8 +229,8 @@ export class FactsClient {
     return ms > this.o.maxRetryAfterMs ? undefined : ms;
   }
 
-  /** One request and its whole answer, within the time-out and the size cap. */
-  private async fetchOnce(url: string, run: RunState): Promise<{ status: number; headers: Headers; text: string }> {
+  /** One request and its whole answer, within the time-out and the size cap; `authorized` when the credentials went with it. */
+  private async fetchOnce(url: string, run: RunState): Promise<{ status: number; headers: Headers; text: string; authorized: boolean }> {
     if (run.signal.aborted) throw new Error('cancelled');
     if (++run.requests > this.o.maxRequests) {
       run.reached ??= `${this.o.maxRequests} requests`;
@@ -225,19 +245,20 @@ export class FactsClient {
       timedOut = true;
       control.abort();
     }, this.o.timeoutMs);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.o.userAgent };
+    const credentials = this.o.credentials;
+    // the origin as the request is sent (a redirect within the host is asked here again): never another's
+    const authorized = credentials !== undefined && new URL(url).origin === credentials.origin;
+    if (authorized) headers.authorization = credentials.authorization;
     try {
-      const response = await this.o.fetch(url, {
-        headers: { accept: 'application/json', 'user-agent': this.o.userAgent },
-        redirect: 'manual',
-        signal: control.signal,
-      });
+      const response = await this.o.fetch(url, { headers, redirect: 'manual', signal: control.signal });
       const length = Number(response.headers.get('content-length'));
       if (length > this.o.maxBytes) {
         await response.body?.cancel();
         throw new Error(`answer of ${length} bytes, over the ${this.o.maxBytes}-byte limit`);
       }
       const text = response.status >= 200 && response.status < 300 ? await this.readCapped(response) : (await response.body?.cancel(), '');
-      return { status: response.status, headers: response.headers, text };
+      return { status: response.status, headers: response.headers, text, authorized };
     } catch (e) {
       if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`, { cause: e });
       if (outer.aborted) throw new Error('cancelled', { cause: e });

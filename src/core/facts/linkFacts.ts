@@ -6,13 +6,10 @@
 import type { Link } from '../model/model';
 import { trackerById } from '../rules/trackers/registry';
 import { obj, prune } from './answerFields';
-import type { BugTask, FactsApis, FactsRequest, LinkFacts, TrackerFacts } from './linkFactsTypes';
+import { GITHUB_API, type BugTask, type FactsApis, type FactsRequest, type LinkFacts, type TrackerFacts } from './linkFactsTypes';
 import { OPENSTACK_FACTS, openstackTracker } from './openstackFacts';
 
-export type { BugTask, FactsApis, FactsKind, FactsRequest, FactsResult, LinkFacts, TrackerFacts } from './linkFactsTypes';
-
-/** GitHub's API, the one origin a GitHub token is ever sent to. */
-export const GITHUB_API = 'https://api.github.com';
+export { GITHUB_API, type BugTask, type FactsApis, type FactsKind, type FactsRequest, type FactsResult, type LinkFacts, type TrackerFacts } from './linkFactsTypes';
 
 export const DEFAULT_FACTS_APIS: FactsApis = {
   gerrit: {},

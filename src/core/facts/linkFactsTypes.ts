@@ -1,8 +1,11 @@
 // What link facts are, as every part of them speaks of them: where the APIs are, what a request for
 // one link is, what an answer says, and what a tracker plugs in to have facts (`TrackerFacts`, in
-// each tracker's record, rules/trackers/). Types alone: the trackers read them without reaching the
-// facts' code (and the facts' code reads the trackers).
+// each tracker's record, rules/trackers/). Types, and GitHub's API: the trackers read them without
+// reaching the facts' code (which reads the trackers).
 import type { Link } from '../model/model';
+
+/** GitHub's API, the one origin a GitHub token is ever sent to. */
+export const GITHUB_API = 'https://api.github.com';
 
 /** Where each service's API is. Gerrit, StoryBoard, GitLab, Jira and Bugzilla by the host the draft links to. */
 export interface FactsApis {
