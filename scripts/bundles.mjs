@@ -107,6 +107,8 @@ export function bundles({ production = false } = {}) {
     { ...common, entryPoints: ['src/extension/linkFactsService.ts'], outfile: 'dist/linkFactsService.js', external: lazy },
     // the completions (snippets, link paths, short references, owners) and the links' hovers, required on the first ask, VS Code's API handed in
     { ...common, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/editorHelp.js', external: lazy },
+    // the follow-ups (a draft's last report, `previous:`), required by the first draft that names one
+    { ...common, entryPoints: ['src/extension/followUpsService.ts'], outfile: 'dist/followUpsService.js', external: lazy },
     { ...common, entryPoints: ['src/core/parse/yaml.ts'], outfile: 'dist/yaml.js' },
     {
       ...common,
@@ -123,6 +125,7 @@ export function bundles({ production = false } = {}) {
     },
     { ...web, entryPoints: ['src/mailExport.ts'], outfile: 'dist/web/mailExport.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/mailImport.ts'], outfile: 'dist/web/mailImport.js', plugins: [...common.plugins, webLazy] },
+    { ...web, entryPoints: ['src/extension/followUpsService.ts'], outfile: 'dist/web/followUpsService.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/actionItems.ts'], outfile: 'dist/web/actionItems.js', plugins: [...common.plugins, webLazy] },
     { ...web, entryPoints: ['src/core/people/englishWords.ts'], outfile: 'dist/web/englishWords.js' },
     // the other trackers and the editor's help read js-yaml from the web entry (which provides it), never a copy of their own

@@ -92,6 +92,7 @@ const GROUP_WORDS: Record<RuleRecord['group'], string> = {
   file: 'the draft as a file',
   people: "the action items' owners",
   message: "the message's headers, from the front matter",
+  followUps: 'the last report the front matter names (`previous:`) and its action items',
 };
 
 /** A fenced block that holds any text: a fence longer than its longest run of backticks. */

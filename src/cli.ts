@@ -7,6 +7,7 @@ import { linkFactsModule } from './core/facts/linkFactsBundle';
 import { somethingAt, writeAtomically } from './writeAtomically';
 import { showControlCharacters } from './core/model/controlCharacters';
 import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
+import { linkFactsUserAgent } from './core/facts/userAgent';
 import {
   applyFixes,
   DEFAULT_LINK_HOSTS,
@@ -15,12 +16,19 @@ import {
   diagnosticJson,
   exportEmail,
   exportText,
+  followUpDiagnostics,
+  followUpLinks,
+  followUps,
+  followUpsJson,
   isLineBreaks,
   kindCountWords,
   LINE_BREAKS,
   parseReport,
+  previousOf,
   toOutline,
+  type FollowUp,
   type LinkHosts,
+  type PreviousReference,
   type LinkKind,
   type LinkNotes,
   type ListNesting,
@@ -62,20 +70,32 @@ Commands:
                                           archive's page or text, a .txt or .rst) as a Markdown draft
                                           that exports back to it; says on stderr how it read MAIL
                                           (--text: as plain text, whatever it holds)
+  import PAD-URL|MINUTES|NOTES [--notes] [-o DRAFT.md [--force]] [--timeout SECONDS]
+                                          a draft from the meeting's notes: an etherpad's text (read
+                                          from PAD-URL/export/txt on an etherpad host), MeetBot or
+                                          meetingology minutes (text or HTML, known by their content),
+                                          or notes in a file (--notes): its items as topics, its links
+                                          and action items, its attendees in the front matter
   export FILE [--format html|text|eml] [-o OUT [--force]] [--nesting gmail|standard] [--font FONTS]
-         [--line-breaks auto|markdown|keep] [--from ADDRESS] [--online --annotate-links none|status|title]
+         [--line-breaks auto|markdown|keep] [--from ADDRESS] [--action-summary]
+         [--online --annotate-links none|status|title]
                                           the mailing-list email (Gmail HTML, its text/plain part, or
                                           a .eml message with both, headers from the front matter,
                                           --from the sender when it has no from:; what the headers
                                           lack is printed on stderr); -o never replaces a file unless
                                           --force; line breaks as the draft's line-breaks: says, else
                                           as this flag says (auto); --annotate-links: a change's
-                                          status after its link, or its title before a bare URL
+                                          status after its link, or its title before a bare URL;
+                                          --action-summary: "Action items, by person" at the end
+
+A draft whose front matter names the last report (previous: ../2016-mitaka.md, or its .eml or
+.html) has follow-ups: outline lists that report's action items (done, mentioned in this draft or
+not; "followUps" in --json), check says how many open ones this draft does not mention.
 
 Options:
   -o OUT                  the file to write (export, import); - for standard output
   --gerrit-host HOST      another Gerrit host to check (repeatable)
-  --etherpad-host HOST    another etherpad host to check (repeatable)
+  --etherpad-host HOST[:PORT]  another etherpad host to check and to read pads from (repeatable)
   --storyboard-host HOST  another StoryBoard host to check (repeatable)
   --gitlab-host HOST      a self-hosted GitLab to check besides gitlab.com (repeatable)
   --jira-host HOST        a Jira host to check besides issues.apache.org (repeatable)
@@ -124,6 +144,8 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
         from: { type: 'string' },
         force: { type: 'boolean' },
         text: { type: 'boolean' },
+        notes: { type: 'boolean' },
+        'action-summary': { type: 'boolean' },
         'gerrit-host': { type: 'string', multiple: true },
         'etherpad-host': { type: 'string', multiple: true },
         'storyboard-host': { type: 'string', multiple: true },
@@ -177,19 +199,35 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
     };
     const references = shortReferences(values.repository, values['jira-project']);
     if (references) hosts.references = references;
+    if (values.text && values.notes) throw new UsageError('--text and --notes are two readings: give one');
+    if ((values.text || values.notes) && command !== 'import') throw new UsageError(`--${values.text ? 'text' : 'notes'} is for import`);
+    if (values['action-summary'] && command !== 'export') throw new UsageError('--action-summary is for export');
     const online = onlineFlags(values, hosts, command);
     const options: ReportOptions = { hosts };
+    // a pad's address: its text is read from the etherpad, not a file
+    if (command === 'import' && /^https?:\/\//i.test(file)) return padImportCommand(file, hosts.etherpad, values, io);
     const text = readInput(file, io.stdin);
     if (command === 'import') return importCommand(text, file, values, io);
     const email = emailNotDraft(file, text);
     if (email) throw new Error(`${email} is an email, not a draft: run \`midcycle import ${file}\` first`);
     if (online) return onlineCommand(command, text, file, options, online, values, io).catch(failed);
     switch (command) {
-      case 'outline':
-        return outline(parseReport(text, options), values.json === true, io.out);
-      case 'check':
+      case 'outline': {
+        const report = parseReport(text, options);
+        const previous = previousOf(report);
+        if (previous) return lastReport(file, previous, options).then((last) => outline(report, values.json === true, io, undefined, last));
+        return outline(report, values.json === true, io);
+      }
+      case 'check': {
         // only the diagnostics: the parse (its tokens, most of the memory) is let go before printing
-        return check(parseReport(text, options).diagnostics, file, text, options, { json: values.json === true, fix: values.fix === true }, io);
+        const { diagnostics, followed } = checked(text, options);
+        const flags = { json: values.json === true, fix: values.fix === true };
+        if (followed)
+          return lastReport(file, followed.previous, options).then((last) =>
+            check([...diagnostics, ...lastReportDiagnostics(followed.report, last)], file, text, options, flags, io, (r) => lastReportDiagnostics(r, last)),
+          );
+        return check(diagnostics, file, text, options, flags, io);
+      }
       default:
         return exportCommand(parseReport(text, options), file, values, io);
     }
@@ -228,8 +266,9 @@ function onlineFlags(
   hosts: LinkHosts,
   command: string,
 ): OnlineFlags | undefined {
+  // (an import from a pad's address takes its own --timeout)
   const given = (['gerrit-api', 'launchpad-api', 'storyboard-api', 'no-cache', 'timeout', 'max-time', 'annotate-links'] as const).find(
-    (k) => values[k] !== undefined,
+    (k) => values[k] !== undefined && !(k === 'timeout' && command === 'import'),
   );
   if (!values.online) {
     if (given) throw new UsageError(`--${given} is for --online`);
@@ -272,6 +311,7 @@ async function onlineCommand(
     from?: string;
     'line-breaks'?: string;
     'annotate-links'?: string;
+    'action-summary'?: boolean;
   },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
@@ -281,12 +321,17 @@ async function onlineCommand(
     throw new UsageError(`unknown --annotate-links "${annotate}" (none, status or title)`);
   let report = parseReport(text, options);
   const facts = await lookUpLinks(report, online);
+  // the last report's items are done once every change they link has merged: its links are looked up too
+  const previous = command === 'export' ? undefined : previousOf(report);
+  const last = previous && (await lastReport(file, previous, options));
+  if (last?.report) await facts.add(followUpLinks(last.report));
+  const lastFacts = (l: Link) => facts.resultOf(l);
   const all = (r: Report) =>
-    [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l))].sort(
+    [...r.diagnostics, ...m.factDiagnostics(r.links, (l: Link) => facts.resultOf(l)), ...(last ? lastReportDiagnostics(r, last, lastFacts) : [])].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
   let code: number;
-  if (command === 'outline') code = outline(report, values.json === true, io.out, facts);
+  if (command === 'outline') code = outline(report, values.json === true, io, facts, last);
   else if (command === 'export') {
     code = exportCommand(
       report,
@@ -328,8 +373,13 @@ function readInput(file: string, stdin: () => Buffer): string {
   }
 }
 
-function outline(report: Report, json: boolean, out: (s: string) => void, facts?: OnlineFacts): number {
-  const o = toOutline(report, facts && ((l) => facts.resultOf(l)));
+function outline(report: Report, json: boolean, io: { out: (s: string) => void; err: (s: string) => void }, facts?: OnlineFacts, last?: LastReport): number {
+  const out = io.out;
+  const factsOf = facts && ((l: Link) => facts.resultOf(l));
+  const o = toOutline(report, factsOf);
+  const ups = last?.report && followUps(last.report, report, factsOf);
+  if (ups) o.followUps = followUpsJson(ups);
+  if (last?.why) io.err(`midcycle: cannot read the last report, ${last.previous.path}: ${last.why}`);
   if (json) {
     out(jsonText(o));
     return 0;
@@ -346,7 +396,63 @@ function outline(report: Report, json: boolean, out: (s: string) => void, facts?
     out('\nAction items:');
     for (const a of o.actions) out(`  ${a.owner}: ${a.text}  (line ${a.line})`);
   }
+  if (ups && last) {
+    out(`\nFrom the last report (${last.previous.path}):`);
+    if (!ups.length) out('  (no action items)');
+    for (const u of ups) out(`  ${u.owner}: ${u.text}  (line ${u.range.start.line + 1} there)  ${followUpState(u)}`);
+  }
   return 0;
+}
+
+function followUpState(u: FollowUp): string {
+  return u.done ? 'done' : u.mentioned ? 'open, mentioned here' : 'open, not mentioned here';
+}
+
+/** The last report a draft names, parsed as a draft is; or why it could not be read. */
+interface LastReport {
+  previous: PreviousReference;
+  report?: Report;
+  why?: string;
+}
+
+/**
+ * The draft's last report (`previous:`), read (never written) relative to the draft's folder, or to
+ * the working directory for standard input; an .eml or .html imported on the fly.
+ */
+async function lastReport(file: string, previous: PreviousReference, options: ReportOptions): Promise<LastReport> {
+  const base = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+  const target = path.resolve(base, previous.path);
+  let text: string;
+  try {
+    text = readInput(target, () => Buffer.alloc(0));
+  } catch (e) {
+    return { previous, why: (e as Error).message.replace(/^cannot read [^:]*: /, '') };
+  }
+  if (emailNotDraft(target, text)) {
+    try {
+      text = (await mailImport().importMessage(text, path.basename(target))).markdown;
+    } catch (e) {
+      return { previous, why: `it could not be imported (${(e as Error).message})` };
+    }
+  }
+  return { previous, report: parseReport(text, options) };
+}
+
+/** What the draft's `previous:` line says (follow-ups-open, previous-unreadable). */
+function lastReportDiagnostics(report: Report, last: LastReport, factsOf?: (l: Link) => ReturnType<OnlineFacts['resultOf']>): Diagnostic[] {
+  const previous = previousOf(report);
+  if (!previous) return [];
+  return followUpDiagnostics(report, previous, last.report && followUps(last.report, report, factsOf), last.why);
+}
+
+/**
+ * A draft's diagnostics for `check`, its parse let go unless its front matter names a last report
+ * (whose follow-ups need it).
+ */
+function checked(text: string, options: ReportOptions): { diagnostics: Diagnostic[]; followed?: { report: Report; previous: PreviousReference } } {
+  const report = parseReport(text, options);
+  const previous = previousOf(report);
+  return previous ? { diagnostics: report.diagnostics, followed: { report, previous } } : { diagnostics: report.diagnostics };
 }
 
 function countKinds(t: OutlineTopic): string {
@@ -378,12 +484,17 @@ function check(
   options: ReportOptions,
   flags: { json: boolean; fix: boolean },
   io: { out: (s: string) => void; err: (s: string) => void },
+  more?: (report: Report) => Diagnostic[],
 ): number {
   let diagnostics = found;
   if (flags.fix) {
     const fixed = fixFile(file, text, diagnostics, io);
-    if (fixed !== undefined) diagnostics = parseReport(fixed, options).diagnostics;
+    if (fixed !== undefined) {
+      const report = parseReport(fixed, options);
+      diagnostics = more ? [...report.diagnostics, ...more(report)].sort((a, b) => a.range.start.line - b.range.start.line) : report.diagnostics;
+    }
   }
+  diagnostics = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (flags.json) io.out(jsonText(diagnostics.map(diagnosticJson)));
   else {
     // one write for all the lines (hundreds on a large draft, each write a trip through the stream)
@@ -405,7 +516,16 @@ function check(
 function exportCommand(
   report: Report,
   file: string,
-  values: { format?: string; output?: string; nesting?: string; font?: string; force?: boolean; from?: string; 'line-breaks'?: string },
+  values: {
+    format?: string;
+    output?: string;
+    nesting?: string;
+    font?: string;
+    force?: boolean;
+    from?: string;
+    'line-breaks'?: string;
+    'action-summary'?: boolean;
+  },
   io: { out: (s: string) => void; err: (s: string) => void },
   linkNotes?: LinkNotes,
 ): number {
@@ -416,7 +536,7 @@ function exportCommand(
   if (values.from !== undefined && format !== 'eml') throw new UsageError('--from is for --format eml');
   const lineBreaks = values['line-breaks'] ?? 'auto';
   if (!isLineBreaks(lineBreaks)) throw new UsageError(`unknown line breaks "${lineBreaks}" (${LINE_BREAKS.join(', ')})`);
-  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks, linkNotes };
+  const style = { listNesting: nesting as ListNesting, font: values.font, lineBreaks, linkNotes, actionSummary: values['action-summary'] === true };
   let email: string;
   if (format === 'eml') {
     const message = mailExport().messageFile(report, { ...style, from: values.from });
@@ -471,24 +591,71 @@ function emailNotDraft(file: string, text: string): string | undefined {
 async function importCommand(
   raw: string,
   file: string,
-  values: { output?: string; force?: boolean; text?: boolean },
+  values: { output?: string; force?: boolean; text?: boolean; notes?: boolean; timeout?: string },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
   try {
-    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file), { text: values.text === true });
-    const name = file === '-' ? 'standard input' : file;
-    if (values.output !== undefined && values.output !== '-') {
-      refuseToReplace(values.output, values.force);
-      writeAtomically(values.output, markdown);
-      io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
-    } else {
-      io.out(markdown.replace(/\n$/, ''));
-      io.err(`midcycle: read ${name} ${reading}`);
-    }
+    if (values.timeout !== undefined) throw new UsageError("--timeout is for --online, or an import from a pad's address");
+    const { markdown, reading } = await mailImport().importMessage(raw, file === '-' ? '' : path.basename(file), {
+      text: values.text === true,
+      notes: values.notes === true,
+    });
+    writeDraft(markdown, file === '-' ? 'standard input' : file, reading, values, io);
     return 0;
   } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`midcycle: ${e.message} (see midcycle --help)`);
+      return 2;
+    }
     io.err(`midcycle: ${(e as Error).message}`);
     return 2;
+  }
+}
+
+/**
+ * `import PAD-URL`: the pad's text read from its text export on an etherpad host (the defaults and
+ * --etherpad-host), politely (the link facts client's time-out, size cap and redirect rules), made
+ * a draft. The writer's own request: nothing is asked. A pad that cannot be read says why in one line.
+ */
+async function padImportCommand(
+  address: string,
+  etherpadHosts: readonly string[],
+  values: { output?: string; force?: boolean; text?: boolean; notes?: boolean; timeout?: string },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
+  try {
+    if (values.text) throw new UsageError("--text is for a file: a pad's address is read as meeting notes");
+    const seconds = values.timeout === undefined ? 10 : Number(values.timeout);
+    if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--timeout needs a number of seconds up to 300, not "${values.timeout}"`);
+    // before anything is fetched: a file at -o is the writer's
+    if (values.output !== undefined && values.output !== '-') refuseToReplace(values.output, values.force);
+    const m = mailImport();
+    const location = m.padLocation(address, etherpadHosts);
+    const text = await m.readPad(location, { fetch, timeoutMs: seconds * 1000, userAgent: linkFactsUserAgent('CLI', 'meeting notes') });
+    const { markdown, reading } = m.importMeetingNotes(text, { pad: location.pad });
+    writeDraft(markdown, location.pad, reading, values, io);
+    return 0;
+  } catch (e) {
+    io.err(e instanceof UsageError ? `midcycle: ${e.message} (see midcycle --help)` : `midcycle: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+/** The imported draft to -o (never over a file unless --force) or standard output, and how it was read on stderr. */
+function writeDraft(
+  markdown: string,
+  name: string,
+  reading: string,
+  values: { output?: string; force?: boolean },
+  io: { out: (s: string) => void; err: (s: string) => void },
+): void {
+  if (values.output !== undefined && values.output !== '-') {
+    refuseToReplace(values.output, values.force);
+    writeAtomically(values.output, markdown);
+    io.err(`midcycle: imported ${name} ${reading} into ${values.output}`);
+  } else {
+    io.out(markdown.replace(/\n$/, ''));
+    io.err(`midcycle: read ${name} ${reading}`);
   }
 }
 

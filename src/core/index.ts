@@ -6,6 +6,18 @@ export { parseReportUpTo } from './parse/parseUpTo';
 export { plainText } from './parse/inlineFacts';
 export { exportEmail, escapeHtml, escapeAttribute, DEFAULT_FONT, type EmailOptions, type ListNesting } from './export/exportEmail';
 export { exportText, type TextOptions } from './export/exportText';
+export { actionSummaryMarkdown, ACTION_SUMMARY_TITLE } from './export/actionSummary';
+export {
+  previousOf,
+  followUps,
+  followUpLinks,
+  followUpDiagnostics,
+  PREVIOUS_KEY,
+  type FollowUp,
+  type FollowUpFacts,
+  type PreviousReference,
+} from './followUps/followUps';
+export { carryOverEdit, CARRY_OVER_HEADING } from './followUps/carryOver';
 export type { LinkNotes } from './export/emailBlocks';
 export type { AnnotateLinks } from './facts/linkNotes';
 export { statusWords, DEFAULT_FACTS_APIS, type FactsApis, type LinkFacts, type FactsResult } from './facts/linkFacts';
@@ -20,6 +32,8 @@ export {
   type OutlineTopic,
   type OutlineLink,
   type OutlineAction,
+  type OutlineFollowUp,
+  followUpsJson,
   type JsonDiagnostic,
 } from './parse/outline';
 export { applyFixes, nonOverlapping, type AppliedFixes } from './rules/applyFixes';

@@ -13,6 +13,7 @@ import { registerExportEmailCommand } from './exportEmailCommand';
 import { workspaceExportMemory } from './exportMemory';
 import { registerHoverSupport } from './hoverSupport';
 import { registerImportCommand } from './importCommand';
+import { LastReports } from './lastReports';
 import { LinkFacts } from './linkFacts';
 import { configureLocalization } from './localization';
 import type { MailExport, MailImport } from './mailboxBundle';
@@ -37,6 +38,8 @@ export interface MidcycleApi {
   preview: PreviewHolder;
   /** What the export and copy commands ask: the tests answer instead. */
   questions: ExportQuestions;
+  /** The drafts' last reports (`previous:`) and their follow-ups. */
+  lastReports: LastReports;
 }
 
 export function activateMidcycle(context: vscode.ExtensionContext, platform: Platform): MidcycleApi {
@@ -48,13 +51,16 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
   const preview = new PreviewHolder(context.extensionUri, () => platform.load<MailExport>('mailExport'), store);
   const questions = vscodeQuestions(platform.homeFolder);
   const facts = new LinkFacts(store, context, platform);
-  const tree = new TopicTreeProvider(store, facts);
+  const loadImport = () => platform.load<MailImport>('mailImport');
+  const lastReports = new LastReports(store, facts, platform, loadImport);
+  const tree = new TopicTreeProvider(store, facts, lastReports);
   const status = registerStatusBarSupport(store, facts);
   context.subscriptions.push(
     store,
     preview,
     facts,
-    registerDiagnosticsSupport(store, facts, context.extensionUri),
+    lastReports,
+    registerDiagnosticsSupport(store, facts, context.extensionUri, lastReports),
     registerRuleDocsSupport(context.extensionUri),
     registerCodeActionSupport(MARKDOWN, store, facts),
     registerHoverSupport(MARKDOWN, store, facts, platform),
@@ -66,7 +72,13 @@ export function activateMidcycle(context: vscode.ExtensionContext, platform: Pla
     registerCopyEmailCommand(store, preview, facts, questions),
     vscode.commands.registerCommand('midcycle.refreshLinkFacts', () => facts.refresh(activeMarkdown())),
     registerNewReportCommand(platform),
-    registerImportCommand(() => platform.load<MailImport>('mailImport')),
+    registerImportCommand(loadImport),
+    // "New Report from Meeting Notes…": its work (mail/notesDraft.ts) in the import bundle; a pad's address or a file may be handed in
+    vscode.commands.registerCommand('midcycle.newReportFromNotes', async (source?: unknown) =>
+      (await loadImport()).notesDraft(vscode, source, platform.readsPads !== false),
+    ),
+    // "Carry Over Open Action Items": the follow-ups service's work, with a draft's URI or the one in view
+    vscode.commands.registerCommand('midcycle.carryOverActions', async (target?: unknown) => (await lastReports.start()).carryOver(target, () => tree.current)),
   );
-  return { store, tree, facts, status: status.item, preview, questions };
+  return { store, tree, facts, status: status.item, preview, questions, lastReports };
 }

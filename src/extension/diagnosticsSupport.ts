@@ -1,10 +1,12 @@
-// The Problems panel: the core's diagnostics for every open report draft, updated on open and on
-// change (debounced by the store), cleared on close. The new ones of a line being typed wait for a
-// pause (typingHold.ts). Each code opens its rule's page, shipped in the .vsix (docs/rules/, made by
-// `npm run rules`), in the Markdown preview (ruleDocsSupport.ts).
+// The Problems panel: the core's diagnostics for every open report draft, with its link facts' and
+// its last report's (`previous:`, once read), updated on open and on change (debounced by the
+// store), cleared on close. The new ones of a line being typed wait for a pause (typingHold.ts).
+// Each code opens its rule's page, shipped in the .vsix (docs/rules/, made by `npm run rules`), in
+// the Markdown preview (ruleDocsSupport.ts).
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core';
 import { toRange, toSeverity } from './convert';
+import type { LastReports } from './lastReports';
 import type { LinkFacts } from './linkFacts';
 import type { ReportStore } from './reportStore';
 import { TypingHold } from './typingHold';
@@ -21,7 +23,7 @@ export function toVsDiagnostic(d: Diagnostic, extensionUri: vscode.Uri): vscode.
   return diagnostic;
 }
 
-export function registerDiagnosticsSupport(store: ReportStore, facts: LinkFacts, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerDiagnosticsSupport(store: ReportStore, facts: LinkFacts, extensionUri: vscode.Uri, lastReports?: LastReports): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('midcycle');
   const hold = new TypingHold();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -34,7 +36,8 @@ export function registerDiagnosticsSupport(store: ReportStore, facts: LinkFacts,
       collection.delete(document.uri);
       return;
     }
-    const { show, recheckIn } = hold.filter(key, [...report.diagnostics, ...facts.diagnostics(report)], Date.now());
+    const found = [...report.diagnostics, ...facts.diagnostics(report), ...(lastReports?.diagnostics(document, report) ?? [])];
+    const { show, recheckIn } = hold.filter(key, found, Date.now());
     collection.set(
       document.uri,
       show.map((d) => toVsDiagnostic(d, extensionUri)),
@@ -59,6 +62,7 @@ export function registerDiagnosticsSupport(store: ReportStore, facts: LinkFacts,
     }),
     store.onDidChange(update),
     facts.onDidChange(() => vscode.workspace.textDocuments.forEach(update)),
+    ...(lastReports ? [lastReports.onDidChange(() => vscode.workspace.textDocuments.forEach(update))] : []),
     vscode.workspace.onDidCloseTextDocument((d) => {
       const key = d.uri.toString();
       clearTimeout(timers.get(key));

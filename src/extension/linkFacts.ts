@@ -63,6 +63,18 @@ export class LinkFacts implements vscode.Disposable {
     return mode === 'none' ? undefined : this.service?.linkNotes(mode, report);
   }
 
+  /**
+   * Looks up links that are no open draft's (the last report's action items, for its follow-ups'
+   * `done`) where looking links up is allowed already: they never ask the writer.
+   */
+  watchLinks(key: string, links: readonly Link[]): void {
+    if (!links.some(canLookUp) || this.enabled() !== true) return;
+    void this.start().then(
+      (service) => service.schedule(key, { links }),
+      () => undefined,
+    );
+  }
+
   /** The services that could not be reached, in one line, if any. */
   troubleText(): string | undefined {
     return this.service?.troubleText();

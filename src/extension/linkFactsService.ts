@@ -96,8 +96,8 @@ export class LinkFactsService {
     return this.trouble.size ? [...this.trouble].map(([service, why]) => `${service} (${why})`).join(', ') : undefined;
   }
 
-  /** Looks up the links of a draft that are not known yet, after a pause (or at once). */
-  schedule(key: string, report: Report, now = false): void {
+  /** Looks up the links of a draft (or of a last report's action items) that are not known yet, after a pause (or at once). */
+  schedule(key: string, report: { readonly links: readonly Link[] }, now = false): void {
     clearTimeout(this.timers.get(key));
     const run = () => {
       this.timers.delete(key);

@@ -1,8 +1,11 @@
-// Text as Markdown for hovers and the tree's tooltips: a draft's or a service's string shown as
-// itself (escaped), and a link's facts as lines. Apart from the tree (topicNodes.ts) so that the
+// Text as Markdown for hovers and the tree's tooltips: a link's facts as lines, every string escaped
+// (escapeMarkdown.ts, a leaf the follow-ups' bundle takes alone). Apart from the tree (topicNodes.ts) so that the
 // hovers' bundle (editorHelp.ts) takes it without the tree.
 import * as l10n from '@vscode/l10n';
 import { statusWords, type LinkFacts } from '../core/facts/linkFacts';
+import { escapeMarkdown } from './escapeMarkdown';
+
+export { escapeMarkdown } from './escapeMarkdown';
 
 /** A link's facts as hover and tooltip lines: every string from the service escaped, never markup. */
 export function factsMarkdown(facts: LinkFacts): string {
@@ -15,9 +18,4 @@ export function factsMarkdown(facts: LinkFacts): string {
   if (facts.tasks && facts.tasks.length > 1)
     lines.push(l10n.t('Affects {0}', facts.tasks.map((t) => escapeMarkdown(l10n.t('{0} ({1})', t.name, t.status ?? l10n.t('unknown')))).join(', ')));
   return lines.join('\n\n');
-}
-
-/** Text as Markdown that shows it as itself: every character Markdown (or HTML, or an entity) could read escaped. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!<>|~&:$]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }

@@ -35,6 +35,8 @@ export interface MidcycleSettings {
     from: string;
     /** Link facts beside the links: a change's status after it, or its title before a bare URL. */
     annotateLinks: AnnotateLinks;
+    /** "Action items, by person" at the end of the email. */
+    actionSummary: boolean;
   };
   /** Drafts longer than this many characters (UTF-16 code units, as `text.length`) are outlined and checked only up to it. */
   maxFileSize: number;
@@ -87,6 +89,7 @@ export function readSettings(source: SettingsSource): MidcycleSettings {
       format: source.get<string>('export.format') === 'eml' ? 'eml' : 'html',
       from: (source.get<string>('export.from') ?? '').trim(),
       annotateLinks: annotate === 'status' || annotate === 'title' ? annotate : 'none',
+      actionSummary: source.get<boolean>('export.actionSummary') === true,
     },
     maxFileSize: typeof size === 'number' && size > 0 ? size : DEFAULT_MAX_FILE_SIZE,
   };

@@ -73,9 +73,11 @@ export function registerTopicCommands(view: vscode.TreeView<TopicNode>, provider
       const settings = store.settingsFor(document);
       const report = parseReport(topicSource(document, topic), settings.report);
       const mailbox = await preview.mail();
+      // one topic is no email's end: no "Action items, by person" after it
+      const style = { ...settings.export, actionSummary: false };
       preview.show({
-        html: mailbox.exportEmail(report, settings.export),
-        text: mailbox.exportText(report, settings.export),
+        html: mailbox.exportEmail(report, style),
+        text: mailbox.exportText(report, style),
         frontMatter: {},
         title: vscode.l10n.t('Email: {0}', topic.title),
       });

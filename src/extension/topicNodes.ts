@@ -50,14 +50,41 @@ export interface KindNode extends NodeBase {
   kind: LinkKind;
   children: LinkNode[];
 }
+/** An action item of the last report, as the draft follows it up. */
+export interface FollowUpNode extends NodeBase {
+  type: 'followUp';
+  shown: FollowUpShown;
+  children: [];
+}
 export interface GroupNode extends NodeBase {
   type: 'group';
-  group: 'owners' | 'kinds';
-  /** The report's action items (owners) or links (kinds) the group's children are made of. */
-  items: readonly ActionItem[] | readonly Link[];
-  children: (OwnerNode | KindNode)[];
+  group: 'owners' | 'kinds' | 'followUps';
+  /** The report's action items (owners), links (kinds), or the last report's items (follow-ups) the group's children are made of. */
+  items: readonly ActionItem[] | readonly Link[] | readonly FollowUpShown[];
+  /** The follow-ups group's words, as their bundle made them. */
+  words?: NodePresentation;
+  children: (OwnerNode | KindNode | FollowUpNode)[];
 }
-export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode;
+export type TopicNode = TopicItemNode | LinkNode | ActionNode | OwnerNode | KindNode | GroupNode | FollowUpNode;
+
+/**
+ * A draft's last report (its front matter's `previous:`) as the tree shows it, presented where the
+ * follow-ups are worked out (their bundle, followUpsService.ts): this module only places it.
+ */
+export interface LastReportShown {
+  group: NodePresentation;
+  items: readonly FollowUpShown[];
+}
+
+/** One follow-up as the tree shows it, and where a click on it goes (the last report, at the item). */
+export interface FollowUpShown {
+  /** Says all it shows: a node whose key is the same shows the same. */
+  key: string;
+  presentation: NodePresentation;
+  /** A URI, as a string. */
+  target: string;
+  range: Range;
+}
 
 // words, not tables of them: a module's tables are made when it loads, before the strings are configured
 
@@ -127,8 +154,10 @@ function kindTitle(kind: LinkKind): string {
  * edits or moves it, and another draft's topics in the same places do not open with it. The two
  * groups are `<scope>#owners` and `<scope>#kinds`: no topic's id (`<scope>|<title>`) can be theirs.
  */
-export function buildTopicNodes(report: Report, scope = ''): TopicNode[] {
+export function buildTopicNodes(report: Report, scope = '', last?: LastReportShown): TopicNode[] {
   const roots: TopicNode[] = topicNodes(report.topics, `${scope}|`);
+  // the next meeting starts by reviewing the last one's action items: they come first
+  if (last) roots.unshift(followUpsGroup(last, scope));
   if (report.actions.length) roots.push(ownersGroup(report.actions, scope));
   if (report.links.length) roots.push(kindsGroup(report.links, scope));
   return roots;
@@ -179,7 +208,10 @@ function lazyChildren<N extends TopicNode>(node: N, make: () => TopicNode[]): N 
  */
 export function renewNode(held: TopicNode, fresh: TopicNode): void {
   if (held.type === 'topic' && fresh.type === 'topic') held.topic = fresh.topic;
-  else if (held.type === 'group' && fresh.type === 'group') held.items = fresh.items;
+  else if (held.type === 'group' && fresh.type === 'group') {
+    held.items = fresh.items;
+    held.words = fresh.words;
+  }
   madeChildren.delete(held);
 }
 
@@ -208,6 +240,13 @@ function ownerNodes(group: GroupNode): OwnerNode[] {
   });
 }
 
+function followUpsGroup(last: LastReportShown, scope: string): GroupNode {
+  const group = { type: 'group', id: `${scope}#followUps`, group: 'followUps', items: last.items, words: last.group } as GroupNode;
+  return lazyChildren(group, () =>
+    last.items.map((shown, i): FollowUpNode => ({ type: 'followUp', id: `${group.id}/${i}`, shown, children: [], parent: group })),
+  );
+}
+
 function kindsGroup(links: readonly Link[], scope: string): GroupNode {
   const group = { type: 'group', id: `${scope}#kinds`, group: 'kinds', items: links } as GroupNode;
   return lazyChildren(group, () => kindNodes(group));
@@ -233,7 +272,8 @@ function kindNodes(group: GroupNode): KindNode[] {
  */
 export function sameNode(a: TopicNode, aReport: Report, b: TopicNode, bReport: Report): boolean {
   if (a.type === 'topic' && b.type === 'topic') return sameTopic(a.topic, aReport, b.topic, bReport);
-  if (a.type === 'group' && b.type === 'group') return a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i]));
+  if (a.type === 'group' && b.type === 'group')
+    return a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i])) && a.words?.description === b.words?.description;
   return false;
 }
 
@@ -249,8 +289,10 @@ function sourceOf(report: Report, range: Range): string {
   return report.parse.source.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
 }
 
-/** Two action items or links that a group shows alike: same words, same place. */
-function sameItem(a: ActionItem | Link, b: ActionItem | Link): boolean {
+/** Two action items, links or follow-ups that a group shows alike: same words, same place. */
+function sameItem(a: ActionItem | Link | FollowUpShown, b: ActionItem | Link | FollowUpShown): boolean {
+  // (a group's items are all of one kind)
+  if ('key' in a) return a.key === (b as FollowUpShown).key;
   const same = a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
   if ('owner' in a && 'owner' in b) return same && a.owner === b.owner && a.text === b.text && a.done === b.done;
   if ('url' in a && 'url' in b) return same && a.url === b.url && a.problem?.message === b.problem?.message;
@@ -266,6 +308,9 @@ export function nodeRange(node: TopicNode): Range | undefined {
       return node.link.range;
     case 'action':
       return node.action.range;
+    case 'followUp':
+      // in the last report, not in the draft the tree shows
+      return node.shown.range;
     default:
       return undefined;
   }
@@ -415,6 +460,8 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
         collapsible: 'none',
       };
     }
+    case 'followUp':
+      return node.shown.presentation;
     case 'owner':
       return { label: node.owner, description: itemCount(node.children.length), icon: 'person', contextValue: 'owner', collapsible: 'collapsed' };
     case 'kind':
@@ -426,6 +473,7 @@ export function presentNode(node: TopicNode, factsOf?: NodeFacts): NodePresentat
         collapsible: 'collapsed',
       };
     case 'group':
+      if (node.words) return node.words;
       return node.group === 'owners'
         ? {
             label: l10n.t('Action items by owner'),

@@ -11,6 +11,7 @@ import type { ReportStore } from './reportStore';
 import type { MidcycleSettings } from './settings';
 import { isPanelEditor } from './activeDraft';
 import { buildTopicNodes, nodeAt, nodeSelection, presentNode, renewNode, sameNode, type TopicNode } from './topicNodes';
+import type { LastReports } from './lastReports';
 
 export const TOPICS_VIEW = 'midcycle.topics';
 const REVEAL_COMMAND = 'midcycle.revealRange';
@@ -31,6 +32,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
   constructor(
     readonly store: ReportStore,
     readonly facts?: LinkFacts,
+    readonly lastReports?: LastReports,
   ) {}
 
   /** The document the tree shows. */
@@ -48,7 +50,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
     const before = this.shown;
     this.document = document && this.store.isReport(document) ? document : undefined;
     const report = this.document && this.store.get(this.document);
-    const roots = report && this.document ? buildTopicNodes(report, this.document.uri.toString()) : [];
+    const roots = report && this.document ? buildTopicNodes(report, this.document.uri.toString(), this.lastReports?.shown(this.document, report)) : [];
     const settings = this.document && this.store.settingsFor(this.document);
     this.shown = report && settings && { report, settings };
     if (!full && report && before && previous === this.document && before.settings === settings && sameIds(this.roots, roots)) {
@@ -84,8 +86,10 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode>, vs
     }
     const document = this.document;
     const selection = document && nodeSelection(node, (line) => (line < document.lineCount ? document.lineAt(line).text : ''));
-    if (selection && document) {
-      item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Go to'), arguments: [document.uri, toRange(selection)] };
+    // a follow-up opens the last report at its item
+    const target = node.type === 'followUp' ? vscode.Uri.parse(node.shown.target, true) : document?.uri;
+    if (selection && target) {
+      item.command = { command: REVEAL_COMMAND, title: vscode.l10n.t('Go to'), arguments: [target, toRange(selection)] };
     }
     return item;
   }
@@ -185,6 +189,7 @@ export function registerTopicTreeSupport(provider: TopicTreeProvider, preview: P
       if (document === provider.current || document === vscode.window.activeTextEditor?.document) provider.show(document);
     }),
     ...(provider.facts ? [provider.facts.onDidChange(() => provider.show(provider.current, true))] : []),
+    ...(provider.lastReports ? [provider.lastReports.onDidChange(() => provider.show(provider.current, true))] : []),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
     // a click shows the place and keeps the focus in the tree, as the Outline does; a double click

@@ -495,6 +495,106 @@ describe('Import Mailing-List Email', () => {
   });
 });
 
+describe('New Report from Meeting Notes', () => {
+  it("makes MeetBot's minutes a new draft: its topics in Report Topics, its action items, its people in the front matter", async () => {
+    const m = await api();
+    const draft = await vscode.commands.executeCommand<vscode.TextDocument>('midcycle.newReportFromNotes', fixture('releng-minutes.txt'));
+    assert.ok(draft, 'a draft');
+    assert.equal(draft.languageId, 'markdown');
+    assert.ok(draft.isUntitled, 'a new draft, to save where the writer likes');
+    assert.equal(vscode.window.activeTextEditor?.document, draft);
+    assert.match(
+      draft.getText(),
+      /^---\nsubject: "#fedora-meeting-1: RELENG \(2015-02-09\)"\nattendees: \[dgilmore, bochecha, tyll, pbrobinson, janeznemanic, masta, nirik, sharkcz\]\n---/,
+    );
+    await waitFor('the tree to show the draft', () => m.tree.current === draft);
+    const topics = await waitFor('its topics', () => {
+      const t = m.tree.getChildren().map((n) => label(m, n));
+      return t.length >= 12 && t;
+    });
+    assert.deepEqual(topics.slice(0, 3), ['init process', 'Secondary Architectures updates', 'Secondary Architectures update - ppc']);
+    const report = await waitFor('its action items', () => {
+      const r = m.store.get(draft, true);
+      return r && r.actions.length === 3 && r;
+    });
+    assert.deepEqual(
+      report.actions.map((a) => a.owner),
+      ['pbrobinson', 'dgilmore', 'dgilmore'],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+describe('The last report (previous:)', () => {
+  it("lists the reference draft's four action items first in Report Topics, a click opening the reference at each", async () => {
+    const m = await api();
+    const editor = await open('next.md');
+    await waitFor('the tree to show the draft', () => m.tree.current === editor.document);
+    const group = await waitFor('From the last report', () => {
+      const first = m.tree.getChildren()[0];
+      return first && label(m, first) === 'From the last report' && first;
+    });
+    assert.equal(m.tree.getTreeItem(group).description, 'reference.md · 4 items · 3 not mentioned');
+    const items = m.tree.getChildren(group).map((n) => m.tree.getTreeItem(n));
+    assert.deepEqual(
+      items.map((i) => [typeof i.label === 'string' ? i.label : i.label?.label, i.description]),
+      [
+        ['carl_baldwin', 'put up model proposal'],
+        ['haleyb', 'follow up with code (mentioned)'],
+        ['mlavalle', 'track nova development and put notes together'],
+        ['arnax', 'respin https://review.openstack.org/#/c/281628/ for updates'],
+      ],
+    );
+    const command = items[2].command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(baseName(active.document.uri), 'reference.md');
+    assert.equal(active.selection.active.line, 61);
+    assert.match(active.document.lineAt(61).text, /mlavalle to track nova development/);
+  });
+
+  it('says once, on the previous: line, how many open items the draft does not mention', async () => {
+    const editor = await open('next.md');
+    const [d] = await waitFor('the follow-ups diagnostic', () => {
+      const found = midcycleDiagnostics(editor.document.uri).filter((x) => (x.code as { value: string }).value === 'follow-ups-open');
+      return found.length > 0 && found;
+    });
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(d.range.start.line, 2);
+    assert.equal(d.message, '3 open action items of the last report are not mentioned in this draft: say what became of them, or carry them over.');
+  });
+
+  it('Carry Over Open Action Items inserts them as a task list under their heading, once; then nothing is said', async () => {
+    const m = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nprevious: reference.md\n---\n\nHi all,\n' });
+    await vscode.window.showTextDocument(document);
+    await waitFor('the diagnostic', () => midcycleDiagnostics(document.uri).some((x) => (x.code as { value: string }).value === 'follow-ups-open'));
+    assert.equal(await vscode.commands.executeCommand<number>('midcycle.carryOverActions'), 4);
+    assert.equal(
+      document.getText(),
+      [
+        '---',
+        'previous: reference.md',
+        '---',
+        '',
+        'Hi all,',
+        '',
+        '## Action items from the last report',
+        '',
+        '- [ ] carl_baldwin to put up model proposal',
+        '- [ ] haleyb to follow up with code',
+        '- [ ] mlavalle to track nova development and put notes together',
+        '- [ ] arnax to respin https://review.openstack.org/#/c/281628/ for updates',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(await vscode.commands.executeCommand<number>('midcycle.carryOverActions'), 0, 'once');
+    await waitFor('the diagnostic to go', () => !midcycleDiagnostics(document.uri).some((x) => (x.code as { value: string }).value === 'follow-ups-open'));
+    await waitFor("the carried items as the draft's own", () => m.store.get(document, true)?.actions.length === 4);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
 describe('Settings', () => {
   it("apply at once: a rule's severity, then turning it off", async () => {
     const editor = await open('mistakes.md');

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startFakeServices, type Fault, type FakeServices } from '../unit/helpers/fakeServices';
+import { startFakeEtherpad, type FakeEtherpad } from '../unit/helpers/fakeEtherpad';
 import type { MidcycleApi } from '../../src/extension/activation';
 import { api, fixture, folder, midcycleDiagnostics, open, setSetting, waitFor } from './helpers';
 
@@ -334,5 +335,68 @@ describe('The incremental updates', () => {
     const m = await api();
     assert.equal(process.env.MIDCYCLE_CHECK_INCREMENTAL, '1', 'the runner turns the check on');
     assert.deepEqual(m.store.incrementalErrors, []);
+  });
+});
+
+describe('New Report from Meeting Notes, from a pad', () => {
+  let pad: FakeEtherpad;
+  before(async () => {
+    // the pad's text as the suite's bundle carries it: the stand-in serves what a PTG pad exports
+    pad = await startFakeEtherpad({
+      'nova-zed-ptg': [
+        'Nova Zed PTG',
+        '============',
+        '',
+        'Attendees:',
+        '\t* Balazs Gibizer (gibi)',
+        '\t* Sylvain Bauza (bauzas)',
+        '',
+        'Topic: placement consumer types (gibi)',
+        '\t* spec: https://review.opendev.org/c/openstack/nova-specs/+/818283',
+        '\t* +1',
+        '\t* AI: gibi to update the spec with the quota details',
+        'Topic: unified limits (bauzas)',
+        '\t* o/',
+        '\t* bauzas to write the upgrade doc',
+        '',
+      ].join('\n'),
+    });
+    await setSetting('hosts.etherpad', ['etherpad.openstack.org', 'etherpad.opendev.org', pad.host]);
+  });
+  after(async () => {
+    await setSetting('hosts.etherpad', undefined);
+    await pad.close();
+  });
+
+  it("reads the pad's text export on an etherpad host, without a question, and opens the draft: topics, links, action items, attendees", async () => {
+    const m = await api();
+    const draft = await vscode.commands.executeCommand<vscode.TextDocument>('midcycle.newReportFromNotes', `${pad.origin}/p/nova-zed-ptg`);
+    assert.ok(draft);
+    assert.equal(pad.requests.at(-1)?.path, '/p/nova-zed-ptg/export/txt');
+    assert.match(pad.requests.at(-1)?.userAgent ?? '', /^midcycle\/\S+ \(VS Code; meeting notes/);
+    const text = draft.getText();
+    assert.match(text, /^---\nsubject: Nova Zed PTG\nattendees: \[Balazs Gibizer \(gibi\), Sylvain Bauza \(bauzas\)\]\n/);
+    assert.ok(text.includes(`Notes: ${pad.origin}/p/nova-zed-ptg`));
+    assert.ok(!/^\s*- \+1$|^\s*- o\/$/m.test(text), 'votes and waves dropped');
+    const report = await waitFor('its action items', () => {
+      const r = m.store.get(draft, true);
+      return r && r.actions.length === 2 && r;
+    });
+    assert.deepEqual(
+      report.actions.map((a) => [a.owner, a.text]),
+      [
+        ['gibi', 'update the spec with the quota details'],
+        ['bauzas', 'write the upgrade doc'],
+      ],
+    );
+    assert.ok(report.links.some((l) => l.url === 'https://review.opendev.org/c/openstack/nova-specs/+/818283'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('says in one line why a pad cannot be read, and opens nothing', async () => {
+    const before = vscode.workspace.textDocuments.length;
+    const draft = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('midcycle.newReportFromNotes', `${pad.origin}/p/nope`);
+    assert.equal(draft, undefined);
+    assert.equal(vscode.workspace.textDocuments.length, before);
   });
 });

@@ -6,6 +6,7 @@ import { emailBlocks, type LinkNotes, linkHref, type Block } from './emailBlocks
 import { isMailableHref } from '../rules/webDestination';
 import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { attr, type Token } from '../model/markdownTypes';
+import { actionSummaryBlocks } from './actionSummary';
 import type { Report } from '../model/model';
 
 export type ListNesting = 'gmail' | 'standard';
@@ -19,6 +20,8 @@ export interface EmailOptions {
   lineBreaks?: LineBreaks;
   /** Words beside links (a change's status, a bug's title), when the writer wants readers to see them. */
   linkNotes?: LinkNotes;
+  /** "Action items, by person" at the end, as MeetBot writes it (actionSummary.ts). */
+  actionSummary?: boolean;
 }
 
 export const DEFAULT_FONT = 'arial, helvetica, sans-serif';
@@ -28,7 +31,9 @@ const QUOTE_STYLE = 'margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,
 export function exportEmail(report: Report, options: EmailOptions = {}): string {
   const renderer = new GmailRenderer(options.listNesting ?? 'gmail', options.font ?? DEFAULT_FONT);
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  return `<div dir="ltr">${renderer.blocks(emailBlocks(report.tokens, report.parse.hosts, joins, options.linkNotes))}</div>\n`;
+  const blocks = emailBlocks(report.tokens, report.parse.hosts, joins, options.linkNotes);
+  if (options.actionSummary) blocks.push(...actionSummaryBlocks(report, options.linkNotes));
+  return `<div dir="ltr">${renderer.blocks(blocks)}</div>\n`;
 }
 
 class GmailRenderer {

@@ -7,6 +7,7 @@ import { lineBreaksOf, softBreakJoiner, type LineBreaks } from './lineBreaks';
 import { isMailableHref } from '../rules/webDestination';
 import { attr, type Token } from '../model/markdownTypes';
 import type { Report } from '../model/model';
+import { actionSummaryBlocks } from './actionSummary';
 
 export interface TextOptions {
   /** Fill lines to this many columns; 0 keeps each line of the email whole. Default 72. */
@@ -15,12 +16,16 @@ export interface TextOptions {
   lineBreaks?: LineBreaks;
   /** Words beside links (a change's status, a bug's title), when the writer wants readers to see them. */
   linkNotes?: LinkNotes;
+  /** "Action items, by person" at the end, as MeetBot writes it (actionSummary.ts). */
+  actionSummary?: boolean;
 }
 
 export function exportText(report: Report, options: TextOptions = {}): string {
   const width = options.width ?? 72;
   const joins = softBreakJoiner(report, lineBreaksOf(report, options.lineBreaks));
-  const text = renderBlocks(emailBlocks(report.tokens, report.parse.hosts, joins, options.linkNotes), width).join('\n');
+  const blocks = emailBlocks(report.tokens, report.parse.hosts, joins, options.linkNotes);
+  if (options.actionSummary) blocks.push(...actionSummaryBlocks(report, options.linkNotes));
+  const text = renderBlocks(blocks, width).join('\n');
   return `${text.replace(/\n+$/, '')}\n`;
 }
 

@@ -6,9 +6,11 @@
 // is asked no more in that run (counted per API base, as that is what the draft's links share): its
 // links get no facts, and the run says why, once. A run as a whole has a cap on its requests and its
 // time (2,000 links of a slow host would take an hour): then the rest are left unasked, and the run
-// says so. `fetch` is handed in (Node's, a browser's, or a test's), so this runs wherever the core does.
+// says so. Each request is politeFetch.ts's (the pad reader's too). `fetch` is handed in (Node's, a
+// browser's, or a test's), so this runs wherever the core does.
 import type { FactsCache } from './factsCache';
 import { parseServiceJson, readFacts, type FactsRequest, type FactsResult } from './linkFacts';
+import { fetchOnce, HostDown, redirectWithinHost, retryWait, sleep, type Answer } from './politeFetch';
 
 export interface FactsClientOptions {
   fetch: typeof globalThis.fetch;
@@ -56,9 +58,6 @@ interface RunState {
   requests: number;
   reached?: string;
 }
-
-/** A failure that says the host is not worth asking again in this run. */
-class HostDown extends Error {}
 
 export class FactsClient {
   private readonly o: Required<Omit<FactsClientOptions, 'cache' | 'credentials'>> & Pick<FactsClientOptions, 'cache' | 'credentials'>;
@@ -182,7 +181,7 @@ export class FactsClient {
       if ((status === 403 || status === 429) && answer.headers.get('x-ratelimit-remaining') === '0') {
         // the API's quota for the hour is spent: waited for only when it comes back soon
         const reset = Number(answer.headers.get('x-ratelimit-reset'));
-        const wait = this.retryWait(answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null), attempt);
+        const wait = retryWait(answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null), attempt, this.o.backoffMs, this.o.maxRetryAfterMs, this.o.now());
         if (attempt >= this.o.retries || wait === undefined) {
           const words = answer.authorized ? request.rateLimit?.signedIn : request.rateLimit?.anonymous;
           throw new HostDown(words ?? `its rate limit was reached (HTTP ${status})`);
@@ -192,18 +191,14 @@ export class FactsClient {
         continue;
       }
       if (status >= 300 && status < 400) {
-        const location = answer.headers.get('location');
-        const next = location ? new URL(location, target) : undefined;
-        if (!next || next.host !== host || !/^https?:$/.test(next.protocol))
-          throw new HostDown(`redirected to ${next?.host || 'nowhere'}, which Midcycle does not follow`);
+        target = redirectWithinHost(answer, target, host);
         if (++redirects > 3) throw new HostDown('too many redirects');
-        target = next.href;
         continue;
       }
       if (status === 404 || status === 410 || request.absentOn?.includes(status)) return undefined;
       // a 403 with a Retry-After is a rate limit too (GitHub's secondary limits)
       if (status === 429 || status >= 500 || (status === 403 && answer.headers.has('retry-after'))) {
-        const wait = this.retryWait(answer.headers.get('retry-after'), attempt);
+        const wait = retryWait(answer.headers.get('retry-after'), attempt, this.o.backoffMs, this.o.maxRetryAfterMs, this.o.now());
         if (attempt >= this.o.retries || wait === undefined) throw new HostDown(status === 429 ? 'too many requests (HTTP 429)' : `HTTP ${status}`);
         attempt++;
         await sleep(wait, run.signal);
@@ -218,86 +213,29 @@ export class FactsClient {
     }
   }
 
-  /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for too long. */
-  private retryWait(retryAfter: string | null, attempt: number): number | undefined {
-    let ms = this.o.backoffMs * 2 ** attempt;
-    if (retryAfter) {
-      const seconds = Number(retryAfter);
-      const at = Number.isFinite(seconds) ? this.o.now() + seconds * 1000 : Date.parse(retryAfter);
-      if (Number.isFinite(at)) ms = Math.max(0, at - this.o.now());
-    }
-    return ms > this.o.maxRetryAfterMs ? undefined : ms;
-  }
-
-  /** One request and its whole answer, within the time-out and the size cap; `authorized` when the credentials went with it. */
-  private async fetchOnce(url: string, run: RunState): Promise<{ status: number; headers: Headers; text: string; authorized: boolean }> {
+  /** One request of the run (counted against its cap) and its whole answer, within the time-out and the size cap; `authorized` when the credentials went with it. */
+  private async fetchOnce(url: string, run: RunState): Promise<Answer & { authorized: boolean }> {
     if (run.signal.aborted) throw new Error('cancelled');
     if (++run.requests > this.o.maxRequests) {
       run.reached ??= `${this.o.maxRequests} requests`;
       throw new Error('cancelled');
     }
-    const outer = run.signal;
-    const control = new AbortController();
-    const onAbort = () => control.abort();
-    outer.addEventListener('abort', onAbort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      control.abort();
-    }, this.o.timeoutMs);
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.o.userAgent };
     const credentials = this.o.credentials;
     // the origin as the request is sent (a redirect within the host is asked here again): never another's
     const authorized = credentials !== undefined && new URL(url).origin === credentials.origin;
-    if (authorized) headers.authorization = credentials.authorization;
-    try {
-      const response = await this.o.fetch(url, { headers, redirect: 'manual', signal: control.signal });
-      const length = Number(response.headers.get('content-length'));
-      if (length > this.o.maxBytes) {
-        await response.body?.cancel();
-        throw new Error(`answer of ${length} bytes, over the ${this.o.maxBytes}-byte limit`);
-      }
-      const text = response.status >= 200 && response.status < 300 ? await this.readCapped(response) : (await response.body?.cancel(), '');
-      return { status: response.status, headers: response.headers, text, authorized };
-    } catch (e) {
-      if (timedOut) throw new HostDown(`no answer within ${this.o.timeoutMs / 1000} s`, { cause: e });
-      if (outer.aborted) throw new Error('cancelled', { cause: e });
-      if (e instanceof Error && /over the .*limit/.test(e.message)) throw e;
-      // Node's fetch says only "fetch failed": why is in its cause (or the cause's first error)
-      const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
-      const code = cause?.code ?? cause?.errors?.[0]?.code;
-      const words: Record<string, string> = {
-        ECONNREFUSED: 'connection refused',
-        ENOTFOUND: 'host not found',
-        EAI_AGAIN: 'host not found',
-        ECONNRESET: 'connection reset',
-        ENETUNREACH: 'network unreachable',
-        EHOSTUNREACH: 'host unreachable',
-      };
-      throw new HostDown(code ? (words[code] ?? code) : `could not connect (${cause?.message ?? (e as Error).message})`, { cause: e });
-    } finally {
-      clearTimeout(timer);
-      outer.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private async readCapped(response: Response): Promise<string> {
-    if (!response.body) return '';
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let size = 0;
-    let text = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > this.o.maxBytes) {
-        await reader.cancel();
-        throw new Error(`answer over the ${this.o.maxBytes}-byte limit`);
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-    return text + decoder.decode();
+    const answer = await fetchOnce(
+      url,
+      {
+        fetch: this.o.fetch,
+        timeoutMs: this.o.timeoutMs,
+        maxBytes: this.o.maxBytes,
+        userAgent: this.o.userAgent,
+        accept: 'application/json',
+        authorization: authorized ? credentials.authorization : undefined,
+      },
+      run.signal,
+    );
+    return { ...answer, authorized };
   }
 }
 
@@ -306,16 +244,4 @@ function minutesOrSeconds(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s % 60 === 0 && s >= 60) return `${s / 60} minute${s === 60 ? '' : 's'}`;
   return `${s} second${s === 1 ? '' : 's'}`;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }

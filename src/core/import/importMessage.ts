@@ -3,12 +3,14 @@
 // of a list archive's mbox text), a list archive's page (the message in a <pre>), the HTML of the
 // email itself (Gmail, Outlook, Thunderbird, Apple Mail), or plain text (.txt, .rst). Which one is
 // chosen by the file's name and content, and said in words (ImportResult.reading): a plain-text
-// email is never read as HTML, which would take `<https://…>` and `Name <addr>` for tags.
+// email is never read as HTML, which would take `<https://…>` and `Name <addr>` for tags. MeetBot's
+// minutes (text or HTML) are a meeting's notes, not an email: read as such (meetingNotes.ts).
 import PostalMime from 'postal-mime';
 import { html as htmlSpec, parse } from 'parse5';
 import { importEmailHtml, importEmailText } from './importEmail';
+import { importMeetingNotes, isMeetBotMinutes } from './meetingNotes';
 
-export type ImportSource = 'message' | 'archive' | 'html' | 'text';
+export type ImportSource = 'message' | 'archive' | 'html' | 'text' | 'minutes' | 'notes';
 
 export interface ImportResult {
   markdown: string;
@@ -52,11 +54,20 @@ export function htmlEvidence(raw: string): string | undefined {
 export interface ImportOptions {
   /** Read the whole input as plain text, whatever it looks like (text that mentions `<br>`). */
   text?: boolean;
+  /** Read it as a meeting's notes (a pad's text saved to a file, notes typed in an editor), not as an email. */
+  notes?: boolean;
 }
 
 /** A sent report as a draft; `name` is the file's name (its extension says what it is), if any. */
 export async function importMessage(raw: string, name = '', options: ImportOptions = {}): Promise<ImportResult> {
   if (options.text) return { markdown: importEmailText(raw), source: 'text', reading: 'as plain text (as asked)' };
+  const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase();
+  if (options.notes || (!isMessage(raw) && isMeetBotMinutes(raw))) {
+    // an HTML page by its name or its start: notes may well mention `<script>` in their text
+    const html = extension ? HTML_FILE.test(extension) : /^\s*<(?:!doctype\s+html|html[\s>])/i.test(raw);
+    const notes = importMeetingNotes(raw, { html });
+    return { markdown: notes.markdown, source: notes.kind.startsWith('minutes') ? 'minutes' : 'notes', reading: notes.reading };
+  }
   const mbox = mboxMessages(raw);
   const message = mbox ? mbox[0] : raw;
   if (isMessage(message)) {
@@ -78,7 +89,6 @@ export async function importMessage(raw: string, name = '', options: ImportOptio
     if (email.html) return { markdown: importEmailHtml(email.html, headers), source: 'message', reading: `as a message (${where}its text/html part)` };
     return { markdown: importEmailText(email.text ?? '', headers), source: 'message', reading: `as a message (${where}its text/plain part)` };
   }
-  const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase();
   const text = (why: string): ImportResult => ({ markdown: importEmailText(raw), source: 'text', reading: `as plain text (${why})` });
   if (extension && TEXT_FILE.test(extension)) return text(`a ${extension} file`);
   const evidence = htmlEvidence(raw);

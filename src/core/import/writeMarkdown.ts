@@ -9,6 +9,9 @@ import { createMarkdown } from '../parse/markdown';
 import { DEFAULT_LINK_HOSTS } from '../rules/linkHosts';
 import { attr } from '../model/markdownTypes';
 import type { Block, Inline, Line, Mark } from './readHtml';
+import { escapeLineStart, escapeText } from '../parse/markdownText';
+
+export { escapeLineStart, escapeText } from '../parse/markdownText';
 
 /** The draft, and where its paragraphs of several lines joined by soft breaks are (lines start to end). */
 export interface Written {
@@ -584,37 +587,4 @@ function codeSpan(code: string): string {
   // spaces alone): CommonMark takes one off each side
   const pad = code.startsWith('`') || code.endsWith('`') || (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') ? ' ' : '';
   return `${fence}${pad}${code}${pad}${fence}`;
-}
-
-/**
- * A line of text that Markdown would read as something else: a list item, a heading, a quote, a
- * rule or separator (`~~~~~~~`, which would open a code block), a setext underline, a table. Its
- * first character is escaped, so that it stays the text it was. (A line that opens with a code
- * span of three backticks or more is no fence: its other backticks close the span.)
- */
-export function escapeLineStart(text: string): string {
-  if (
-    /^\s*(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|#{1,6}(?:\s|$)|>|~{3,}|`{3,}[^`]*$|(?:=+|-+)\s*$|([-_*])(?:\s*\1){2,}\s*$|\||(?=[-:| \t]*\|)(?=[-:| \t]*-)[-:| \t]+$)/.test(
-      text,
-    )
-  ) {
-    return text.replace(/^(\s*)(\d{1,9})?(\S)/, (_m, space: string, digits: string | undefined, c: string) => `${space}${digits ?? ''}\\${c}`);
-  }
-  return text;
-}
-
-/**
- * Characters of text that Markdown would take for markup, escaped (none inside words: snake_case
- * stays); a no-break space as `&nbsp;`, which Markdown keeps at a line's ends too.
- */
-export function escapeText(text: string, inTable = false): string {
-  const out = text
-    .replace(/\\/g, '\\\\')
-    .replace(/[*`<[\]]/g, '\\$&')
-    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
-    .replace(/&(?=[A-Za-z#][A-Za-z0-9]*;)/g, '\\&')
-    // `~~` would strike through: a tilde beside another, or at the text's edge (beside another's)
-    .replace(/~(?=~)|(?<=~)~|^~|~$/g, '\\~')
-    .replace(/\u00a0/g, '&nbsp;');
-  return inTable ? out.replace(/\|/g, '\\|') : out;
 }

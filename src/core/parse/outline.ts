@@ -3,6 +3,7 @@
 import { linkFacts, type FactsResult } from '../facts/linkFacts';
 import type { ActionItem, Diagnostic, Link, LinkKind, Range, Report, Severity, Topic } from '../model/model';
 import { wholeTitle } from './topicTitle';
+import type { FollowUp } from '../followUps/followUps';
 
 export interface OutlineLink {
   kind: LinkKind;
@@ -67,6 +68,18 @@ export interface OutlineAction {
   done?: true;
 }
 
+/** An action item of the last report (the front matter's `previous:`), as this draft follows it up. */
+export interface OutlineFollowUp {
+  owner: string;
+  text: string;
+  /** Its line in the last report. */
+  line: number;
+  /** Ticked off there, or, with link facts, every change it links merged since. */
+  done: boolean;
+  /** This draft names its owner with a word of its task or a link of it. */
+  mentioned: boolean;
+}
+
 export interface OutlineTopic {
   /** The short title, as the tree shows it. */
   title: string;
@@ -87,6 +100,8 @@ export interface Outline {
   topics: OutlineTopic[];
   links: OutlineLink[];
   actions: OutlineAction[];
+  /** With `previous:` in the front matter: the last report's action items. */
+  followUps?: OutlineFollowUp[];
 }
 
 export interface JsonFix {
@@ -192,6 +207,11 @@ function trackerJson(out: OutlineLink, l: Link): void {
   if (item.key !== undefined) out.key = item.key;
   if (item.commit !== undefined) out.commit = item.commit;
   if (item.short) out.short = true;
+}
+
+/** The follow-ups as `outline --json` gives them: 1-based lines in the last report. */
+export function followUpsJson(ups: readonly FollowUp[]): OutlineFollowUp[] {
+  return ups.map((u) => ({ owner: u.owner, text: u.text, line: u.range.start.line + 1, done: u.done, mentioned: u.mentioned }));
 }
 
 function actionJson(a: ActionItem): OutlineAction {

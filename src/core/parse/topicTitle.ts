@@ -38,7 +38,7 @@ function flatten(text: string): string {
 }
 
 /** A meeting bot's stamp at a line's end, "(rbasak, 21:38)": no part of a title. */
-const BOT_STAMP = /\s*\([\w.|^-]+, \d\d:\d\d\)\s*$/;
+const BOT_STAMP = /\s*\([\w.|^-]+, \d\d:\d\d(?::\d\d)?\)\s*$/;
 
 /** A title's words before shortening (cut at a label's colon unless `atColon` is false), with its bracket depths. */
 function titleWords(text: string, atColon: boolean): [string, number[] | undefined] {

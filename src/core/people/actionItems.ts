@@ -514,7 +514,7 @@ const VERB_AFTER_OWNER =
 /** A task as the tree shows it: no trailing punctuation, no unclosed bracket's remains. */
 function trimTask(task: string): string {
   // a meeting bot's stamp ends the task: "… emails (rbasak, 20:45)"
-  const stamp = task.search(/\s*\([\w.|^-]+, \d\d:\d\d\)/);
+  const stamp = task.search(/\s*\([\w.|^-]+, \d\d:\d\d(?::\d\d)?\)/);
   let t = (
     /\s\s|[\n\t]/.test(task) ? task.slice(0, stamp === -1 ? task.length : stamp).replace(/\s+/g, ' ') : task.slice(0, stamp === -1 ? task.length : stamp)
   )

@@ -97,5 +97,5 @@ export function markerLabelLength(text: string): number {
 const MARKER_LABEL =
   /^\s*(?:(?:action\s*items?|actions?|AIs?|ARs?|TODO|#action|agreed|resolution|resolved|conclusions?|decisions?|decided|outcome|idea|info|link|next\s+steps?)\s*(?::|\s[-–—])|\[(?:action(?:\s*items?)?|AI|AR|todo)\]:?(?=\s))\s*/i;
 
-/** A meeting bot's stamp after a line: "(rbasak, 21:38)". */
-export const BOT_STAMP = /\s*\(([\w.|^-]+), \d\d:\d\d\)\s*$/;
+/** A meeting bot's stamp after a line: "(rbasak, 21:38)", MeetBot's "(dgilmore, 16:43:08)". */
+export const BOT_STAMP = /\s*\(([\w.|^-]+), \d\d:\d\d(?::\d\d)?\)\s*$/;

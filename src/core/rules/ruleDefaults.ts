@@ -69,6 +69,8 @@ export const RULE_DEFAULTS: Defaults = {
   'header-date-invalid': 'warning',
   'header-subject-missing': 'warning',
   'header-from-missing': 'info',
+  'follow-ups-open': 'info',
+  'previous-unreadable': 'warning',
 };
 
 /** A rule's code: one the records have. */

@@ -6,8 +6,8 @@
 // record has is a type error. In the order of the README's table.
 import type { Severity } from '../model/basics';
 
-/** What a rule looks at: a link's form, a link's facts (online), the Markdown, the file, the people, the message. */
-export type RuleGroup = 'link' | 'facts' | 'document' | 'file' | 'people' | 'message';
+/** What a rule looks at: a link's form, a link's facts (online), the Markdown, the file, the people, the message, the last report. */
+export type RuleGroup = 'link' | 'facts' | 'document' | 'file' | 'people' | 'message' | 'followUps';
 
 export interface RuleRecord {
   /** Stable code shown with the diagnostic, used in settings and as the README's anchor (`#rule-<code>`). */
@@ -481,6 +481,23 @@ export const RULE_RECORDS = [
     severity: 'info',
     description:
       'No `from` in the front matter and no `midcycle.export.from` setting: the mail client sends the message from its default account. Checked when a message (.eml) is written.',
+  },
+  // the last report the front matter names (`previous:`) and its action items (src/core/followUps)
+  {
+    code: 'follow-ups-open',
+    group: 'followUps',
+    severity: 'info',
+    description:
+      "Open action items of the last report (the front matter's `previous:`) that this draft does not mention: no paragraph or item names the owner with a word of the task or a link of it. Said once, on the `previous:` line, with how many. *Carry Over Open Action Items* lists them in the draft.",
+    example: { bad: 'previous: ../2016-mitaka.md' },
+  },
+  {
+    code: 'previous-unreadable',
+    group: 'followUps',
+    severity: 'warning',
+    description:
+      'A `previous:` in the front matter whose last report cannot be read: no such file, not UTF-8, or an email that cannot be imported. It has no follow-ups then.',
+    example: { bad: 'previous: ../2016-mitaka.md' },
   },
 ] as const satisfies readonly RuleRecord[];
 

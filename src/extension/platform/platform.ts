@@ -21,7 +21,8 @@ export interface FactsCacheFile {
 }
 
 /** The bundles beside the extension's own, loaded when first needed (scripts/build.mjs makes them). */
-export type BundleName = 'mailExport' | 'mailImport' | 'linkFactsService' | 'actionItems' | 'englishWords' | 'otherTrackers' | 'editorHelp';
+export type BundleName =
+  'mailExport' | 'mailImport' | 'linkFactsService' | 'followUpsService' | 'actionItems' | 'englishWords' | 'otherTrackers' | 'editorHelp';
 
 export interface Platform {
   /** The bundle's exports, loaded once: dist/<name>.js on the desktop, dist/web/<name>.js on the web. */
@@ -36,6 +37,8 @@ export interface Platform {
    * (The web's answer: see webPlatform.ts.)
    */
   readonly linkFactsUnavailable?: string;
+  /** False where a pad's text cannot be read (the web: an etherpad refuses a browser's cross-origin request; mail/notesDraft.ts says so). */
+  readonly readsPads?: boolean;
   /** Where a save dialog starts when no workspace folder is open (the home folder on the desktop; none on the web). */
   readonly homeFolder?: vscode.Uri;
   /**

@@ -40,6 +40,8 @@ export function webPlatform(
     get linkFactsUnavailable() {
       return webLinkFactsUnavailable();
     },
+    // an etherpad answers a browser's request from another site (cross-origin) with no leave to read it
+    readsPads: false,
   };
 }
 

@@ -64,6 +64,7 @@ describe('settings', () => {
       format: 'html',
       from: '',
       annotateLinks: 'none',
+      actionSummary: false,
     });
   });
 

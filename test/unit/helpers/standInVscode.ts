@@ -41,6 +41,7 @@ export class Uri {
     readonly scheme: string,
     readonly authority: string,
     readonly path: string,
+    readonly query = '',
   ) {}
   static file(p: string): Uri {
     return new Uri('file', '', p.replace(/\\/g, '/'));
@@ -52,14 +53,17 @@ export class Uri {
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, base.authority, path.posix.join(base.path, ...parts));
   }
+  static from(parts: { scheme: string; authority?: string; path?: string; query?: string }): Uri {
+    return new Uri(parts.scheme, parts.authority ?? '', parts.path ?? '/', parts.query ?? '');
+  }
   with(change: { path?: string }): Uri {
-    return new Uri(this.scheme, this.authority, change.path ?? this.path);
+    return new Uri(this.scheme, this.authority, change.path ?? this.path, this.query);
   }
   get fsPath(): string {
     return this.path;
   }
   toString(): string {
-    return `${this.scheme}://${this.authority}${this.path}`;
+    return `${this.scheme}://${this.authority}${this.path}${this.query ? `?${this.query}` : ''}`;
   }
 }
 
@@ -76,9 +80,49 @@ export class Position {
 export class Range {
   readonly start: Position;
   readonly end: Position;
-  constructor(start: Position, end: Position) {
-    this.start = start;
-    this.end = end;
+  constructor(start: Position | number, end: Position | number, endLine?: number, endCharacter?: number) {
+    this.start = typeof start === 'number' ? new Position(start, end as number) : start;
+    this.end = typeof start === 'number' ? new Position(endLine!, endCharacter!) : (end as Position);
+  }
+}
+
+/** A tree's item, as TopicTreeProvider makes them. */
+export class TreeItem {
+  id?: string;
+  description?: string;
+  contextValue?: string;
+  iconPath?: unknown;
+  tooltip?: unknown;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
+}
+
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
+}
+
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+export class MarkdownString {
+  constructor(
+    readonly value: string,
+    readonly supportThemeIcons?: boolean,
+  ) {}
+}
+
+/** Replacements by document: what `workspace.applyEdit` applies to the stand-in's open documents. */
+export class WorkspaceEdit {
+  readonly edits: { uri: Uri; range: Range; text: string }[] = [];
+  replace(uri: Uri, range: Range, text: string): void {
+    this.edits.push({ uri, range, text });
   }
 }
 
@@ -119,8 +163,8 @@ export interface StandInDocument {
 }
 
 export function document(file: string, text: string, languageId = 'markdown'): StandInDocument {
-  const lines = text.split('\n');
-  return {
+  let lines = text.split('\n');
+  const d: StandInDocument & { setText(t: string): void } = {
     uri: Uri.file(file),
     languageId,
     version: 1,
@@ -129,7 +173,15 @@ export function document(file: string, text: string, languageId = 'markdown'): S
     lineCount: lines.length,
     getText: () => text,
     lineAt: (line: number) => ({ text: lines[line] ?? '' }),
+    // an edit applied (workspace.applyEdit): a new version of the text
+    setText(t: string) {
+      text = t;
+      lines = t.split('\n');
+      d.lineCount = lines.length;
+      d.version++;
+    },
   };
+  return d;
 }
 
 /** Settings by full key (`midcycle.export.format`) at each level VS Code layers them. */
@@ -152,6 +204,8 @@ export interface StandInState {
   /** The messages shown (information, warning, error). */
   messages: string[];
   trusted: boolean;
+  /** The active editor's document, if any. */
+  activeDocument?: StandInDocument;
 }
 
 let state: StandInState = freshState({});
@@ -252,6 +306,11 @@ export const standInVscode = {
   Position,
   Range,
   Selection,
+  WorkspaceEdit,
+  TreeItem,
+  ThemeIcon,
+  ThemeColor,
+  MarkdownString,
   Diagnostic,
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   CodeActionKind,
@@ -296,7 +355,26 @@ export const standInVscode = {
     onDidChangeTextDocument: noEvent,
     onDidOpenTextDocument: noEvent,
     onDidCloseTextDocument: noEvent,
+    onDidSaveTextDocument: noEvent,
     onDidGrantWorkspaceTrust: noEvent,
+    registerTextDocumentContentProvider: noEvent,
+    openTextDocument: async (uri: Uri) => {
+      const found = state.documents.find((d) => d.uri.toString() === uri.toString());
+      if (!found) throw new Error(`no document ${uri.toString()} in the stand-in`);
+      return found;
+    },
+    /** Applies each replacement to its open document (the edits of one document from its end, so that offsets hold). */
+    applyEdit: async (edit: WorkspaceEdit) => {
+      for (const e of [...edit.edits].reverse()) {
+        const d = state.documents.find((x) => x.uri.toString() === e.uri.toString()) as (StandInDocument & { setText(t: string): void }) | undefined;
+        if (!d) return false;
+        const lines = d.getText().split('\n');
+        const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+        const text = d.getText();
+        d.setText(text.slice(0, offset(e.range.start)) + e.text + text.slice(offset(e.range.end)));
+      }
+      return true;
+    },
     fs: {
       readFile: async (uri: Uri) => new Uint8Array(fs.readFileSync(uri.fsPath)),
       writeFile: async (uri: Uri, bytes: Uint8Array) => fs.writeFileSync(uri.fsPath, bytes),
@@ -318,7 +396,6 @@ export const standInVscode = {
     registerDocumentSymbolProvider: noEvent,
   },
   window: {
-    activeTextEditor: undefined,
     visibleTextEditors: [],
     createOutputChannel: channel,
     createStatusBarItem: () => ({ show: () => undefined, hide: () => undefined, dispose: () => undefined }),
@@ -332,6 +409,9 @@ export const standInVscode = {
     onDidChangeActiveTextEditor: noEvent,
     onDidChangeTextEditorSelection: noEvent,
     showInformationMessage: async (message: string) => void state.messages.push(message),
+    get activeTextEditor() {
+      return state.activeDocument ? { document: state.activeDocument } : undefined;
+    },
     showWarningMessage: async (message: string) => void state.messages.push(`warning: ${message}`),
     showErrorMessage: async (message: string) => void state.messages.push(`error: ${message}`),
   },

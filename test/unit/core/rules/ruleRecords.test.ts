@@ -4,7 +4,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LINK_RULE_CODES, parseReport, parseReportUpTo, type Diagnostic, type FactsResult, type Link, type SeveritySettings } from '../../../../src/core';
+import {
+  followUpDiagnostics,
+  followUps,
+  LINK_RULE_CODES,
+  parseReport,
+  previousOf,
+  parseReportUpTo,
+  type Diagnostic,
+  type FactsResult,
+  type Link,
+  type SeveritySettings,
+} from '../../../../src/core';
 import { factDiagnostics } from '../../../../src/core/facts/factRules';
 import { messageHeaders } from '../../../../src/core/export/messageHeaders';
 import { RULE_RECORDS, type RuleRecord } from '../../../../src/core/rules/ruleRecords';
@@ -60,6 +71,14 @@ describe('rule severities', () => {
   const message = (frontMatter: string) => (severities: SeveritySettings) =>
     messageHeaders(parseReport(`---\n${frontMatter}\n---\n\nHi\n`, { severities })).diagnostics;
 
+  /** A draft naming its last report: that report's text, or why it could not be read. */
+  const lastReport =
+    ({ last, why }: { last?: string; why?: string }) =>
+    (severities: SeveritySettings) => {
+      const current = parseReport('---\nprevious: ../last.md\n---\n\nHi\n', { severities });
+      return followUpDiagnostics(current, previousOf(current)!, last === undefined ? undefined : followUps(parseReport(last), current), why);
+    };
+
   /** A draft (or a check) that reports each rule that is not a link's form. */
   const raisers: Record<string, (severities: SeveritySettings) => Diagnostic[]> = {
     'review-not-found': viaFacts('https://review.opendev.org/c/openstack/nova/+/9999999', found('not-found')),
@@ -86,6 +105,8 @@ describe('rule severities', () => {
     'header-date-invalid': message('subject: x\nfrom: a@example.org\ndate: next tuesday'),
     'header-subject-missing': message('from: a@example.org'),
     'header-from-missing': message('subject: x'),
+    'follow-ups-open': lastReport({ last: '- Gate: armax to respin the patch.\n' }),
+    'previous-unreadable': lastReport({ why: 'no such file' }),
   };
   const raise = (r: RuleRecord, severities: SeveritySettings) =>
     (r.group === 'link' ? draft(`- ${r.example!.bad}\n`) : raisers[r.code])(severities)
