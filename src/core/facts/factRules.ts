@@ -79,7 +79,14 @@ function itemProblem(link: Link, item: TrackerItem, facts: LinkFacts | undefined
     if (!code) return undefined;
     const what = link.kind === 'issue' && item.short && item.tracker === 'github' ? 'Issue or pull request' : ITEM_WORDS[link.kind];
     const why = link.kind === 'commit' ? 'a mistyped hash' : item.key ? 'a mistyped key' : 'a mistyped number';
-    const hidden = link.kind === 'bug' ? 'a private bug' : item.tracker === 'jira' ? 'a private issue' : item.tracker === 'gitlab' ? 'a private project' : 'a private repository';
+    const hidden =
+      link.kind === 'bug'
+        ? 'a private bug'
+        : item.tracker === 'jira'
+          ? 'a private issue'
+          : item.tracker === 'gitlab'
+            ? 'a private project'
+            : 'a private repository';
     return { code, message: `${what} ${label} was not found on ${host}: ${why}, or ${hidden}.` };
   }
   const title = quoted(facts.title);
@@ -89,7 +96,7 @@ function itemProblem(link: Link, item: TrackerItem, facts: LinkFacts | undefined
     const fixed = at >= 0 ? `${link.raw.slice(0, at)}/pull/${link.raw.slice(at + '/issues/'.length)}` : undefined;
     return {
       code: 'issue-link-is-pull-request',
-      message: `${label}${title} is a pull request, linked as an issue.${fixed ? ` Did you mean <${fixed}>?` : ''}`,
+      message: `Pull request ${label}${title} is linked as an issue.${fixed ? ` Did you mean <${fixed}>?` : ''}`,
       fix: fixed ? { range: link.range, text: fixed } : undefined,
     };
   }

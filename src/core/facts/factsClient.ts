@@ -181,7 +181,13 @@ export class FactsClient {
       if ((status === 403 || status === 429) && answer.headers.get('x-ratelimit-remaining') === '0') {
         // the API's quota for the hour is spent: waited for only when it comes back soon
         const reset = Number(answer.headers.get('x-ratelimit-reset'));
-        const wait = retryWait(answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null), attempt, this.o.backoffMs, this.o.maxRetryAfterMs, this.o.now());
+        const wait = retryWait(
+          answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null),
+          attempt,
+          this.o.backoffMs,
+          this.o.maxRetryAfterMs,
+          this.o.now(),
+        );
         if (attempt >= this.o.retries || wait === undefined) {
           const words = answer.authorized ? request.rateLimit?.signedIn : request.rateLimit?.anonymous;
           throw new HostDown(words ?? `its rate limit was reached (HTTP ${status})`);

@@ -9,7 +9,16 @@ import { obj, prune } from './answerFields';
 import { GITHUB_API, type BugTask, type FactsApis, type FactsRequest, type LinkFacts, type TrackerFacts } from './linkFactsTypes';
 import { OPENSTACK_FACTS, openstackTracker } from './openstackFacts';
 
-export { GITHUB_API, type BugTask, type FactsApis, type FactsKind, type FactsRequest, type FactsResult, type LinkFacts, type TrackerFacts } from './linkFactsTypes';
+export {
+  GITHUB_API,
+  type BugTask,
+  type FactsApis,
+  type FactsKind,
+  type FactsRequest,
+  type FactsResult,
+  type LinkFacts,
+  type TrackerFacts,
+} from './linkFactsTypes';
 
 export const DEFAULT_FACTS_APIS: FactsApis = {
   gerrit: {},
