@@ -87,7 +87,9 @@ function itemProblem(link: Link, item: TrackerItem, facts: LinkFacts | undefined
           : item.tracker === 'gitlab'
             ? 'a private project'
             : 'a private repository';
-    return { code, message: `${what} ${label} was not found on ${host}: ${why}, or ${hidden}.` };
+    // a label that names the kind itself (Bugzilla's `bug 404`) is not said twice
+    const named = label.toLowerCase().startsWith(`${what!.toLowerCase()} `) ? `${what}${label.slice(what!.length)}` : `${what} ${label}`;
+    return { code, message: `${named} was not found on ${host}: ${why}, or ${hidden}.` };
   }
   const title = quoted(facts.title);
   if (link.kind === 'issue' && facts.kind === 'pull-request' && !item.short) {

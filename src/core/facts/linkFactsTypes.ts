@@ -50,7 +50,7 @@ export interface LinkFacts {
    * Gerrit `NEW`/`MERGED`/`ABANDONED`; Launchpad's status of the linked project's task; a blueprint's
    * implementation; StoryBoard's `active`/`merged`/`invalid`; a GitHub pull request's or issue's
    * `open`/`draft`/`merged`/`closed`; GitLab's `opened`/`draft`/`merged`/`closed`/`locked`; Jira's
-   * status with its resolution (`Resolved (Fixed)`); Bugzilla's (`RESOLVED FIXED`).
+   * status with its resolution (`Resolved, Fixed`); Bugzilla's (`RESOLVED FIXED`).
    */
   status?: string;
   /** Gerrit's project; a bug's linked (or only) project; a blueprint's project. */

@@ -161,7 +161,7 @@ const JIRA_FACTS: TrackerFacts = {
     const resolution = str(obj(fields?.resolution)?.name);
     const title = str(fields?.summary);
     if (!title) throw new Error('the answer has no summary');
-    return prune({ kind: 'issue', title, status: status && resolution ? `${status} (${resolution})` : status });
+    return prune({ kind: 'issue', title, status: status && resolution ? `${status}, ${resolution}` : status });
   },
 };
 
