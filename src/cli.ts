@@ -62,9 +62,11 @@ Commands:
                                           each link's title, status and project)
   check FILE [--json] [--fix] [--online]  malformed review, bug, blueprint, story and etherpad links,
                                           Markdown that hides topics, and owners that look like a typo
-                                          of a nick (--online: also changes and bugs that are not
-                                          there, abandoned changes, bugs filed against another
-                                          project); exit status 1 on any error
+                                          of a nick (--online: also changes, bugs, pull and merge
+                                          requests, issues and commits that are not there, abandoned
+                                          changes, pull and merge requests closed unmerged, bugs
+                                          filed against another project, issue links that are pull
+                                          requests); exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]] [--text]
                                           a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft

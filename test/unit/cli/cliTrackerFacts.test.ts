@@ -2,11 +2,14 @@
 // (--github-api, --gitlab-api, --jira-api, --bugzilla-api), GITHUB_TOKEN sent to GitHub's API alone,
 // and GitHub's rate limit said in one line.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
 import { startFakeServices, type Fault, type FakeData, type FakeServices } from '../helpers/fakeServices';
+
+const root = path.join(__dirname, '..', '..', '..');
 
 const HASH = '0123456789abcdef0123456789abcdef01234567';
 
@@ -178,6 +181,48 @@ describe('midcycle --online, GitHub, GitLab, Jira and Bugzilla', () => {
     const github = await runAsync(['check', draft, '--online', '--github-api', 'ftp://x']);
     assert.match(github.err, /--github-api needs an http\(s\) URL, not "ftp:\/\/x"/);
     assert.equal(s.requests.length, 0);
+  });
+
+  it('works as a process from dist/: each link with its title, GITHUB_TOKEN from the environment', async function () {
+    const cli = path.join(root, 'dist', 'cli.js');
+    if (!fs.existsSync(path.join(root, 'dist', 'linkFactsModule.js'))) this.skip(); // `npm test` builds first; a bare mocha run may not have
+    // GitHub's API on a server of its own, as api.github.com is: the token goes to its origin alone
+    const github = await startFakeServices(DATA);
+    try {
+      const child = spawn(
+        process.execPath,
+        [cli, 'outline', draft, '--json', '--online', '--no-cache', ...apis.map((a) => (a === s.github ? github.github : a))],
+        {
+          env: { ...process.env, GITHUB_TOKEN: 'ghp_from_env' },
+        },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number>((resolve) => child.on('close', resolve));
+      assert.equal(code, 0, err);
+      const titles = JSON.parse(out).links.map((l: { facts?: { title?: string } }) => l.facts?.title);
+      assert.deepEqual(titles, [
+        'Add a --flag',
+        'Flags are missing',
+        'Try another way',
+        'Add a --flag',
+        'Read the flags',
+        undefined,
+        'Draft: faster pipelines',
+        'Pipelines are slow',
+        'A dead end',
+        'Create the project',
+        'Crash on <script>alert(1)</script>[31m',
+      ]);
+      assert.ok(github.requests.length >= 6 && github.requests.every((p) => p.startsWith('/github/')));
+      assert.deepEqual([...new Set(github.authorizations)], ['Bearer ghp_from_env']);
+      assert.deepEqual([...new Set(s.authorizations)], [undefined]);
+      assert.doesNotMatch(out + err, /ghp_from_env/);
+    } finally {
+      await github.close();
+    }
   });
 });
 
