@@ -28,45 +28,54 @@ export function factDiagnostics(links: readonly Link[], resultOf: (link: Link) =
     if (link.item) {
       const found = itemProblem(link, link.item, result.state === 'found' ? result.facts : undefined);
       if (found) push(link, found.code, found.message, found.fix);
-    } else if (link.review?.change !== undefined) {
-      if (result.state === 'not-found')
-        push(link, 'review-not-found', `Change ${link.review.change} was not found on ${link.review.host}: a mistyped number, or a private change.`);
-      else if (result.facts.status?.toUpperCase() === 'ABANDONED')
-        push(link, 'review-abandoned', `Change ${link.review.change} was abandoned${quoted(result.facts.title)}.`);
-    } else if (link.bug?.id !== undefined) {
-      if (result.state === 'not-found') {
-        push(link, 'bug-not-found', `Bug ${link.bug.id} was not found on Launchpad: a mistyped number, or a private bug.`);
-        continue;
-      }
-      const project = link.bug.project;
-      const tasks = result.facts.tasks;
-      if (!project || !tasks?.length || tasks.some((t) => taskMatches(t, project))) continue;
-      const projects = [...new Set(tasks.map(taskProject))];
-      const title = quoted(result.facts.title);
-      if (projects.length === 1) {
-        // the fix writes the service's words into the draft: only a name Launchpad itself could have
-        const at = link.raw.indexOf(`/${project}/+bug/`);
-        const fixed =
-          at >= 0 && isLaunchpadTarget(projects[0]) ? `${link.raw.slice(0, at + 1)}${projects[0]}${link.raw.slice(at + 1 + project.length)}` : link.raw;
-        const fix = fixed !== link.raw ? { range: link.range, text: fixed } : undefined;
-        push(
-          link,
-          'bug-other-project',
-          `Bug ${link.bug.id}${title} is filed against ${projects[0]}, not ${project}.${fix ? ` Did you mean <${fixed}>?` : ''}`,
-          fix,
-        );
-      } else {
-        push(link, 'bug-other-project', `Bug ${link.bug.id}${title} is filed against ${listWords(projects)}, not ${project}.`);
-      }
-    } else if (link.blueprint?.name) {
-      if (result.state === 'not-found')
-        push(link, 'blueprint-not-found', `Blueprint ${link.blueprint.name} was not found in ${link.blueprint.project} on Launchpad.`);
-    } else if (link.story) {
-      const what = link.story.story !== undefined ? `Story ${link.story.story}` : `Task ${link.story.task}`;
-      if (result.state === 'not-found') push(link, 'story-not-found', `${what} was not found on ${link.story.host}.`);
-    }
+    } else openstackProblems(link, result, push);
   }
   return out;
+}
+
+/** What Gerrit, Launchpad and StoryBoard say of an OpenStack link that the writer should hear. */
+function openstackProblems(
+  link: Link,
+  result: Exclude<FactsResult, { state: 'failed' }>,
+  push: (link: Link, code: RuleCode, message: string, fix?: Diagnostic['fix']) => void,
+): void {
+  if (link.review?.change !== undefined) {
+    if (result.state === 'not-found')
+      push(link, 'review-not-found', `Change ${link.review.change} was not found on ${link.review.host}: a mistyped number, or a private change.`);
+    else if (result.facts.status?.toUpperCase() === 'ABANDONED')
+      push(link, 'review-abandoned', `Change ${link.review.change} was abandoned${quoted(result.facts.title)}.`);
+  } else if (link.bug?.id !== undefined) {
+    if (result.state === 'not-found') {
+      push(link, 'bug-not-found', `Bug ${link.bug.id} was not found on Launchpad: a mistyped number, or a private bug.`);
+      return;
+    }
+    const project = link.bug.project;
+    const tasks = result.facts.tasks;
+    if (!project || !tasks?.length || tasks.some((t) => taskMatches(t, project))) return;
+    const projects = [...new Set(tasks.map(taskProject))];
+    const title = quoted(result.facts.title);
+    if (projects.length === 1) {
+      // the fix writes the service's words into the draft: only a name Launchpad itself could have
+      const at = link.raw.indexOf(`/${project}/+bug/`);
+      const fixed =
+        at >= 0 && isLaunchpadTarget(projects[0]) ? `${link.raw.slice(0, at + 1)}${projects[0]}${link.raw.slice(at + 1 + project.length)}` : link.raw;
+      const fix = fixed !== link.raw ? { range: link.range, text: fixed } : undefined;
+      push(
+        link,
+        'bug-other-project',
+        `Bug ${link.bug.id}${title} is filed against ${projects[0]}, not ${project}.${fix ? ` Did you mean <${fixed}>?` : ''}`,
+        fix,
+      );
+    } else {
+      push(link, 'bug-other-project', `Bug ${link.bug.id}${title} is filed against ${listWords(projects)}, not ${project}.`);
+    }
+  } else if (link.blueprint?.name) {
+    if (result.state === 'not-found')
+      push(link, 'blueprint-not-found', `Blueprint ${link.blueprint.name} was not found in ${link.blueprint.project} on Launchpad.`);
+  } else if (link.story) {
+    const what = link.story.story !== undefined ? `Story ${link.story.story}` : `Task ${link.story.task}`;
+    if (result.state === 'not-found') push(link, 'story-not-found', `${what} was not found on ${link.story.host}.`);
+  }
 }
 
 /** What another tracker's item says that the writer should hear: not there, closed without being merged, a pull request linked as an issue. */

@@ -179,21 +179,7 @@ export class FactsClient {
       const answer = await this.fetchOnce(target, run);
       const { status } = answer;
       if ((status === 403 || status === 429) && answer.headers.get('x-ratelimit-remaining') === '0') {
-        // the API's quota for the hour is spent: waited for only when it comes back soon
-        const reset = Number(answer.headers.get('x-ratelimit-reset'));
-        const wait = retryWait(
-          answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null),
-          attempt,
-          this.o.backoffMs,
-          this.o.maxRetryAfterMs,
-          this.o.now(),
-        );
-        if (attempt >= this.o.retries || wait === undefined) {
-          const words = answer.authorized ? request.rateLimit?.signedIn : request.rateLimit?.anonymous;
-          throw new HostDown(words ?? `its rate limit was reached (HTTP ${status})`);
-        }
-        attempt++;
-        await sleep(wait, run.signal);
+        await sleep(this.rateLimitWait(answer, attempt++, request), run.signal);
         continue;
       }
       if (status >= 300 && status < 400) {
@@ -201,6 +187,8 @@ export class FactsClient {
         if (++redirects > 3) throw new HostDown('too many redirects');
         continue;
       }
+      // a token refused (expired, revoked) would be refused for every link: that API is asked no more
+      if (status === 401 && answer.authorized) throw new HostDown('the token was refused (HTTP 401)');
       if (status === 404 || status === 410 || request.absentOn?.includes(status)) return undefined;
       // a 403 with a Retry-After is a rate limit too (GitHub's secondary limits)
       if (status === 429 || status >= 500 || (status === 403 && answer.headers.has('retry-after'))) {
@@ -217,6 +205,27 @@ export class FactsClient {
         throw new Error('unreadable answer (not JSON)', { cause: e });
       }
     }
+  }
+
+  /**
+   * How long to wait when an API says its quota is spent (`x-ratelimit-remaining: 0`): waited for
+   * only when it comes back soon, else the API is asked no more in the run, said in its tracker's
+   * words (anonymous or signed in).
+   */
+  private rateLimitWait(answer: Answer & { authorized: boolean }, attempt: number, request: FactsRequest): number {
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    const wait = retryWait(
+      answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null),
+      attempt,
+      this.o.backoffMs,
+      this.o.maxRetryAfterMs,
+      this.o.now(),
+    );
+    if (attempt >= this.o.retries || wait === undefined) {
+      const words = answer.authorized ? request.rateLimit?.signedIn : request.rateLimit?.anonymous;
+      throw new HostDown(words ?? `its rate limit was reached (HTTP ${answer.status})`);
+    }
+    return wait;
   }
 
   /** One request of the run (counted against its cap) and its whole answer, within the time-out and the size cap; `authorized` when the credentials went with it. */

@@ -345,6 +345,25 @@ describe("midcycle --online, GITHUB_TOKEN and GitHub's rate limit", () => {
     assert.doesNotMatch(signedIn.err, /ghp_secret123/);
   });
 
+  it('on a GITHUB_TOKEN that GitHub refuses: one line, GitHub asked no more, the other links checked', async () => {
+    process.env.GITHUB_TOKEN = 'ghp_revoked';
+    s.faults.set('/github/*', { type: 'status', status: 401 });
+    const r = await runAsync(['check', draft, '--online', '--no-cache', ...apis]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(
+      r.out.split('\n').map((l) => l.split(' ')[2]),
+      ['merge-request-closed'],
+    );
+    assert.deepEqual(
+      r.err.split('\n').filter((l) => l.includes('could not read link facts')),
+      [
+        `midcycle: could not read link facts from GitHub at ${new URL(s.github).host}/github (the token was refused (HTTP 401)): its links were not checked online`,
+      ],
+    );
+    assert.ok(s.requests.filter((p) => p.startsWith('/github/')).length <= 4, s.requests.join(' '));
+    assert.doesNotMatch(r.out + r.err, /ghp_revoked/);
+  });
+
   it("on GitHub's rate limit that resets within seconds: waits, then reads the answers", async () => {
     s.faults.set('/github/repos/octo-org/octo-repo/pulls/13', { type: 'rate-limit', reset: Math.floor(Date.now() / 1000) + 1 });
     // (the fake keeps answering 403 for that path: its one link fails after the retries, the others are read)
