@@ -59,7 +59,7 @@ export class LinkFactsService {
     private options: LinkFactsServiceOptions,
   ) {
     this.sessions = vscodeApi.authentication.onDidChangeSessions((e) => {
-      if (e.provider.id === 'github') this.githubSessionChanged();
+      if (e.provider.id === 'github') void this.githubSessionChanged();
     });
   }
 
@@ -197,15 +197,27 @@ export class LinkFactsService {
     }
   }
 
-  /** Signed in or out of GitHub: a new client, and what failed (GitHub's rate limit, most often) asked again. */
-  private githubSessionChanged(): void {
+  /**
+   * Signed in or out of GitHub: a new client, and asked again what failed (GitHub's rate limit, most
+   * often) and GitHub's items that were not found (a private repository's are not found without the
+   * session), in memory and in the cache.
+   */
+  private async githubSessionChanged(): Promise<void> {
     this.github = undefined;
     this.client = undefined;
-    for (const [url, result] of this.results)
-      if (result.state === 'failed') {
-        this.results.delete(url);
-        this.retryAt.delete(url);
-      }
+    const githubUrls = new Set(
+      [...this.watched.values()]
+        .flatMap((links) => links.flatMap((l) => factsRequest(l, this.options.apis) ?? []).filter((r) => r.tracker === 'github'))
+        .map((r) => r.url),
+    );
+    const dropped = [...this.results]
+      .filter(([url, result]) => result.state === 'failed' || (result.state === 'not-found' && githubUrls.has(url)))
+      .map(([url]) => url);
+    for (const url of dropped) {
+      this.results.delete(url);
+      this.retryAt.delete(url);
+    }
+    (await this.loadCache()).drop(dropped);
     this.trouble.clear();
     this.factsChanged();
     for (const links of this.watched.values()) void this.lookUp(links);

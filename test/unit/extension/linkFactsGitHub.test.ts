@@ -143,6 +143,24 @@ describe('link facts in the editor: GitHub, GitLab, Jira, Bugzilla and the GitHu
     assert.equal(others.requests.length, 3, 'what was read is not asked again');
   });
 
+  it("signing in asks again for GitHub's items that were not found: a private repository's are not found without the session", async () => {
+    const report = parseReport('- https://github.com/octo-org/private-repo/issues/3\n- https://gitlab.com/gitlab-org/gitlab/-/merge_requests/404\n');
+    service.schedule('draft', report, true);
+    await until(() => found(report).every(Boolean));
+    assert.deepEqual(found(report), ['not-found', 'not-found']);
+    // the repository, private: GitHub shows it to the signed-in user alone
+    (DATA.github as Record<string, unknown>)['octo-org/private-repo#3'] = { title: 'Secret plans', state: 'open' };
+    try {
+      changeSession('github', 'gho_session_token');
+      await until(() => found(report)[0] === 'found');
+      assert.deepEqual(found(report), ['found', 'not-found']);
+      assert.equal(others.requests.length, 1, "GitLab's answer stands");
+      assert.deepEqual(github.authorizations, [undefined, 'Bearer gho_session_token']);
+    } finally {
+      delete (DATA.github as Record<string, unknown>)['octo-org/private-repo#3'];
+    }
+  });
+
   it("signed in and still limited: says so in the account's words", async () => {
     changeSession('github', 'gho_session_token');
     github.faults.set('/github/*', { type: 'rate-limit' });
