@@ -58,6 +58,12 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
   const add = async (links: readonly Link[]) => {
     const requests = links.flatMap((l) => m.factsRequest(l, flags.apis) ?? []).filter((r) => !results.has(r.url));
     if (!requests.length) return;
+    // with GITHUB_TOKEN, GitHub's items kept as not found are asked again: a private repository's
+    // are not found without a token
+    if (flags.credentials && cache) {
+      const again = requests.filter((r) => r.tracker === 'github' && cache.get(r.url)?.state === 'not-found').map((r) => r.url);
+      if (again.length) cache.drop(again);
+    }
     const run: FactsRun = await client.lookup(requests);
     for (const [url, r] of run.results) results.set(url, r);
     for (const [service, why] of run.trouble) if (!trouble.has(service)) trouble.set(service, why);

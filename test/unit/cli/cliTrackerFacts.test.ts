@@ -319,6 +319,25 @@ describe("midcycle --online, GITHUB_TOKEN and GitHub's rate limit", () => {
     }
   });
 
+  it("with GITHUB_TOKEN, asks again for GitHub's items kept as not found: a private repository's are not found without it", async () => {
+    fs.writeFileSync(draft, '- https://github.com/octo-org/private-repo/issues/3\n- https://gitlab.com/gitlab-org/gitlab/-/issues/404\n');
+    const facts = async () => JSON.parse((await runAsync(['outline', draft, '--json', '--online', ...apis])).out).links.map((l: { facts: unknown }) => l.facts);
+    assert.deepEqual(await facts(), [{ found: false }, { found: false }]);
+    (DATA.github as Record<string, unknown>)['octo-org/private-repo#3'] = { title: 'Secret plans', state: 'open' };
+    try {
+      assert.deepEqual(await facts(), [{ found: false }, { found: false }], 'kept an hour without a token');
+      process.env.GITHUB_TOKEN = 'ghp_secret123';
+      assert.deepEqual(await facts(), [{ found: true, title: 'Secret plans', status: 'open', owner: 'octocat' }, { found: false }]);
+      assert.deepEqual(
+        s.requests.filter((p) => p.startsWith('/gitlab/')),
+        ['/gitlab/projects/gitlab-org/gitlab/issues/404'],
+        "GitLab's answer kept",
+      );
+    } finally {
+      delete (DATA.github as Record<string, unknown>)['octo-org/private-repo#3'];
+    }
+  });
+
   it('sends no Authorization header without GITHUB_TOKEN', async () => {
     await runAsync(['outline', draft, '--json', '--online', '--no-cache', ...apis]);
     assert.ok(s.requests.length);
