@@ -180,6 +180,9 @@ describe('midcycle --online, GitHub, GitLab, Jira and Bugzilla', () => {
     assert.match(jira.err, /--jira-api needs HOST=BASE, not "http:\/\/127\.0\.0\.1:\d+\/jira"/);
     const github = await runAsync(['check', draft, '--online', '--github-api', 'ftp://x']);
     assert.match(github.err, /--github-api needs an http\(s\) URL, not "ftp:\/\/x"/);
+    process.env.GITHUB_TOKEN = 'ghp_x\r\nX-Injected: 1';
+    const token = await runAsync(['check', draft, '--online', ...apis]);
+    assert.deepEqual([token.code, token.err], [2, 'midcycle: GITHUB_TOKEN holds a space or a control character: it is no token (see midcycle --help)']);
     assert.equal(s.requests.length, 0);
   });
 
