@@ -87,7 +87,7 @@ export type RuleCode = keyof Defaults;
 /** What each group of rules looks at, in words, for the rule's page. */
 const GROUP_WORDS: Record<RuleRecord['group'], string> = {
   link: 'how a review, bug, blueprint, story or etherpad link is written',
-  facts: 'what Gerrit, Launchpad or StoryBoard say of a link (checked online, once link facts are allowed)',
+  facts: "what a link's tracker (Gerrit, Launchpad, StoryBoard, GitHub, GitLab, Jira, Bugzilla) says of it (checked online, once link facts are allowed)",
   document: "the draft's Markdown: what would swallow part of the report, or leave it out of the email",
   file: 'the draft as a file',
   people: "the action items' owners",

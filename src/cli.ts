@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { linkFactsModule } from './core/facts/linkFactsBundle';
 import { somethingAt, writeAtomically } from './writeAtomically';
 import { showControlCharacters } from './core/model/controlCharacters';
-import { apisFromFlags, FlagError, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
+import { apisFromFlags, FlagError, githubCredentials, lookUpLinks, type OnlineFacts, type OnlineFlags } from './cliLinkFacts';
 import { linkFactsUserAgent } from './core/facts/userAgent';
 import {
   applyFixes,
@@ -62,9 +62,11 @@ Commands:
                                           each link's title, status and project)
   check FILE [--json] [--fix] [--online]  malformed review, bug, blueprint, story and etherpad links,
                                           Markdown that hides topics, and owners that look like a typo
-                                          of a nick (--online: also changes and bugs that are not
-                                          there, abandoned changes, bugs filed against another
-                                          project); exit status 1 on any error
+                                          of a nick (--online: also changes, bugs, pull and merge
+                                          requests, issues and commits that are not there, abandoned
+                                          changes, pull and merge requests closed unmerged, bugs
+                                          filed against another project, issue links that are pull
+                                          requests); exit status 1 on any error
   import MAIL [-o DRAFT.md [--force]] [--text]
                                           a sent report (.eml, Gmail/Outlook/Thunderbird HTML, a list
                                           archive's page or text, a .txt or .rst) as a Markdown draft
@@ -104,8 +106,9 @@ Options:
   --jira-project URL      a Jira project whose keys (KEY-123) in the text are issues
                           (https://issues.apache.org/jira/browse/KEY; repeatable)
 
-Link facts (--online): only the numbers and names of the draft's changes, bugs, blueprints and
-stories are sent, one GET each, to the services' public APIs; answers are kept for an hour in
+Link facts (--online): only the numbers, keys, hashes and names of the draft's changes, bugs,
+blueprints, stories, pull and merge requests, issues and commits are sent, one GET each, to the
+services' public APIs; answers are kept for an hour in
 $XDG_CACHE_HOME/midcycle (~/.cache/midcycle). A service that cannot be reached is named on stderr;
 its links are not checked online, and the exit status is as without --online.
   --online                look the links up (nothing is fetched without it)
@@ -113,6 +116,11 @@ its links are not checked online, and the exit status is as without --online.
                           host); default https://HOST, review.openstack.org at review.opendev.org
   --launchpad-api BASE    default https://api.launchpad.net/1.0
   --storyboard-api [HOST=]BASE  default https://storyboard.openstack.org/api/v1
+  --github-api BASE       default https://api.github.com; GITHUB_TOKEN, when set, is sent to
+                          its origin alone (60 requests an hour without it, 5,000 with it)
+  --gitlab-api [HOST=]BASE  default https://HOST/api/v4 (BASE alone: gitlab.com's)
+  --jira-api HOST=BASE    default the link's base /rest/api/2 (https://HOST/rest/api/2)
+  --bugzilla-api HOST=BASE  default https://HOST/rest
   --timeout SECONDS       per request (default 10)
   --max-time SECONDS      for all the lookups of a run (default 180; the rest are left unchecked,
                           said on stderr, and asked first on the next run)
@@ -157,6 +165,10 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
         'gerrit-api': { type: 'string', multiple: true },
         'launchpad-api': { type: 'string' },
         'storyboard-api': { type: 'string', multiple: true },
+        'github-api': { type: 'string' },
+        'gitlab-api': { type: 'string', multiple: true },
+        'jira-api': { type: 'string', multiple: true },
+        'bugzilla-api': { type: 'string', multiple: true },
         'no-cache': { type: 'boolean' },
         timeout: { type: 'string' },
         'max-time': { type: 'string' },
@@ -258,6 +270,10 @@ function onlineFlags(
     'gerrit-api'?: string[];
     'launchpad-api'?: string;
     'storyboard-api'?: string[];
+    'github-api'?: string;
+    'gitlab-api'?: string[];
+    'jira-api'?: string[];
+    'bugzilla-api'?: string[];
     'no-cache'?: boolean;
     timeout?: string;
     'max-time'?: string;
@@ -267,9 +283,21 @@ function onlineFlags(
   command: string,
 ): OnlineFlags | undefined {
   // (an import from a pad's address takes its own --timeout)
-  const given = (['gerrit-api', 'launchpad-api', 'storyboard-api', 'no-cache', 'timeout', 'max-time', 'annotate-links'] as const).find(
-    (k) => values[k] !== undefined && !(k === 'timeout' && command === 'import'),
-  );
+  const given = (
+    [
+      'gerrit-api',
+      'launchpad-api',
+      'storyboard-api',
+      'github-api',
+      'gitlab-api',
+      'jira-api',
+      'bugzilla-api',
+      'no-cache',
+      'timeout',
+      'max-time',
+      'annotate-links',
+    ] as const
+  ).find((k) => values[k] !== undefined && !(k === 'timeout' && command === 'import'));
   if (!values.online) {
     if (given) throw new UsageError(`--${given} is for --online`);
     return undefined;
@@ -280,17 +308,29 @@ function onlineFlags(
   if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--timeout needs a number of seconds up to 300, not "${values.timeout}"`);
   const runSeconds = values['max-time'] === undefined ? 180 : Number(values['max-time']);
   if (!(runSeconds > 0 && runSeconds <= 86_400)) throw new UsageError(`--max-time needs a number of seconds up to 86400, not "${values['max-time']}"`);
-  // a host named for its API is a Gerrit (or StoryBoard) host whose links are checked
+  // a host named for its API is a Gerrit (or StoryBoard, GitLab, Jira) host whose links are checked
   const named = (flags: readonly string[] | undefined) => (flags ?? []).flatMap((f) => (/^[^=:/]+=/.test(f) ? [f.slice(0, f.indexOf('=')).toLowerCase()] : []));
   hosts.gerrit = [...new Set([...hosts.gerrit, ...named(values['gerrit-api'])])];
   hosts.storyboard = [...new Set([...hosts.storyboard, ...named(values['storyboard-api'])])];
+  if (values['gitlab-api']) hosts.gitlab = [...new Set([...(hosts.gitlab ?? []), ...named(values['gitlab-api'])])];
+  if (values['jira-api']) hosts.jira = [...new Set([...(hosts.jira ?? []), ...named(values['jira-api'])])];
+  const m = linkFactsModule();
   const apis = apisFromFlags(
-    { gerrit: values['gerrit-api'], launchpad: values['launchpad-api'], storyboard: values['storyboard-api'] },
+    {
+      gerrit: values['gerrit-api'],
+      launchpad: values['launchpad-api'],
+      storyboard: values['storyboard-api'],
+      github: values['github-api'],
+      gitlab: values['gitlab-api'],
+      jira: values['jira-api'],
+      bugzilla: values['bugzilla-api'],
+    },
     hosts.gerrit,
     hosts.storyboard,
-    linkFactsModule().DEFAULT_FACTS_APIS,
+    m.DEFAULT_FACTS_APIS,
   );
-  return { apis, cache: values['no-cache'] !== true, timeoutMs: seconds * 1000, runMs: runSeconds * 1000 };
+  const credentials = githubCredentials(process.env, apis, m.GITHUB_API);
+  return { apis, cache: values['no-cache'] !== true, timeoutMs: seconds * 1000, runMs: runSeconds * 1000, credentials };
 }
 
 /** outline, check and export with the links looked up: one lookup, then as offline. */

@@ -1,6 +1,7 @@
-// `--online` for the CLI: the draft's links looked up in Gerrit, Launchpad and StoryBoard through the
-// core's client, with Node's fetch and a cache file under $XDG_CACHE_HOME/midcycle. What is sent: a
-// change's, bug's, blueprint's or story's number or name, in the URL of one GET; never the draft.
+// `--online` for the CLI: the draft's links looked up in their trackers (Gerrit, Launchpad, StoryBoard,
+// GitHub, GitLab, Jira, Bugzilla) through the core's client, with Node's fetch and a cache file under
+// $XDG_CACHE_HOME/midcycle. What is sent: an item's number, key, hash or name, in the URL of one GET;
+// never the draft. GITHUB_TOKEN, when set, goes with the requests to GitHub's API origin alone.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Link, Report } from './core';
@@ -18,6 +19,8 @@ export interface OnlineFlags {
   timeoutMs: number;
   /** All the lookups of a run, all told. */
   runMs: number;
+  /** GITHUB_TOKEN's, for GitHub's API origin alone: never printed. */
+  credentials?: { origin: string; authorization: string };
 }
 
 export interface OnlineFacts {
@@ -47,6 +50,7 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
     timeoutMs: flags.timeoutMs,
     maxRunMs: flags.runMs,
     userAgent: linkFactsUserAgent('CLI'),
+    credentials: flags.credentials,
   });
   const results = new Map<string, FactsResult>();
   const trouble = new Map<string, string>();
@@ -54,6 +58,12 @@ export async function lookUpLinks(report: Report, flags: OnlineFlags): Promise<O
   const add = async (links: readonly Link[]) => {
     const requests = links.flatMap((l) => m.factsRequest(l, flags.apis) ?? []).filter((r) => !results.has(r.url));
     if (!requests.length) return;
+    // with GITHUB_TOKEN, GitHub's items kept as not found are asked again: a private repository's
+    // are not found without a token
+    if (flags.credentials && cache) {
+      const again = requests.filter((r) => r.tracker === 'github' && cache.get(r.url)?.state === 'not-found').map((r) => r.url);
+      if (again.length) cache.drop(again);
+    }
     const run: FactsRun = await client.lookup(requests);
     for (const [url, r] of run.results) results.set(url, r);
     for (const [service, why] of run.trouble) if (!trouble.has(service)) trouble.set(service, why);
@@ -92,9 +102,22 @@ function saveCache(file: string, cache: FactsCache): void {
   }
 }
 
-/** `--gerrit-api HOST=BASE` (or BASE alone, for every Gerrit host) into the APIs, over the defaults. */
+/**
+ * GITHUB_TOKEN as the Authorization header for GitHub's API origin (the --github-api base's, else
+ * https://api.github.com); undefined when it is not set.
+ */
+export function githubCredentials(env: NodeJS.ProcessEnv, apis: FactsApis, defaultApi: string): OnlineFlags['credentials'] {
+  const token = env.GITHUB_TOKEN?.trim();
+  if (!token) return undefined;
+  // a token with a line break or a control character in it is no token: never a header of it
+  if ([...token].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f))
+    throw new FlagError('GITHUB_TOKEN holds a space or a control character: it is no token');
+  return { origin: new URL(apis.github ?? defaultApi).origin, authorization: `Bearer ${token}` };
+}
+
+/** The API flags into the APIs, over the defaults: `--gerrit-api HOST=BASE` (or BASE alone, for every Gerrit host) and the others'. */
 export function apisFromFlags(
-  values: { gerrit?: string[]; launchpad?: string; storyboard?: string[] },
+  values: { gerrit?: string[]; launchpad?: string; storyboard?: string[]; github?: string; gitlab?: string[]; jira?: string[]; bugzilla?: string[] },
   gerritHosts: readonly string[],
   storyboardHosts: readonly string[],
   defaults: FactsApis,
@@ -114,13 +137,40 @@ export function apisFromFlags(
     }
     return out;
   };
+  /** HOST=BASE alone: Jira's and Bugzilla's hosts are too many for a BASE of every one. */
+  const named = (flags: readonly string[] | undefined, base: Readonly<Record<string, string>> | undefined, flag: string): Record<string, string> => {
+    const out: Record<string, string> = { ...base };
+    for (const f of flags ?? []) {
+      const eq = f.indexOf('=');
+      if (!(eq > 0 && !/^https?:/i.test(f))) throw new FlagError(`${flag} needs HOST=BASE, not "${f}"`);
+      const api = f.slice(eq + 1);
+      checkBase(api, flag);
+      out[f.slice(0, eq).toLowerCase()] = api;
+    }
+    return out;
+  };
   if (values.launchpad !== undefined) checkBase(values.launchpad, '--launchpad-api');
+  if (values.github !== undefined) checkBase(values.github, '--github-api');
   return {
     gerrit: byHost(values.gerrit, gerritHosts, defaults.gerrit, '--gerrit-api'),
     launchpad: values.launchpad ?? defaults.launchpad,
     storyboard: byHost(values.storyboard, storyboardHosts, defaults.storyboard, '--storyboard-api'),
+    github: values.github ?? defaults.github,
+    // a BASE alone is gitlab.com's
+    gitlab: byHost(values.gitlab, ['gitlab.com'], defaults.gitlab ?? {}, '--gitlab-api'),
+    jira: named(values.jira, defaults.jira, '--jira-api'),
+    bugzilla: named(values.bugzilla, defaults.bugzilla, '--bugzilla-api'),
   };
 }
+
+/** How each API flag is written, where it is not `--gerrit-api`'s HOST=BASE or BASE alone. */
+const BASE_FORMS: Readonly<Record<string, string>> = {
+  '--launchpad-api': '',
+  '--github-api': '',
+  '--gitlab-api': ' (HOST=BASE, or BASE for gitlab.com)',
+  '--jira-api': ' (HOST=BASE)',
+  '--bugzilla-api': ' (HOST=BASE)',
+};
 
 function checkBase(base: string, flag: string): void {
   let ok: boolean;
@@ -129,7 +179,7 @@ function checkBase(base: string, flag: string): void {
   } catch {
     ok = false;
   }
-  if (!ok) throw new FlagError(`${flag} needs an http(s) URL${flag === '--launchpad-api' ? '' : ' (HOST=BASE, or BASE for every host)'}, not "${base}"`);
+  if (!ok) throw new FlagError(`${flag} needs an http(s) URL${BASE_FORMS[flag] ?? ' (HOST=BASE, or BASE for every host)'}, not "${base}"`);
 }
 
 export class FlagError extends Error {}

@@ -4,7 +4,7 @@
 // fetched before that. Where links cannot be looked up (VS Code for the Web: see
 // platform/webPlatform.ts) they are off, and Refresh Link Facts says why.
 import * as vscode from 'vscode';
-import { DEFAULT_FACTS_APIS, type Diagnostic, type FactsApis, type FactsResult, type Link, type LinkNotes, type Report } from '../core';
+import { DEFAULT_FACTS_APIS, trackerById, type Diagnostic, type FactsApis, type FactsResult, type Link, type LinkNotes, type Report } from '../core';
 import type { LinkFactsService } from './linkFactsService';
 import type { Platform } from './platform/platform';
 import type { ReportStore } from './reportStore';
@@ -160,7 +160,7 @@ export class LinkFacts implements vscode.Disposable {
     const never = vscode.l10n.t('Not in This Workspace');
     const choice = await this.question(
       vscode.l10n.t(
-        'Midcycle can show the status and title of the changes, bugs and stories this draft links to, asking Gerrit, Launchpad and StoryBoard. Only their numbers are sent, never the draft.',
+        'Midcycle can show the status and title of the changes, bugs, stories, pull requests and issues this draft links to, asking their trackers (Gerrit, Launchpad, StoryBoard, GitHub, GitLab, Jira, Bugzilla). Only their numbers are sent, never the draft.',
       ),
       allow,
       never,
@@ -220,11 +220,12 @@ export class LinkFacts implements vscode.Disposable {
   }
 }
 
-/** A link with facts to read: a change, bug, blueprint, story or task, written well. */
+/** A link with facts to read: a change, bug, blueprint, story or task, or an item of a tracker that has facts (GitHub, GitLab, Jira, Bugzilla), written well. */
 function canLookUp(link: Link): boolean {
   return (
     !link.problem &&
-    (link.review?.change !== undefined ||
+    ((link.item !== undefined && trackerById(link.item.tracker)?.facts !== undefined) ||
+      link.review?.change !== undefined ||
       link.bug?.id !== undefined ||
       link.blueprint?.name !== undefined ||
       link.story?.story !== undefined ||

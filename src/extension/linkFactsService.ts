@@ -1,14 +1,16 @@
 // Link facts in the editor: the open drafts' links looked up (debounced after edits, a few at a time,
 // each answer kept in the global storage's cache), their results held here for the tree, hovers,
 // diagnostics and the export. In dist/linkFactsService.js, loaded once the writer allows looking
-// links up; VS Code's API is handed in (this bundle never requires `vscode`).
+// links up; VS Code's API is handed in (this bundle never requires `vscode`). GitHub's API is asked
+// with the user's GitHub session when VS Code has one (asked silently: never a prompt, never a token
+// in the settings), sent to GitHub's API origin alone; signing in or out asks again what failed.
 import type * as vscode from 'vscode';
 import type { Diagnostic, Link, Report, SeveritySetting } from '../core';
 import { FactsCache } from '../core/facts/factsCache';
-import { FactsClient, RUN_LIMIT_REASON } from '../core/facts/factsClient';
+import { FactsClient, RUN_LIMIT_REASON, type FactsClientOptions } from '../core/facts/factsClient';
 import type { FactsCacheFile } from './platform/platform';
 import { factDiagnostics } from '../core/facts/factRules';
-import { factsRequest, linkFacts, type FactsApis, type FactsResult } from '../core/facts/linkFacts';
+import { factsRequest, GITHUB_API, linkFacts, type FactsApis, type FactsResult } from '../core/facts/linkFacts';
 import { linkNotes, type AnnotateLinks } from '../core/facts/linkNotes';
 import { linkFactsUserAgent } from '../core/facts/userAgent';
 import type { LinkNotes } from '../core/export/emailBlocks';
@@ -46,16 +48,26 @@ export class LinkFactsService {
   private cache: FactsCache | undefined;
   private client: FactsClient | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** The user's GitHub session, as an Authorization header for GitHub's API origin: asked once GitHub has links to read (`undefined` not yet asked). */
+  private github: Promise<FactsClientOptions['credentials']> | undefined;
+  /** The links each scheduled key last had: looked up again when the GitHub session changes. */
+  private readonly watched = new Map<string, readonly Link[]>();
+  private readonly sessions: vscode.Disposable;
 
   constructor(
     private readonly vscodeApi: typeof vscode,
     private options: LinkFactsServiceOptions,
-  ) {}
+  ) {
+    this.sessions = vscodeApi.authentication.onDidChangeSessions((e) => {
+      if (e.provider.id === 'github') void this.githubSessionChanged();
+    });
+  }
 
   /** New API settings: what was learnt from the old APIs no longer applies. */
   reconfigure(options: LinkFactsServiceOptions): void {
     this.options = options;
     this.client = undefined;
+    this.github = undefined;
     this.results.clear();
     this.retryAt.clear();
     this.trouble.clear();
@@ -99,6 +111,7 @@ export class LinkFactsService {
   /** Looks up the links of a draft (or of a last report's action items) that are not known yet, after a pause (or at once). */
   schedule(key: string, report: { readonly links: readonly Link[] }, now = false): void {
     clearTimeout(this.timers.get(key));
+    this.watched.set(key, report.links);
     const run = () => {
       this.timers.delete(key);
       void this.lookUp(report.links);
@@ -127,11 +140,18 @@ export class LinkFactsService {
       .filter((r) => !this.results.has(r.url) || (this.retryAt.get(r.url) ?? Infinity) <= now);
     if (!requests.length) return;
     const cache = await this.loadCache();
+    // GitHub's links: the session asked first, once (a client made before without it is made anew)
+    if (!this.github && requests.some((r) => r.tracker === 'github')) {
+      this.github = this.githubCredentials();
+      this.client = undefined;
+    }
+    const credentials = await this.github;
     this.client ??= new FactsClient({
       fetch: globalThis.fetch.bind(globalThis),
       cache,
       timeoutMs: this.options.timeoutMs,
       userAgent: linkFactsUserAgent('VS Code'),
+      credentials,
     });
     const control = new AbortController();
     this.running.add(control);
@@ -160,6 +180,47 @@ export class LinkFactsService {
     } finally {
       this.running.delete(control);
     }
+  }
+
+  /**
+   * The user's GitHub session as VS Code has it, for GitHub's API origin alone: asked silently (no
+   * prompt, no sign-in badge); undefined when signed out or when VS Code has no GitHub sign-in.
+   */
+  private async githubCredentials(): Promise<FactsClientOptions['credentials']> {
+    try {
+      const session = await this.vscodeApi.authentication.getSession('github', [], { createIfNone: false, silent: true });
+      if (!session) return undefined;
+      return { origin: new URL(this.options.apis.github ?? GITHUB_API).origin, authorization: `Bearer ${session.accessToken}` };
+    } catch (e) {
+      this.options.log.debug(`no GitHub session: ${reason(e)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Signed in or out of GitHub: a new client, and asked again what failed (GitHub's rate limit, most
+   * often) and GitHub's items that were not found (a private repository's are not found without the
+   * session), in memory and in the cache.
+   */
+  private async githubSessionChanged(): Promise<void> {
+    this.github = undefined;
+    this.client = undefined;
+    const githubUrls = new Set(
+      [...this.watched.values()]
+        .flatMap((links) => links.flatMap((l) => factsRequest(l, this.options.apis) ?? []).filter((r) => r.tracker === 'github'))
+        .map((r) => r.url),
+    );
+    const dropped = [...this.results]
+      .filter(([url, result]) => result.state === 'failed' || (result.state === 'not-found' && githubUrls.has(url)))
+      .map(([url]) => url);
+    for (const url of dropped) {
+      this.results.delete(url);
+      this.retryAt.delete(url);
+    }
+    (await this.loadCache()).drop(dropped);
+    this.trouble.clear();
+    this.factsChanged();
+    for (const links of this.watched.values()) void this.lookUp(links);
   }
 
   private async loadCache(): Promise<FactsCache> {
@@ -214,6 +275,7 @@ export class LinkFactsService {
   }
 
   dispose(): void {
+    this.sessions.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     for (const c of this.running) c.abort();
   }

@@ -1,6 +1,8 @@
-// Asks Gerrit, Launchpad and StoryBoard for link facts, politely: a few requests in flight per API,
-// a time-out on each, 429 and 5xx answers retried after `Retry-After` (or a growing pause), answers
-// larger than a cap cut off, redirects followed only within the host. A host that cannot be reached
+// Asks the trackers' APIs for link facts, politely: a few requests in flight per API, a time-out on
+// each, 429 and 5xx answers retried after `Retry-After` (or a growing pause), answers larger than a
+// cap cut off, redirects followed only within the host. An API that says its rate limit is reached
+// (GitHub's 60 requests an hour without a token) is asked no more in that run, and the run says
+// why in the tracker's words. A host that cannot be reached
 // is asked no more in that run (counted per API base, as that is what the draft's links share): its
 // links get no facts, and the run says why, once. A run as a whole has a cap on its requests and its
 // time (2,000 links of a slow host would take an hour): then the rest are left unasked, and the run
@@ -31,6 +33,11 @@ export interface FactsClientOptions {
   maxRequests?: number;
   /** One lookup's time, all told. Default 3 minutes. */
   maxRunMs?: number;
+  /**
+   * An Authorization header for one API's origin alone (the user's GitHub token, for
+   * https://api.github.com): sent with no request to any other origin, kept nowhere.
+   */
+  credentials?: { origin: string; authorization: string };
 }
 
 export interface FactsRun {
@@ -53,7 +60,7 @@ interface RunState {
 }
 
 export class FactsClient {
-  private readonly o: Required<Omit<FactsClientOptions, 'cache'>> & { cache?: FactsCache };
+  private readonly o: Required<Omit<FactsClientOptions, 'cache' | 'credentials'>> & Pick<FactsClientOptions, 'cache' | 'credentials'>;
 
   constructor(options: FactsClientOptions) {
     this.o = {
@@ -131,7 +138,7 @@ export class FactsClient {
   }
 
   private async one(request: FactsRequest, run: RunState): Promise<FactsResult> {
-    const main = await this.getJson(request.url, run);
+    const main = await this.getJson(request.url, run, request);
     if (main === undefined) return { state: 'not-found' };
     const tasks = request.tasksUrl ? await this.tasksOf(request, main, run) : undefined;
     try {
@@ -157,27 +164,34 @@ export class FactsClient {
       // not a URL: ours, then
     }
     try {
-      return await this.getJson(url, run);
+      return await this.getJson(url, run, request);
     } catch (e) {
       if (e instanceof HostDown || run.reached) throw e;
       return undefined;
     }
   }
 
-  /** The JSON at `url`, or undefined when the service says there is no such thing (404, 410). */
-  private async getJson(url: string, run: RunState): Promise<unknown> {
+  /** The JSON at `url`, or undefined when the service says there is no such thing (404, 410, or what the request says). */
+  private async getJson(url: string, run: RunState, request: FactsRequest): Promise<unknown> {
     const host = new URL(url).host;
     let target = url;
     for (let attempt = 0, redirects = 0; ;) {
       const answer = await this.fetchOnce(target, run);
       const { status } = answer;
+      if ((status === 403 || status === 429) && answer.headers.get('x-ratelimit-remaining') === '0') {
+        await sleep(this.rateLimitWait(answer, attempt++, request), run.signal);
+        continue;
+      }
       if (status >= 300 && status < 400) {
         target = redirectWithinHost(answer, target, host);
         if (++redirects > 3) throw new HostDown('too many redirects');
         continue;
       }
-      if (status === 404 || status === 410) return undefined;
-      if (status === 429 || status >= 500) {
+      // a token refused (expired, revoked) would be refused for every link: that API is asked no more
+      if (status === 401 && answer.authorized) throw new HostDown('the token was refused (HTTP 401)');
+      if (status === 404 || status === 410 || request.absentOn?.includes(status)) return undefined;
+      // a 403 with a Retry-After is a rate limit too (GitHub's secondary limits)
+      if (status === 429 || status >= 500 || (status === 403 && answer.headers.has('retry-after'))) {
         const wait = retryWait(answer.headers.get('retry-after'), attempt, this.o.backoffMs, this.o.maxRetryAfterMs, this.o.now());
         if (attempt >= this.o.retries || wait === undefined) throw new HostDown(status === 429 ? 'too many requests (HTTP 429)' : `HTTP ${status}`);
         attempt++;
@@ -193,18 +207,50 @@ export class FactsClient {
     }
   }
 
-  /** One request of the run (counted against its cap) and its whole answer, within the time-out and the size cap. */
-  private async fetchOnce(url: string, run: RunState): Promise<Answer> {
+  /**
+   * How long to wait when an API says its quota is spent (`x-ratelimit-remaining: 0`): waited for
+   * only when it comes back soon, else the API is asked no more in the run, said in its tracker's
+   * words (anonymous or signed in).
+   */
+  private rateLimitWait(answer: Answer & { authorized: boolean }, attempt: number, request: FactsRequest): number {
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    const wait = retryWait(
+      answer.headers.get('retry-after') ?? (reset > 0 ? new Date(reset * 1000).toUTCString() : null),
+      attempt,
+      this.o.backoffMs,
+      this.o.maxRetryAfterMs,
+      this.o.now(),
+    );
+    if (attempt >= this.o.retries || wait === undefined) {
+      const words = answer.authorized ? request.rateLimit?.signedIn : request.rateLimit?.anonymous;
+      throw new HostDown(words ?? `its rate limit was reached (HTTP ${answer.status})`);
+    }
+    return wait;
+  }
+
+  /** One request of the run (counted against its cap) and its whole answer, within the time-out and the size cap; `authorized` when the credentials went with it. */
+  private async fetchOnce(url: string, run: RunState): Promise<Answer & { authorized: boolean }> {
     if (run.signal.aborted) throw new Error('cancelled');
     if (++run.requests > this.o.maxRequests) {
       run.reached ??= `${this.o.maxRequests} requests`;
       throw new Error('cancelled');
     }
-    return fetchOnce(
+    const credentials = this.o.credentials;
+    // the origin as the request is sent (a redirect within the host is asked here again): never another's
+    const authorized = credentials !== undefined && new URL(url).origin === credentials.origin;
+    const answer = await fetchOnce(
       url,
-      { fetch: this.o.fetch, timeoutMs: this.o.timeoutMs, maxBytes: this.o.maxBytes, userAgent: this.o.userAgent, accept: 'application/json' },
+      {
+        fetch: this.o.fetch,
+        timeoutMs: this.o.timeoutMs,
+        maxBytes: this.o.maxBytes,
+        userAgent: this.o.userAgent,
+        accept: 'application/json',
+        authorization: authorized ? credentials.authorization : undefined,
+      },
       run.signal,
     );
+    return { ...answer, authorized };
   }
 }
 

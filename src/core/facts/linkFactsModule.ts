@@ -3,5 +3,15 @@
 export { FactsCache } from './factsCache';
 export { FactsClient, type FactsClientOptions, type FactsRun } from './factsClient';
 export { factDiagnostics } from './factRules';
-export { factsRequest, linkFacts, statusWords, DEFAULT_FACTS_APIS, type FactsApis, type FactsRequest, type FactsResult, type LinkFacts } from './linkFacts';
+export {
+  factsRequest,
+  linkFacts,
+  statusWords,
+  DEFAULT_FACTS_APIS,
+  GITHUB_API,
+  type FactsApis,
+  type FactsRequest,
+  type FactsResult,
+  type LinkFacts,
+} from './linkFacts';
 export { linkNotes, ANNOTATE_LINKS, type AnnotateLinks } from './linkNotes';

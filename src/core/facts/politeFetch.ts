@@ -16,6 +16,8 @@ export interface FetchLimits {
   userAgent: string;
   /** The `accept` header. */
   accept: string;
+  /** The `authorization` header, when the caller has credentials for this URL's origin. */
+  authorization?: string;
 }
 
 export interface Answer {
@@ -38,7 +40,7 @@ export async function fetchOnce(url: string, limits: FetchLimits, signal?: Abort
   }, limits.timeoutMs);
   try {
     const response = await limits.fetch(url, {
-      headers: { accept: limits.accept, 'user-agent': limits.userAgent },
+      headers: { accept: limits.accept, 'user-agent': limits.userAgent, ...(limits.authorization ? { authorization: limits.authorization } : {}) },
       redirect: 'manual',
       signal: control.signal,
     });

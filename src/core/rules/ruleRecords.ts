@@ -349,7 +349,7 @@ export const RULE_RECORDS = [
     code: 'bug-not-found',
     group: 'facts',
     severity: 'warning',
-    description: 'A Launchpad bug Launchpad does not have: a mistyped number, or a private bug. Checked online.',
+    description: 'A Launchpad or Bugzilla bug its tracker does not have: a mistyped number, or a private bug. Checked online.',
     example: { bad: 'https://bugs.launchpad.net/neutron/+bug/99999999' },
   },
   {
@@ -371,6 +371,55 @@ export const RULE_RECORDS = [
     group: 'facts',
     severity: 'warning',
     description: 'A StoryBoard story or task StoryBoard does not have. Checked online.',
+  },
+  {
+    code: 'pull-request-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A GitHub pull request its repository does not have: a mistyped number, or a private repository. Checked online.',
+    example: { bad: 'https://github.com/octo-org/octo-repo/pull/999999' },
+  },
+  {
+    code: 'pull-request-closed',
+    group: 'facts',
+    severity: 'info',
+    description: 'A link to a GitHub pull request that was closed without being merged: readers may take it for work that goes on. Checked online.',
+  },
+  {
+    code: 'merge-request-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A GitLab merge request its project does not have: a mistyped number, or a private project. Checked online.',
+    example: { bad: 'https://gitlab.com/gitlab-org/gitlab/-/merge_requests/99999999' },
+  },
+  {
+    code: 'merge-request-closed',
+    group: 'facts',
+    severity: 'info',
+    description: 'A link to a GitLab merge request that was closed without being merged: readers may take it for work that goes on. Checked online.',
+  },
+  {
+    code: 'issue-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description:
+      'A GitHub, GitLab or Jira issue its tracker does not have: a mistyped number or key, or a private repository, project or issue. Checked online.',
+    example: { bad: 'https://github.com/octo-org/octo-repo/issues/999999' },
+  },
+  {
+    code: 'issue-link-is-pull-request',
+    group: 'facts',
+    severity: 'warning',
+    description:
+      "A GitHub issue link (`/issues/<n>`) whose number is a pull request's: GitHub opens it, but the report counts it as an issue and shows no pull request's state. The fix links `/pull/<n>`. Checked online.",
+    example: { bad: 'https://github.com/octo-org/octo-repo/issues/12', good: 'https://github.com/octo-org/octo-repo/pull/12' },
+  },
+  {
+    code: 'commit-not-found',
+    group: 'facts',
+    severity: 'warning',
+    description: 'A GitHub or GitLab commit its repository does not have: a mistyped hash, or a private repository. Checked online.',
+    example: { bad: 'https://github.com/octo-org/octo-repo/commit/0123456789abcdef0123456789abcdef01234567' },
   },
   // ways Markdown can swallow a report (documentRules.ts, parseReport.ts)
   {

@@ -1,6 +1,7 @@
-// A fake Gerrit, Launchpad and StoryBoard on 127.0.0.1, answering as their API documentation shows
-// (Gerrit's `)]}'` line included), with faults on demand. Used by the unit, CLI and integration
-// tests: nothing in them reaches beyond this machine.
+// A fake Gerrit, Launchpad, StoryBoard, GitHub, GitLab, Jira and Bugzilla on 127.0.0.1, answering as
+// their API documentation shows (Gerrit's `)]}'` line included, GitHub's 422 for a commit it does not
+// have, its 403 with `x-ratelimit-remaining: 0` on demand), with faults on demand. Used by the unit,
+// CLI and integration tests: nothing in them reaches beyond this machine.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,7 +10,19 @@ export type Fault =
   | { type: 'status'; status: number; times?: number; retryAfter?: string }
   | { type: 'malformed' }
   | { type: 'huge'; bytes: number }
-  | { type: 'redirect'; location: string };
+  | { type: 'redirect'; location: string }
+  /** GitHub's answer once the hour's requests are spent: 403, `x-ratelimit-remaining: 0`, the reset (epoch seconds) an hour on unless said. */
+  | { type: 'rate-limit'; reset?: number };
+
+/** A GitHub pull request or issue (`pull`: a pull request, which `/issues/<n>` answers too, with its `pull_request`). */
+export interface FakeGitHubItem {
+  title: string;
+  state: 'open' | 'closed';
+  pull?: boolean;
+  merged?: boolean;
+  draft?: boolean;
+  user?: string;
+}
 
 export interface FakeData {
   /** Gerrit changes by number: what `GET /changes/<n>` answers. */
@@ -20,6 +33,16 @@ export interface FakeData {
   specs?: Record<string, { title: string; implementation_status: string }>;
   stories?: Record<number, { title: string; status: string }>;
   tasks?: Record<number, { title: string; status: string }>;
+  /** GitHub's pull requests and issues by `owner/repo#<n>`. */
+  github?: Record<string, FakeGitHubItem>;
+  /** GitHub's and GitLab's commits by `owner/repo@<hash>` (the hash as linked). */
+  commits?: Record<string, { message: string; author?: string }>;
+  /** GitLab's merge requests (`group/project!<iid>`) and issues (`group/project#<iid>`). */
+  gitlab?: Record<string, { title: string; state: 'opened' | 'closed' | 'merged' | 'locked'; draft?: boolean; author?: string }>;
+  /** Jira's issues by key. */
+  jira?: Record<string, { summary: string; status: string; resolution?: string }>;
+  /** Bugzilla's bugs by number. */
+  bugzilla?: Record<number, { summary: string; status: string; resolution?: string }>;
 }
 
 export interface FakeServices {
@@ -28,8 +51,14 @@ export interface FakeServices {
   gerrit: string;
   launchpad: string;
   storyboard: string;
+  github: string;
+  gitlab: string;
+  jira: string;
+  bugzilla: string;
   /** Paths asked, in order. */
   requests: string[];
+  /** The Authorization header of each request, in the same order (undefined when none was sent). */
+  authorizations: (string | undefined)[];
   /** Faults by path (as asked, e.g. `/gerrit/changes/1`), or by a path's prefix ending in `*`. */
   faults: Map<string, Fault>;
   close(): Promise<void>;
@@ -37,11 +66,13 @@ export interface FakeServices {
 
 export async function startFakeServices(data: FakeData): Promise<FakeServices> {
   const requests: string[] = [];
+  const authorizations: (string | undefined)[] = [];
   const faults = new Map<string, Fault>();
   const counts = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     requests.push(path);
+    authorizations.push(req.headers.authorization);
     const fault = faults.get(path) ?? [...faults].find(([k]) => k.endsWith('*') && path.startsWith(k.slice(0, -1)))?.[1];
     const json = (body: unknown, prefix = '') => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -101,6 +132,12 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
         const s = (m[1] === 'stories' ? data.stories : data.tasks)?.[Number(m[2])];
         return answer(s && { id: Number(m[2]), title: s.title, status: s.status });
       }
+      const other = otherTrackerAnswer(path, data, base);
+      if (other) {
+        res.writeHead(other.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(other.body));
+        return;
+      }
       answer(undefined);
     };
     if (!fault) return respond();
@@ -131,6 +168,15 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
         res.writeHead(302, { location: fault.location });
         res.end();
         return;
+      case 'rate-limit':
+        res.writeHead(403, {
+          'content-type': 'application/json',
+          'x-ratelimit-limit': req.headers.authorization ? '5000' : '60',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(fault.reset ?? Math.floor(Date.now() / 1000) + 3600),
+        });
+        res.end(JSON.stringify({ message: 'API rate limit exceeded for 127.0.0.1.' }));
+        return;
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -140,7 +186,12 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
     gerrit: `${origin}/gerrit`,
     launchpad: `${origin}/launchpad`,
     storyboard: `${origin}/storyboard`,
+    github: `${origin}/github`,
+    gitlab: `${origin}/gitlab`,
+    jira: `${origin}/jira`,
+    bugzilla: `${origin}/bugzilla`,
     requests,
+    authorizations,
     faults,
     close: () =>
       new Promise<void>((resolve) => {
@@ -148,4 +199,54 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** GitHub's, GitLab's, Jira's and Bugzilla's answers: a status and a body, or undefined for a path none of them has. */
+function otherTrackerAnswer(path: string, data: FakeData, base: string): { status: number; body: unknown } | undefined {
+  return githubAnswer(path, data, base) ?? gitlabJiraBugzillaAnswer(path, data);
+}
+
+function githubAnswer(path: string, data: FakeData, base: string): { status: number; body: unknown } | undefined {
+  let m: RegExpExecArray | null;
+  const answer = (body: unknown) => (body === undefined ? { status: 404, body: { message: 'Not Found' } } : { status: 200, body });
+  if ((m = /^\/github\/repos\/([^/]+\/[^/]+)\/(pulls|issues)\/(\d+)$/.exec(path))) {
+    const i = data.github?.[`${m[1]}#${m[3]}`];
+    if (!i || (m[2] === 'pulls' && !i.pull)) return answer(undefined);
+    const mergedAt = i.merged === true ? '2016-01-27T10:00:00Z' : null;
+    const common = { number: Number(m[3]), title: i.title, state: i.state, user: { login: i.user ?? 'octocat' } };
+    if (m[2] === 'pulls') return answer({ ...common, draft: i.draft === true, merged: i.merged === true, merged_at: mergedAt });
+    return answer(i.pull ? { ...common, pull_request: { url: `${base}${path}`, merged_at: mergedAt } } : common);
+  }
+  if ((m = /^\/github\/repos\/([^/]+\/[^/]+)\/commits\/([0-9a-f]+)$/.exec(path))) {
+    const c = data.commits?.[`${m[1]}@${m[2]}`];
+    // GitHub's answer for a hash the repository does not have
+    if (!c) return { status: 422, body: { message: `No commit found for SHA: ${m[2]}` } };
+    return answer({ sha: m[2], commit: { message: c.message, author: { name: c.author ?? 'Octo Cat' } }, author: { login: c.author ?? 'octocat' } });
+  }
+  return undefined;
+}
+
+/** GitLab's, Jira's and Bugzilla's answers. */
+function gitlabJiraBugzillaAnswer(path: string, data: FakeData): { status: number; body: unknown } | undefined {
+  let m: RegExpExecArray | null;
+  const answer = (body: unknown) => (body === undefined ? { status: 404, body: { message: 'Not Found' } } : { status: 200, body });
+  if ((m = /^\/gitlab\/projects\/(.+)\/(merge_requests|issues)\/(\d+)$/.exec(path))) {
+    const i = data.gitlab?.[`${m[1]}${m[2] === 'issues' ? '#' : '!'}${m[3]}`];
+    return answer(i && { iid: Number(m[3]), title: i.title, state: i.state, draft: i.draft === true, author: { username: i.author ?? 'gitlab-user' } });
+  }
+  if ((m = /^\/gitlab\/projects\/(.+)\/repository\/commits\/([0-9a-f]+)$/.exec(path))) {
+    const c = data.commits?.[`${m[1]}@${m[2]}`];
+    return answer(c && { id: m[2], title: c.message.split('\n')[0], message: c.message, author_name: c.author ?? 'GitLab User' });
+  }
+  if ((m = /^\/jira\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path))) {
+    const i = data.jira?.[m[1]];
+    return answer(i && { key: m[1], fields: { summary: i.summary, status: { name: i.status }, resolution: i.resolution ? { name: i.resolution } : null } });
+  }
+  if ((m = /^\/bugzilla\/bug\/(\d+)$/.exec(path))) {
+    const b = data.bugzilla?.[Number(m[1])];
+    // Bugzilla's error for a bug number it does not have
+    if (!b) return { status: 404, body: { error: true, code: 101, message: `Bug #${m[1]} does not exist.` } };
+    return answer({ bugs: [{ id: Number(m[1]), summary: b.summary, status: b.status, resolution: b.resolution ?? '' }], faults: [] });
+  }
+  return undefined;
 }

@@ -206,6 +206,10 @@ export interface StandInState {
   trusted: boolean;
   /** The active editor's document, if any. */
   activeDocument?: StandInDocument;
+  /** The sessions `authentication.getSession` gives, by provider (`github`): none unless a test signs in. */
+  sessions: Map<string, { accessToken: string; account: { id: string; label: string } }>;
+  /** Each `authentication.getSession` call: its provider, scopes and options. */
+  sessionAsks: { providerId: string; scopes: readonly string[]; options: unknown }[];
 }
 
 let state: StandInState = freshState({});
@@ -228,6 +232,8 @@ function freshState({
     channels: new Map(),
     messages: [],
     trusted: true,
+    sessions: new Map(),
+    sessionAsks: [],
   };
 }
 
@@ -276,6 +282,14 @@ function globMatches(pattern: string, file: string): boolean {
 }
 
 const onDidChangeConfiguration = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+const onDidChangeSessions = new EventEmitter<{ provider: { id: string; label: string } }>();
+
+/** Signs in to (or, without a token, out of) a provider, as VS Code's Accounts menu does: its sessions' event fires. */
+export function changeSession(providerId: string, accessToken: string | undefined): void {
+  if (accessToken === undefined) state.sessions.delete(providerId);
+  else state.sessions.set(providerId, { accessToken, account: { id: '1', label: 'octocat' } });
+  onDidChangeSessions.fire({ provider: { id: providerId, label: providerId } });
+}
 const noEvent = () => new Disposable(() => undefined);
 
 function channel(name: string, options?: { log: true }) {
@@ -381,6 +395,14 @@ export const standInVscode = {
       createDirectory: async (uri: Uri) => void fs.mkdirSync(uri.fsPath, { recursive: true }),
       stat: async (uri: Uri) => fs.statSync(uri.fsPath),
     },
+  },
+  authentication: {
+    /** The provider's session, if signed in: never a prompt (the stand-in has none to show). */
+    getSession: async (providerId: string, scopes: readonly string[], options?: unknown) => {
+      state.sessionAsks.push({ providerId, scopes, options });
+      return state.sessions.get(providerId);
+    },
+    onDidChangeSessions: onDidChangeSessions.event,
   },
   languages: {
     createDiagnosticCollection: () => ({

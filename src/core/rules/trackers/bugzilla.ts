@@ -2,6 +2,8 @@
 // (bugzilla.mozilla.org, bugzilla.redhat.com, bugs.webkit.org, gcc.gnu.org/bugzilla…), and
 // Mozilla's short `bugzil.la/<n>`. A bug's alias (`id=CVE-2014-0160`) is a bug too, read as such by
 // Bugzilla; only its number is read here.
+import { obj, prune, str, trimSlash } from '../../facts/answerFields';
+import type { TrackerFacts } from '../../facts/linkFactsTypes';
 import type { TrackerItem } from '../../model/model';
 import type { UrlParts } from '../urlParts';
 import { numberMissingRule, numberNotNumericRule, type NumberSlot } from './itemNumber';
@@ -62,6 +64,30 @@ function decodeSafe(s: string): string {
 
 const slot = (url: UrlParts) => numberSlot(url, url.host.replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase());
 
+/**
+ * Bugzilla's REST API at `<base>/rest` (or as set for the host of the base, bugzil.la's being
+ * bugzilla.mozilla.org): `/bug/<n>` with only the fields read, the bug the first of `bugs`.
+ */
+const BUGZILLA_FACTS: TrackerFacts = {
+  service: 'Bugzilla',
+  request(link, apis) {
+    const i = link.item;
+    if (i?.number === undefined || link.kind !== 'bug') return undefined;
+    const host = /^https?:\/\/([^/]+)/.exec(i.base)?.[1] ?? i.host;
+    const base = trimSlash(apis.bugzilla?.[host] ?? `${i.base}/rest`);
+    return { kind: 'bug', url: `${base}/bug/${i.number}?include_fields=summary,status,resolution`, base };
+  },
+  read(_request, o) {
+    const bug = Array.isArray(o.bugs) ? obj(o.bugs[0]) : undefined;
+    const title = str(bug?.summary);
+    if (!title) throw new Error('the answer has no bug with a summary');
+    const status = str(bug?.status);
+    const resolution = str(bug?.resolution);
+    // as Bugzilla shows it: `RESOLVED FIXED`
+    return prune({ kind: 'bug', title, status: status && resolution ? `${status} ${resolution}` : status });
+  },
+};
+
 export const BUGZILLA: Tracker = {
   id: 'bugzilla',
   name: 'Bugzilla',
@@ -85,4 +111,5 @@ export const BUGZILLA: Tracker = {
     const snippet: SnippetForm = { kind: 'bug', label: 'bugzilla', body: `${used.key}/show_bug.cgi?id=$1`, used: used.count };
     return [snippet];
   },
+  facts: BUGZILLA_FACTS,
 };

@@ -3,6 +3,8 @@
 // (`/commit/<hash>`) and a discussion (`/discussions/<n>`, an organisation's `/orgs/<org>/discussions/<n>`);
 // in text, `owner/repo#<n>`, and `#<n>` when the draft's repository is on GitHub. Its other pages (a
 // repository, a file, the pull request or issue list, a search) are other links.
+import { obj, prune, str, trimSlash } from '../../facts/answerFields';
+import { GITHUB_API, type LinkFacts, type TrackerFacts } from '../../facts/linkFactsTypes';
 import type { TrackerItem } from '../../model/model';
 import type { LinkHosts } from '../linkHosts';
 import type { LinkRule } from '../linkRules/linkRule';
@@ -122,6 +124,58 @@ function references(text: string, hosts: LinkHosts): ShortReference[] {
   });
 }
 
+/** What a run says when api.github.com answers that its rate limit is reached: 60 requests an hour without a token. */
+export const GITHUB_RATE_LIMIT = {
+  anonymous: "GitHub's rate limit for anonymous requests: sign in to GitHub in VS Code, or set GITHUB_TOKEN for the CLI",
+  signedIn: "GitHub's rate limit for your account (5,000 requests an hour): the rest are looked up once it resets",
+};
+
+/** A pull request's state in a reader's words: GitHub says `open` or `closed`, and `merged` and `draft` beside it. */
+function pullState(o: Record<string, unknown>, mergedAt: unknown): string | undefined {
+  const state = str(o.state)?.toLowerCase();
+  if (o.merged === true || (typeof mergedAt === 'string' && mergedAt !== '')) return 'merged';
+  if (state === 'open' && o.draft === true) return 'draft';
+  return state;
+}
+
+/**
+ * GitHub's REST API: `/repos/<owner>/<repo>/pulls/<n>`, `/issues/<n>` (which answers for a pull
+ * request too, with a `pull_request` key), `/commits/<hash>` (422 for a hash it does not have). A
+ * discussion is GraphQL's alone: not asked.
+ */
+const GITHUB_FACTS: TrackerFacts = {
+  service: 'GitHub',
+  request(link, apis) {
+    const i = link.item;
+    const segments = i?.repository?.split('/');
+    // `..` would be read as a step up the API's path
+    if (!i || segments?.length !== 2 || segments.some((s) => s === '.' || s === '..')) return undefined;
+    const base = trimSlash(apis.github ?? GITHUB_API);
+    const repository = `${base}/repos/${segments.map(encodeURIComponent).join('/')}`;
+    const rateLimit = GITHUB_RATE_LIMIT;
+    if (link.kind === 'pull-request' && i.number !== undefined) return { kind: 'pull-request', url: `${repository}/pulls/${i.number}`, base, rateLimit };
+    if (link.kind === 'issue' && i.number !== undefined) return { kind: 'issue', url: `${repository}/issues/${i.number}`, base, rateLimit };
+    if (link.kind === 'commit' && i.commit) return { kind: 'commit', url: `${repository}/commits/${i.commit}`, base, rateLimit, absentOn: [422] };
+    return undefined;
+  },
+  read(request, o) {
+    let facts: LinkFacts;
+    if (request.kind === 'commit') {
+      const commit = obj(o.commit);
+      const title = str(commit?.message)?.split('\n')[0].trim();
+      facts = { kind: 'commit', title, owner: str(obj(o.author)?.login) ?? str(obj(commit?.author)?.name) };
+    } else {
+      // an issue's number that is a pull request's: the answer says so
+      const pull = request.kind === 'issue' ? obj(o.pull_request) : o;
+      const kind = pull ? 'pull-request' : 'issue';
+      const status = pull ? pullState(o, pull.merged_at) : str(o.state)?.toLowerCase();
+      facts = { kind, title: str(o.title), status, owner: str(obj(o.user)?.login) };
+    }
+    if (!facts.title) throw new Error('the answer has no title');
+    return prune(facts);
+  },
+};
+
 export const GITHUB: Tracker = {
   id: 'github',
   name: 'GitHub',
@@ -153,4 +207,5 @@ export const GITHUB: Tracker = {
     };
     return [snippet('pull-request', 'pull'), snippet('issue', 'issues')];
   },
+  facts: GITHUB_FACTS,
 };

@@ -3,6 +3,8 @@
 // (`/<group>/<project>/-/merge_requests/<n>`, with `/diffs`, `#note_…`), an issue (`/-/issues/<n>`,
 // `/-/work_items/<n>`), a commit (`/-/commit/<hash>`); older links lack the `/-/`. In text, when the
 // draft's repository is a GitLab one: `#<n>` and `!<n>` (a merge request), `group/project#<n>`.
+import { obj, prune, str, trimSlash } from '../../facts/answerFields';
+import type { LinkFacts, TrackerFacts } from '../../facts/linkFactsTypes';
 import type { TrackerItem } from '../../model/model';
 import type { LinkHosts } from '../linkHosts';
 import type { LinkRule } from '../linkRules/linkRule';
@@ -120,6 +122,37 @@ function references(text: string, hosts: LinkHosts): ShortReference[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * GitLab's REST API at `https://<host>/api/v4` (or as set per host): a project by its path, URL-encoded
+ * whole (`group%2Fproject`), then `/merge_requests/<iid>`, `/issues/<iid>`, `/repository/commits/<hash>`.
+ */
+const GITLAB_FACTS: TrackerFacts = {
+  service: 'GitLab',
+  request(link, apis) {
+    const i = link.item;
+    if (!i?.repository) return undefined;
+    const base = trimSlash(apis.gitlab?.[i.host] ?? `https://${i.host}/api/v4`);
+    const project = `${base}/projects/${encodeURIComponent(i.repository)}`;
+    if (link.kind === 'merge-request' && i.number !== undefined) return { kind: 'merge-request', url: `${project}/merge_requests/${i.number}`, base };
+    if (link.kind === 'issue' && i.number !== undefined) return { kind: 'issue', url: `${project}/issues/${i.number}`, base };
+    if (link.kind === 'commit' && i.commit) return { kind: 'commit', url: `${project}/repository/commits/${i.commit}`, base };
+    return undefined;
+  },
+  read(request, o) {
+    let facts: LinkFacts;
+    if (request.kind === 'commit') facts = { kind: 'commit', title: str(o.title), owner: str(o.author_name) };
+    else {
+      const author = obj(o.author);
+      let status = str(o.state);
+      // an open merge request marked draft (`work_in_progress` before GitLab 14)
+      if (request.kind === 'merge-request' && status === 'opened' && (o.draft === true || o.work_in_progress === true)) status = 'draft';
+      facts = { kind: request.kind, title: str(o.title), status, owner: str(author?.username) ?? str(author?.name) };
+    }
+    if (!facts.title) throw new Error('the answer has no title');
+    return prune(facts);
+  },
+};
+
 export const GITLAB: Tracker = {
   id: 'gitlab',
   name: 'GitLab',
@@ -153,4 +186,5 @@ export const GITLAB: Tracker = {
     };
     return [snippet('merge-request', 'merge_requests'), snippet('issue', 'issues')];
   },
+  facts: GITLAB_FACTS,
 };

@@ -3,6 +3,8 @@
 // `--jira-host`; issues.apache.org by default), any `*.atlassian.net` or `jira.*` host, and elsewhere
 // by a whole key after `/browse/`. `<base>/browse/<KEY>` is the project's page. In text, `<KEY>-<n>`
 // for the projects the draft or the settings name (`jira:`, `midcycle.references.jiraProjects`).
+import { obj, prune, str, trimSlash } from '../../facts/answerFields';
+import type { TrackerFacts } from '../../facts/linkFactsTypes';
 import type { TrackerItem } from '../../model/model';
 import type { LinkHosts } from '../linkHosts';
 import type { UrlParts } from '../urlParts';
@@ -144,6 +146,25 @@ function references(text: string, hosts: LinkHosts): ShortReference[] {
   return out ? out.sort((a, b) => a.index - b.index) : [];
 }
 
+/** Jira's REST API at `<base>/rest/api/2` (or as set per host): `/issue/<KEY>` with only the fields read. */
+const JIRA_FACTS: TrackerFacts = {
+  service: 'Jira',
+  request(link, apis) {
+    const i = link.item;
+    if (!i?.key || link.kind !== 'issue') return undefined;
+    const base = trimSlash(apis.jira?.[i.host] ?? `${i.base}/rest/api/2`);
+    return { kind: 'issue', url: `${base}/issue/${encodeURIComponent(i.key)}?fields=summary,status,resolution`, base };
+  },
+  read(_request, o) {
+    const fields = obj(o.fields);
+    const status = str(obj(fields?.status)?.name);
+    const resolution = str(obj(fields?.resolution)?.name);
+    const title = str(fields?.summary);
+    if (!title) throw new Error('the answer has no summary');
+    return prune({ kind: 'issue', title, status: status && resolution ? `${status}, ${resolution}` : status });
+  },
+};
+
 export const JIRA: Tracker = {
   id: 'jira',
   name: 'Jira',
@@ -165,4 +186,5 @@ export const JIRA: Tracker = {
     const snippet: SnippetForm = { kind: 'issue', label: 'jira', body: `${base}/browse/\${1:${project}}-$2`, used: own.length };
     return [snippet];
   },
+  facts: JIRA_FACTS,
 };

@@ -4,6 +4,7 @@
 // the snippets that write its links, and where its link facts plug in. The engine (linkRules/
 // checkLink.ts), the link pass, the tree, the hovers, the outline and the export ask the registry
 // (registry.ts), never a tracker by name: the next tracker is a new file and a line there.
+import type { TrackerFacts } from '../../facts/linkFactsTypes';
 import type { BlueprintTarget, BugTarget, EtherpadTarget, Link, LinkKind, ReviewTarget, StoryTarget, TrackerItem } from '../../model/model';
 import type { LinkHosts } from '../linkHosts';
 import type { LinkRule } from '../linkRules/linkRule';
@@ -54,16 +55,6 @@ export interface SnippetForm {
   used?: number;
 }
 
-/**
- * Where a tracker's link facts plug in: the GET that reads one item, and what its answer says. The
- * shapes are facts/linkFacts.ts' (FactsRequest, LinkFacts), said here without importing them (the
- * facts read the trackers, not the other way). None of the new trackers has them yet.
- */
-export interface TrackerFacts {
-  request(item: TrackerItem, apis: unknown): { kind: string; url: string; service: string; base: string } | undefined;
-  read(json: unknown): { title?: string; status?: string; project?: string; owner?: string };
-}
-
 export interface Tracker {
   /** Stable id: its link rules' `hosts`, a TrackerItem's `tracker`, outline --json's `tracker`. */
   id: string;
@@ -95,7 +86,10 @@ export interface Tracker {
   itemId?(item: TrackerItem, kind: LinkKind): string;
   /** Its link snippets, in the forms the draft's links use (`links`: the draft's well-formed ones). */
   snippets?(links: readonly Link[], hosts: LinkHosts): SnippetForm[];
-  /** Its link facts, when it has them (OpenStack's are read by facts/linkFacts.ts). */
+  /**
+   * Its link facts, when it has them: the request that reads an item, and what the answer says
+   * (OpenStack's are facts/openstackFacts.ts', kept out of the first bundle their records are in).
+   */
   facts?: TrackerFacts;
 }
 

@@ -90,6 +90,22 @@ describe('rule severities', () => {
     ),
     'blueprint-not-found': viaFacts('https://blueprints.launchpad.net/neutron/+spec/nope', found('not-found')),
     'story-not-found': viaFacts('https://storyboard.openstack.org/#!/story/2004567', found('not-found')),
+    'pull-request-not-found': viaFacts('https://github.com/octo-org/octo-repo/pull/999999', found('not-found')),
+    'pull-request-closed': viaFacts(
+      'https://github.com/octo-org/octo-repo/pull/7',
+      found('found', { kind: 'pull-request', title: 'Try another way', status: 'closed' }),
+    ),
+    'merge-request-not-found': viaFacts('https://gitlab.com/gitlab-org/gitlab/-/merge_requests/99999999', found('not-found')),
+    'merge-request-closed': viaFacts(
+      'https://gitlab.com/gitlab-org/gitlab/-/merge_requests/12',
+      found('found', { kind: 'merge-request', title: 'Try another way', status: 'closed' }),
+    ),
+    'issue-not-found': viaFacts('https://github.com/octo-org/octo-repo/issues/999999', found('not-found')),
+    'issue-link-is-pull-request': viaFacts(
+      'https://github.com/octo-org/octo-repo/issues/12',
+      found('found', { kind: 'pull-request', title: 'Add a flag', status: 'open' }),
+    ),
+    'commit-not-found': viaFacts('https://github.com/octo-org/octo-repo/commit/0123456789abcdef0123456789abcdef01234567', found('not-found')),
     'separator-opens-code-block': draft('Hi\n\n~~~~~~~\n\n- Topic\n'),
     'separator-pair': draft('Hi\n\n~~~~~~~\n\n- Topic https://x.org\n\n~~~~~~~\n'),
     'code-block-unclosed': draft('Text\n\n```python\nprint(1)\n'),
