@@ -136,6 +136,13 @@ export function bundles({ production = false } = {}) {
       plugins: [...common.plugins, webLazyBundles([], 'required')],
     },
     { ...web, entryPoints: ['src/extension/editorHelp.ts'], outfile: 'dist/web/editorHelp.js', plugins: [...common.plugins, webLazyBundles([], 'required')] },
+    // GitHub's link facts (its API answers a browser's request from another site; the other trackers' do not): loaded once the writer allows lookups
+    {
+      ...web,
+      entryPoints: ['src/extension/linkFactsService.ts'],
+      outfile: 'dist/web/linkFactsService.js',
+      plugins: [...common.plugins, webLazyBundles([], 'required')],
+    },
   ];
 }
 

@@ -1,8 +1,9 @@
 // Link facts, as the rest of the extension sees them: off until the writer allows looking links up
 // (`midcycle.linkFacts.enabled`, asked once per workspace, never in an untrusted one), then the
 // service (linkFactsService.ts, its own bundle) loaded and fed each draft's links. Nothing is
-// fetched before that. Where links cannot be looked up (VS Code for the Web: see
-// platform/webPlatform.ts) they are off, and Refresh Link Facts says why.
+// fetched before that. Where only some trackers' links can be looked up (VS Code for the Web:
+// GitHub's, see platform/webPlatform.ts) the others are never asked, and Refresh Link Facts on a
+// draft that has none of the first says why.
 import * as vscode from 'vscode';
 import { DEFAULT_FACTS_APIS, trackerById, type Diagnostic, type FactsApis, type FactsResult, type Link, type LinkNotes, type Report } from '../core';
 import type { LinkFactsService } from './linkFactsService';
@@ -15,7 +16,7 @@ export class LinkFacts implements vscode.Disposable {
   private service: LinkFactsService | undefined;
   private starting: Promise<LinkFactsService> | undefined;
   private asked = false;
-  /** Whether the writer was told, this window, that their `on` cannot be honoured here. */
+  /** Whether the writer was told, this window, that their `on` cannot be honoured here for some links. */
   private toldUnavailable = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -68,9 +69,10 @@ export class LinkFacts implements vscode.Disposable {
    * `done`) where looking links up is allowed already: they never ask the writer.
    */
   watchLinks(key: string, links: readonly Link[]): void {
-    if (!links.some(canLookUp) || this.enabled() !== true) return;
+    const here = links.filter(this.canLookUpHere);
+    if (!here.length || this.enabled() !== true) return;
     void this.start().then(
-      (service) => service.schedule(key, { links }),
+      (service) => service.schedule(key, { links: here }),
       () => undefined,
     );
   }
@@ -87,8 +89,9 @@ export class LinkFacts implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown report draft to refresh its link facts.'));
       return;
     }
-    if (this.platform.linkFactsUnavailable) {
-      void vscode.window.showInformationMessage(this.platform.linkFactsUnavailable);
+    const only = this.platform.linkFactsOnly;
+    if (only && !report.links.some(this.canLookUpHere)) {
+      void vscode.window.showInformationMessage(only.why);
       return;
     }
     if (!vscode.workspace.isTrusted) {
@@ -103,16 +106,15 @@ export class LinkFacts implements vscode.Disposable {
       return;
     }
     if (!this.service && !(await this.ask(true))) return;
-    await this.service?.refresh(report);
+    await this.service?.refresh({ links: report.links.filter(this.canLookUpHere) });
   }
 
   /**
    * true, false, or undefined while the writer has not said: the setting says `on` or `off`, else
-   * the workspace's answer to the question; never in an untrusted workspace, nor where links cannot
-   * be looked up.
+   * the workspace's answer to the question; never in an untrusted workspace.
    */
   private enabled(): boolean | undefined {
-    if (this.platform.linkFactsUnavailable || !vscode.workspace.isTrusted) return false;
+    if (!vscode.workspace.isTrusted) return false;
     const setting = vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled');
     if (setting === 'on') return true;
     if (setting === 'off') return false;
@@ -125,8 +127,10 @@ export class LinkFacts implements vscode.Disposable {
 
   private watch(document: vscode.TextDocument): void {
     const report = this.store.get(document);
-    if (!report || !report.links.some(canLookUp)) return;
-    this.tellIfUnavailable();
+    if (!report) return;
+    const here = report.links.filter(this.canLookUpHere);
+    if (here.length < report.links.filter(canLookUp).length) this.tellIfUnavailable();
+    if (!here.length) return;
     const enabled = this.enabled();
     if (enabled === false) return;
     if (enabled === undefined) {
@@ -135,14 +139,14 @@ export class LinkFacts implements vscode.Disposable {
     }
     // a bundle that could not be loaded is in the log (platform.ts); the next edit tries again
     void this.start().then(
-      (service) => service.schedule(document.uri.toString(), report),
+      (service) => service.schedule(document.uri.toString(), { links: here }),
       () => undefined,
     );
   }
 
-  /** A writer who turned link facts on where they cannot work (the web) is told why, once: never silently nothing. */
+  /** A writer who turned link facts on where some links cannot be looked up (the web) is told why, once: never silently nothing. */
   private tellIfUnavailable(): void {
-    const reason = this.platform.linkFactsUnavailable;
+    const reason = this.platform.linkFactsOnly?.why;
     if (!reason || this.toldUnavailable || vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled') !== 'on') return;
     this.toldUnavailable = true;
     void vscode.window.showInformationMessage(reason);
@@ -159,9 +163,13 @@ export class LinkFacts implements vscode.Disposable {
     const allow = vscode.l10n.t('Look Up Links');
     const never = vscode.l10n.t('Not in This Workspace');
     const choice = await this.question(
-      vscode.l10n.t(
-        'Midcycle can show the status and title of the changes, bugs, stories, pull requests and issues this draft links to, asking their trackers (Gerrit, Launchpad, StoryBoard, GitHub, GitLab, Jira, Bugzilla). Only their numbers are sent, never the draft.',
-      ),
+      this.platform.linkFactsOnly?.trackers.size === 1 && this.platform.linkFactsOnly.trackers.has('github')
+        ? vscode.l10n.t(
+            'Midcycle can show the status and title of the pull requests, issues and commits this draft links to, asking GitHub. Only their numbers are sent, never the draft.',
+          )
+        : vscode.l10n.t(
+            'Midcycle can show the status and title of the changes, bugs, stories, pull requests and issues this draft links to, asking their trackers (Gerrit, Launchpad, StoryBoard, GitHub, GitLab, Jira, Bugzilla). Only their numbers are sent, never the draft.',
+          ),
       allow,
       never,
     );
@@ -199,6 +207,10 @@ export class LinkFacts implements vscode.Disposable {
         gerrit: { ...DEFAULT_FACTS_APIS.gerrit, ...byHost(config.get('gerritApi')) },
         launchpad: config.get<string>('launchpadApi') || DEFAULT_FACTS_APIS.launchpad,
         storyboard: { ...DEFAULT_FACTS_APIS.storyboard, ...byHost(config.get('storyboardApi')) },
+        github: config.get<string>('githubApi') || DEFAULT_FACTS_APIS.github,
+        gitlab: byHost(config.get('gitlabApi')),
+        jira: byHost(config.get('jiraApi')),
+        bugzilla: byHost(config.get('bugzillaApi')),
       } satisfies FactsApis,
       timeoutMs: Math.min(Math.max(seconds, 1), 300) * 1000,
       cacheFile: this.cacheFile,
@@ -207,6 +219,12 @@ export class LinkFacts implements vscode.Disposable {
       localCache: this.platform.factsCacheFile,
     };
   }
+
+  /** A link this platform can look up: one with facts, of a tracker the platform can ask. */
+  private readonly canLookUpHere = (link: Link): boolean => {
+    const only = this.platform.linkFactsOnly;
+    return canLookUp(link) && (!only || (link.item !== undefined && only.trackers.has(link.item.tracker)));
+  };
 
   private stop(): void {
     this.service?.dispose();

@@ -34,6 +34,11 @@ export interface LinkFactsServiceOptions {
   log: Log;
   /** The cache file on a local disk, where the platform reads and saves it itself (merged under a lock, the user's alone). */
   localCache?: FactsCacheFile;
+  /**
+   * The one origin the user's GitHub session may go to: github.com's API (a GitHub Enterprise server
+   * set as `apis.github` never gets it). The tests' fake GitHub stands in for it.
+   */
+  githubSessionOrigin?: string;
 }
 
 export class LinkFactsService {
@@ -121,7 +126,7 @@ export class LinkFactsService {
   }
 
   /** Forgets what is known of these links (memory and cache), and asks again. */
-  async refresh(report: Report): Promise<void> {
+  async refresh(report: { readonly links: readonly Link[] }): Promise<void> {
     const requests = report.links.flatMap((l) => factsRequest(l, this.options.apis) ?? []);
     for (const r of requests) {
       this.results.delete(r.url);
@@ -188,9 +193,11 @@ export class LinkFactsService {
    */
   private async githubCredentials(): Promise<FactsClientOptions['credentials']> {
     try {
+      const origin = new URL(this.options.apis.github ?? GITHUB_API).origin;
+      if (origin !== (this.options.githubSessionOrigin ?? new URL(GITHUB_API).origin)) return undefined;
       const session = await this.vscodeApi.authentication.getSession('github', [], { createIfNone: false, silent: true });
       if (!session) return undefined;
-      return { origin: new URL(this.options.apis.github ?? GITHUB_API).origin, authorization: `Bearer ${session.accessToken}` };
+      return { origin, authorization: `Bearer ${session.accessToken}` };
     } catch (e) {
       this.options.log.debug(`no GitHub session: ${reason(e)}`);
       return undefined;

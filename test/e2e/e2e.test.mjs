@@ -317,18 +317,13 @@ for (const build of BUILDS)
     });
 
     it(
-      'on the web, looking links up is not offered: Refresh Link Facts is not in the command palette',
-      { skip: !build.web && 'the desktop offers it' },
+      "on the web, the reference's links are not looked up: Refresh Link Facts says why (GitHub's alone can be)",
+      { skip: !build.web && 'the desktop looks them up' },
       async () => {
         await openFile('neutron-mitaka-midcycle.md');
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout: LONG });
-        await input.fill('>Midcycle: ');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export Midcycle Email' }).first().waitFor({ timeout: LONG });
-        const titles = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
-        assert.ok(!titles.some((t) => /Refresh Link Facts/.test(t)), titles.join(' | '));
-        await page.keyboard.press('Escape');
+        await runCommand('Midcycle: Refresh Link Facts');
+        await page.locator('.notifications-toasts .notification-toast', { hasText: "looks up GitHub's links only" }).waitFor({ timeout: LONG });
+        await shot('link-facts-web-why');
       },
     );
 
@@ -425,6 +420,73 @@ for (const build of BUILDS)
         );
       },
     );
+
+    it("link facts of GitHub's links, on the desktop and the web: the pull request's title and state in the tree and its hover (a fake GitHub on 127.0.0.1 that answers a browser, as api.github.com does)", async () => {
+      const github = await startFakeServicesForE2e({
+        github: {
+          'nodejs/node#58837': { title: 'src: add the permission model audit log', state: 'closed', pull: true, merged: true, user: 'rafaelgss' },
+          'nodejs/TSC#1656': { title: 'Moving the TSC meeting to a new time', state: 'open', user: 'mhdawson' },
+        },
+        changes: { 912345: { subject: 'Unified limits: the last piece', status: 'NEW', project: 'openstack/nova', owner: 'Balazs Gibizer' } },
+      });
+      try {
+        writeFileSync(
+          join(workspace, 'tsc-meeting.md'),
+          [
+            '# Node.js TSC meeting',
+            '',
+            '- Permission model: https://github.com/nodejs/node/pull/58837 landed',
+            '- Meeting time: https://github.com/nodejs/TSC/issues/1656',
+            '- Shared with OpenStack: https://review.opendev.org/c/openstack/nova/+/912345',
+            '',
+          ].join('\n'),
+        );
+        mkdirSync(join(workspace, '.vscode'), { recursive: true });
+        writeFileSync(
+          join(workspace, '.vscode', 'settings.json'),
+          JSON.stringify(
+            {
+              'midcycle.linkFacts.enabled': 'ask',
+              'midcycle.linkFacts.githubApi': github.github,
+              'midcycle.linkFacts.gerritApi': { 'review.opendev.org': github.gerrit },
+            },
+            null,
+            2,
+          ),
+        );
+        await page.keyboard.press('Control+1');
+        await openFile('tsc-meeting.md');
+        if (build.web) {
+          // the web asks of GitHub alone (the desktop's workspace said yes in the step before)
+          const question = page.locator('.notifications-toasts .notification-toast', { hasText: 'asking GitHub' });
+          await question.waitFor({ timeout: LONG });
+          await shot('link-facts-github-question');
+          await question.locator('a.monaco-button, .monaco-button', { hasText: 'Look Up Links' }).click();
+        }
+        const meeting = topicsPane().locator('.monaco-list-row', { hasText: 'Node.js TSC meeting' }).first();
+        await meeting.waitFor({ timeout: LONG });
+        if ((await meeting.getAttribute('aria-expanded')) !== 'true') await meeting.locator('.monaco-tl-twistie').click();
+        await topicsPane().locator('.monaco-list-row', { hasText: 'src: add the permission model audit log' }).first().waitFor({ timeout: LONG });
+        await shot('link-facts-github-tree');
+        await goTo(3, 40);
+        await page.locator('.monaco-editor.focused').first().waitFor({ timeout: LONG });
+        await page.keyboard.press('Control+k');
+        await page.keyboard.press('Control+i');
+        const hover = page.locator('.monaco-hover', { hasText: 'src: add the permission model audit log' });
+        await hover.waitFor({ timeout: LONG });
+        assert.match(await hover.innerText(), /GitHub pull request #58837[\s\S]*merged by rafaelgss/);
+        await shot('link-facts-github-hover');
+        const asked = [...new Set(github.requests)].sort();
+        assert.deepEqual(
+          asked,
+          build.web
+            ? ['/github/repos/nodejs/TSC/issues/1656', '/github/repos/nodejs/node/pulls/58837']
+            : ['/gerrit/changes/912345', '/github/repos/nodejs/TSC/issues/1656', '/github/repos/nodejs/node/pulls/58837'],
+        );
+      } finally {
+        await github.close();
+      }
+    });
   });
 
 async function waitForFrameWith(selector) {

@@ -33,10 +33,11 @@ export interface Platform {
    */
   readText(...path: string[]): Promise<string>;
   /**
-   * Why link facts cannot be looked up here, in a sentence for the writer; undefined where they can.
-   * (The web's answer: see webPlatform.ts.)
+   * Where only some trackers' links can be looked up: their ids, and why the others cannot, in a
+   * sentence for the writer; undefined where every tracker's can. (The web's answer, GitHub alone:
+   * see webPlatform.ts.)
    */
-  readonly linkFactsUnavailable?: string;
+  readonly linkFactsOnly?: { readonly trackers: ReadonlySet<string>; readonly why: string };
   /** False where a pad's text cannot be read (the web: an etherpad refuses a browser's cross-origin request; mail/notesDraft.ts says so). */
   readonly readsPads?: boolean;
   /** Where a save dialog starts when no workspace folder is open (the home folder on the desktop; none on the web). */

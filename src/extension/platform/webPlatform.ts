@@ -14,13 +14,14 @@ import { onceEach, type BundleName, type Platform } from './platform';
 import { providedBundle } from './providedBundles';
 
 /**
- * Why link facts are off on the web: the page would ask Gerrit, Launchpad and StoryBoard from
- * another site (cross-origin), which they do not allow a browser to do. Asked when it is said, in
- * the display language (the platform is made before activation configures the strings).
+ * Why only GitHub's links are looked up on the web: the page asks from another site (cross-origin),
+ * which GitHub's API allows a browser and Gerrit, Launchpad, StoryBoard, GitLab, Jira and Bugzilla
+ * do not. Asked when it is said, in the display language (the platform is made before activation
+ * configures the strings).
  */
-export function webLinkFactsUnavailable(): string {
+export function webLinkFactsOnlyGitHub(): string {
   return l10n.t(
-    'VS Code for the Web cannot look links up: Gerrit, Launchpad and StoryBoard do not answer requests made from another site in a browser. Use VS Code on the desktop or `midcycle check --online`.',
+    "VS Code for the Web looks up GitHub's links only: Gerrit, Launchpad, StoryBoard, GitLab, Jira and Bugzilla do not answer requests made from another site in a browser. Use VS Code on the desktop or `midcycle check --online`.",
   );
 }
 
@@ -37,8 +38,8 @@ export function webPlatform(
     }, log),
     log,
     readText: (...path) => fetchText(code.Uri.joinPath(extensionUri, ...path).toString(true)),
-    get linkFactsUnavailable() {
-      return webLinkFactsUnavailable();
+    get linkFactsOnly() {
+      return { trackers: new Set(['github']), why: webLinkFactsOnlyGitHub() };
     },
     // an etherpad answers a browser's request from another site (cross-origin) with no leave to read it
     readsPads: false,

@@ -436,7 +436,7 @@ describe('the manifest', () => {
     assert.match(linkFactsUserAgent('VS Code'), /^midcycle\/\S+ \(VS Code; link facts\)$/);
   });
 
-  it('runs on the desktop (main) and on the web (browser), in virtual and (limited) untrusted workspaces; looking links up is hidden on the web', () => {
+  it("runs on the desktop (main) and on the web (browser), in virtual and (limited) untrusted workspaces; looking links up is offered on both (the web looks GitHub's up), in a trusted workspace alone", () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.browser, './dist/web/extension.js');
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
@@ -445,7 +445,12 @@ describe('the manifest', () => {
       .flat()
       .filter((e) => e.command === 'midcycle.refreshLinkFacts');
     assert.ok(refresh.length > 0);
-    for (const e of refresh) assert.match(e.when, /!isWeb/);
+    for (const e of refresh) {
+      assert.match(e.when, /isWorkspaceTrusted/);
+      assert.doesNotMatch(e.when, /isWeb/);
+    }
+    for (const api of ['githubApi', 'gitlabApi', 'jiraApi', 'bugzillaApi'])
+      assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(`midcycle.linkFacts.${api}`), api);
   });
 });
 

@@ -43,13 +43,14 @@ describe('link facts in the editor: GitHub, GitLab, Jira, Bugzilla and the GitHu
   let changes: number;
   const logLines: string[] = [];
 
-  const make = () => {
+  const make = (githubApi?: string) => {
     const at = (level: string) => (message: string) => void logLines.push(`[${level}] ${message}`);
     service = new LinkFactsService(standInVscode as unknown as typeof vscode, {
-      // GitHub's API on a server of its own: its origin is the one the session's token may go to
+      // GitHub's API on a server of its own: its origin stands in for api.github.com's, the one the session's token may go to
+      githubSessionOrigin: new URL(github.github).origin,
       apis: {
         ...DEFAULT_FACTS_APIS,
-        github: github.github,
+        github: githubApi ?? github.github,
         gitlab: { 'gitlab.com': others.gitlab },
         jira: { 'issues.apache.org': others.jira },
         bugzilla: { 'bugzilla.mozilla.org': others.bugzilla },
@@ -104,6 +105,18 @@ describe('link facts in the editor: GitHub, GitLab, Jira, Bugzilla and the GitHu
         'pull-request-closed Pull request octo-org/octo-repo#12 was closed without being merged (“Add <img src=x onerror=alert(1)> [x](command:workbench.action.quit)”).',
       ],
     );
+  });
+
+  it('a GitHub Enterprise API set in its place never gets the github.com session', async () => {
+    changeSession('github', 'gho_session_token');
+    service.dispose();
+    make(others.github);
+    const report = parseReport('- https://github.com/octo-org/octo-repo/pull/12\n');
+    await service.refresh(report);
+    assert.deepEqual(found(report), ['found']);
+    assert.deepEqual(others.requests, ['/github/repos/octo-org/octo-repo/pulls/12']);
+    assert.deepEqual([...new Set([...github.authorizations, ...others.authorizations])], [undefined]);
+    assert.deepEqual(state.sessionAsks, [], 'not even asked');
   });
 
   it('signed out: no Authorization header anywhere', async () => {

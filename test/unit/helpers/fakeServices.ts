@@ -71,6 +71,20 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
   const counts = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    // GitHub's API, as api.github.com does, lets a page of any site read its answers (VS Code for the
+    // Web asks from the workbench's origin); the others do not say so, and a browser keeps their answers
+    if (path.startsWith('/github/')) {
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': 'Authorization, Accept, User-Agent',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     requests.push(path);
     authorizations.push(req.headers.authorization);
     const fault = faults.get(path) ?? [...faults].find(([k]) => k.endsWith('*') && path.startsWith(k.slice(0, -1)))?.[1];

@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import { onceEach } from '../../../../src/extension/platform/platform';
 import { nodePlatform } from '../../../../src/extension/platform/nodePlatform';
 import { provideBundle, providedBundle } from '../../../../src/extension/platform/providedBundles';
-import { evaluateBundle, webLinkFactsUnavailable, webPlatform } from '../../../../src/extension/platform/webPlatform';
+import { evaluateBundle, webLinkFactsOnlyGitHub, webPlatform } from '../../../../src/extension/platform/webPlatform';
 
 /** Just enough of `vscode` for the loaders: Uri.joinPath, fsPath and toString, workspace.fs.readFile. */
 function fakeCode(): typeof vscode {
@@ -58,7 +58,7 @@ describe('the platform: bundles loaded on first use', () => {
       fs.writeFileSync(path.join(dir, 'dist', 'mailExport.js'), 'exports.where = "node";');
       const bundles = nodePlatform(fakeCode(), { path: dir } as vscode.Uri, recordingLog());
       assert.equal((await bundles.load<{ where: string }>('mailExport')).where, 'node');
-      assert.equal(bundles.linkFactsUnavailable, undefined);
+      assert.equal(bundles.linkFactsOnly, undefined);
       fs.mkdirSync(path.join(dir, 'snippets'));
       fs.writeFileSync(path.join(dir, 'snippets', 'markdown.json'), '{"é": 1}');
       assert.equal(await bundles.readText('snippets', 'markdown.json'), '{"é": 1}');
@@ -67,7 +67,7 @@ describe('the platform: bundles loaded on first use', () => {
     }
   });
 
-  it("on the web, fetches dist/web/<name>.js (and the package's files) from the extension location and runs it as CommonJS; link facts say why they are off", async () => {
+  it("on the web, fetches dist/web/<name>.js (and the package's files) from the extension location and runs it as CommonJS; link facts are GitHub's alone, and say why", async () => {
     const asked: string[] = [];
     const code = fakeCode();
     const bundles = webPlatform(code, extensionUri, recordingLog(), async (url) => {
@@ -79,10 +79,11 @@ describe('the platform: bundles loaded on first use', () => {
     assert.deepEqual(asked, ['vscode-remote://remote/ext/dist/web/mailExport.js']);
     assert.equal(mail.same, code);
     assert.equal(mail.words, 3);
-    assert.equal(bundles.linkFactsUnavailable, webLinkFactsUnavailable());
+    assert.deepEqual([...bundles.linkFactsOnly!.trackers], ['github']);
+    assert.equal(bundles.linkFactsOnly!.why, webLinkFactsOnlyGitHub());
     assert.match(await bundles.readText('snippets', 'markdown.json'), /module\.exports/);
     assert.equal(asked[1], 'vscode-remote://remote/ext/snippets/markdown.json');
-    assert.match(webLinkFactsUnavailable(), /cannot look links up/);
+    assert.match(webLinkFactsOnlyGitHub(), /looks up GitHub's links only/);
   });
 
   it('on the web, a bundle that requires what the web does not have fails saying what and where', () => {
