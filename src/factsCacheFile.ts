@@ -2,12 +2,13 @@
 // when it is a regular file of a sane size (a FIFO planted at its path would block), saved merged
 // with what the file holds then (other runs and windows save theirs there too), under a lock file,
 // in a folder and a file that are the user's alone (titles of private changes are in it).
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FactsCache } from './core/facts/factsCache';
 import { readRegularFile, writeAtomically } from './writeAtomically';
 
-/** A lock older than this is a run's that died holding it, and is taken over. */
+/** A lock whose holder cannot be told (no pid in it) is taken over when older than this. */
 const STALE_LOCK_MS = 10_000;
 
 /** 5,000 answers of a few hundred bytes each; a larger file is not ours. */
@@ -42,18 +43,30 @@ export function saveFactsCacheFile(file: string, cache: FactsCache, waitMs = STA
   });
 }
 
-/** Runs `fn` holding the lock file `lock` (made exclusively; taken over when stale). */
+/**
+ * Runs `fn` holding the lock file `lock`: made exclusively, holding the holder's pid and a nonce.
+ * A lock is taken over only when its holder is gone: its pid no longer runs (a run killed while
+ * saving), or, when no pid can be read (one being written, or another machine's), it is older than
+ * `staleMs`. A live holder, however slow, is waited for, never taken over: two runs both taking it
+ * over would each save its own merge, and the last would drop the other's answers. The lock is let
+ * go only while it is still ours.
+ */
 function withLock<T>(lock: string, waitMs: number, fn: () => T, staleMs = STALE_LOCK_MS): T {
   const until = Date.now() + waitMs;
+  const mine = `${process.pid} ${crypto.randomBytes(9).toString('base64url')}`;
   for (;;) {
     try {
-      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
+      const fd = fs.openSync(lock, 'wx', 0o600);
+      try {
+        fs.writeSync(fd, mine);
+      } finally {
+        fs.closeSync(fd);
+      }
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       try {
-        // a run that died holding it
-        if (Date.now() - fs.lstatSync(lock).mtimeMs > staleMs) {
+        if (holderGone(lock, staleMs)) {
           fs.rmSync(lock, { force: true });
           continue;
         }
@@ -67,6 +80,24 @@ function withLock<T>(lock: string, waitMs: number, fn: () => T, staleMs = STALE_
   try {
     return fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    if (readLock(lock) === mine) fs.rmSync(lock, { force: true });
   }
+}
+
+/** Whether the lock's holder is gone: its pid is not running, or (no pid to read) the lock is older than `staleMs`. */
+function holderGone(lock: string, staleMs: number): boolean {
+  const pid = Number(/^(\d+) /.exec(readLock(lock) ?? '')?.[1]);
+  if (pid > 0) {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  }
+  return Date.now() - fs.lstatSync(lock).mtimeMs > staleMs;
+}
+
+function readLock(lock: string): string | undefined {
+  return readRegularFile(lock, { noFollow: true, maxBytes: 256 });
 }

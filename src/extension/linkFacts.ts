@@ -144,10 +144,11 @@ export class LinkFacts implements vscode.Disposable {
     );
   }
 
-  /** A writer who turned link facts on where some links cannot be looked up (the web) is told why, once: never silently nothing. */
+  /** A writer who looks links up where some cannot be (the web) is told why, once: never silently nothing. */
   private tellIfUnavailable(): void {
     const reason = this.platform.linkFactsOnly?.why;
-    if (!reason || this.toldUnavailable || vscode.workspace.getConfiguration('midcycle').get<string>('linkFacts.enabled') !== 'on') return;
+    // (told once lookups are on, by the setting or the writer's answer: never where nothing is looked up)
+    if (!reason || this.toldUnavailable || this.enabled() !== true) return;
     this.toldUnavailable = true;
     void vscode.window.showInformationMessage(reason);
   }
@@ -217,6 +218,7 @@ export class LinkFacts implements vscode.Disposable {
       changed: () => this.changed.fire(),
       log: this.platform.log,
       localCache: this.platform.factsCacheFile,
+      setsUserAgent: this.platform.setsUserAgent,
     };
   }
 

@@ -39,6 +39,8 @@ export interface LinkFactsServiceOptions {
    * set as `apis.github` never gets it). The tests' fake GitHub stands in for it.
    */
   githubSessionOrigin?: string;
+  /** False in a browser, which sends its own User-Agent (platform.ts setsUserAgent). */
+  setsUserAgent?: false;
 }
 
 export class LinkFactsService {
@@ -155,7 +157,7 @@ export class LinkFactsService {
       fetch: globalThis.fetch.bind(globalThis),
       cache,
       timeoutMs: this.options.timeoutMs,
-      userAgent: linkFactsUserAgent('VS Code'),
+      userAgent: this.options.setsUserAgent === false ? '' : linkFactsUserAgent('VS Code'),
       credentials,
     });
     const control = new AbortController();

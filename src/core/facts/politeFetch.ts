@@ -13,6 +13,7 @@ export interface FetchLimits {
   timeoutMs: number;
   /** Largest answer read, in bytes. */
   maxBytes: number;
+  /** The `user-agent` header; empty in a browser, which sends its own (Chromium drops a script's; Firefox asks for it in a CORS preflight, which GitHub's API refuses). */
   userAgent: string;
   /** The `accept` header. */
   accept: string;
@@ -39,11 +40,20 @@ export async function fetchOnce(url: string, limits: FetchLimits, signal?: Abort
     control.abort();
   }, limits.timeoutMs);
   try {
-    const response = await limits.fetch(url, {
-      headers: { accept: limits.accept, 'user-agent': limits.userAgent, ...(limits.authorization ? { authorization: limits.authorization } : {}) },
-      redirect: 'manual',
-      signal: control.signal,
-    });
+    const headers: Record<string, string> = { accept: limits.accept };
+    // (none in a browser, which sends its own: see FetchLimits)
+    if (limits.userAgent) headers['user-agent'] = limits.userAgent;
+    if (limits.authorization) headers.authorization = limits.authorization;
+    let response = await limits.fetch(url, { headers, redirect: 'manual', signal: control.signal });
+    if (response.type === 'opaqueredirect') {
+      // a browser hides a redirect's status and Location from a page (a renamed repository's API
+      // answer): followed there, and its answer kept only when it came from the host asked
+      response = await limits.fetch(url, { headers, redirect: 'follow', signal: control.signal });
+      if (new URL(response.url || url).host !== new URL(url).host) {
+        await response.body?.cancel();
+        throw new HostDown('redirected to another host');
+      }
+    }
     const length = Number(response.headers.get('content-length'));
     if (length > limits.maxBytes) {
       await response.body?.cancel();
@@ -54,7 +64,7 @@ export async function fetchOnce(url: string, limits: FetchLimits, signal?: Abort
   } catch (e) {
     if (timedOut) throw new HostDown(`no answer within ${limits.timeoutMs / 1000} s`, { cause: e });
     if (signal?.aborted) throw new Error('cancelled', { cause: e });
-    if (e instanceof TooLarge) throw e;
+    if (e instanceof TooLarge || e instanceof HostDown) throw e;
     // Node's fetch says only "fetch failed": why is in its cause (or the cause's first error)
     const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
     const code = cause?.code ?? cause?.errors?.[0]?.code;

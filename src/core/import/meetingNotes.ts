@@ -353,7 +353,8 @@ function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
       }
     } else {
       const next = nextShown(i + 1);
-      const level = minutes ? undefined : sectionLevel(root, line, lines[i + 1]);
+      // (a line that goes on with the paragraph above it is no label)
+      const level = minutes || !(blankBefore || i === 0) ? undefined : sectionLevel(root, line, lines[i + 1]);
       if (next && !next.heading && !next.rule && next.indent > line.indent) {
         // a line that heads an indented block ("Topic: routed networks (slaweq)⏎\t* …") is a topic
         openItem(line, NOTE, true);
@@ -375,18 +376,20 @@ function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
 }
 
 /**
- * The heading level of a line that labels the list right under it ("Open discussion⏎* nothing")
- * in notes that have sections already: a short line of words, no sentence, link or action item,
- * at the level of the section before it (below the pad's title). Undefined for any other line.
+ * The heading level of a line that labels the list right under it ("Open discussion⏎* nothing",
+ * "Pros⏎* …", a PTG pad's "Secure RBAC⏎* …" under its day's "== Tuesday ==") in notes that have
+ * sections already: a short line of words after a blank line, no sentence, link, action item or
+ * noise, one level below the section it is in (its bullets its own, not the section's). Undefined
+ * for any other line.
  */
 function sectionLevel(root: readonly Block[], line: SourceLine, next: SourceLine | undefined): number | undefined {
   if (!next?.marker || next.indent !== line.indent || line.parts.length !== 1) return undefined;
   const text = textOf(line.parts).trim();
-  if (text.length > 60 || /[.,;:!?]$|:\/\/|^[^\p{L}\p{N}]/u.test(text) || standsAlone(text) || isAttendeeLabel(text)) return undefined;
+  if (text.length > 60 || !/^\p{L}/u.test(text) || /[.,;:!?]$|:\/\//.test(text) || noiseOf(text) || standsAlone(text) || isAttendeeLabel(text)) {
+    return undefined;
+  }
   const levels = root.flatMap((b) => (b.kind === 'heading' ? [b.level] : []));
-  if (!levels.length) return undefined;
-  // under the pad's title alone, a section is one level below it
-  return levels.length === 1 && levels[0] === 1 ? 2 : levels[levels.length - 1];
+  return levels.length ? Math.min(levels[levels.length - 1] + 1, 6) : undefined;
 }
 
 /** A note that holds an action item from its start ("ACTION: …", "gibi to …"), or a marker ("AGREED: …"). */

@@ -38,6 +38,11 @@ export interface Platform {
    * see webPlatform.ts.)
    */
   readonly linkFactsOnly?: { readonly trackers: ReadonlySet<string>; readonly why: string };
+  /**
+   * False in a browser, which sends its own User-Agent with a page's requests: a script's is
+   * dropped (Chromium) or asked for in a CORS preflight (Firefox), which GitHub's API does not allow.
+   */
+  readonly setsUserAgent?: false;
   /** False where a pad's text cannot be read (the web: an etherpad refuses a browser's cross-origin request; mail/notesDraft.ts says so). */
   readonly readsPads?: boolean;
   /** Where a save dialog starts when no workspace folder is open (the home folder on the desktop; none on the web). */

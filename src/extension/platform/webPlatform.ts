@@ -43,6 +43,7 @@ export function webPlatform(
     },
     // an etherpad answers a browser's request from another site (cross-origin) with no leave to read it
     readsPads: false,
+    setsUserAgent: false,
   };
 }
 

@@ -74,12 +74,17 @@ export async function startFakeServices(data: FakeData): Promise<FakeServices> {
     // GitHub's API, as api.github.com does, lets a page of any site read its answers (VS Code for the
     // Web asks from the workbench's origin); the others do not say so, and a browser keeps their answers
     if (path.startsWith('/github/')) {
+      // (its documented headers: docs.github.com, "Using CORS and JSONP to make cross-origin requests")
       res.setHeader('access-control-allow-origin', '*');
+      res.setHeader(
+        'access-control-expose-headers',
+        'ETag, Link, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval',
+      );
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
-          'access-control-allow-methods': 'GET',
-          'access-control-allow-headers': 'Authorization, Accept, User-Agent',
-          'access-control-max-age': '600',
+          'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
+          'access-control-allow-headers': 'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, X-Requested-With',
+          'access-control-max-age': '86400',
         });
         res.end();
         return;

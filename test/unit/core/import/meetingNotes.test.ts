@@ -163,7 +163,7 @@ describe('notes as people type them in a pad', () => {
     assert.match(draft.markdown, /\n\nwe discussed the gate\n\nbauzas to write the gate doc\n/);
   });
 
-  it("makes a line over its bullets a section when the pad has sections: the bullets are that topic's, not the one before", () => {
+  it("makes a line over its bullets a sub-section when the pad has sections: the bullets are that label's, not the section's", () => {
     const sections = importMeetingNotes(
       [
         'Nova PTG',
@@ -172,7 +172,7 @@ describe('notes as people type them in a pad', () => {
         '== Unified limits ==',
         '* most of the series merged',
         '',
-        'Open discussion',
+        'Pros',
         '* nothing',
         '',
         'We talked about these:',
@@ -180,16 +180,25 @@ describe('notes as people type them in a pad', () => {
         '',
         'gibi to write the upgrade doc',
         '* an action line stays a paragraph',
+        '',
+        'we move the gate once the',
+        'remaining patches merge',
+        '* a wrapped sentence stays one',
+        '',
+        'o/',
+        '* a wave is no section',
       ].join('\n'),
     );
     const outline = toOutline(parseReport(sections.markdown));
     assert.deepEqual(
-      outline.topics[0].children.map((t) => t.title),
-      ['Unified limits', 'Open discussion'],
+      outline.topics[0].children.map((t) => [t.title, t.children.map((c) => c.title)]),
+      [['Unified limits', ['most of the series merged', 'Pros']]],
     );
-    assert.match(sections.markdown, /^## Open discussion\n\n- nothing$/m);
+    assert.match(sections.markdown, /^### Pros\n\n- nothing$/m);
     assert.match(sections.markdown, /^We talked about these:$/m);
     assert.match(sections.markdown, /^gibi to write the upgrade doc$/m);
+    assert.match(sections.markdown, /^we move the gate once the\nremaining patches merge$/m);
+    assert.doesNotMatch(sections.markdown, /^#+ o\//m);
     // notes without sections keep such a line as it was
     assert.match(importMeetingNotes('Open discussion\n* nothing\n').markdown, /^Open discussion\n/m);
   });
