@@ -40,20 +40,7 @@ export async function fetchOnce(url: string, limits: FetchLimits, signal?: Abort
     control.abort();
   }, limits.timeoutMs);
   try {
-    const headers: Record<string, string> = { accept: limits.accept };
-    // (none in a browser, which sends its own: see FetchLimits)
-    if (limits.userAgent) headers['user-agent'] = limits.userAgent;
-    if (limits.authorization) headers.authorization = limits.authorization;
-    let response = await limits.fetch(url, { headers, redirect: 'manual', signal: control.signal });
-    if (response.type === 'opaqueredirect') {
-      // a browser hides a redirect's status and Location from a page (a renamed repository's API
-      // answer): followed there, and its answer kept only when it came from the host asked
-      response = await limits.fetch(url, { headers, redirect: 'follow', signal: control.signal });
-      if (new URL(response.url || url).host !== new URL(url).host) {
-        await response.body?.cancel();
-        throw new HostDown('redirected to another host');
-      }
-    }
+    const response = await ask(url, limits, control.signal);
     const length = Number(response.headers.get('content-length'));
     if (length > limits.maxBytes) {
       await response.body?.cancel();
@@ -81,6 +68,24 @@ export async function fetchOnce(url: string, limits: FetchLimits, signal?: Abort
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The request, its redirects left to the caller (see redirectWithinHost), except one a browser hides. */
+async function ask(url: string, limits: FetchLimits, signal: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { accept: limits.accept };
+  // (none in a browser, which sends its own: see FetchLimits)
+  if (limits.userAgent) headers['user-agent'] = limits.userAgent;
+  if (limits.authorization) headers.authorization = limits.authorization;
+  const response = await limits.fetch(url, { headers, redirect: 'manual', signal });
+  if (response.type !== 'opaqueredirect') return response;
+  // a browser hides a redirect's status and Location from a page (a renamed repository's API
+  // answer): followed there, and its answer kept only when it came from the host asked
+  const followed = await limits.fetch(url, { headers, redirect: 'follow', signal });
+  if (new URL(followed.url || url).host !== new URL(url).host) {
+    await followed.body?.cancel();
+    throw new HostDown('redirected to another host');
+  }
+  return followed;
 }
 
 /** An answer over the size cap: the request failed, the host did not. */

@@ -303,7 +303,7 @@ const MAX_DEPTH = 8;
 function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
   const root: Block[] = [];
   const open: { item: Item; indent: number; content: number }[] = [];
-  let blankBefore = false;
+  let blankBefore = true; // (nothing above the first line)
   const nextShown = (from: number) => {
     for (let j = from; j < lines.length; j++) if (!lines[j].blank) return lines[j];
     return undefined;
@@ -353,8 +353,7 @@ function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
       }
     } else {
       const next = nextShown(i + 1);
-      // (a line that goes on with the paragraph above it is no label)
-      const level = minutes || !(blankBefore || i === 0) ? undefined : sectionLevel(root, line, lines[i + 1]);
+      const level = sectionLevel(root, line, lines[i + 1], { minutes, blankBefore });
       if (next && !next.heading && !next.rule && next.indent > line.indent) {
         // a line that heads an indented block ("Topic: routed networks (slaweq)⏎\t* …") is a topic
         openItem(line, NOTE, true);
@@ -382,7 +381,14 @@ function structure(lines: readonly SourceLine[], minutes: boolean): Block[] {
  * noise, one level below the section it is in (its bullets its own, not the section's). Undefined
  * for any other line.
  */
-function sectionLevel(root: readonly Block[], line: SourceLine, next: SourceLine | undefined): number | undefined {
+function sectionLevel(
+  root: readonly Block[],
+  line: SourceLine,
+  next: SourceLine | undefined,
+  where: { minutes: boolean; blankBefore: boolean },
+): number | undefined {
+  // (MeetBot's lines are its own; a line that goes on with the paragraph above it is no label)
+  if (where.minutes || !where.blankBefore) return undefined;
   if (!next?.marker || next.indent !== line.indent || line.parts.length !== 1) return undefined;
   const text = textOf(line.parts).trim();
   if (text.length > 60 || !/^\p{L}/u.test(text) || /[.,;:!?]$|:\/\//.test(text) || noiseOf(text) || standsAlone(text) || isAttendeeLabel(text)) {
