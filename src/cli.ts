@@ -197,23 +197,8 @@ export function main(argv: string[], terminal: { out: (s: string) => void; err: 
     return 0;
   }
   try {
-    const [command, file, ...extra] = positionals;
-    if (!command) throw new UsageError('no command given (outline, check, export or import)');
-    if (!['outline', 'check', 'export', 'import'].includes(command)) throw new UsageError(`unknown command "${command}" (outline, check, export or import)`);
-    if (!file) throw new UsageError(`${command} needs a FILE`);
-    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const hosts: LinkHosts = {
-      gerrit: [...DEFAULT_LINK_HOSTS.gerrit, ...(values['gerrit-host'] ?? []).map((h) => h.toLowerCase())],
-      etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...(values['etherpad-host'] ?? []).map((h) => h.toLowerCase())],
-      storyboard: [...DEFAULT_LINK_HOSTS.storyboard, ...(values['storyboard-host'] ?? []).map((h) => h.toLowerCase())],
-      gitlab: [...(DEFAULT_LINK_HOSTS.gitlab ?? []), ...(values['gitlab-host'] ?? []).map((h) => h.toLowerCase())],
-      jira: [...(DEFAULT_LINK_HOSTS.jira ?? []), ...(values['jira-host'] ?? []).map((h) => h.toLowerCase())],
-    };
-    const references = shortReferences(values.repository, values['jira-project']);
-    if (references) hosts.references = references;
-    if (values.text && values.notes) throw new UsageError('--text and --notes are two readings: give one');
-    if ((values.text || values.notes) && command !== 'import') throw new UsageError(`--${values.text ? 'text' : 'notes'} is for import`);
-    if (values['action-summary'] && command !== 'export') throw new UsageError('--action-summary is for export');
+    const { command, file } = commandOf(positionals, values);
+    const hosts = linkHostsOf(values);
     const online = onlineFlags(values, hosts, command);
     const options: ReportOptions = { hosts };
     // a pad's address: its text is read from the etherpad, not a file
@@ -728,4 +713,40 @@ if (require.main === module) {
 /** `1 topic`, `2 topics`: a count in the words of a line. */
 function counted(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The command and its FILE, and the flags that belong to one command only checked against it; a UsageError otherwise. */
+function commandOf(positionals: string[], values: { text?: boolean; notes?: boolean; 'action-summary'?: boolean }): { command: string; file: string } {
+  const [command, file, ...extra] = positionals;
+  if (!command) throw new UsageError('no command given (outline, check, export or import)');
+  if (!['outline', 'check', 'export', 'import'].includes(command)) throw new UsageError(`unknown command "${command}" (outline, check, export or import)`);
+  if (!file) throw new UsageError(`${command} needs a FILE`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (values.text && values.notes) throw new UsageError('--text and --notes are two readings: give one');
+  if ((values.text || values.notes) && command !== 'import') throw new UsageError(`--${values.text ? 'text' : 'notes'} is for import`);
+  if (values['action-summary'] && command !== 'export') throw new UsageError('--action-summary is for export');
+  return { command, file };
+}
+
+/** The hosts of each tracker: the defaults and the `--*-host` flags; the short references' repository and Jira projects. */
+function linkHostsOf(values: {
+  'gerrit-host'?: string[];
+  'etherpad-host'?: string[];
+  'storyboard-host'?: string[];
+  'gitlab-host'?: string[];
+  'jira-host'?: string[];
+  repository?: string;
+  'jira-project'?: string[];
+}): LinkHosts {
+  const lower = (flag: string[] | undefined) => (flag ?? []).map((h) => h.toLowerCase());
+  const hosts: LinkHosts = {
+    gerrit: [...DEFAULT_LINK_HOSTS.gerrit, ...lower(values['gerrit-host'])],
+    etherpad: [...DEFAULT_LINK_HOSTS.etherpad, ...lower(values['etherpad-host'])],
+    storyboard: [...DEFAULT_LINK_HOSTS.storyboard, ...lower(values['storyboard-host'])],
+    gitlab: [...(DEFAULT_LINK_HOSTS.gitlab ?? []), ...lower(values['gitlab-host'])],
+    jira: [...(DEFAULT_LINK_HOSTS.jira ?? []), ...lower(values['jira-host'])],
+  };
+  const references = shortReferences(values.repository, values['jira-project']);
+  if (references) hosts.references = references;
+  return hosts;
 }
