@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
+import type { OutlineLink } from '../../../src/core/parse/outline';
 import { startFakeServices, type FakeServices } from '../helpers/fakeServices';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -26,20 +27,8 @@ async function runAsync(args: string[]): Promise<{ code: number; out: string; er
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-interface JsonLink {
-  kind: string;
-  url: string;
-  raw?: string;
-  tracker?: string;
-  host?: string;
-  repository?: string;
-  number?: number;
-  key?: string;
-  commit?: string;
-  change?: number;
-  project?: string;
-  short?: true;
-}
+/** A link of `outline --json`, as the CLI prints it. */
+type JsonLink = OutlineLink;
 
 describe('midcycle outline with the other trackers', () => {
   it('--json gives each item its kind, tracker, host and identifiers', () => {

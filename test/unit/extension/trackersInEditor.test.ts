@@ -4,13 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkLink, DEFAULT_LINK_HOSTS, parseReport } from '../../../src/core';
+import { parseReport } from '../../../src/core';
 import { remoteRepository } from '../../../src/extension/gitRemotes';
 import { hoverMarkdown } from '../../../src/extension/hoverText';
 import { linkCompletions, referenceCompletions } from '../../../src/extension/linkCompletions';
 import { linkSnippets } from '../../../src/extension/linkSnippets';
 import { readSettings, withRemoteRepository } from '../../../src/extension/settings';
 import { buildTopicNodes, presentNode, type TopicNode } from '../../../src/extension/topicNodes';
+import { assertSnippetsFlaggedUntilFilled } from '../helpers/snippetChecks';
 
 const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'trackers');
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -84,8 +85,6 @@ describe('hovers, for the other trackers', () => {
 });
 
 describe('link snippets and completions, for the other trackers', () => {
-  const tabbedThrough = (body: string) => body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
-
   it("write pull requests and issues in the draft's repository; a draft of GitLab, Jira or Bugzilla links gets those", () => {
     const bySnippet = (md: string) => Object.fromEntries(linkSnippets(parseReport(md)).map((s) => [s.label, s]));
     const w3c = bySnippet(fixture('w3c-minutes.md'));
@@ -117,20 +116,7 @@ describe('link snippets and completions, for the other trackers', () => {
   });
 
   it('never leave a well-formed link when tabbed through, and a well-formed one when filled in', () => {
-    for (const name of ['w3c-minutes.md', 'apache-jira.md', 'gitlab.md', 'gerrit-anywhere.md']) {
-      for (const s of linkSnippets(parseReport(fixture(name)))) {
-        const left = parseReport(`- Topic: ${tabbedThrough(s.body)}\n`);
-        assert.equal(left.diagnostics.length, 1, `${s.body} tabbed through must be flagged`);
-        assert.match(left.diagnostics[0].code, /-(missing|not-numeric)$/);
-        const filled = checkLink(
-          tabbedThrough(
-            s.body.replace(/\$(\d+)$|\$(\d+)\//, (m) => m.replace(/\$\d+/, s.kind === 'blueprint' || s.kind === 'etherpad' ? 'some-name' : '283798')),
-          ),
-          DEFAULT_LINK_HOSTS,
-        );
-        assert.equal(filled.problem, undefined, `${s.body} filled in is well-formed`);
-      }
-    }
+    assertSnippetsFlaggedUntilFilled(['w3c-minutes.md', 'apache-jira.md', 'gitlab.md', 'gerrit-anywhere.md'].map(fixture));
   });
 
   it('complete the repositories, projects and keys the draft links to', () => {

@@ -5,21 +5,13 @@
 // checkLink.ts), the link pass, the tree, the hovers, the outline and the export ask the registry
 // (registry.ts), never a tracker by name: the next tracker is a new file and a line there.
 import type { TrackerFacts } from '../../facts/linkFactsTypes';
-import type { BlueprintTarget, BugTarget, EtherpadTarget, Link, LinkKind, ReviewTarget, StoryTarget, TrackerItem } from '../../model/model';
+import type { Link, LinkKind, TrackerItem } from '../../model/model';
 import type { LinkHosts } from '../linkHosts';
 import type { LinkRule } from '../linkRules/linkRule';
 import type { UrlParts } from '../urlParts';
 
 /** What a URL points at, once its tracker has read it: its kind, and the target that says which item. */
-export interface LinkTarget {
-  kind: LinkKind;
-  review?: ReviewTarget;
-  bug?: BugTarget;
-  blueprint?: BlueprintTarget;
-  story?: StoryTarget;
-  etherpad?: EtherpadTarget;
-  item?: TrackerItem;
-}
+export type LinkTarget = Pick<Link, 'kind' | 'review' | 'bug' | 'blueprint' | 'story' | 'etherpad' | 'item'>;
 
 /**
  * A well-formed form writers mostly paste, read from one match without running the rules or
