@@ -478,12 +478,8 @@ for (const build of BUILDS)
         await expand('Permission model', 'src: add the permission model audit log');
         await topicsPane().locator('.monaco-list-row', { hasText: 'src: add the permission model audit log' }).first().waitFor({ timeout: LONG });
         await shot('link-facts-github-tree');
-        // the focus back from the tree to the draft's editor, as a writer clicks into it
-        await page.keyboard.press('Control+1');
-        await goTo(3, 40);
-        await page.locator('.monaco-editor.focused').first().waitFor({ timeout: LONG });
-        await page.keyboard.press('Control+k');
-        await page.keyboard.press('Control+i');
+        // the mouse over the pull request's link in the draft, as a writer points at it
+        await page.locator('.monaco-editor .view-line span', { hasText: 'github.com/nodejs/' }).first().hover();
         const hover = page.locator('.monaco-hover', { hasText: 'src: add the permission model audit log' });
         await hover.waitFor({ timeout: LONG });
         assert.match(await hover.innerText(), /GitHub pull request #58837[\s\S]*merged by rafaelgss/);
